@@ -1,0 +1,44 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+// Layering (one-way): Tezgah (domain) ← TezgahStore (GRDB), TezgahUI (pure) ← TezgahTerminal (ncurses);
+// TezgahRuntime joins store and UI; tezgah (CLI) joins the runtime and the terminal.
+let package = Package(
+    name: "tezgah",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "tezgah", targets: ["tezgah"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
+    ],
+    targets: [
+        .systemLibrary(name: "CNcursesw", path: "Sources/CNcursesw", pkgConfig: "ncursesw",
+                       providers: [.apt(["libncursesw5-dev"])]),
+        .target(name: "Tezgah"),
+        .target(name: "TezgahStore", dependencies: [
+            "Tezgah",
+            .product(name: "GRDB", package: "GRDB.swift"),
+        ]),
+        .target(name: "TezgahUI", dependencies: [
+            "Tezgah",
+            .product(name: "TOMLKit", package: "TOMLKit"),
+        ]),
+        .target(name: "TezgahTerminal", dependencies: ["TezgahUI", "CNcursesw"]),
+        // The app core without a terminal: carries effects out against the store. The CLI, the
+        // benchmark and the tests all drive the desk through it.
+        .target(name: "TezgahRuntime", dependencies: ["Tezgah", "TezgahStore", "TezgahUI"]),
+        .executableTarget(name: "tezgah", dependencies: [
+            "Tezgah", "TezgahStore", "TezgahUI", "TezgahTerminal", "TezgahRuntime",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+        .testTarget(name: "TezgahTests", dependencies: ["Tezgah"]),
+        .testTarget(name: "TezgahStoreTests", dependencies: ["TezgahStore"]),
+        .testTarget(name: "TezgahUITests", dependencies: ["TezgahUI"], exclude: ["Snapshots"]),
+        .testTarget(name: "TezgahTerminalTests", dependencies: ["TezgahTerminal"]),
+        .testTarget(name: "TezgahRuntimeTests", dependencies: ["TezgahRuntime"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["tezgah", "TezgahStore"]),
+    ]
+)

@@ -1,0 +1,50 @@
+#ifndef TEZGAH_CNCURSESW_SHIM_H
+#define TEZGAH_CNCURSESW_SHIM_H
+
+// Wide-character ncurses. Swift cannot import the macros (attributes, COLOR_PAIR, getmaxyx) or the
+// global `stdscr` safely, so this shim wraps each in a small inline function.
+#ifndef NCURSES_WIDECHAR
+#define NCURSES_WIDECHAR 1
+#endif
+#ifndef _XOPEN_SOURCE_EXTENDED
+#define _XOPEN_SOURCE_EXTENDED 1
+#endif
+#include <locale.h>
+#include <wchar.h>
+#include <ncursesw/curses.h>
+
+/// Sets the locale from the environment (needed for UTF-8 output) and starts curses.
+static inline WINDOW *tz_start(void) {
+    setlocale(LC_ALL, "");
+    return initscr();
+}
+static inline WINDOW *tz_stdscr(void) { return stdscr; }
+static inline int tz_rows(void) { return getmaxy(stdscr); }
+static inline int tz_cols(void) { return getmaxx(stdscr); }
+static inline int tz_colors(void) { return COLORS; }
+static inline int tz_color_pairs(void) { return COLOR_PAIRS; }
+
+static inline attr_t tz_attr_bold(void) { return A_BOLD; }
+static inline attr_t tz_attr_dim(void) { return A_DIM; }
+static inline attr_t tz_attr_reverse(void) { return A_REVERSE; }
+static inline attr_t tz_attr_underline(void) { return A_UNDERLINE; }
+static inline attr_t tz_attr_italic(void) { return A_ITALIC; }
+
+/// Draws one display cell (a base character plus up to four combining marks) at (y, x).
+static inline int tz_put_cell(int y, int x, const wchar_t *text, attr_t attrs, short pair) {
+    cchar_t cell;
+    if (setcchar(&cell, text, attrs, pair, NULL) != OK) return ERR;
+    return mvadd_wch(y, x, &cell);
+}
+
+/// Reads one key: returns OK with a character, KEY_CODE_YES with a function key, or ERR on timeout.
+static inline int tz_get_key(wint_t *out) { return get_wch(out); }
+
+/// The C library's column width of a character (what ncursesw uses); -1 for non-printable.
+int wcwidth(wchar_t c);
+static inline int tz_wcwidth(unsigned int c) { return wcwidth((wchar_t)c); }
+
+static inline int tz_key_resize(void) { return KEY_RESIZE; }
+static inline int tz_key_code_yes(void) { return KEY_CODE_YES; }
+
+#endif

@@ -1,0 +1,25 @@
+import Foundation
+
+public struct ReviewInviteSummary: Hashable, Sendable, Identifiable {
+    public var id: Int64
+    public var orderNumber: String
+    public var customerName: String
+    public var state: ReviewInviteState
+    public var dueAt: Date
+    public var sentAt: Date?
+    public var reminderAt: Date?
+    /// Why the invite is deferred or held, when it is.
+    public var reason: String
+
+    public init(id: Int64, orderNumber: String, customerName: String, state: ReviewInviteState, dueAt: Date,
+                sentAt: Date?, reminderAt: Date?, reason: String) {
+        self.id = id
+        self.orderNumber = orderNumber
+        self.customerName = customerName
+        self.state = state
+        self.dueAt = dueAt
+        self.sentAt = sentAt
+        self.reminderAt = reminderAt
+        self.reason = reason
+    }
+}

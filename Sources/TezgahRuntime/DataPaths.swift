@@ -1,0 +1,43 @@
+import Foundation
+
+/// Where tezgah keeps its files, following the XDG base directory spec.
+public struct DataPaths: Sendable {
+    public var environment: [String: String]
+
+    public init(environment: [String: String] = ProcessInfo.processInfo.environment) {
+        self.environment = environment
+    }
+
+    private var home: String { environment["HOME"] ?? NSHomeDirectory() }
+
+    /// `$XDG_DATA_HOME/tezgah` (default `~/.local/share/tezgah`).
+    public var dataFolder: String {
+        let base = environment["XDG_DATA_HOME"].flatMap { $0.hasPrefix("/") ? $0 : nil } ?? home + "/.local/share"
+        return base + "/tezgah"
+    }
+
+    /// `$XDG_CONFIG_HOME/tezgah` (default `~/.config/tezgah`).
+    public var configFolder: String {
+        let base = environment["XDG_CONFIG_HOME"].flatMap { $0.hasPrefix("/") ? $0 : nil } ?? home + "/.config"
+        return base + "/tezgah"
+    }
+
+    /// The shop database: `--db`, else `TEZGAH_DB`, else `shop.sqlite` in the data folder.
+    public func database(override: String?) -> String {
+        if let override, !override.isEmpty { return override }
+        if let fromEnvironment = environment["TEZGAH_DB"], !fromEnvironment.isEmpty { return fromEnvironment }
+        return dataFolder + "/shop.sqlite"
+    }
+
+    /// The demo shop's own file, kept apart from the real shop.
+    public var demoDatabase: String { dataFolder + "/demo.sqlite" }
+
+    /// Folders searched for `--theme NAME`, the user's first: their config folder, an installed copy
+    /// beside the binary (`../share/tezgah/themes`), and the source checkout's `Themes/` (for `swift run`).
+    public func themeFolders(executable: String = CommandLine.arguments[0]) -> [String] {
+        let binaryFolder = ((executable as NSString).resolvingSymlinksInPath as NSString).deletingLastPathComponent
+        let checkout = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("Themes").path
+        return [configFolder + "/themes", binaryFolder + "/../share/tezgah/themes", checkout]
+    }
+}

@@ -1,0 +1,104 @@
+import Foundation
+import Tezgah
+import TezgahStore
+import TezgahUI
+
+/// The desk without a terminal: the state, the reducer, and the effects carried out against the
+/// store, synchronously. A key goes in with `send`; `frame()` draws the state into a buffer.
+///
+/// SQLite reads of one window take well under a millisecond, so effects run inline: the frame after
+/// a key always shows that key's result, with no spinner and no race.
+public final class DeskCore {
+    public private(set) var state: AppState
+    public let database: AppDatabase
+
+    public init(database: AppDatabase, width: Int, height: Int, now: Date = Date()) throws {
+        self.database = database
+        let zone = try database.setting("shop.timezone").flatMap(TimeZone.init(identifier:)) ?? .current
+        let name = try database.setting("shop.name") ?? "tezgah"
+        state = AppState(width: width, height: height, shopName: name, databasePath: database.path,
+                         clock: ShopClock(timeZone: zone, now: now), isFirstRun: try database.isEmpty())
+        run(state.start())
+    }
+
+    /// Applies an action and everything it causes.
+    public func send(_ action: Action) {
+        run(state.reduce(action))
+    }
+
+    public func frame() -> Buffer {
+        AppView.render(state)
+    }
+
+    /// Moves the clock the views measure "ago" and "in" against.
+    public func setNow(_ now: Date) {
+        var clock = state.clock
+        clock.now = now
+        send(.clockTicked(clock))
+    }
+
+    private func run(_ effects: [Effect]) {
+        var queue = effects[...]
+        while let effect = queue.popFirst() {
+            for action in perform(effect) {
+                queue.append(contentsOf: state.reduce(action))
+            }
+        }
+    }
+
+    private func perform(_ effect: Effect) -> [Action] {
+        do {
+            switch effect {
+            case let .loadWindow(pane, request, size, filter, cursor, generation):
+                return [.windowLoaded(pane, try window(pane, request, size: size, filter: filter), cursor: cursor,
+                                      generation: generation)]
+            case let .loadDetail(pane, id):
+                return [.detailLoaded(pane, id: id, try detail(pane, id: id))]
+            case let .loadCount(pane, filter):
+                return [.countLoaded(pane, filter: filter, try count(pane, filter: filter))]
+            case .countMailStates:
+                return [.mailStatesCounted(try database.outboxCountsByState())]
+            case .quit:
+                return []
+            }
+        } catch {
+            return [.effectFailed("\(error)")]
+        }
+    }
+
+    private func window(_ pane: Pane, _ request: WindowRequest, size: Int, filter: String) throws -> ListWindow<PaneItem> {
+        func load<T>(_ source: ListSource<T>, _ wrap: (T) -> PaneRow) throws -> ListWindow<PaneItem> {
+            try database.window(source, request, size: size, filter: filter).map { PaneItem(key: $0.key, row: wrap($0.item)) }
+        }
+        switch pane {
+        case .orders: return try load(.orders, PaneRow.order)
+        case .shipments: return try load(.shipments, PaneRow.shipment)
+        case .reviews: return try load(.reviewInvites, PaneRow.review)
+        case .support: return try load(.conversations, PaneRow.conversation)
+        case .loyalty: return try load(.loyaltyAccounts, PaneRow.loyalty)
+        case .mail: return try load(.outbox, PaneRow.mail)
+        }
+    }
+
+    private func count(_ pane: Pane, filter: String) throws -> CappedCount {
+        switch pane {
+        case .orders: try database.count(.orders, filter: filter)
+        case .shipments: try database.count(.shipments, filter: filter)
+        case .reviews: try database.count(.reviewInvites, filter: filter)
+        case .support: try database.count(.conversations, filter: filter)
+        case .loyalty: try database.count(.loyaltyAccounts, filter: filter)
+        case .mail: try database.count(.outbox, filter: filter)
+        }
+    }
+
+    private func detail(_ pane: Pane, id: Int64) throws -> PaneDetail {
+        switch pane {
+        case .orders: .order(try database.orderDetail(id: id))
+        case .shipments: .shipment(try database.shipmentDetail(id: id))
+        case .reviews: .review(try database.reviewInviteDetail(id: id))
+        case .support: .conversation(try database.conversationDetail(id: id))
+        case .loyalty: .loyalty(try database.loyaltyDetail(id: id))
+        case .mail: .mail(try database.outboxDetail(id: id))
+        }
+    }
+}

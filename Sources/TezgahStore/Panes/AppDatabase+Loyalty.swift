@@ -1,0 +1,40 @@
+import Foundation
+import GRDB
+import Tezgah
+
+extension ListSource where Item == LoyaltySummary {
+    /// Loyalty members, most recently joined first. The balance is summed from the ledger per shown
+    /// row (an index lookup each), so no stored balance can drift from the ledger.
+    public static let loyaltyAccounts = ListSource(
+        select: """
+            SELECT t.joined_at, t.id, c.name, t.tier, t.referral_code,
+                   (SELECT coalesce(sum(points), 0) FROM points_ledger p WHERE p.account_id = t.id)
+            FROM loyalty_accounts t JOIN customers c ON c.id = t.customer_id
+            """,
+        sortColumn: "t.joined_at", table: "loyalty_accounts", search: .loyaltyAccounts,
+        decode: { row in
+            LoyaltySummary(id: row[1], customerName: row[2], tier: row.value(3, default: .member), balance: row[5],
+                           joinedAt: row.date(0), referralCode: row[4])
+        })
+}
+
+extension AppDatabase {
+    public func loyaltyDetail(id: Int64) throws -> LoyaltyDetail {
+        try pool.read { db in
+            guard let row = try Row.fetchOne(db, sql: "\(ListSource.loyaltyAccounts.select) WHERE t.id = ?", arguments: [id])
+            else { throw StoreError.notFound(what: "loyalty member", id: id) }
+            let customerID = try Int64.fetchOne(db, sql: "SELECT customer_id FROM loyalty_accounts WHERE id = ?", arguments: [id])!
+            let email = try String.fetchOne(db, sql: "SELECT email FROM customers WHERE id = ?", arguments: [customerID]) ?? ""
+            let ledger = try Row.fetchAll(db, sql: """
+                SELECT at, points, reason FROM points_ledger WHERE account_id = ? ORDER BY at DESC, id DESC LIMIT 50
+                """, arguments: [id]).map { PointsEntry(at: $0.date(0), points: $0[1], reason: $0[2]) }
+            let coupons = try Row.fetchAll(db, sql: """
+                SELECT code, description, expires_at, redeemed_at FROM coupons WHERE customer_id = ? ORDER BY created_at DESC
+                """, arguments: [customerID]).map {
+                Coupon(code: $0[0], description: $0[1], expiresAt: $0.optionalDate(2), redeemedAt: $0.optionalDate(3))
+            }
+            return LoyaltyDetail(summary: ListSource.loyaltyAccounts.decode(row), customerEmail: email,
+                                 ledger: ledger, coupons: coupons)
+        }
+    }
+}

@@ -1,0 +1,43 @@
+import Foundation
+import GRDB
+import Tezgah
+
+extension ListSource where Item == OutboxSummary {
+    /// The outbox, newest first.
+    public static let outbox = ListSource(
+        select: """
+            SELECT t.created_at, t.id, t.kind, t.state, t.to_address, coalesce(c.name, ''), t.subject, t.attempts,
+                   t.next_attempt_at, t.last_reply
+            FROM outbox t LEFT JOIN customers c ON c.id = t.customer_id
+            """,
+        sortColumn: "t.created_at", table: "outbox", search: .outbox,
+        decode: { row in
+            OutboxSummary(id: row[1], kind: row.value(2, default: .supportReply), state: row.value(3, default: .queued),
+                          toAddress: row[4], customerName: row[5], subject: row[6], createdAt: row.date(0),
+                          attempts: row[7], nextAttemptAt: row.optionalDate(8), lastReply: row[9])
+        })
+}
+
+extension AppDatabase {
+    public func outboxDetail(id: Int64) throws -> OutboxDetail {
+        try pool.read { db in
+            guard let row = try Row.fetchOne(db, sql: "\(ListSource.outbox.select) WHERE t.id = ?", arguments: [id])
+            else { throw StoreError.notFound(what: "mail", id: id) }
+            let extra = try Row.fetchOne(db, sql: "SELECT dedupe_key, message_id, message FROM outbox WHERE id = ?", arguments: [id])!
+            let data: Data = extra[2]
+            return OutboxDetail(summary: ListSource.outbox.decode(row), dedupeKey: extra[0], messageID: extra[1],
+                                message: String(decoding: data, as: UTF8.self))
+        }
+    }
+
+    /// Mail counts by state, for the Mail pane's status line (the outbox_due index covers it).
+    public func outboxCountsByState() throws -> [OutboxState: Int] {
+        try pool.read { db in
+            var counts: [OutboxState: Int] = [:]
+            for row in try Row.fetchAll(db, sql: "SELECT state, count(*) FROM outbox GROUP BY state") {
+                if let state = OutboxState(rawValue: row[0]) { counts[state] = row[1] }
+            }
+            return counts
+        }
+    }
+}

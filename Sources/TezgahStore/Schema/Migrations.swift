@@ -1,0 +1,244 @@
+import GRDB
+
+/// The schema, as frozen migrations. A migration that has shipped is never edited: changes come as
+/// new migrations appended below, so every shop's database walks the same path.
+enum Migrations {
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1-journey", migrate: v1Journey)
+        return migrator
+    }
+
+    /// Every table of the after-sale journey. Times are UTC seconds since 1970; money is integer minor
+    /// units beside an ISO 4217 code. STRICT tables make SQLite refuse a value of the wrong type.
+    private static func v1Journey(_ db: Database) throws {
+        try db.execute(sql: """
+        CREATE TABLE settings (
+            key TEXT PRIMARY KEY,
+            value TEXT NOT NULL
+        ) STRICT;
+
+        CREATE TABLE customers (
+            id INTEGER PRIMARY KEY,
+            platform_ref TEXT UNIQUE,
+            name TEXT NOT NULL,
+            email TEXT NOT NULL,
+            language TEXT NOT NULL DEFAULT 'en',
+            city TEXT NOT NULL DEFAULT '',
+            country TEXT NOT NULL DEFAULT '',
+            birthday TEXT,
+            created_at INTEGER NOT NULL
+        ) STRICT;
+        CREATE INDEX customers_by_email ON customers(email);
+
+        CREATE TABLE orders (
+            id INTEGER PRIMARY KEY,
+            number TEXT NOT NULL UNIQUE,
+            platform TEXT NOT NULL DEFAULT 'manual',
+            platform_ref TEXT,
+            customer_id INTEGER NOT NULL REFERENCES customers(id),
+            status TEXT NOT NULL CHECK (status IN ('received','preparing','on_hold','shipped','delivered','cancelled','returned')),
+            payment_status TEXT NOT NULL CHECK (payment_status IN ('pending','paid','partially_refunded','refunded')),
+            fulfillment_status TEXT NOT NULL CHECK (fulfillment_status IN ('unfulfilled','partial','fulfilled')),
+            currency TEXT NOT NULL,
+            total_minor INTEGER NOT NULL,
+            refunded_minor INTEGER NOT NULL DEFAULT 0,
+            item_count INTEGER NOT NULL DEFAULT 0,
+            shipping_address TEXT NOT NULL DEFAULT '',
+            tags TEXT NOT NULL DEFAULT '',
+            note TEXT NOT NULL DEFAULT '',
+            hold_reason TEXT,
+            placed_at INTEGER NOT NULL,
+            updated_at INTEGER NOT NULL,
+            UNIQUE (platform, platform_ref)
+        ) STRICT;
+        CREATE INDEX orders_by_placed ON orders(placed_at DESC, id DESC);
+        CREATE INDEX orders_by_customer ON orders(customer_id, placed_at);
+        CREATE INDEX orders_by_status ON orders(status, placed_at);
+
+        CREATE TABLE order_lines (
+            id INTEGER PRIMARY KEY,
+            order_id INTEGER NOT NULL REFERENCES orders(id) ON DELETE CASCADE,
+            sku TEXT NOT NULL DEFAULT '',
+            name TEXT NOT NULL,
+            quantity INTEGER NOT NULL CHECK (quantity > 0),
+            unit_price_minor INTEGER NOT NULL
+        ) STRICT;
+        CREATE INDEX order_lines_by_order ON order_lines(order_id);
+
+        CREATE TABLE shipments (
+            id INTEGER PRIMARY KEY,
+            order_id INTEGER NOT NULL REFERENCES orders(id) ON DELETE CASCADE,
+            carrier TEXT NOT NULL,
+            tracking_number TEXT NOT NULL,
+            status TEXT NOT NULL CHECK (status IN ('pending','info_received','in_transit','out_for_delivery','failed_attempt','available_for_pickup','delivered','exception','returned_to_sender','expired')),
+            shipped_at INTEGER NOT NULL,
+            first_eta INTEGER,
+            eta INTEGER,
+            last_event_at INTEGER,
+            delivered_at INTEGER,
+            UNIQUE (carrier, tracking_number)
+        ) STRICT;
+        CREATE INDEX shipments_by_shipped ON shipments(shipped_at DESC, id DESC);
+        CREATE INDEX shipments_by_order ON shipments(order_id);
+        CREATE INDEX shipments_by_status ON shipments(status, eta);
+
+        CREATE TABLE tracking_events (
+            id INTEGER PRIMARY KEY,
+            shipment_id INTEGER NOT NULL REFERENCES shipments(id) ON DELETE CASCADE,
+            at INTEGER NOT NULL,
+            status TEXT NOT NULL,
+            location TEXT NOT NULL DEFAULT '',
+            description TEXT NOT NULL DEFAULT ''
+        ) STRICT;
+        CREATE INDEX tracking_events_by_shipment ON tracking_events(shipment_id, at);
+
+        CREATE TABLE review_invites (
+            id INTEGER PRIMARY KEY,
+            order_id INTEGER NOT NULL UNIQUE REFERENCES orders(id) ON DELETE CASCADE,
+            customer_id INTEGER NOT NULL REFERENCES customers(id),
+            state TEXT NOT NULL CHECK (state IN ('scheduled','deferred','held','sent','reminded','reviewed','skipped')),
+            due_at INTEGER NOT NULL,
+            sent_at INTEGER,
+            reminder_at INTEGER,
+            reason TEXT NOT NULL DEFAULT '',
+            updated_at INTEGER NOT NULL
+        ) STRICT;
+        CREATE INDEX review_invites_by_due ON review_invites(due_at DESC, id DESC);
+        CREATE INDEX review_invites_by_state ON review_invites(state, due_at);
+        CREATE INDEX review_invites_by_customer ON review_invites(customer_id);
+
+        CREATE TABLE surveys (
+            id INTEGER PRIMARY KEY,
+            customer_id INTEGER NOT NULL REFERENCES customers(id),
+            order_id INTEGER REFERENCES orders(id) ON DELETE SET NULL,
+            kind TEXT NOT NULL CHECK (kind IN ('csat','nps')),
+            sent_at INTEGER NOT NULL,
+            score INTEGER,
+            answered_at INTEGER,
+            comment TEXT NOT NULL DEFAULT '',
+            CHECK (score IS NULL OR (kind = 'csat' AND score BETWEEN 1 AND 5) OR (kind = 'nps' AND score BETWEEN 0 AND 10))
+        ) STRICT;
+        CREATE INDEX surveys_by_customer ON surveys(customer_id);
+        CREATE INDEX surveys_by_sent ON surveys(kind, sent_at);
+
+        CREATE TABLE conversations (
+            id INTEGER PRIMARY KEY,
+            customer_id INTEGER NOT NULL REFERENCES customers(id),
+            order_id INTEGER REFERENCES orders(id) ON DELETE SET NULL,
+            subject TEXT NOT NULL,
+            status TEXT NOT NULL CHECK (status IN ('open','pending','snoozed','closed')),
+            opened_at INTEGER NOT NULL,
+            last_message_at INTEGER NOT NULL,
+            first_response_at INTEGER,
+            snoozed_until INTEGER,
+            message_count INTEGER NOT NULL DEFAULT 0
+        ) STRICT;
+        CREATE INDEX conversations_by_last_message ON conversations(last_message_at DESC, id DESC);
+        CREATE INDEX conversations_by_customer ON conversations(customer_id, status);
+        CREATE INDEX conversations_by_status ON conversations(status, last_message_at);
+
+        CREATE TABLE messages (
+            id INTEGER PRIMARY KEY,
+            conversation_id INTEGER NOT NULL REFERENCES conversations(id) ON DELETE CASCADE,
+            at INTEGER NOT NULL,
+            direction TEXT NOT NULL CHECK (direction IN ('inbound','outbound')),
+            from_address TEXT NOT NULL,
+            message_id TEXT,
+            body TEXT NOT NULL
+        ) STRICT;
+        CREATE INDEX messages_by_conversation ON messages(conversation_id, at);
+        CREATE UNIQUE INDEX messages_by_message_id ON messages(message_id) WHERE message_id IS NOT NULL;
+
+        CREATE TABLE loyalty_accounts (
+            id INTEGER PRIMARY KEY,
+            customer_id INTEGER NOT NULL UNIQUE REFERENCES customers(id),
+            tier TEXT NOT NULL CHECK (tier IN ('member','silver','gold')),
+            joined_at INTEGER NOT NULL,
+            referral_code TEXT NOT NULL UNIQUE,
+            referred_by INTEGER REFERENCES loyalty_accounts(id)
+        ) STRICT;
+        CREATE INDEX loyalty_accounts_by_joined ON loyalty_accounts(joined_at DESC, id DESC);
+
+        -- The points ledger is the only truth about points: a balance is always its sum.
+        CREATE TABLE points_ledger (
+            id INTEGER PRIMARY KEY,
+            account_id INTEGER NOT NULL REFERENCES loyalty_accounts(id) ON DELETE CASCADE,
+            at INTEGER NOT NULL,
+            points INTEGER NOT NULL CHECK (points <> 0),
+            reason TEXT NOT NULL,
+            order_id INTEGER REFERENCES orders(id) ON DELETE SET NULL
+        ) STRICT;
+        CREATE INDEX points_ledger_by_account ON points_ledger(account_id, at);
+
+        CREATE TABLE coupons (
+            id INTEGER PRIMARY KEY,
+            code TEXT NOT NULL UNIQUE,
+            customer_id INTEGER REFERENCES customers(id),
+            kind TEXT NOT NULL CHECK (kind IN ('reward','birthday','anniversary','referral','gift','win_back')),
+            description TEXT NOT NULL,
+            percent_off INTEGER,
+            amount_minor INTEGER,
+            currency TEXT,
+            created_at INTEGER NOT NULL,
+            expires_at INTEGER,
+            redeemed_at INTEGER
+        ) STRICT;
+        CREATE INDEX coupons_by_customer ON coupons(customer_id);
+
+        -- The transactional outbox: a domain change and the mail it causes commit together.
+        CREATE TABLE outbox (
+            id INTEGER PRIMARY KEY,
+            dedupe_key TEXT NOT NULL UNIQUE,
+            kind TEXT NOT NULL,
+            category TEXT NOT NULL CHECK (category IN ('transactional','marketing')),
+            state TEXT NOT NULL CHECK (state IN ('queued','sending','sent','deferred','held','failed','cancelled','suppressed')),
+            customer_id INTEGER REFERENCES customers(id),
+            order_id INTEGER REFERENCES orders(id) ON DELETE SET NULL,
+            to_address TEXT NOT NULL,
+            subject TEXT NOT NULL,
+            message_id TEXT NOT NULL UNIQUE,
+            message BLOB NOT NULL,
+            created_at INTEGER NOT NULL,
+            not_before INTEGER NOT NULL,
+            expires_at INTEGER,
+            attempts INTEGER NOT NULL DEFAULT 0,
+            next_attempt_at INTEGER,
+            lease_until INTEGER,
+            last_reply TEXT NOT NULL DEFAULT '',
+            sent_at INTEGER
+        ) STRICT;
+        CREATE INDEX outbox_by_created ON outbox(created_at DESC, id DESC);
+        CREATE INDEX outbox_due ON outbox(state, next_attempt_at);
+        CREATE INDEX outbox_by_customer ON outbox(customer_id, created_at);
+
+        CREATE TABLE suppressions (
+            address TEXT PRIMARY KEY COLLATE NOCASE,
+            reason TEXT NOT NULL,
+            created_at INTEGER NOT NULL
+        ) STRICT;
+
+        CREATE TABLE activity_log (
+            id INTEGER PRIMARY KEY,
+            at INTEGER NOT NULL,
+            actor TEXT NOT NULL,
+            subject_type TEXT NOT NULL,
+            subject_id INTEGER NOT NULL,
+            action TEXT NOT NULL,
+            detail TEXT NOT NULL DEFAULT ''
+        ) STRICT;
+        CREATE INDEX activity_log_by_subject ON activity_log(subject_type, subject_id, at);
+        """)
+
+        // Full-text search: one table per pane, keyed by the listed row's id. The text is folded in
+        // Swift (SearchFolding) before it is stored, so Turkish dotless/dotted i meet their ASCII forms.
+        // Prefix indexes keep the first keystrokes of a filter fast on large shops; filters match word
+        // prefixes only (no phrases, no ranking), so positions and column sizes are not stored.
+        for table in SearchIndex.allCases {
+            try db.execute(sql: """
+            CREATE VIRTUAL TABLE \(table.rawValue) USING fts5(
+                text, tokenize = 'unicode61 remove_diacritics 2', prefix = '1 2 3', detail = none, columnsize = 0)
+            """)
+        }
+    }
+}

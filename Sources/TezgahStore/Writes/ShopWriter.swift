@@ -1,0 +1,232 @@
+import Foundation
+import GRDB
+import Tezgah
+
+/// Writes inside one open transaction, each keeping the store's invariants: a listed row and its
+/// search text change together, a ledger entry never stands alone, an activity entry names its actor.
+///
+/// Importers, the demo builder and the TUI's actions all write through here, so there is one way
+/// each thing enters the database.
+public struct ShopWriter {
+    let db: Database
+
+    init(_ db: Database) { self.db = db }
+
+    private func run(_ sql: String, _ arguments: StatementArguments) throws -> Int64 {
+        try db.cachedStatement(sql: sql).execute(arguments: arguments)
+        return db.lastInsertedRowID
+    }
+
+    public func setSetting(_ key: String, _ value: String) throws {
+        _ = try run("INSERT INTO settings(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+                    [key, value])
+    }
+
+    @discardableResult
+    public func insertCustomer(name: String, email: String, language: String, city: String, country: String,
+                               birthday: DateComponents?, createdAt: Date) throws -> Int64 {
+        let birthdayText = birthday.flatMap { b in
+            b.year.map { String(format: "%04d-%02d-%02d", $0, b.month ?? 1, b.day ?? 1) }
+        }
+        return try run("""
+            INSERT INTO customers(name, email, language, city, country, birthday, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)
+            """, [name, email, language, city, country, birthdayText, createdAt.unixSeconds])
+    }
+
+    public struct NewOrder {
+        public var number: String
+        public var platform: String
+        public var customerID: Int64
+        public var customerName: String
+        public var customerEmail: String
+        public var city: String
+        public var status: OrderStatus
+        public var payment: PaymentStatus
+        public var fulfillment: FulfillmentStatus
+        public var lines: [OrderLine]
+        public var currency: Currency
+        public var shippingAddress: String
+        public var tags: [String]
+        public var note: String
+        public var placedAt: Date
+    }
+
+    /// Inserts an order with its lines; the total and item count are derived from the lines.
+    @discardableResult
+    public func insertOrder(_ order: NewOrder) throws -> Int64 {
+        let total = order.lines.reduce(Int64(0)) { $0 + $1.unitPrice.minorUnits * Int64($1.quantity) }
+        let items = order.lines.reduce(0) { $0 + $1.quantity }
+        let id = try run("""
+            INSERT INTO orders(number, platform, customer_id, status, payment_status, fulfillment_status, currency,
+                               total_minor, item_count, shipping_address, tags, note, placed_at, updated_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """, [order.number, order.platform, order.customerID, order.status.rawValue, order.payment.rawValue,
+                  order.fulfillment.rawValue, order.currency.code, total, items, order.shippingAddress,
+                  order.tags.joined(separator: ","), order.note, order.placedAt.unixSeconds, order.placedAt.unixSeconds])
+        for line in order.lines {
+            _ = try run("INSERT INTO order_lines(order_id, sku, name, quantity, unit_price_minor) VALUES (?, ?, ?, ?, ?)",
+                        [id, line.sku, line.name, line.quantity, line.unitPrice.minorUnits])
+        }
+        try SearchIndex.orders.index(db, id: id, parts: [order.number, order.customerName, order.customerEmail, order.city,
+                                                         order.status.title] + order.lines.map(\.name) + order.tags)
+        return id
+    }
+
+    public struct NewShipment {
+        public var orderID: Int64
+        public var orderNumber: String
+        public var customerName: String
+        public var carrier: Carrier
+        public var trackingNumber: String
+        public var shippedAt: Date
+        public var firstEta: Date?
+        public var eta: Date?
+        public var events: [TrackingEvent]
+    }
+
+    /// Inserts a shipment and its tracking events; its status and last-event time follow the latest event.
+    @discardableResult
+    public func insertShipment(_ shipment: NewShipment) throws -> Int64 {
+        let events = shipment.events.sorted { $0.at < $1.at }
+        let status = events.last?.status ?? .pending
+        let deliveredAt = events.last { $0.status == .delivered }?.at
+        let id = try run("""
+            INSERT INTO shipments(order_id, carrier, tracking_number, status, shipped_at, first_eta, eta, last_event_at, delivered_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """, [shipment.orderID, shipment.carrier.rawValue, shipment.trackingNumber, status.rawValue,
+                  shipment.shippedAt.unixSeconds, shipment.firstEta?.unixSeconds, shipment.eta?.unixSeconds,
+                  events.last?.at.unixSeconds, deliveredAt?.unixSeconds])
+        for event in events {
+            _ = try run("INSERT INTO tracking_events(shipment_id, at, status, location, description) VALUES (?, ?, ?, ?, ?)",
+                        [id, event.at.unixSeconds, event.status.rawValue, event.location, event.description])
+        }
+        try SearchIndex.shipments.index(db, id: id, parts: [shipment.trackingNumber, shipment.carrier.title,
+                                                            shipment.orderNumber, shipment.customerName, status.title])
+        return id
+    }
+
+    @discardableResult
+    public func insertReviewInvite(orderID: Int64, orderNumber: String, customerID: Int64, customerName: String,
+                                   state: ReviewInviteState, dueAt: Date, sentAt: Date?, reminderAt: Date?,
+                                   reason: String, now: Date) throws -> Int64 {
+        let id = try run("""
+            INSERT INTO review_invites(order_id, customer_id, state, due_at, sent_at, reminder_at, reason, updated_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+            """, [orderID, customerID, state.rawValue, dueAt.unixSeconds, sentAt?.unixSeconds, reminderAt?.unixSeconds,
+                  reason, now.unixSeconds])
+        try SearchIndex.reviewInvites.index(db, id: id, parts: [orderNumber, customerName, state.title])
+        return id
+    }
+
+    public func insertSurvey(customerID: Int64, orderID: Int64?, kind: String, sentAt: Date, score: Int?,
+                             answeredAt: Date?, comment: String) throws {
+        _ = try run("""
+            INSERT INTO surveys(customer_id, order_id, kind, sent_at, score, answered_at, comment) VALUES (?, ?, ?, ?, ?, ?, ?)
+            """, [customerID, orderID, kind, sentAt.unixSeconds, score, answeredAt?.unixSeconds, comment])
+    }
+
+    /// Inserts a conversation with its messages; counts, last-message and first-response times are
+    /// derived from the messages so they cannot disagree with them.
+    @discardableResult
+    public func insertConversation(customerID: Int64, customerName: String, customerEmail: String, orderID: Int64?,
+                                   orderNumber: String?, subject: String, status: ConversationStatus,
+                                   messages: [SupportMessage]) throws -> Int64 {
+        let messages = messages.sorted { $0.at < $1.at }
+        guard let first = messages.first, let last = messages.last else {
+            throw StoreError.refused("A conversation needs at least one message.")
+        }
+        let firstResponse = messages.first { $0.direction == .outbound }?.at
+        let id = try run("""
+            INSERT INTO conversations(customer_id, order_id, subject, status, opened_at, last_message_at, first_response_at, message_count)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+            """, [customerID, orderID, subject, status.rawValue, first.at.unixSeconds, last.at.unixSeconds,
+                  firstResponse?.unixSeconds, messages.count])
+        for message in messages {
+            _ = try run("INSERT INTO messages(conversation_id, at, direction, from_address, body) VALUES (?, ?, ?, ?, ?)",
+                        [id, message.at.unixSeconds, message.direction.rawValue, message.from, message.body])
+        }
+        try SearchIndex.conversations.index(db, id: id, parts: [subject, customerName, customerEmail, orderNumber ?? "",
+                                                                status.title])
+        return id
+    }
+
+    @discardableResult
+    public func insertLoyaltyAccount(customerID: Int64, customerName: String, customerEmail: String,
+                                     joinedAt: Date, referralCode: String) throws -> Int64 {
+        let id = try run("INSERT INTO loyalty_accounts(customer_id, tier, joined_at, referral_code) VALUES (?, 'member', ?, ?)",
+                         [customerID, joinedAt.unixSeconds, referralCode])
+        try indexLoyalty(id: id, name: customerName, email: customerEmail, referralCode: referralCode, tier: .member)
+        return id
+    }
+
+    public func addPoints(accountID: Int64, points: Int64, reason: String, orderID: Int64?, at: Date) throws {
+        _ = try run("INSERT INTO points_ledger(account_id, at, points, reason, order_id) VALUES (?, ?, ?, ?, ?)",
+                    [accountID, at.unixSeconds, points, reason, orderID])
+    }
+
+    public func setTier(accountID: Int64, tier: LoyaltyTier, name: String, email: String, referralCode: String) throws {
+        _ = try run("UPDATE loyalty_accounts SET tier = ? WHERE id = ?", [tier.rawValue, accountID])
+        try indexLoyalty(id: accountID, name: name, email: email, referralCode: referralCode, tier: tier)
+    }
+
+    private func indexLoyalty(id: Int64, name: String, email: String, referralCode: String, tier: LoyaltyTier) throws {
+        try SearchIndex.loyaltyAccounts.index(db, id: id, parts: [name, email, referralCode, tier.title])
+    }
+
+    public func insertCoupon(code: String, customerID: Int64?, kind: String, description: String, percentOff: Int?,
+                             createdAt: Date, expiresAt: Date?, redeemedAt: Date?) throws {
+        _ = try run("""
+            INSERT INTO coupons(code, customer_id, kind, description, percent_off, created_at, expires_at, redeemed_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+            """, [code, customerID, kind, description, percentOff, createdAt.unixSeconds, expiresAt?.unixSeconds,
+                  redeemedAt?.unixSeconds])
+    }
+
+    public struct NewMail {
+        public var dedupeKey: String
+        public var kind: MailKind
+        public var customerID: Int64?
+        public var customerName: String
+        public var orderID: Int64?
+        public var toAddress: String
+        public var subject: String
+        public var messageID: String
+        public var message: Data
+        public var createdAt: Date
+        public var expiresAt: Date?
+    }
+
+    /// Queues a mail. The dedupe key is unique: queueing the same key again does nothing and returns nil.
+    @discardableResult
+    public func enqueueMail(_ mail: NewMail, state: OutboxState = .queued, attempts: Int = 0, nextAttemptAt: Date? = nil,
+                            lastReply: String = "", sentAt: Date? = nil) throws -> Int64? {
+        try db.cachedStatement(sql: """
+            INSERT INTO outbox(dedupe_key, kind, category, state, customer_id, order_id, to_address, subject, message_id,
+                               message, created_at, not_before, expires_at, attempts, next_attempt_at, last_reply, sent_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            ON CONFLICT(dedupe_key) DO NOTHING
+            """).execute(arguments: [
+                mail.dedupeKey, mail.kind.rawValue, mail.kind.category.rawValue, state.rawValue, mail.customerID, mail.orderID,
+                mail.toAddress, mail.subject, mail.messageID, mail.message, mail.createdAt.unixSeconds,
+                mail.createdAt.unixSeconds, mail.expiresAt?.unixSeconds, attempts, nextAttemptAt?.unixSeconds, lastReply,
+                sentAt?.unixSeconds])
+        guard db.changesCount > 0 else { return nil }
+        let id = db.lastInsertedRowID
+        try SearchIndex.outbox.index(db, id: id, parts: [mail.toAddress, mail.customerName, mail.subject, mail.kind.title,
+                                                         state.title])
+        return id
+    }
+
+    public func logActivity(at: Date, actor: String, subjectType: String, subjectID: Int64, action: String,
+                            detail: String = "") throws {
+        _ = try run("INSERT INTO activity_log(at, actor, subject_type, subject_id, action, detail) VALUES (?, ?, ?, ?, ?, ?)",
+                    [at.unixSeconds, actor, subjectType, subjectID, action, detail])
+    }
+}
+
+extension AppDatabase {
+    /// Runs `changes` as one transaction: all of it commits, or none of it does.
+    public func write<T>(_ changes: (ShopWriter) throws -> T) throws -> T {
+        try pool.write { db in try changes(ShopWriter(db)) }
+    }
+}

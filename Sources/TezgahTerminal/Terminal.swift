@@ -1,0 +1,116 @@
+import CNcursesw
+import Foundation
+import TezgahUI
+
+/// What the terminal reports.
+public enum TerminalEvent: Equatable, Sendable {
+    case key(Key)
+    case resized(width: Int, height: Int)
+    /// Nothing arrived within the timeout.
+    case idle
+}
+
+/// The real terminal, through ncursesw. Draws buffers, reads keys, restores the screen on exit.
+///
+/// ncurses keeps its own copy of the screen and sends only what changed; on top of that we hand it
+/// only the cells that differ from the last frame, so a cursor move costs a few dozen bytes.
+public final class Terminal {
+    private var palette: Palette
+    private var previous: Buffer?
+    private var isActive = false
+
+    /// Starts curses mode. `theme` is reduced to attributes when `NO_COLOR` is set or the terminal has
+    /// no colours.
+    public init(theme: Theme, environment: [String: String] = ProcessInfo.processInfo.environment) {
+        _ = tz_start()
+        isActive = true
+        raw()
+        noecho()
+        nonl()
+        keypad(tz_stdscr(), true)
+        _ = curs_set(0)
+        set_escdelay(25)
+        let noColor = !(environment["NO_COLOR"] ?? "").isEmpty
+        if !noColor && has_colors() {
+            start_color()
+            use_default_colors()
+            palette = Palette(theme: theme, colors: Int(tz_colors()), pairs: Int(tz_color_pairs()))
+        } else {
+            palette = Palette(theme: theme.withoutColor, colors: 0, pairs: 0)
+        }
+        // Count widths exactly as ncursesw will draw them (it uses the C library's wcwidth).
+        DisplayWidth.install { scalar in
+            let width = Int(tz_wcwidth(scalar.value))
+            return width >= 0 ? width : DisplayWidth.tableWidth(scalar)
+        }
+    }
+
+    deinit { stop() }
+
+    /// Leaves curses mode and restores the terminal as it was.
+    public func stop() {
+        guard isActive else { return }
+        endwin()
+        isActive = false
+    }
+
+    public var size: (width: Int, height: Int) { (Int(tz_cols()), Int(tz_rows())) }
+
+    /// Draws a frame: only cells that changed since the last frame are handed to ncurses.
+    public func draw(_ buffer: Buffer) {
+        let full = previous == nil || previous!.width != buffer.width || previous!.height != buffer.height
+        if full { erase() }
+        var wide: [wchar_t] = Array(repeating: 0, count: 8)
+        for y in 0..<buffer.height {
+            for x in 0..<buffer.width {
+                let cell = buffer[x, y]
+                if cell.isContinuation { continue }
+                if !full, let previous, previous[x, y] == cell,
+                   x + 1 >= buffer.width || previous[x + 1, y].isContinuation == buffer[x + 1, y].isContinuation {
+                    continue
+                }
+                let scalars = cell.text.unicodeScalars.prefix(5)
+                for (index, scalar) in scalars.enumerated() { wide[index] = wchar_t(bitPattern: scalar.value) }
+                wide[scalars.count] = 0
+                let (attributes, pair) = palette.attributes(for: cell.role)
+                _ = tz_put_cell(Int32(y), Int32(x), wide, attributes, pair)
+            }
+        }
+        refresh()
+        previous = buffer
+    }
+
+    /// Forgets the last frame so the next draw repaints everything (after a resize or a suspend).
+    public func invalidate() {
+        previous = nil
+        clearok(tz_stdscr(), true)
+    }
+
+    /// Waits up to `timeout` milliseconds (-1: forever) for a key or a resize.
+    public func nextEvent(timeout: Int32 = -1) -> TerminalEvent {
+        wtimeout(tz_stdscr(), timeout)
+        var character: wint_t = 0
+        let result = tz_get_key(&character)
+        if result == ERR { return .idle }
+        if result == tz_key_code_yes() {
+            if Int32(character) == tz_key_resize() {
+                invalidate()
+                let (width, height) = size
+                return .resized(width: width, height: height)
+            }
+            return KeyDecoding.functionKey(Int32(character)).map(TerminalEvent.key) ?? .idle
+        }
+        return KeyDecoding.character(UInt32(character)).map(TerminalEvent.key) ?? .idle
+    }
+
+    /// Gives the terminal back to another program (e.g. `$EDITOR`) and resumes afterwards.
+    public func suspended<T>(_ body: () throws -> T) rethrows -> T {
+        def_prog_mode()
+        endwin()
+        defer {
+            reset_prog_mode()
+            invalidate()
+        }
+        return try body()
+    }
+}

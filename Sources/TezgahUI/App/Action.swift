@@ -1,0 +1,14 @@
+import Tezgah
+
+/// Things that happened: keys, terminal changes, and the results of effects.
+public enum Action: Equatable, Sendable {
+    case keyPressed(Key)
+    case terminalResized(width: Int, height: Int)
+    case windowLoaded(Pane, ListWindow<PaneItem>, cursor: CursorTarget, generation: Int)
+    case detailLoaded(Pane, id: Int64, PaneDetail)
+    case countLoaded(Pane, filter: String, CappedCount)
+    case mailStatesCounted([OutboxState: Int])
+    case effectFailed(String)
+    /// The clock moved on (the runtime ticks it so "3h ago" stays true).
+    case clockTicked(ShopClock)
+}

@@ -1,0 +1,208 @@
+import Tezgah
+
+extension AppState {
+    /// What to load when the app starts: the first pane's rows and count.
+    public mutating func start() -> [Effect] {
+        isFirstRun ? [] : show(pane)
+    }
+
+    /// Applies one action; returns the effects the runtime should carry out. Pure: no I/O here.
+    public mutating func reduce(_ action: Action) -> [Effect] {
+        switch action {
+        case .keyPressed(let key):
+            message = nil
+            return handle(key)
+        case let .terminalResized(width, height):
+            let oldRows = listRows
+            self.width = width
+            self.height = height
+            guard !isFirstRun, listRows != oldRows, let first = current.window.rows.first else { return [] }
+            return [load(.startingAt(first.key), cursor: keepSelection())]
+        case let .windowLoaded(pane, window, cursor, generation):
+            guard var state = panes[pane], generation == state.generation else { return [] }
+            state.window = window
+            state.isLoaded = true
+            let lastIndex = max(0, window.rows.count - 1)
+            switch cursor {
+            case .index(let index): state.cursor = min(max(index, 0), lastIndex)
+            case .last: state.cursor = lastIndex
+            case let .row(id, fallback):
+                state.cursor = window.rows.firstIndex { $0.row.id == id } ?? min(max(fallback, 0), lastIndex)
+            }
+            panes[pane] = state
+            return detailEffect(for: pane)
+        case let .detailLoaded(pane, id, detail):
+            guard panes[pane]?.selected?.row.id == id else { return [] }
+            panes[pane]?.detail = detail
+            panes[pane]?.detailID = id
+            return []
+        case let .countLoaded(pane, filter, count):
+            guard var state = panes[pane] else { return [] }
+            if filter.isEmpty { state.total = count }
+            if filter == state.filter { state.matches = filter.isEmpty ? nil : count }
+            panes[pane] = state
+            return []
+        case .mailStatesCounted(let counts):
+            mailStates = counts
+            return []
+        case .effectFailed(let text):
+            message = text
+            return []
+        case .clockTicked(let clock):
+            self.clock = clock
+            return []
+        }
+    }
+
+    private mutating func handle(_ key: Key) -> [Effect] {
+        if isFirstRun {
+            if key == .character("q") || key == .escape || key == .control("c") { return quit() }
+            return []
+        }
+        switch mode {
+        case .help:
+            if [.character("?"), .escape, .character("q"), .enter].contains(key) { mode = .browsing }
+            return []
+        case .detail:
+            switch key {
+            case .escape, .enter, .character("q"), .left, .character("h"): mode = .browsing; return []
+            case .character("?"): mode = .help; return []
+            default: return move(key) ?? []
+            }
+        case .filtering:
+            return handleFilterKey(key)
+        case .browsing:
+            return handleBrowsingKey(key)
+        }
+    }
+
+    private mutating func handleBrowsingKey(_ key: Key) -> [Effect] {
+        if let effects = move(key) { return effects }
+        switch key {
+        case .character("q"), .control("c"): return quit()
+        case .character("?"): mode = .help; return []
+        case .character("/"): mode = .filtering; return []
+        case .enter, .right, .character("l"):
+            if current.selected != nil { mode = .detail }
+            return []
+        case .escape:
+            return current.filter.isEmpty ? [] : setFilter("")
+        case .tab: return show(pane.next)
+        case .backTab: return show(pane.previous)
+        case .character(let c) where c.isNumber:
+            guard let n = c.wholeNumberValue, n >= 1, n <= Pane.allCases.count else { return [] }
+            return show(Pane(rawValue: n - 1)!)
+        default:
+            return []
+        }
+    }
+
+    private mutating func handleFilterKey(_ key: Key) -> [Effect] {
+        switch key {
+        case .enter:
+            mode = .browsing
+            return []
+        case .escape:
+            mode = .browsing
+            return setFilter("")
+        case .backspace, .delete:
+            guard !current.filter.isEmpty else { mode = .browsing; return [] }
+            return setFilter(String(current.filter.dropLast()))
+        case .control("u"):
+            return setFilter("")
+        case .character(let c):
+            return setFilter(current.filter + String(c))
+        default:
+            return move(key) ?? []
+        }
+    }
+
+    /// Cursor and paging keys, shared by browsing, filtering (arrows only) and the full-screen detail.
+    /// Returns nil when the key is not a movement key.
+    private mutating func move(_ key: Key) -> [Effect]? {
+        let rows = current.window.rows
+        let visible = rows.count
+        switch key {
+        case .down, .character("j") where mode != .filtering, .control("n"):
+            if current.cursor < visible - 1 {
+                current.cursor += 1
+                return detailEffect(for: pane)
+            }
+            guard current.window.hasAfter, visible > 1 else { return [] }
+            return [load(.startingAt(rows[1].key), cursor: .index(current.cursor))]
+        case .up, .character("k") where mode != .filtering, .control("p"):
+            if current.cursor > 0 {
+                current.cursor -= 1
+                return detailEffect(for: pane)
+            }
+            guard current.window.hasBefore, let first = rows.first else { return [] }
+            return [load(.startingAbove(first.key), cursor: .index(0))]
+        case .pageDown, .control("f"), .control("d"):
+            guard current.window.hasAfter, let last = rows.last else {
+                current.cursor = max(0, visible - 1)
+                return detailEffect(for: pane)
+            }
+            return [load(.startingAt(last.key), cursor: .index(current.cursor))]
+        case .pageUp, .control("b"), .control("u") where mode != .filtering:
+            guard current.window.hasBefore, let first = rows.first else {
+                current.cursor = 0
+                return detailEffect(for: pane)
+            }
+            return [load(.endingBefore(first.key), cursor: .index(current.cursor))]
+        case .home, .character("g") where mode != .filtering:
+            return [load(.top, cursor: .index(0))]
+        case .end, .character("G") where mode != .filtering:
+            return [load(.bottom, cursor: .last)]
+        default:
+            return nil
+        }
+    }
+
+    private mutating func setFilter(_ text: String) -> [Effect] {
+        current.filter = text
+        current.matches = nil
+        var effects = [load(.top, cursor: .index(0))]
+        if !text.isEmpty { effects.append(.loadCount(pane, filter: text)) }
+        return effects
+    }
+
+    private mutating func show(_ target: Pane) -> [Effect] {
+        pane = target
+        if mode == .detail { mode = .browsing }
+        var effects: [Effect] = []
+        if !current.isLoaded || current.window.rows.count < listRows {
+            if let first = current.window.rows.first {
+                effects.append(load(.startingAt(first.key), cursor: keepSelection()))
+            } else {
+                effects.append(load(.top, cursor: .index(0)))
+            }
+        }
+        // Counts are refreshed on each visit: cheap, and the shop may have changed meanwhile.
+        effects.append(.loadCount(pane, filter: ""))
+        if !current.filter.isEmpty { effects.append(.loadCount(pane, filter: current.filter)) }
+        if target == .mail { effects.append(.countMailStates) }
+        return effects
+    }
+
+    private func keepSelection() -> CursorTarget {
+        guard let selected = current.selected else { return .index(0) }
+        return .row(id: selected.row.id, fallbackIndex: current.cursor)
+    }
+
+    private mutating func load(_ request: WindowRequest, cursor: CursorTarget) -> Effect {
+        current.generation += 1
+        return .loadWindow(pane, request, size: listRows, filter: current.filter, cursor: cursor,
+                           generation: current.generation)
+    }
+
+    private func detailEffect(for pane: Pane) -> [Effect] {
+        guard let state = panes[pane], let selected = state.selected else { return [] }
+        if state.detailID == selected.row.id && state.detail != nil { return [] }
+        return [.loadDetail(pane, id: selected.row.id)]
+    }
+
+    private mutating func quit() -> [Effect] {
+        isQuitting = true
+        return [.quit]
+    }
+}

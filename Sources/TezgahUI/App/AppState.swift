@@ -1,0 +1,49 @@
+import Foundation
+import Tezgah
+
+/// Everything the screen shows, as a value. `reduce` changes it; `AppView` draws it.
+public struct AppState: Equatable, Sendable {
+    public enum Mode: Equatable, Sendable {
+        case browsing
+        /// Typing in the `/` filter box.
+        case filtering
+        /// The `?` key list.
+        case help
+        /// The selected row's detail, full screen (Enter).
+        case detail
+    }
+
+    public var pane: Pane = .orders
+    public var panes: [Pane: PaneState] = Dictionary(uniqueKeysWithValues: Pane.allCases.map { ($0, PaneState()) })
+    public var mode: Mode = .browsing
+    public var width: Int
+    public var height: Int
+    public var shopName: String
+    /// The database file, named on the first-run screen.
+    public var databasePath: String
+    public var clock: ShopClock
+    /// True when the database has no data yet: the first-run screen shows instead of the panes.
+    public var isFirstRun: Bool
+    public var mailStates: [OutboxState: Int] = [:]
+    /// A one-line note in the status bar (an error, or a hint); cleared by the next key.
+    public var message: String?
+    public var isQuitting = false
+
+    public init(width: Int, height: Int, shopName: String, databasePath: String, clock: ShopClock,
+                isFirstRun: Bool = false) {
+        self.width = width
+        self.height = height
+        self.shopName = shopName
+        self.databasePath = databasePath
+        self.clock = clock
+        self.isFirstRun = isFirstRun
+    }
+
+    public var current: PaneState {
+        get { panes[pane]! }
+        set { panes[pane] = newValue }
+    }
+
+    /// How many list rows fit on screen now.
+    public var listRows: Int { Layout(width: width, height: height).listRows }
+}

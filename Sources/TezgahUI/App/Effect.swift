@@ -1,0 +1,19 @@
+import Tezgah
+
+/// Where the cursor should land when a window arrives.
+public enum CursorTarget: Equatable, Sendable {
+    case index(Int)
+    case last
+    /// Stay on this row if it is in the window, else keep the index.
+    case row(id: Int64, fallbackIndex: Int)
+}
+
+/// Work the reducer asks the runtime to do; results come back as actions. Effects are values, so
+/// tests can assert what a key press asks for without a database.
+public enum Effect: Equatable, Sendable {
+    case loadWindow(Pane, WindowRequest, size: Int, filter: String, cursor: CursorTarget, generation: Int)
+    case loadDetail(Pane, id: Int64)
+    case loadCount(Pane, filter: String)
+    case countMailStates
+    case quit
+}

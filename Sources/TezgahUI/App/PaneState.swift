@@ -1,0 +1,22 @@
+import Tezgah
+
+/// One pane's list: the window of rows on screen, the cursor in it, the filter and the counts.
+public struct PaneState: Equatable, Sendable {
+    public var window: ListWindow<PaneItem> = .empty
+    public var cursor = 0
+    public var filter = ""
+    public var total: CappedCount?
+    public var matches: CappedCount?
+    public var detail: PaneDetail?
+    public var detailID: Int64?
+    /// Whether this pane has been loaded since the app started (panes load when first shown).
+    public var isLoaded = false
+    /// Bumped on every window request; a result from an older request is ignored.
+    public var generation = 0
+
+    public init() {}
+
+    public var selected: PaneItem? {
+        window.rows.indices.contains(cursor) ? window.rows[cursor] : nil
+    }
+}

@@ -1,0 +1,112 @@
+import Foundation
+import TOMLKit
+
+/// A theme file that cannot be used, said in one sentence naming the file, line and key.
+public struct ThemeError: Error, CustomStringConvertible, Equatable {
+    public var description: String
+}
+
+extension Theme {
+    /// Parses a theme file's text. Every key must be known: an unknown role or attribute, or a colour
+    /// that does not parse, is an error naming the file, line and key, so a typo never passes silently.
+    public static func parse(_ text: String, file: String) throws -> Theme {
+        let table: TOMLTable
+        do {
+            table = try TOMLTable(string: text)
+        } catch let error as TOMLParseError {
+            throw ThemeError(description: "\(file):\(error.source.begin.line): \(error.description).")
+        }
+        let name = table["name"]?.string ?? ((file as NSString).lastPathComponent as NSString).deletingPathExtension
+        for key in table.keys where !["name", "description", "roles"].contains(key) {
+            throw ThemeError(description: "\(file):\(line(of: key, in: text)): unknown key \"\(key)\"; a theme has name, description and [roles].")
+        }
+        guard let roles = table["roles"]?.table else {
+            throw ThemeError(description: "\(file): the theme has no [roles] table.")
+        }
+        var styles: [StyleRole: Style] = [:]
+        for key in roles.keys {
+            guard let role = StyleRole(rawValue: key) else {
+                let known = StyleRole.allCases.map(\.rawValue).joined(separator: ", ")
+                throw ThemeError(description: "\(file):\(line(of: key, in: text)): unknown role \"\(key)\"; roles are \(known).")
+            }
+            guard let entry = roles[key]?.table else {
+                throw ThemeError(description: "\(file):\(line(of: key, in: text)): role \"\(key)\" must be a table such as { fg = \"cyan\", bold = true }.")
+            }
+            styles[role] = try style(entry, role: key, file: file, text: text)
+        }
+        guard styles[.normal] != nil else {
+            throw ThemeError(description: "\(file): the theme must define the \"normal\" role.")
+        }
+        return Theme(name: name, styles: styles)
+    }
+
+    private static func style(_ entry: TOMLTable, role: String, file: String, text: String) throws -> Style {
+        var style = Style()
+        for key in entry.keys {
+            let value = entry[key]!
+            let where_ = "\(file):\(line(of: role, in: text)): role \"\(role)\" key \"\(key)\""
+            switch key {
+            case "fg", "bg":
+                guard let text = value.string, let color = ThemeColor(text) else {
+                    throw ThemeError(description: "\(where_): expected \"default\", a colour name, 0–255 or \"#rrggbb\".")
+                }
+                if key == "fg" { style.foreground = color } else { style.background = color }
+            case "bold", "dim", "reverse", "underline", "italic":
+                guard let flag = value.bool else {
+                    throw ThemeError(description: "\(where_): expected true or false.")
+                }
+                switch key {
+                case "bold": style.bold = flag
+                case "dim": style.dim = flag
+                case "reverse": style.reverse = flag
+                case "underline": style.underline = flag
+                default: style.italic = flag
+                }
+            default:
+                throw ThemeError(description: "\(where_) is unknown; use fg, bg, bold, dim, reverse, underline or italic.")
+            }
+        }
+        return style
+    }
+
+    /// The 1-based line where `key` is first assigned, for error messages (TOMLKit reports positions
+    /// only for syntax errors).
+    static func line(of key: String, in text: String) -> Int {
+        for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            let trimmed = line.drop { $0 == " " || $0 == "\t" }
+            if trimmed.hasPrefix(key + " ") || trimmed.hasPrefix(key + "=") || trimmed.hasPrefix("\"\(key)\"") {
+                return index + 1
+            }
+        }
+        return 1
+    }
+
+    /// Finds and loads a theme by name from the given folders (first match wins).
+    public static func load(named name: String, searching folders: [String]) throws -> Theme {
+        guard name.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" }) else {
+            throw ThemeError(description: "Theme names are letters, digits, - and _; \"\(name)\" is not one.")
+        }
+        for folder in folders {
+            let path = (folder as NSString).appendingPathComponent(name + ".toml")
+            if let data = FileManager.default.contents(atPath: path) {
+                guard let text = String(data: data, encoding: .utf8) else {
+                    throw ThemeError(description: "\(path): the file is not UTF-8 text.")
+                }
+                return try parse(text, file: path)
+            }
+        }
+        if name == "default" { return .builtIn }
+        throw ThemeError(description: "No theme named \"\(name)\" in \(folders.joined(separator: ", ")).")
+    }
+
+    /// The names of the themes available in the given folders.
+    public static func available(in folders: [String]) -> [String] {
+        var names = Set<String>()
+        for folder in folders {
+            for file in (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? [] where file.hasSuffix(".toml") {
+                names.insert(String(file.dropLast(5)))
+            }
+        }
+        return names.sorted()
+    }
+}

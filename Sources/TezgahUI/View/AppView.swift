@@ -1,0 +1,233 @@
+import Tezgah
+
+/// Draws the whole screen from the state: `AppView.render(state)` is a pure function to a buffer.
+public enum AppView {
+    public static func render(_ state: AppState) -> Buffer {
+        var buffer = Buffer(width: state.width, height: state.height)
+        let layout = Layout(width: state.width, height: state.height)
+        if layout.arrangement == .tooSmall {
+            drawTooSmall(&buffer, state)
+            return buffer
+        }
+        drawTabs(&buffer, state)
+        if state.isFirstRun {
+            drawFirstRun(&buffer, state)
+        } else if state.mode == .detail {
+            drawDetail(&buffer, state, Rect(x: 0, y: 1, width: state.width, height: state.height - 2))
+        } else {
+            drawList(&buffer, state, layout.list)
+            if let detail = layout.detail {
+                drawDivider(&buffer, layout)
+                drawDetail(&buffer, state, detail)
+            }
+        }
+        drawStatus(&buffer, state)
+        if state.mode == .help { drawHelp(&buffer, state) }
+        return buffer
+    }
+
+    // MARK: - Tabs and status
+
+    static func drawTabs(_ buffer: inout Buffer, _ state: AppState) {
+        buffer.fill(x: 0, y: 0, width: state.width, height: 1, role: .tabInactive)
+        let full = Pane.allCases.reduce(0) { $0 + DisplayWidth.of($1.title) + 4 }
+        var x = 0
+        for pane in Pane.allCases {
+            let active = pane == state.pane
+            let label = full <= state.width || active ? " \(pane.rawValue + 1) \(pane.title) " : " \(pane.rawValue + 1) "
+            x += buffer.put(label, x: x, y: 0, role: active ? .tabActive : .tabInactive)
+            x += 1
+        }
+        let name = state.shopName
+        let nameWidth = DisplayWidth.of(name)
+        if x + nameWidth + 1 < state.width {
+            buffer.put(name, x: state.width - nameWidth - 1, y: 0, role: .dim)
+        }
+    }
+
+    static func drawStatus(_ buffer: inout Buffer, _ state: AppState) {
+        let y = state.height - 1
+        buffer.fill(x: 0, y: y, width: state.width, height: 1, role: .statusBar)
+        if state.mode == .filtering {
+            var x = buffer.put(" / ", x: 0, y: y, role: .statusKey)
+            x += buffer.put(state.current.filter, x: x, y: y, maxWidth: state.width / 2, role: .statusBar)
+            x += buffer.put("▏", x: x, y: y, role: .statusKey)
+            let hint = "  \(countText(state))  Enter keep · Esc clear"
+            buffer.put(hint, x: x, y: y, maxWidth: state.width - x, role: .statusBar)
+            return
+        }
+        let hints: [(String, String)] = state.isFirstRun ? [("q", "quit")]
+            : [("/", "filter"), ("Enter", "open"), ("?", "help"), ("q", "quit")]
+        let hintWidth = hints.reduce(0) { $0 + DisplayWidth.of($1.0) + DisplayWidth.of($1.1) + 3 }
+        let left: String
+        if let message = state.message {
+            left = " " + message
+        } else if state.isFirstRun {
+            left = " No shop data yet"
+        } else {
+            left = " " + countText(state)
+        }
+        let leftRole: StyleRole = state.message == nil ? .statusBar : .message
+        let leftWidth = state.width - (hintWidth < state.width / 2 ? hintWidth : 0)
+        buffer.put(left, x: 0, y: y, maxWidth: leftWidth, role: leftRole)
+        if hintWidth < state.width / 2 {
+            var x = state.width - hintWidth
+            for (key, text) in hints {
+                x += buffer.put(key, x: x, y: y, role: .statusKey)
+                x += buffer.put(" \(text)  ", x: x, y: y, role: .statusBar)
+            }
+        }
+    }
+
+    /// "1,204 orders", "12 of 1,204 orders match", "10,000+ match", plus the mail states on Mail.
+    static func countText(_ state: AppState) -> String {
+        let pane = state.current
+        var text: String
+        if let total = pane.total {
+            text = "\(total.value.grouped) \(state.pane.noun(total.value))"
+        } else {
+            text = state.pane.title
+        }
+        if !pane.filter.isEmpty {
+            if let matches = pane.matches {
+                text = "\(matches.value.grouped)\(matches.isCapped ? "+" : "") of \(text) match"
+            } else {
+                text = "filtering \(text)…"
+            }
+        }
+        if state.pane == .mail && !state.mailStates.isEmpty {
+            let shown: [OutboxState] = [.queued, .deferred, .failed, .held]
+            let parts = shown.compactMap { s in state.mailStates[s].map { "\($0.grouped) \(s.title)" } }
+            if !parts.isEmpty { text += " · " + parts.joined(separator: " · ") }
+        }
+        return text
+    }
+
+    // MARK: - List
+
+    static func drawList(_ buffer: inout Buffer, _ state: AppState, _ area: Rect) {
+        let pane = state.current
+        let columns = Column.fit(state.pane.columns, into: area.width - 1)
+        var x = area.x + 1
+        buffer.fill(x: area.x, y: area.y, width: area.width, height: 1, role: .header)
+        for (column, width) in columns {
+            buffer.put(TextFitting.pad(column.title, to: width, alignRight: column.alignRight), x: x, y: area.y, role: .header)
+            x += width + 1
+        }
+        if pane.window.rows.isEmpty {
+            let note = !pane.isLoaded ? "Loading…" : pane.filter.isEmpty ? "No \(state.pane.noun(2)) yet."
+                : "Nothing matches “\(pane.filter)”. Esc clears the filter."
+            buffer.put(note, x: area.x + 1, y: area.y + 2, maxWidth: area.width - 2, role: .dim)
+            return
+        }
+        let rows = min(pane.window.rows.count, area.height - 1)
+        for index in 0..<rows {
+            let y = area.y + 1 + index
+            let item = pane.window.rows[index]
+            let selected = index == pane.cursor
+            if selected { buffer.fill(x: area.x, y: y, width: area.width, height: 1, role: .selected) }
+            if selected { buffer.put("▸", x: area.x, y: y, role: .selected) }
+            var x = area.x + 1
+            for (column, width) in columns {
+                let (value, role) = column.value(item.row, state.clock)
+                buffer.put(TextFitting.pad(value, to: width, alignRight: column.alignRight), x: x, y: y,
+                           role: selected ? .selected : role)
+                x += width + 1
+            }
+        }
+        // Scroll hints: more rows above or below the window.
+        if pane.window.hasBefore { buffer.put("↑", x: area.x + area.width - 1, y: area.y + 1, role: .dim) }
+        if pane.window.hasAfter && rows > 0 { buffer.put("↓", x: area.x + area.width - 1, y: area.y + rows, role: .dim) }
+    }
+
+    static func drawDivider(_ buffer: inout Buffer, _ layout: Layout) {
+        guard let detail = layout.detail else { return }
+        if layout.arrangement == .sideBySide {
+            for y in detail.y..<(detail.y + detail.height) { buffer.put("│", x: detail.x - 1, y: y, role: .border) }
+        } else {
+            buffer.put(String(repeating: "─", count: layout.width), x: 0, y: detail.y - 1, role: .border)
+        }
+    }
+
+    // MARK: - Detail
+
+    static func drawDetail(_ buffer: inout Buffer, _ state: AppState, _ area: Rect) {
+        let pane = state.current
+        guard let selected = pane.selected else { return }
+        guard let detail = pane.detail, pane.detailID == selected.row.id else {
+            buffer.put("Loading…", x: area.x + 1, y: area.y, role: .dim)
+            return
+        }
+        let width = area.width - 2
+        let lines = detail.lines(clock: state.clock, width: width)
+        for (index, line) in lines.prefix(area.height).enumerated() {
+            buffer.put(line, x: area.x + 1, y: area.y + index, width: width)
+        }
+        if lines.count > area.height, area.height > 0 {
+            let more = "… \(lines.count - area.height + 1) more lines" + (state.mode == .detail ? "" : " (Enter)")
+            buffer.fill(x: area.x, y: area.y + area.height - 1, width: area.width, height: 1, role: .normal)
+            buffer.put(more, x: area.x + 1, y: area.y + area.height - 1, maxWidth: width, role: .dim)
+        }
+    }
+
+    // MARK: - Overlays and special screens
+
+    static func drawHelp(_ buffer: inout Buffer, _ state: AppState) {
+        let entries = KeyHelp.entries(for: state.pane)
+        let keyWidth = entries.map { DisplayWidth.of($0.label) }.max() ?? 0
+        let textWidth = entries.map { DisplayWidth.of($0.text) }.max() ?? 0
+        let width = min(state.width - 2, keyWidth + textWidth + 5)
+        let height = min(state.height - 2, entries.count + 3)
+        let x = (state.width - width) / 2
+        let y = max(1, (state.height - height) / 2)
+        buffer.fill(x: x, y: y, width: width, height: height, role: .helpText)
+        drawBox(&buffer, Rect(x: x, y: y, width: width, height: height), title: " Keys · \(state.pane.title) ")
+        for (index, entry) in entries.prefix(height - 3).enumerated() {
+            let row = y + 1 + index
+            buffer.put(TextFitting.pad(entry.label, to: keyWidth), x: x + 2, y: row, role: .helpKey)
+            buffer.put(entry.text, x: x + 3 + keyWidth, y: row, maxWidth: width - keyWidth - 5, role: .helpText)
+        }
+        buffer.put("? or Esc closes", x: x + 2, y: y + height - 2, maxWidth: width - 4, role: .dim)
+    }
+
+    static func drawBox(_ buffer: inout Buffer, _ rect: Rect, title: String) {
+        let horizontal = String(repeating: "─", count: max(0, rect.width - 2))
+        buffer.put("┌" + horizontal + "┐", x: rect.x, y: rect.y, role: .border)
+        buffer.put("└" + horizontal + "┘", x: rect.x, y: rect.y + rect.height - 1, role: .border)
+        for y in (rect.y + 1)..<(rect.y + rect.height - 1) {
+            buffer.put("│", x: rect.x, y: y, role: .border)
+            buffer.put("│", x: rect.x + rect.width - 1, y: y, role: .border)
+        }
+        buffer.put(title, x: rect.x + 2, y: rect.y, maxWidth: rect.width - 4, role: .title)
+    }
+
+    static func drawFirstRun(_ buffer: inout Buffer, _ state: AppState) {
+        let lines: [StyledLine] = [
+            StyledLine("Welcome to tezgah, your shop's after-sale desk.", .title),
+            StyledLine(""),
+            StyledLine("This shop database is empty:", .normal),
+            StyledLine("  " + state.databasePath, .accent),
+            StyledLine(""),
+            StyledLine("Try it on a demo shop first:", .normal),
+            StyledLine([("  tezgah --demo", .helpKey), ("   (a realistic shop, in its own file)", .dim)]),
+            StyledLine(""),
+            StyledLine("To bring your own shop in, import its order exports (Shopify, WooCommerce,", .normal),
+            StyledLine("Etsy CSV). `tezgah import` is not built yet; it is the next step on the list.", .normal),
+            StyledLine(""),
+            StyledLine([("q", .helpKey), (" quits.", .normal)]),
+        ]
+        let width = state.width - 4
+        let top = max(2, (state.height - lines.count) / 2 - 1)
+        for (index, line) in lines.enumerated() where top + index < state.height - 1 {
+            buffer.put(line, x: 2, y: top + index, width: width)
+        }
+    }
+
+    static func drawTooSmall(_ buffer: inout Buffer, _ state: AppState) {
+        let text = "Terminal too small (\(state.width)×\(state.height)); tezgah needs \(Layout.minimumWidth)×\(Layout.minimumHeight). q quits."
+        let lines = TextFitting.wrap(text, to: max(1, state.width))
+        for (index, line) in lines.prefix(state.height).enumerated() {
+            buffer.put(line, x: 0, y: index, role: .warning)
+        }
+    }
+}

@@ -1,0 +1,37 @@
+import ArgumentParser
+import Foundation
+import TezgahStore
+
+struct DemoCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "demo",
+        abstract: "Build a demo shop database of any size (deterministic for a given seed).")
+
+    @Option(name: .long, help: "How many orders the demo shop has.")
+    var orders: Int = DemoShop().orders
+
+    @Option(name: .long, help: "The database file to create.")
+    var db: String
+
+    @Option(name: .long, help: "Seed for the generator; the same seed builds the same shop.")
+    var seed: UInt64 = 42
+
+    @Flag(name: .long, help: "Replace the file if it exists.")
+    var force = false
+
+    func validate() throws {
+        guard orders > 0 else { throw ValidationError("--orders must be at least 1.") }
+    }
+
+    func run() throws {
+        if FileManager.default.fileExists(atPath: db) && !force {
+            throw ValidationError("\(db) already exists; pass --force to replace it.")
+        }
+        let started = Date()
+        let progress = ProgressLine(total: orders, label: "orders")
+        try DemoShop(orders: orders, seed: seed).build(at: db) { progress.update($0) }
+        progress.finish()
+        let seconds = Date().timeIntervalSince(started)
+        printError(String(format: "Built a demo shop with %d orders in %.1f s: %@", orders, seconds, db))
+    }
+}

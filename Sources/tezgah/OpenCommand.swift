@@ -1,0 +1,104 @@
+import ArgumentParser
+import Foundation
+import TezgahRuntime
+import TezgahStore
+import TezgahTerminal
+import TezgahUI
+
+/// `tezgah [--demo] [--db PATH] [--theme NAME]`: opens the desk.
+struct OpenCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "open",
+        abstract: "Open the desk on the shop database (the default command).",
+        discussion: """
+            The database is --db, else $TEZGAH_DB, else $XDG_DATA_HOME/tezgah/shop.sqlite (created 0600).
+            --demo opens a demo shop in its own file ($XDG_DATA_HOME/tezgah/demo.sqlite), building it first.
+            """)
+
+    @Flag(name: .long, help: "Open a demo shop (built on first use) instead of your own.")
+    var demo = false
+
+    @Option(name: .long, help: "The shop database file.")
+    var db: String?
+
+    @Option(name: .long, help: "Colour theme: a name from Themes/ or $XDG_CONFIG_HOME/tezgah/themes (default, mono, solarized-dark).")
+    var theme: String = "default"
+
+    static let demoOrders = 3_000
+
+    func run() throws {
+        let paths = DataPaths()
+        let theme: Theme
+        do {
+            theme = try Theme.load(named: self.theme, searching: paths.themeFolders())
+        } catch let error as ThemeError {
+            throw CleanExit.message(error.description, code: 2)
+        }
+        let path = demo ? (db ?? paths.demoDatabase) : paths.database(override: db)
+        if demo && !FileManager.default.fileExists(atPath: path) {
+            printError("Building a demo shop with \(Self.demoOrders.grouped) orders in \(path)…")
+            let progress = ProgressLine(total: Self.demoOrders, label: "orders")
+            try DemoShop(orders: Self.demoOrders).build(at: path) { progress.update($0) }
+            progress.finish()
+        }
+        guard isatty(STDIN_FILENO) != 0, isatty(STDOUT_FILENO) != 0 else {
+            throw CleanExit.message("tezgah needs a terminal: run it in one (over SSH, use ssh -t).", code: 2)
+        }
+        let database: AppDatabase
+        do {
+            database = try AppDatabase(path: path)
+        } catch let error as StoreError {
+            throw CleanExit.message(error.description, code: 1)
+        }
+        try DeskSession(database: database, theme: theme).run()
+    }
+}
+
+/// Exits with one sentence on stderr and a status, instead of ArgumentParser's error framing.
+enum CleanExit: Error {
+    case message(String, code: Int32)
+}
+
+/// The interactive loop: draw, wait for a key, reduce, draw again.
+struct DeskSession {
+    let database: AppDatabase
+    let theme: Theme
+
+    func run() throws {
+        TerminationSignals.install()
+        let terminal = Terminal(theme: theme)
+        defer { terminal.stop() }
+        let size = terminal.size
+        let core = try DeskCore(database: database, width: size.width, height: size.height)
+        var lastTick = Date()
+        while !core.state.isQuitting && !TerminationSignals.received {
+            terminal.draw(core.frame())
+            switch terminal.nextEvent(timeout: 1_000) {
+            case .key(let key):
+                core.send(.keyPressed(key))
+            case let .resized(width, height):
+                core.send(.terminalResized(width: width, height: height))
+            case .idle:
+                break
+            }
+            // Keep "3h ago" honest without redrawing every second.
+            if Date().timeIntervalSince(lastTick) >= 60 {
+                lastTick = Date()
+                core.setNow(lastTick)
+            }
+        }
+    }
+}
+
+/// SIGTERM and SIGHUP (a dropped SSH link) end the loop so the terminal is restored on the way out.
+enum TerminationSignals {
+    nonisolated(unsafe) static var flag: sig_atomic_t = 0
+
+    static var received: Bool { flag != 0 }
+
+    static func install() {
+        for signalNumber in [SIGTERM, SIGHUP] {
+            signal(signalNumber) { _ in TerminationSignals.flag = 1 }
+        }
+    }
+}
