@@ -97,8 +97,8 @@ private struct Generator {
         if customers[index] != nil { return index }
         let place = index % 3 == 0 ? random.pick(Array(DemoCatalog.places.suffix(5))) : random.pick(Array(DemoCatalog.places.prefix(10)))
         let name: String
-        if index % 97 == 5 {
-            name = DemoCatalog.unusualNames[(index / 97) % DemoCatalog.unusualNames.count]
+        if index % 53 == 7 {
+            name = DemoCatalog.unusualNames[(index / 53) % DemoCatalog.unusualNames.count]
         } else if place.language == "tr" {
             name = "\(random.pick(DemoCatalog.turkishFirstNames)) \(random.pick(DemoCatalog.turkishLastNames))"
         } else {
@@ -125,20 +125,23 @@ private struct Generator {
         let status: OrderStatus
         let roll = random.int(0...99)
         switch age {
-        case ..<day: status = roll < 70 ? .received : roll < 90 ? .preparing : roll < 95 ? .onHold : .cancelled
-        case ..<(3 * day): status = roll < 40 ? .preparing : roll < 90 ? .shipped : roll < 95 ? .onHold : .cancelled
+        case ..<day: status = roll < 65 ? .received : roll < 85 ? .preparing : roll < 93 ? .onHold : .cancelled
+        case ..<(3 * day): status = roll < 40 ? .preparing : roll < 88 ? .shipped : roll < 95 ? .onHold : .cancelled
         case ..<(10 * day): status = roll < 50 ? .shipped : roll < 95 ? .delivered : roll < 98 ? .cancelled : .onHold
         default: status = roll < 92 ? .delivered : roll < 95 ? .returned : .cancelled
         }
         var payment: PaymentStatus = .paid
-        if status == .received && random.chance(0.2) { payment = .pending }
+        if (status == .received || status == .onHold) && random.chance(0.3) { payment = .pending }
         if status == .cancelled || status == .returned { payment = .refunded }
         if status == .delivered && random.chance(0.02) { payment = .partiallyRefunded }
         let shipped = [.shipped, .delivered, .returned].contains(status)
 
         var lines: [OrderLine] = []
+        var chosen = Set<Int>()
         for _ in 0..<random.int(1...4) {
-            let product = random.pick(DemoCatalog.products)
+            let pick = random.int(0...(DemoCatalog.products.count - 1))
+            guard chosen.insert(pick).inserted else { continue } // one line per product
+            let product = DemoCatalog.products[pick]
             let unit: Int64 = switch who.place.currency.code {
             case "EUR": (product.priceTRY / 3_700) * 100 + 90
             case "USD": (product.priceTRY / 3_400) * 100 + 99
@@ -210,7 +213,8 @@ private struct Generator {
         let subjects = DemoCatalog.conversationSubjects
         let pair = random.pick(subjects)
         let subject = orderID % 499 == 7 ? DemoCatalog.hostileSubject : (who.place.language == "tr" ? pair.tr : pair.en)
-        var at = placed + random.int64(hour...(4 * day))
+        // Customers write after ordering, but never in the future: recent orders' threads start sooner.
+        var at = placed + random.int64((10 * 60)...max(11 * 60, min(4 * day, (now - placed) * 3 / 4)))
         var messages: [SupportMessage] = []
         for turn in 0..<random.int(2...5) where at < now {
             let inbound = turn % 2 == 0
@@ -223,9 +227,9 @@ private struct Generator {
                                            from: inbound ? who.email : "destek@aysenin-dukkani.example", body: body))
             at += random.int64((hour / 2)...(30 * hour))
         }
-        if messages.isEmpty {
-            messages.append(SupportMessage(at: Date(unixSeconds: now - 60), direction: .inbound, from: who.email,
-                                           body: "Hello?"))
+        if messages.isEmpty { // an order placed minutes ago: the customer has just written
+            messages.append(SupportMessage(at: Date(unixSeconds: min(now - 30, placed + 60)), direction: .inbound,
+                                           from: who.email, body: who.place.language == "tr" ? "Merhaba?" : "Hello?"))
         }
         let last = messages.last!.at.unixSeconds
         let status: ConversationStatus
@@ -289,7 +293,11 @@ private struct Generator {
             at += 2 * day
             add(.exception, "Address not found", who.place.city)
             at += 4 * day
-            add(.returnedToSender, "Returned to sender", "İstanbul")
+            if random.chance(0.2) {
+                add(.expired, "No updates from the carrier for 30 days", "")
+            } else {
+                add(.returnedToSender, "Returned to sender", "İstanbul")
+            }
         default:
             // Still travelling: spread the in-flight statuses, including the ones that need attention.
             at += random.int64(hour...day)
@@ -299,6 +307,7 @@ private struct Generator {
                 case 1: add(.failedAttempt, "Recipient not at home", who.place.city)
                 case 2: add(.availableForPickup, "Waiting at the branch", who.place.city)
                 case 3, 4: add(.outForDelivery, "Out for delivery", who.place.city)
+                case 5: events.removeAll() // label printed, carrier has not scanned it yet: pending
                 default: break
                 }
             }
@@ -325,7 +334,7 @@ private struct Generator {
             state = .deferred
             reason = "waiting: \(blocker)"
         } else if due > now {
-            state = random.chance(0.03) ? .held : .scheduled
+            state = random.chance(0.05) ? .held : .scheduled
             if state == .held { reason = "held by ayse" }
         } else {
             sentAt = due
@@ -394,6 +403,8 @@ private struct Generator {
         case 11: state = .failed; reply = "550 5.1.1 <\(who.email)>: Recipient address rejected: User unknown"; attempts = 1
         case 19: state = .held; reply = ""; attempts = 0
         case 29 where kind.category == .marketing: state = .suppressed; reply = "address unsubscribed"; attempts = 0
+        case 37: state = .cancelled; reply = "cancelled by ayse"; attempts = 0
+        case 43 where state == .queued: state = .sending; attempts = 1 // a worker holds its lease right now
         default: break
         }
         let messageID = "<demo.\(shop.seed).\(mailCounter)@aysenin-dukkani.example>"
@@ -414,7 +425,8 @@ private struct Generator {
                                      message: Data(message.utf8), createdAt: Date(unixSeconds: created),
                                      expiresAt: Date(unixSeconds: created + 3 * day)),
                                state: state, attempts: attempts, nextAttemptAt: next.map(Date.init(unixSeconds:)),
-                               lastReply: reply, sentAt: state == .sent ? Date(unixSeconds: created + 5) : nil)
+                               lastReply: reply, sentAt: state == .sent ? Date(unixSeconds: created + 5) : nil,
+                               leaseUntil: state == .sending ? Date(unixSeconds: now + 120) : nil)
     }
 
     /// Tiers from the rolling year's points; birthday coupons for members born this month.

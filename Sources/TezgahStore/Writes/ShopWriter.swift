@@ -199,17 +199,18 @@ public struct ShopWriter {
     /// Queues a mail. The dedupe key is unique: queueing the same key again does nothing and returns nil.
     @discardableResult
     public func enqueueMail(_ mail: NewMail, state: OutboxState = .queued, attempts: Int = 0, nextAttemptAt: Date? = nil,
-                            lastReply: String = "", sentAt: Date? = nil) throws -> Int64? {
+                            lastReply: String = "", sentAt: Date? = nil, leaseUntil: Date? = nil) throws -> Int64? {
         try db.cachedStatement(sql: """
             INSERT INTO outbox(dedupe_key, kind, category, state, customer_id, order_id, to_address, subject, message_id,
-                               message, created_at, not_before, expires_at, attempts, next_attempt_at, last_reply, sent_at)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                               message, created_at, not_before, expires_at, attempts, next_attempt_at, last_reply, sent_at,
+                               lease_until)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             ON CONFLICT(dedupe_key) DO NOTHING
             """).execute(arguments: [
                 mail.dedupeKey, mail.kind.rawValue, mail.kind.category.rawValue, state.rawValue, mail.customerID, mail.orderID,
                 mail.toAddress, mail.subject, mail.messageID, mail.message, mail.createdAt.unixSeconds,
                 mail.createdAt.unixSeconds, mail.expiresAt?.unixSeconds, attempts, nextAttemptAt?.unixSeconds, lastReply,
-                sentAt?.unixSeconds])
+                sentAt?.unixSeconds, leaseUntil?.unixSeconds])
         guard db.changesCount > 0 else { return nil }
         let id = db.lastInsertedRowID
         try SearchIndex.outbox.index(db, id: id, parts: [mail.toAddress, mail.customerName, mail.subject, mail.kind.title,

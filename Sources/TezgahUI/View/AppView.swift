@@ -107,7 +107,8 @@ public enum AppView {
 
     static func drawList(_ buffer: inout Buffer, _ state: AppState, _ area: Rect) {
         let pane = state.current
-        let columns = Column.fit(state.pane.columns, into: area.width - 1)
+        // Column 0 holds the cursor mark, the last column the ↑/↓ scroll hints.
+        let columns = Column.fit(state.pane.columns, into: area.width - 2)
         var x = area.x + 1
         buffer.fill(x: area.x, y: area.y, width: area.width, height: 1, role: .header)
         for (column, width) in columns {

@@ -1,0 +1,88 @@
+import Foundation
+import GRDB
+import Testing
+@testable import Tezgah
+@testable import TezgahStore
+
+@Suite struct AppDatabaseTests {
+    @Test func newDatabaseIsPrivateWalWithForeignKeys() throws {
+        let folder = TemporaryFolder()
+        let path = folder.file("nested/shop.sqlite")
+        let database = try AppDatabase(path: path)
+        let mode = try FileManager.default.attributesOfItem(atPath: path)[.posixPermissions] as? Int
+        #expect(mode == 0o600)
+        let folderMode = try FileManager.default.attributesOfItem(atPath: folder.file("nested"))[.posixPermissions] as? Int
+        #expect(folderMode == 0o700)
+        #expect(try database.journalMode() == "wal")
+        let foreignKeys = try database.pool.read { try Bool.fetchOne($0, sql: "PRAGMA foreign_keys") }
+        #expect(foreignKeys == true)
+        #expect(try database.isEmpty())
+    }
+
+    @Test func reopeningKeepsDataAndDoesNotMigrateTwice() throws {
+        let folder = TemporaryFolder()
+        let path = folder.file("shop.sqlite")
+        try AppDatabase(path: path).setSetting("shop.name", to: "Ayşe'nin Dükkanı")
+        let reopened = try AppDatabase(path: path)
+        #expect(try reopened.setting("shop.name") == "Ayşe'nin Dükkanı")
+        let migrations = try reopened.pool.read { try Int.fetchOne($0, sql: "SELECT count(*) FROM grdb_migrations") }
+        #expect(migrations == 1)
+    }
+
+    @Test func unopenablePathIsOneSentence() throws {
+        #expect {
+            try AppDatabase(path: "/proc/tezgah-cannot-be-here/shop.sqlite")
+        } throws: { error in
+            let text = "\(error)"
+            return text.hasPrefix("Cannot open the shop database /proc/tezgah-cannot-be-here/shop.sqlite") && text.hasSuffix(".")
+        }
+    }
+
+    @Test func schemaRefusesValuesOutsideTheLifeCycles() throws {
+        let folder = TemporaryFolder()
+        let database = try AppDatabase(path: folder.file("shop.sqlite"))
+        let customer = try database.write { try $0.insertCustomer(name: "Ayşe", email: "a@example.com", language: "tr", city: "İzmir",
+                                                                  country: "TR", birthday: nil, createdAt: testNow) }
+        #expect(throws: DatabaseError.self) {
+            try database.pool.write { db in
+                try db.execute(sql: """
+                    INSERT INTO orders(number, customer_id, status, payment_status, fulfillment_status, currency, total_minor, placed_at, updated_at)
+                    VALUES ('#1', ?, 'teleported', 'paid', 'unfulfilled', 'TRY', 100, 0, 0)
+                    """, arguments: [customer])
+            }
+        }
+        #expect(throws: DatabaseError.self) { // points must reference a member; a ledger entry never stands alone
+            try database.write { try $0.addPoints(accountID: 999, points: 10, reason: "x", orderID: nil, at: testNow) }
+        }
+    }
+
+    @Test func aFailedWriteLeavesNothingBehind() throws {
+        let folder = TemporaryFolder()
+        let database = try AppDatabase(path: folder.file("shop.sqlite"))
+        struct Boom: Error {}
+        #expect(throws: Boom.self) {
+            try database.write { writer in
+                _ = try writer.insertCustomer(name: "Half", email: "h@example.com", language: "en", city: "", country: "",
+                                              birthday: nil, createdAt: testNow)
+                throw Boom()
+            }
+        }
+        #expect(try database.isEmpty())
+    }
+
+    @Test func enqueueingTheSameDedupeKeyTwiceQueuesOneMail() throws {
+        let folder = TemporaryFolder()
+        let database = try AppDatabase(path: folder.file("shop.sqlite"))
+        func mail(_ messageID: String) -> ShopWriter.NewMail {
+            .init(dedupeKey: "review-invite:order:1042", kind: .reviewInvite, customerID: nil, customerName: "Ayşe",
+                  orderID: nil, toAddress: "ayse@example.com", subject: "Nasıldı?", messageID: messageID,
+                  message: Data("x".utf8), createdAt: testNow, expiresAt: nil)
+        }
+        let first = try database.write { try $0.enqueueMail(mail("<1@x>")) }
+        let second = try database.write { try $0.enqueueMail(mail("<2@x>")) }
+        #expect(first != nil)
+        #expect(second == nil)
+        #expect(try database.count(.outbox).value == 1)
+        #expect(try database.count(.outbox, filter: "nasildi").value == 1)
+    }
+}

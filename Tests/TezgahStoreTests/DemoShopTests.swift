@@ -1,0 +1,104 @@
+import Foundation
+import GRDB
+import Testing
+@testable import Tezgah
+@testable import TezgahStore
+
+@Suite struct DemoShopTests {
+    let database = DemoShopFixture.database
+
+    private func values(_ sql: String) throws -> Set<String> {
+        Set(try database.pool.read { try String.fetchAll($0, sql: sql) })
+    }
+
+    @Test func coversEveryStatusOfTheJourney() throws {
+        #expect(try values("SELECT DISTINCT status FROM orders") == Set(OrderStatus.allCases.map(\.rawValue)))
+        #expect(try values("SELECT DISTINCT payment_status FROM orders") == Set(PaymentStatus.allCases.map(\.rawValue)))
+        #expect(try values("SELECT DISTINCT status FROM shipments") == Set(ShipmentStatus.allCases.map(\.rawValue)))
+        #expect(try values("SELECT DISTINCT carrier FROM shipments") == Set(Carrier.allCases.map(\.rawValue)))
+        #expect(try values("SELECT DISTINCT state FROM review_invites") == Set(ReviewInviteState.allCases.map(\.rawValue)))
+        #expect(try values("SELECT DISTINCT status FROM conversations") == Set(ConversationStatus.allCases.map(\.rawValue)))
+        #expect(try values("SELECT DISTINCT tier FROM loyalty_accounts") == Set(LoyaltyTier.allCases.map(\.rawValue)))
+        #expect(try values("SELECT DISTINCT state FROM outbox") == Set(OutboxState.allCases.map(\.rawValue)))
+        #expect(try values("SELECT DISTINCT currency FROM orders") == ["TRY", "EUR", "USD"])
+    }
+
+    @Test func spansEighteenMonthsAndHasRealisticText() throws {
+        let (oldest, newest) = try database.pool.read { db in
+            (try Int64.fetchOne(db, sql: "SELECT min(placed_at) FROM orders")!, try Int64.fetchOne(db, sql: "SELECT max(placed_at) FROM orders")!)
+        }
+        let months = Double(newest - oldest) / (30.4 * 86_400)
+        #expect(months > 17 && months <= 18.1)
+        #expect(newest <= Int64(testNow.timeIntervalSince1970))
+        let names = try values("SELECT name FROM customers")
+        #expect(names.contains { $0.contains("ı") || $0.contains("İ") })
+        #expect(names.contains { $0.contains("ş") || $0.contains("ğ") })
+        #expect(names.contains { $0.unicodeScalars.contains { $0.properties.isEmojiPresentation } })
+        #expect(names.contains { $0.contains("\u{1B}") }) // hostile input, drawn safely by the UI
+        let messagesPerConversation = try database.pool.read { try Double.fetchOne($0, sql: "SELECT avg(message_count) FROM conversations")! }
+        #expect(messagesPerConversation >= 2)
+    }
+
+    @Test func derivedFieldsAgreeWithTheirSources() throws {
+        try database.pool.read { db in
+            let badTotals = try Int.fetchOne(db, sql: """
+                SELECT count(*) FROM orders o WHERE total_minor <> (SELECT sum(quantity * unit_price_minor) FROM order_lines WHERE order_id = o.id)
+                """)
+            #expect(badTotals == 0)
+            let badCounts = try Int.fetchOne(db, sql: """
+                SELECT count(*) FROM conversations c WHERE message_count <> (SELECT count(*) FROM messages WHERE conversation_id = c.id)
+                """)
+            #expect(badCounts == 0)
+            let searchRows = try Int.fetchOne(db, sql: "SELECT count(*) FROM orders_fts")
+            #expect(searchRows == DemoShopFixture.orders)
+            let deliveredWithoutInvite = try Int.fetchOne(db, sql: """
+                SELECT count(*) FROM orders o WHERE status = 'delivered' AND NOT EXISTS (SELECT 1 FROM review_invites WHERE order_id = o.id)
+                """)
+            #expect(deliveredWithoutInvite == 0)
+        }
+    }
+
+    @Test func deferredInvitesBelongToCustomersWithSomethingOpen() throws {
+        let reasons = try values("SELECT DISTINCT reason FROM review_invites WHERE state = 'deferred'")
+        #expect(!reasons.isEmpty)
+        #expect(reasons.allSatisfy { $0.hasPrefix("waiting: ") })
+    }
+
+    @Test func sameSeedBuildsTheSameShop() throws {
+        let folder = TemporaryFolder()
+        func fingerprint(_ path: String) throws -> [String] {
+            let database = try AppDatabase(path: path)
+            return try database.pool.read { db in
+                try String.fetchAll(db, sql: """
+                    SELECT number || status || total_minor || placed_at || c.name FROM orders o JOIN customers c ON c.id = o.customer_id ORDER BY o.id
+                    """) + String.fetchAll(db, sql: "SELECT tracking_number || status FROM shipments ORDER BY id")
+                    + String.fetchAll(db, sql: "SELECT dedupe_key || state FROM outbox ORDER BY id")
+            }
+        }
+        try DemoShop(orders: 300, seed: 11, now: testNow).build(at: folder.file("a.sqlite"))
+        try DemoShop(orders: 300, seed: 11, now: testNow).build(at: folder.file("b.sqlite"))
+        try DemoShop(orders: 300, seed: 12, now: testNow).build(at: folder.file("c.sqlite"))
+        #expect(try fingerprint(folder.file("a.sqlite")) == fingerprint(folder.file("b.sqlite")))
+        #expect(try fingerprint(folder.file("a.sqlite")) != fingerprint(folder.file("c.sqlite")))
+        #expect(!FileManager.default.fileExists(atPath: folder.file("a.sqlite.building")))
+        let mode = try FileManager.default.attributesOfItem(atPath: folder.file("a.sqlite"))[.posixPermissions] as? Int
+        #expect(mode == 0o600)
+    }
+
+    @Test func detailsLoadForEveryPane() throws {
+        let order = try database.window(.orders, .top, size: 1).rows[0].item
+        let detail = try database.orderDetail(id: order.id)
+        #expect(detail.summary == order)
+        #expect(!detail.lines.isEmpty)
+        let shipment = try database.window(.shipments, .bottom, size: 1).rows[0].item
+        #expect(try database.shipmentDetail(id: shipment.id).summary == shipment)
+        let conversation = try database.window(.conversations, .top, size: 1).rows[0].item
+        #expect(try database.conversationDetail(id: conversation.id).messages.count == conversation.messageCount)
+        let member = try database.window(.loyaltyAccounts, .top, size: 1).rows[0].item
+        let loyalty = try database.loyaltyDetail(id: member.id)
+        #expect(loyalty.ledger.reduce(0) { $0 + $1.points } == member.balance || loyalty.ledger.count == 50)
+        let mail = try database.window(.outbox, .top, size: 1).rows[0].item
+        #expect(try database.outboxDetail(id: mail.id).message.contains("Subject:"))
+        #expect(throws: StoreError.notFound(what: "order", id: 987_654_321)) { try database.orderDetail(id: 987_654_321) }
+    }
+}

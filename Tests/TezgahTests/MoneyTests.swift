@@ -1,0 +1,31 @@
+import Testing
+@testable import Tezgah
+
+@Suite struct MoneyTests {
+    @Test func turkishLiraUsesTurkishGrouping() {
+        #expect(Money(minorUnits: 123_456, currency: .try_).formatted == "₺1.234,56")
+        #expect(Money(minorUnits: 8_990, currency: .try_).formatted == "₺89,90")
+        #expect(Money(minorUnits: 1_234_567_890, currency: .try_).formatted == "₺12.345.678,90")
+    }
+
+    @Test func euroAndDollarUseDotDecimals() {
+        #expect(Money(minorUnits: 3_270, currency: .eur).formatted == "€32.70")
+        #expect(Money(minorUnits: 123_405, currency: .usd).formatted == "$1,234.05")
+        #expect(Money(minorUnits: 5, currency: .usd).formatted == "$0.05")
+    }
+
+    @Test func negativeAndZeroDigitCurrencies() {
+        #expect(Money(minorUnits: -1_050, currency: .eur).formatted == "-€10.50")
+        #expect(Money(minorUnits: 1_500, currency: .jpy).formatted == "¥1,500")
+    }
+
+    @Test func unknownCurrencyKeepsItsCode() {
+        #expect(Currency.code("chf").code == "CHF")
+        #expect(Money(minorUnits: 100, currency: .code("CHF")).formatted == "CHF1.00")
+    }
+
+    @Test func additionKeepsMinorUnits() {
+        let sum = Money(minorUnits: 10, currency: .try_) + Money(minorUnits: 20, currency: .try_)
+        #expect(sum.minorUnits == 30)
+    }
+}
