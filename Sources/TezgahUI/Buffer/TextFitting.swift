@@ -1,3 +1,5 @@
+import Foundation
+
 /// Fitting text into columns by display width (never by Characters or bytes).
 public enum TextFitting {
     /// Cuts `text` to at most `width` columns, ending with `…` when something was cut.
@@ -27,6 +29,8 @@ public enum TextFitting {
     public static func wrap(_ text: String, to width: Int) -> [String] {
         guard width > 0 else { return [] }
         var lines: [String] = []
+        // "\r\n" is a single Character in Swift, so CRLF text (mail) must be normalised before splitting.
+        let text = text.replacingOccurrences(of: "\r\n", with: "\n")
         for paragraph in text.split(separator: "\n", omittingEmptySubsequences: false) {
             var line = ""
             var used = 0

@@ -6,10 +6,10 @@ extension Pane {
         switch self {
         case .orders: [
             Column(title: "Order", width: 8) { row, _ in (row.asOrder?.number ?? "", .accent) },
-            Column(title: "Placed", width: 12, dropOrder: 3) { row, clock in (row.asOrder.map { clock.short($0.placedAt) } ?? "", .dim) },
+            Column(title: "Placed", width: 12, dropOrder: 2) { row, clock in (row.asOrder.map { clock.short($0.placedAt) } ?? "", .dim) },
             Column(title: "Customer", width: 12, flexible: true) { row, _ in (row.asOrder?.customerName ?? "", .normal) },
             Column(title: "Status", width: 9) { row, _ in row.asOrder.map { ($0.status.title, $0.status.role) } ?? ("", .normal) },
-            Column(title: "Payment", width: 13, dropOrder: 2) { row, _ in row.asOrder.map { ($0.payment.title, $0.payment.role) } ?? ("", .normal) },
+            Column(title: "Payment", width: 13, dropOrder: 3) { row, _ in row.asOrder.map { ($0.payment.title, $0.payment.role) } ?? ("", .normal) },
             Column(title: "Items", width: 5, alignRight: true, dropOrder: 4) { row, _ in (row.asOrder.map { String($0.itemCount) } ?? "", .dim) },
             Column(title: "Total", width: 12, alignRight: true, dropOrder: 1) { row, _ in (row.asOrder?.total.formatted ?? "", .money) },
         ]

@@ -6,7 +6,7 @@ extension PaneDetail {
     func lines(clock: ShopClock, width: Int) -> [StyledLine] {
         switch self {
         case .order(let detail): Self.order(detail, clock, width)
-        case .shipment(let detail): Self.shipment(detail, clock)
+        case .shipment(let detail): Self.shipment(detail, clock, width)
         case .review(let invite): Self.review(invite, clock, width)
         case .conversation(let detail): Self.conversation(detail, clock, width)
         case .loyalty(let detail): Self.loyalty(detail, clock)
@@ -31,11 +31,12 @@ extension PaneDetail {
         if !d.tags.isEmpty { lines.append(.field("Tags", d.tags.joined(separator: ", "), .accent)) }
         if !d.note.isEmpty { lines.append(.field("Note", d.note, .warning)) }
         lines.append(StyledLine("Items", .header))
-        let nameWidth = max(10, width - 20)
         for line in d.lines {
             let amount = Money(minorUnits: line.unitPrice.minorUnits * Int64(line.quantity), currency: line.unitPrice.currency)
-            lines.append(StyledLine([("  \(line.quantity) × ", .dim), (TextFitting.pad(line.name, to: nameWidth - 6), .normal),
-                                     (TextFitting.pad(amount.formatted, to: 12, alignRight: true), .money)]))
+            let quantity = "  \(line.quantity) × "
+            let nameWidth = max(6, width - DisplayWidth.of(quantity) - 13)
+            lines.append(StyledLine([(quantity, .dim), (TextFitting.pad(line.name, to: nameWidth), .normal),
+                                     (TextFitting.pad(amount.formatted, to: 13, alignRight: true), .money)]))
         }
         if !d.shipments.isEmpty {
             lines.append(StyledLine("Shipments", .header))
@@ -55,7 +56,7 @@ extension PaneDetail {
         return lines
     }
 
-    private static func shipment(_ d: ShipmentDetail, _ clock: ShopClock) -> [StyledLine] {
+    private static func shipment(_ d: ShipmentDetail, _ clock: ShopClock, _ width: Int) -> [StyledLine] {
         let s = d.summary
         var lines = [
             StyledLine([(s.carrier.title, .title), ("  ", .normal), (s.trackingNumber, .accent)]),
@@ -71,8 +72,9 @@ extension PaneDetail {
         if let last = s.lastEventAt { lines.append(.field("Last event", when(last, clock))) }
         lines.append(StyledLine("Timeline", .header))
         for event in d.events {
-            lines.append(StyledLine([("  \(clock.short(event.at)) ", .dim), (TextFitting.pad(event.status.title, to: 16), event.status.role),
-                                     (" \(event.description)", .normal), (event.location.isEmpty ? "" : " · \(event.location)", .dim)]))
+            lines.append(StyledLine([("  \(clock.short(event.at))  ", .dim), (event.status.title, event.status.role)]))
+            let text = event.location.isEmpty ? event.description : "\(event.description) · \(event.location)"
+            for piece in TextFitting.wrap(text, to: max(10, width - 6)) { lines.append(StyledLine("      " + piece)) }
         }
         return lines
     }
@@ -158,10 +160,7 @@ extension PaneDetail {
         lines.append(.field("Dedupe key", d.dedupeKey, .dim))
         lines.append(.field("Message-ID", d.messageID, .dim))
         lines.append(StyledLine("Message", .header))
-        for raw in d.message.split(separator: "\n", omittingEmptySubsequences: false) {
-            let text = raw.hasSuffix("\r") ? String(raw.dropLast()) : String(raw)
-            for piece in TextFitting.wrap(text, to: max(10, width - 2)) { lines.append(StyledLine("  " + piece)) }
-        }
+        for piece in TextFitting.wrap(d.message, to: max(10, width - 2)) { lines.append(StyledLine("  " + piece)) }
         return lines
     }
 }

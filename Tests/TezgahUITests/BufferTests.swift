@@ -1,0 +1,71 @@
+import Testing
+@testable import TezgahUI
+
+@Suite struct BufferTests {
+    @Test func wideCharactersTakeTwoColumns() {
+        var buffer = Buffer(width: 10, height: 1)
+        let used = buffer.put("山田🌸a", x: 0, y: 0)
+        #expect(used == 7)
+        #expect(buffer[0, 0].text == "山")
+        #expect(buffer[1, 0].isContinuation)
+        #expect(buffer[4, 0].text == "🌸")
+        #expect(buffer[6, 0].text == "a")
+        #expect(buffer.lines[0] == "山田🌸a   ")
+    }
+
+    @Test func aWideCharacterThatDoesNotFitBecomesASpace() {
+        var buffer = Buffer(width: 5, height: 1)
+        buffer.put("abcd山", x: 0, y: 0)
+        #expect(buffer.lines[0] == "abcd ")
+        #expect(!buffer.cells.contains { $0.text == "山" })
+    }
+
+    @Test func combiningMarksStayWithTheirLetter() {
+        var buffer = Buffer(width: 6, height: 1)
+        #expect(buffer.put("Chloe\u{301}", x: 0, y: 0) == 5)
+        #expect(buffer[4, 0].text == "e\u{301}")
+    }
+
+    @Test func controlSequencesNeverReachACell() {
+        var buffer = Buffer(width: 40, height: 1)
+        buffer.put("Eve\u{1B}[31m Mallory\u{07}\u{9B}2J\u{202E}x\r\n", x: 0, y: 0)
+        #expect(buffer.lines[0].hasPrefix("Eve␛[31m Mallory␇�2J�x  "))
+        for cell in buffer.cells {
+            for scalar in cell.text.unicodeScalars {
+                #expect(scalar.value >= 0x20 && !(0x7F..<0xA0).contains(scalar.value))
+            }
+        }
+    }
+
+    @Test func clippingRespectsMaxWidthAndEdges() {
+        var buffer = Buffer(width: 8, height: 2)
+        buffer.put("Şükrü Öztürk", x: 2, y: 0, maxWidth: 4)
+        buffer.put("far away", x: 6, y: 1)
+        buffer.put("off", x: 0, y: 5)
+        #expect(buffer.lines == ["  Şükr  ", "      fa"])
+    }
+
+    @Test func truncationAndPaddingCountDisplayWidth() {
+        #expect(TextFitting.truncate("İbrahim Yıldırım", to: 10) == "İbrahim Y…")
+        #expect(TextFitting.truncate("山田 花子", to: 6) == "山田 …")
+        #expect(DisplayWidth.of(TextFitting.pad("山田", to: 7)) == 7)
+        #expect(TextFitting.pad("₺12", to: 6, alignRight: true) == "   ₺12")
+        #expect(TextFitting.wrap("Merhaba, siparişim nerede acaba?", to: 12) == ["Merhaba,", "siparişim", "nerede", "acaba?"])
+    }
+
+    @Test func tableWidthsMatchTerminalConventions() {
+        #expect(DisplayWidth.tableWidth("a") == 1)
+        #expect(DisplayWidth.tableWidth("ş") == 1)
+        #expect(DisplayWidth.tableWidth("\u{301}") == 0)
+        #expect(DisplayWidth.tableWidth("가") == 2)
+        #expect(DisplayWidth.tableWidth("🚀") == 2)
+        #expect(DisplayWidth.tableWidth("\u{200B}") == 0)
+        #expect(DisplayWidth.of(Character("❤\u{FE0F}")) == 2)
+    }
+}
+
+@Suite struct WrapTests {
+    @Test func crlfTextSplitsIntoLines() {
+        #expect(TextFitting.wrap("Subject: Hi\r\n\r\nBody", to: 40) == ["Subject: Hi", "", "Body"])
+    }
+}

@@ -1,0 +1,54 @@
+import Foundation
+import Tezgah
+@testable import TezgahUI
+
+/// Hand-made rows for view and reducer tests: Turkish and English names, a wide name, an emoji and
+/// a hostile one, so every snapshot shows how such text is drawn.
+enum Fixtures {
+    static let now = Date(timeIntervalSince1970: 1_795_400_000) // 2026-11-23 ~ 07:33 in İstanbul
+    static let clock = ShopClock(timeZone: TimeZone(identifier: "Europe/Istanbul")!, now: now)
+
+    static let names = ["Ayşe Yılmaz", "Işık Öztürk", "Şükrü Çelik", "山田 花子", "Zoë 🌸 Hart",
+                        "Eve\u{1B}[31m Mallory\u{07}", "Oliver Smith", "İbrahim Kara", "Gülşen Doğan", "Ilgın Arslan"]
+
+    static func orders(count: Int, firstID: Int64 = 1_000) -> [PaneItem] {
+        (0..<count).map { index in
+            let id = firstID - Int64(index)
+            let placed = now.addingTimeInterval(-Double(index) * 5_400)
+            let status = OrderStatus.allCases[index % OrderStatus.allCases.count]
+            let currency: Currency = index % 3 == 2 ? .eur : .try_
+            let summary = OrderSummary(id: id, number: "#\(id + 41)", placedAt: placed, customerName: names[index % names.count],
+                                       status: status, payment: index % 5 == 4 ? .pending : .paid,
+                                       total: Money(minorUnits: 12_345 * Int64(index + 1), currency: currency), itemCount: index % 4 + 1)
+            return PaneItem(key: PageKey(sort: Int64(placed.timeIntervalSince1970), id: id), row: .order(summary))
+        }
+    }
+
+    static func orderDetail(_ item: PaneItem) -> PaneDetail {
+        guard case .order(let summary) = item.row else { fatalError() }
+        let customer = Customer(id: 7, name: summary.customerName, email: "ayse@example.com.tr", language: "tr",
+                                city: "İzmir", country: "TR", createdAt: now)
+        return .order(OrderDetail(
+            summary: summary, customer: customer, fulfillment: .unfulfilled,
+            lines: [OrderLine(sku: "KUPA-01", name: "El yapımı seramik kupa", quantity: 2, unitPrice: Money(minorUnits: 34_990, currency: .try_)),
+                    OrderLine(sku: "PES-TRK", name: "Peştemal – Turkuaz", quantity: 1, unitPrice: Money(minorUnits: 44_900, currency: .try_))],
+            shippingAddress: "12. Sokak No 5, İzmir TR", tags: ["gift"], note: "Kapıya bırakabilirsiniz.",
+            shipments: [ShipmentSummary(id: 3, orderNumber: summary.number, customerName: summary.customerName, carrier: .yurtici,
+                                        trackingNumber: "123456789012", status: .inTransit, shippedAt: now, eta: now.addingTimeInterval(2 * 86_400),
+                                        lastEventAt: now)],
+            activity: [ActivityEntry(at: now.addingTimeInterval(-3_600), actor: "ayse", action: "marked preparing", detail: "")]))
+    }
+
+    /// A state with the Orders pane loaded: `visible` rows of `count`, cursor on the first.
+    static func ordersState(width: Int = 80, height: Int = 24, hasAfter: Bool = true, hasBefore: Bool = false) -> AppState {
+        var state = AppState(width: width, height: height, shopName: "Ayşe'nin Dükkanı", databasePath: "/home/ayse/.local/share/tezgah/shop.sqlite",
+                             clock: clock)
+        let rows = orders(count: state.listRows)
+        state.panes[.orders]!.window = ListWindow(rows: rows, hasBefore: hasBefore, hasAfter: hasAfter)
+        state.panes[.orders]!.isLoaded = true
+        state.panes[.orders]!.total = .exact(1_204)
+        state.panes[.orders]!.detail = orderDetail(rows[0])
+        state.panes[.orders]!.detailID = rows[0].row.id
+        return state
+    }
+}

@@ -1,0 +1,163 @@
+import Testing
+import Tezgah
+@testable import TezgahUI
+
+@Suite struct ReducerTests {
+    @Test func startLoadsTheFirstPane() {
+        var state = AppState(width: 80, height: 24, shopName: "x", databasePath: "/x", clock: Fixtures.clock)
+        let effects = state.start()
+        #expect(effects.first == .loadWindow(.orders, .top, size: state.listRows, filter: "", cursor: .index(0), generation: 1))
+        #expect(effects.contains(.loadCount(.orders, filter: "")))
+    }
+
+    @Test func jMovesTheCursorAndAsksForTheNewDetail() {
+        var state = Fixtures.ordersState()
+        let effects = state.reduce(.keyPressed(.character("j")))
+        #expect(state.current.cursor == 1)
+        #expect(effects == [.loadDetail(.orders, id: state.current.window.rows[1].row.id)])
+    }
+
+    @Test func jOnTheLastRowScrollsTheWindowByOne() {
+        var state = Fixtures.ordersState()
+        let last = state.current.window.rows.count - 1
+        state.panes[.orders]!.cursor = last
+        let effects = state.reduce(.keyPressed(.down))
+        #expect(effects == [.loadWindow(.orders, .startingAt(state.current.window.rows[1].key), size: state.listRows,
+                                        filter: "", cursor: .index(last), generation: 1)])
+    }
+
+    @Test func jAtTheEndOfTheListDoesNothing() {
+        var state = Fixtures.ordersState(hasAfter: false)
+        state.panes[.orders]!.cursor = state.current.window.rows.count - 1
+        #expect(state.reduce(.keyPressed(.character("j"))).isEmpty)
+    }
+
+    @Test func kOnTheFirstRowScrollsUpOnlyWhenThereIsMore() {
+        var state = Fixtures.ordersState(hasBefore: true)
+        let first = state.current.window.rows[0].key
+        #expect(state.reduce(.keyPressed(.character("k"))).first == .loadWindow(.orders, .startingAbove(first), size: state.listRows,
+                                                                                  filter: "", cursor: .index(0), generation: 1))
+        var top = Fixtures.ordersState(hasBefore: false)
+        #expect(top.reduce(.keyPressed(.up)).isEmpty)
+    }
+
+    @Test func pagingAndJumps() {
+        var state = Fixtures.ordersState(hasBefore: true)
+        let rows = state.current.window.rows
+        #expect(state.reduce(.keyPressed(.pageDown)).first == .loadWindow(.orders, .startingAt(rows.last!.key), size: state.listRows,
+                                                                           filter: "", cursor: .index(0), generation: 1))
+        #expect(state.reduce(.keyPressed(.pageUp)).first == .loadWindow(.orders, .endingBefore(rows[0].key), size: state.listRows,
+                                                                         filter: "", cursor: .index(0), generation: 2))
+        #expect(state.reduce(.keyPressed(.character("G"))).first == .loadWindow(.orders, .bottom, size: state.listRows,
+                                                                                 filter: "", cursor: .last, generation: 3))
+        #expect(state.reduce(.keyPressed(.home)).first == .loadWindow(.orders, .top, size: state.listRows,
+                                                                       filter: "", cursor: .index(0), generation: 4))
+    }
+
+    @Test func aStaleWindowIsIgnored() {
+        var state = Fixtures.ordersState()
+        _ = state.reduce(.keyPressed(.character("G")))
+        _ = state.reduce(.keyPressed(.character("g")))
+        let stale = ListWindow(rows: Fixtures.orders(count: 3, firstID: 50), hasBefore: false, hasAfter: false)
+        _ = state.reduce(.windowLoaded(.orders, stale, cursor: .index(0), generation: 1))
+        #expect(state.current.window.rows.count == state.listRows) // generation 1 was superseded by 2
+        _ = state.reduce(.windowLoaded(.orders, stale, cursor: .last, generation: 2))
+        #expect(state.current.window.rows.count == 3)
+        #expect(state.current.cursor == 2)
+    }
+
+    @Test func typingAFilterReloadsFromTheTopAndCountsMatches() {
+        var state = Fixtures.ordersState()
+        _ = state.reduce(.keyPressed(.character("/")))
+        #expect(state.mode == .filtering)
+        _ = state.reduce(.keyPressed(.character("ı")))
+        let effects = state.reduce(.keyPressed(.character("ş")))
+        #expect(state.current.filter == "ış")
+        #expect(effects == [.loadWindow(.orders, .top, size: state.listRows, filter: "ış", cursor: .index(0), generation: 2),
+                            .loadCount(.orders, filter: "ış")])
+        // j is a letter while typing, not a move.
+        _ = state.reduce(.keyPressed(.character("j")))
+        #expect(state.current.filter == "ışj")
+        _ = state.reduce(.keyPressed(.backspace))
+        _ = state.reduce(.keyPressed(.enter))
+        #expect(state.mode == .browsing)
+        #expect(state.current.filter == "ış")
+        let cleared = state.reduce(.keyPressed(.escape))
+        #expect(state.current.filter == "")
+        #expect(cleared.first == .loadWindow(.orders, .top, size: state.listRows, filter: "", cursor: .index(0), generation: 5))
+    }
+
+    @Test func countsOfAnOldFilterDoNotOverwriteTheCurrentOne() {
+        var state = Fixtures.ordersState()
+        state.panes[.orders]!.filter = "ays"
+        _ = state.reduce(.countLoaded(.orders, filter: "ay", .exact(40)))
+        #expect(state.current.matches == nil)
+        _ = state.reduce(.countLoaded(.orders, filter: "ays", .exact(12)))
+        #expect(state.current.matches == .exact(12))
+    }
+
+    @Test func tabsAndNumberKeysSwitchPanes() {
+        var state = Fixtures.ordersState()
+        var effects = state.reduce(.keyPressed(.tab))
+        #expect(state.pane == .shipments)
+        #expect(effects.contains(.loadCount(.shipments, filter: "")))
+        #expect(effects.first == .loadWindow(.shipments, .top, size: state.listRows, filter: "", cursor: .index(0), generation: 1))
+        effects = state.reduce(.keyPressed(.character("6")))
+        #expect(state.pane == .mail)
+        #expect(effects.contains(.countMailStates))
+        _ = state.reduce(.keyPressed(.backTab))
+        #expect(state.pane == .loyalty)
+        _ = state.reduce(.keyPressed(.character("1")))
+        #expect(state.pane == .orders)
+        #expect(state.current.window.rows.count == state.listRows) // kept while away
+        _ = state.reduce(.keyPressed(.character("9")))
+        #expect(state.pane == .orders)
+    }
+
+    @Test func helpDetailAndQuit() {
+        var state = Fixtures.ordersState()
+        _ = state.reduce(.keyPressed(.character("?")))
+        #expect(state.mode == .help)
+        _ = state.reduce(.keyPressed(.escape))
+        #expect(state.mode == .browsing)
+        _ = state.reduce(.keyPressed(.enter))
+        #expect(state.mode == .detail)
+        _ = state.reduce(.keyPressed(.escape))
+        #expect(state.mode == .browsing)
+        #expect(state.reduce(.keyPressed(.character("q"))) == [.quit])
+        #expect(state.isQuitting)
+    }
+
+    @Test func resizingReloadsKeepingTheSelectedRow() {
+        var state = Fixtures.ordersState()
+        _ = state.reduce(.keyPressed(.character("j")))
+        let selected = state.current.selected!.row.id
+        let effects = state.reduce(.terminalResized(width: 120, height: 40))
+        #expect(effects == [.loadWindow(.orders, .startingAt(state.current.window.rows[0].key), size: Layout(width: 120, height: 40).listRows,
+                                        filter: "", cursor: .row(id: selected, fallbackIndex: 1), generation: 1)])
+    }
+
+    @Test func firstRunOnlyQuits() {
+        var state = AppState(width: 80, height: 24, shopName: "x", databasePath: "/x", clock: Fixtures.clock, isFirstRun: true)
+        #expect(state.start().isEmpty)
+        #expect(state.reduce(.keyPressed(.character("j"))).isEmpty)
+        #expect(state.reduce(.keyPressed(.character("q"))) == [.quit])
+    }
+
+    /// Every key `?` lists must do something in the pane it is listed for.
+    @Test(arguments: Pane.allCases)
+    func everyKeyInTheHelpDoesSomething(pane: Pane) {
+        for entry in KeyHelp.entries(for: pane) {
+            for key in entry.keys {
+                var state = Fixtures.ordersState(hasAfter: true, hasBefore: true)
+                state.pane = pane
+                state.panes[pane] = state.panes[.orders]!
+                state.panes[pane]!.filter = "x"
+                state.panes[pane]!.cursor = key == .pageDown || key == .control("f") ? 0 : 1
+                let before = state
+                let effects = state.reduce(.keyPressed(key))
+                #expect(!effects.isEmpty || state != before, "\(key.label) listed as “\(entry.text)” did nothing in \(pane)")
+            }
+        }
+    }
+}

@@ -1,0 +1,122 @@
+import Foundation
+import Testing
+import Tezgah
+@testable import TezgahUI
+
+@Suite struct ViewSnapshotTests {
+    @Test func ordersAt80x24() throws {
+        let buffer = AppView.render(Fixtures.ordersState(width: 80, height: 24))
+        #expect(buffer.lines.allSatisfy { DisplayWidth.of($0) == 80 })
+        try assertSnapshot(framed(buffer.lines), named: "orders-80x24")
+        try assertSnapshot(framed(buffer.roleLines), named: "orders-80x24.roles")
+    }
+
+    @Test func ordersAt120x40SideBySide() throws {
+        let buffer = AppView.render(Fixtures.ordersState(width: 120, height: 40))
+        #expect(buffer.lines.allSatisfy { DisplayWidth.of($0) == 120 })
+        #expect(buffer.lines[1].contains("│"))
+        try assertSnapshot(framed(buffer.lines), named: "orders-120x40")
+    }
+
+    @Test func narrowTerminalDropsColumnsAndHidesDetail() throws {
+        let buffer = AppView.render(Fixtures.ordersState(width: 50, height: 16))
+        #expect(!buffer.text.contains("Payment"))
+        #expect(!buffer.text.contains("Ship to"))
+        try assertSnapshot(framed(buffer.lines), named: "orders-50x16")
+    }
+
+    @Test func tooSmallSaysSo() throws {
+        let buffer = AppView.render(Fixtures.ordersState(width: 30, height: 6))
+        #expect(buffer.text.contains("Terminal too small (30×6)"))
+        try assertSnapshot(framed(buffer.lines), named: "too-small-30x6")
+    }
+
+    @Test func helpListsEveryKeyOfThePane() throws {
+        var state = Fixtures.ordersState()
+        _ = state.reduce(.keyPressed(.character("?")))
+        let buffer = AppView.render(state)
+        for entry in KeyHelp.entries(for: .orders) {
+            #expect(buffer.text.contains(entry.text), "\(entry.text)")
+        }
+        try assertSnapshot(framed(buffer.lines), named: "help-80x24")
+    }
+
+    @Test func filteringShowsThePromptAndMatchCount() throws {
+        var state = Fixtures.ordersState()
+        _ = state.reduce(.keyPressed(.character("/")))
+        for character in "ışık" { _ = state.reduce(.keyPressed(.character(character))) }
+        state.panes[.orders]!.window = ListWindow(rows: [Fixtures.orders(count: 2)[1]], hasBefore: false, hasAfter: false)
+        _ = state.reduce(.countLoaded(.orders, filter: "ışık", .exact(1)))
+        let buffer = AppView.render(state)
+        #expect(buffer.lines[23].hasPrefix(" / ışık▏  1 of 1,204 orders match"))
+        try assertSnapshot(framed(buffer.lines), named: "filter-80x24")
+    }
+
+    @Test func emptyFilterResultSaysHowToClear() {
+        var state = Fixtures.ordersState()
+        state.panes[.orders]!.filter = "zzz"
+        state.panes[.orders]!.window = .empty
+        #expect(AppView.render(state).text.contains("Nothing matches “zzz”. Esc clears the filter."))
+    }
+
+    @Test func firstRunExplainsWhatToDo() throws {
+        let state = AppState(width: 80, height: 24, shopName: "tezgah", databasePath: "/home/ayse/.local/share/tezgah/shop.sqlite",
+                             clock: Fixtures.clock, isFirstRun: true)
+        let buffer = AppView.render(state)
+        #expect(buffer.text.contains("tezgah --demo"))
+        #expect(buffer.text.contains("/home/ayse/.local/share/tezgah/shop.sqlite"))
+        try assertSnapshot(framed(buffer.lines), named: "first-run-80x24")
+    }
+
+    @Test func everyPaneDrawsItsRowsAndDetail() throws {
+        let now = Fixtures.now
+        let shipment = ShipmentSummary(id: 1, orderNumber: "#1041", customerName: "Işık Öztürk", carrier: .ups,
+                                       trackingNumber: "1Z999AA10123456784", status: .exception, shippedAt: now, eta: now, lastEventAt: now)
+        let cases: [(Pane, PaneRow, PaneDetail, String)] = [
+            (.shipments, .shipment(shipment),
+             .shipment(ShipmentDetail(summary: shipment, firstEta: now.addingTimeInterval(-86_400),
+                                      events: [TrackingEvent(at: now, status: .exception, location: "Köln", description: "Customs inspection")])),
+             "Customs inspection"),
+            (.reviews, .review(ReviewInviteSummary(id: 2, orderNumber: "#1040", customerName: "Şükrü Çelik", state: .deferred, dueAt: now,
+                                                   sentAt: nil, reminderAt: nil, reason: "waiting: open conversation")),
+             .review(ReviewInviteSummary(id: 2, orderNumber: "#1040", customerName: "Şükrü Çelik", state: .deferred, dueAt: now,
+                                         sentAt: nil, reminderAt: nil, reason: "waiting: open conversation")),
+             "One rule for every customer"),
+            (.support, .conversation(ConversationSummary(id: 3, subject: "Siparişim nerede?", customerName: "山田 花子", status: .open,
+                                                          lastMessageAt: now, messageCount: 1, firstResponseAt: nil, openedAt: now)),
+             .conversation(ConversationDetail(summary: ConversationSummary(id: 3, subject: "Siparişim nerede?", customerName: "山田 花子",
+                                                                           status: .open, lastMessageAt: now, messageCount: 1,
+                                                                           firstResponseAt: nil, openedAt: now),
+                                              customerEmail: "hanako@example.jp", orderNumber: "#1039",
+                                              messages: [SupportMessage(at: now, direction: .inbound, from: "hanako@example.jp",
+                                                                        body: "Merhaba, siparişim nerede?")])),
+             "Merhaba, siparişim nerede?"),
+            (.loyalty, .loyalty(LoyaltySummary(id: 4, customerName: "Zoë 🌸 Hart", tier: .gold, balance: 6_120, joinedAt: now, referralCode: "REF-ZOE")),
+             .loyalty(LoyaltyDetail(summary: LoyaltySummary(id: 4, customerName: "Zoë 🌸 Hart", tier: .gold, balance: 6_120, joinedAt: now,
+                                                            referralCode: "REF-ZOE"),
+                                    customerEmail: "zoe@example.com", ledger: [PointsEntry(at: now, points: 120, reason: "order #1038")],
+                                    coupons: [])),
+             "+120"),
+            (.mail, .mail(OutboxSummary(id: 5, kind: .shipped, state: .failed, toAddress: "eve@example.com", customerName: "Eve", subject: "Shipped",
+                                        createdAt: now, attempts: 1, nextAttemptAt: nil, lastReply: "550 5.1.1 User unknown")),
+             .mail(OutboxDetail(summary: OutboxSummary(id: 5, kind: .shipped, state: .failed, toAddress: "eve@example.com", customerName: "Eve",
+                                                       subject: "Shipped", createdAt: now, attempts: 1, nextAttemptAt: nil,
+                                                       lastReply: "550 5.1.1 User unknown"),
+                                dedupeKey: "shipped:order:1", messageID: "<1@x>", message: "Subject: Shipped\r\n\r\nHello\r\n")),
+             "550 5.1.1 User unknown"),
+        ]
+        for (pane, row, detail, expected) in cases {
+            var state = Fixtures.ordersState(width: 120, height: 30)
+            state.pane = pane
+            state.panes[pane]!.window = ListWindow(rows: [PaneItem(key: PageKey(sort: 1, id: row.id), row: row)], hasBefore: false, hasAfter: false)
+            state.panes[pane]!.isLoaded = true
+            state.panes[pane]!.total = .exact(1)
+            state.panes[pane]!.detail = detail
+            state.panes[pane]!.detailID = row.id
+            let buffer = AppView.render(state)
+            #expect(buffer.text.contains(expected), "\(pane)")
+            #expect(buffer.lines[0].contains("\(pane.rawValue + 1) \(pane.title)"))
+            try assertSnapshot(framed(buffer.lines), named: "\(pane.title.lowercased())-120x30")
+        }
+    }
+}
