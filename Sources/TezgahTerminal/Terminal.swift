@@ -22,6 +22,11 @@ public final class Terminal {
     /// Starts curses mode. `theme` is reduced to attributes when `NO_COLOR` is set or the terminal has
     /// no colours.
     public init(theme: Theme, environment: [String: String] = ProcessInfo.processInfo.environment) {
+        // A launcher may have started us with signals blocked; ncurses learns of resizes by SIGWINCH.
+        var signals = sigset_t()
+        sigemptyset(&signals)
+        for signalNumber in [SIGWINCH, SIGTERM, SIGHUP, SIGINT] { sigaddset(&signals, signalNumber) }
+        pthread_sigmask(SIG_UNBLOCK, &signals, nil)
         _ = tz_start()
         isActive = true
         raw()
@@ -40,7 +45,7 @@ public final class Terminal {
         }
         // Count widths exactly as ncursesw will draw them (it uses the C library's wcwidth).
         DisplayWidth.install { scalar in
-            let width = Int(tz_wcwidth(scalar.value))
+            let width = TerminalWidth.libc(scalar)
             return width >= 0 ? width : DisplayWidth.tableWidth(scalar)
         }
     }

@@ -128,6 +128,14 @@ import Tezgah
         #expect(state.isQuitting)
     }
 
+    @Test func ctrlCQuitsEvenWhileTypingAFilter() {
+        var state = Fixtures.ordersState()
+        _ = state.reduce(.keyPressed(.character("/")))
+        _ = state.reduce(.keyPressed(.character("q")))
+        #expect(!state.isQuitting) // q is a letter of the filter here
+        #expect(state.reduce(.keyPressed(.control("c"))) == [.quit])
+    }
+
     @Test func resizingReloadsKeepingTheSelectedRow() {
         var state = Fixtures.ordersState()
         _ = state.reduce(.keyPressed(.character("j")))

@@ -97,8 +97,11 @@ private struct Generator {
         if customers[index] != nil { return index }
         let place = index % 3 == 0 ? random.pick(Array(DemoCatalog.places.suffix(5))) : random.pick(Array(DemoCatalog.places.prefix(10)))
         let name: String
-        if index % 53 == 7 {
-            name = DemoCatalog.unusualNames[(index / 53) % DemoCatalog.unusualNames.count]
+        // Every unusual name appears among the first customers (so small demos have them all), then
+        // they recur rarely, as such names do.
+        let unusualCount = DemoCatalog.unusualNames.count
+        if index < 17 * unusualCount ? index % 17 == 7 : index % 211 == 7 {
+            name = DemoCatalog.unusualNames[(index < 17 * unusualCount ? index / 17 : index / 211) % unusualCount]
         } else if place.language == "tr" {
             name = "\(random.pick(DemoCatalog.turkishFirstNames)) \(random.pick(DemoCatalog.turkishLastNames))"
         } else {
@@ -233,12 +236,12 @@ private struct Generator {
         }
         let last = messages.last!.at.unixSeconds
         let status: ConversationStatus
-        if now - last > 7 * day {
+        if now - last > 21 * day {
             status = .closed
         } else if messages.last!.direction == .inbound {
             status = .open
         } else {
-            status = random.chance(0.7) ? .pending : .snoozed
+            status = random.chance(0.6) ? .pending : .snoozed
         }
         try writer.insertConversation(customerID: who.id, customerName: who.name, customerEmail: who.email, orderID: orderID,
                                       orderNumber: number, subject: subject, status: status, messages: messages)
@@ -404,7 +407,6 @@ private struct Generator {
         case 19: state = .held; reply = ""; attempts = 0
         case 29 where kind.category == .marketing: state = .suppressed; reply = "address unsubscribed"; attempts = 0
         case 37: state = .cancelled; reply = "cancelled by ayse"; attempts = 0
-        case 43 where state == .queued: state = .sending; attempts = 1 // a worker holds its lease right now
         default: break
         }
         let messageID = "<demo.\(shop.seed).\(mailCounter)@aysenin-dukkani.example>"
@@ -429,8 +431,23 @@ private struct Generator {
                                leaseUntil: state == .sending ? Date(unixSeconds: now + 120) : nil)
     }
 
-    /// Tiers from the rolling year's points; birthday coupons for members born this month.
+    /// Tiers from the rolling year's points; birthday coupons for members born this month; the head
+    /// of the mail queue in every in-flight state, as a worker mid-run would leave it.
     mutating func finish(_ writer: ShopWriter) throws {
+        let newest = try Row.fetchAll(writer.db, sql: "SELECT id, category FROM outbox ORDER BY created_at DESC, id DESC LIMIT 10")
+        let head: [(OutboxState, String)] = [
+            (.sending, ""), (.queued, ""), (.deferred, "451 4.7.1 Greylisted, try again later"), (.queued, ""),
+            (.failed, "550 5.1.1 Recipient address rejected: User unknown"), (.held, ""), (.queued, ""),
+            (.cancelled, "cancelled by ayse"), (.suppressed, "address unsubscribed"), (.queued, ""),
+        ]
+        for (row, (state, reply)) in zip(newest, head) {
+            let marketing = (row[1] as String) == MailCategory.marketing.rawValue
+            let staged: OutboxState = state == .suppressed && !marketing ? .queued : state
+            try writer.setMailState(id: row[0], state: staged, reply: staged == .queued ? "" : reply,
+                                    attempts: [.sending, .deferred, .failed].contains(staged) ? 1 : 0,
+                                    nextAttemptAt: staged == .deferred ? Date(unixSeconds: now + 15 * 60) : nil,
+                                    leaseUntil: staged == .sending ? Date(unixSeconds: now + 120) : nil)
+        }
         let month = Calendar(identifier: .gregorian).component(.month, from: shop.now)
         for (index, who) in customers.sorted(by: { $0.key < $1.key }) {
             guard let account = who.loyaltyAccount else { continue }

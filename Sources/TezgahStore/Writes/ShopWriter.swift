@@ -218,6 +218,21 @@ public struct ShopWriter {
         return id
     }
 
+    /// Sets a queued mail's delivery state. Internal: only the demo builder stages states this way;
+    /// the delivery worker moves mail through its own checked transitions.
+    func setMailState(id: Int64, state: OutboxState, reply: String, attempts: Int, nextAttemptAt: Date?,
+                      leaseUntil: Date?) throws {
+        _ = try run("""
+            UPDATE outbox SET state = ?, last_reply = ?, attempts = ?, next_attempt_at = ?, lease_until = ?, sent_at = NULL
+            WHERE id = ?
+            """, [state.rawValue, reply, attempts, nextAttemptAt?.unixSeconds, leaseUntil?.unixSeconds, id])
+        let row = try Row.fetchOne(db, sql: """
+            SELECT o.to_address, coalesce(c.name, ''), o.subject, o.kind FROM outbox o LEFT JOIN customers c ON c.id = o.customer_id
+            WHERE o.id = ?
+            """, arguments: [id])!
+        try SearchIndex.outbox.index(db, id: id, parts: [row[0], row[1], row[2], MailKind(rawValue: row[3])?.title ?? "", state.title])
+    }
+
     public func logActivity(at: Date, actor: String, subjectType: String, subjectID: Int64, action: String,
                             detail: String = "") throws {
         _ = try run("INSERT INTO activity_log(at, actor, subject_type, subject_id, action, detail) VALUES (?, ?, ?, ?, ?, ?)",

@@ -16,8 +16,12 @@ extension AppState {
             let oldRows = listRows
             self.width = width
             self.height = height
-            guard !isFirstRun, listRows != oldRows, let first = current.window.rows.first else { return [] }
-            return [load(.startingAt(first.key), cursor: keepSelection())]
+            // While too small nothing is shown: keep the window so the selection survives the squeeze.
+            guard !isFirstRun, listRows != oldRows, Layout(width: width, height: height).arrangement != .tooSmall,
+                  let first = current.window.rows.first else { return [] }
+            // Keep the top row where it was, unless the selected row would fall below the new bottom.
+            let start = current.cursor < listRows ? first.key : current.selected?.key ?? first.key
+            return [load(.startingAt(start), cursor: keepSelection())]
         case let .windowLoaded(pane, window, cursor, generation):
             guard var state = panes[pane], generation == state.generation else { return [] }
             state.window = window
@@ -55,8 +59,10 @@ extension AppState {
     }
 
     private mutating func handle(_ key: Key) -> [Effect] {
+        // Ctrl-C quits from anywhere: in raw mode it is a key, not a signal.
+        if key == .control("c") { return quit() }
         if isFirstRun {
-            if key == .character("q") || key == .escape || key == .control("c") { return quit() }
+            if key == .character("q") || key == .escape { return quit() }
             return []
         }
         switch mode {
@@ -79,7 +85,7 @@ extension AppState {
     private mutating func handleBrowsingKey(_ key: Key) -> [Effect] {
         if let effects = move(key) { return effects }
         switch key {
-        case .character("q"), .control("c"): return quit()
+        case .character("q"): return quit()
         case .character("?"): mode = .help; return []
         case .character("/"): mode = .filtering; return []
         case .enter, .right, .character("l"):

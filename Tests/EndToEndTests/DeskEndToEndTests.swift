@@ -1,0 +1,133 @@
+import Foundation
+import Testing
+
+/// The real binary in a real terminal (tmux), on a demo shop of fixed size.
+@Suite(.serialized) struct DeskEndToEndTests {
+    static let scratch = Scratch()
+    static let demo: String = {
+        let path = scratch.file("demo.sqlite")
+        let result = try! TezgahBinary.run(["demo", "--orders", "800", "--seed", "5", "--db", path])
+        precondition(result.status == 0, "demo build failed: \(result.error)")
+        return path
+    }()
+
+    private func open(_ arguments: [String], environment: [String: String] = [:], width: Int = 100, height: Int = 30) throws -> TmuxSession {
+        try TmuxSession(command: [TezgahBinary.path] + arguments,
+                        environment: ["XDG_DATA_HOME": Self.scratch.file("data"), "XDG_CONFIG_HOME": Self.scratch.file("config")]
+                            .merging(environment) { $1 },
+                        width: width, height: height, scratch: Self.scratch)
+    }
+
+    @Test func everyTabFilterHelpResizeAndQuit() throws {
+        let session = try open(["--db", Self.demo])
+        var screen = try session.waitFor(text: "800 orders")
+        #expect(screen.contains("1 Orders"))
+        #expect(screen.contains("#1800"))
+
+        for (key, header, noun) in [("2", "Tracking", "shipments"), ("3", "Due", "invites"), ("4", "Subject", "conversations"),
+                                    ("5", "Points", "members"), ("6", "Kind", "mail")] {
+            try session.send(key)
+            screen = try session.waitFor("the \(noun) pane") { $0.contains(header) && $0.contains(" \(noun)") }
+        }
+        try session.send("Tab")
+        screen = try session.waitFor(text: "800 orders")
+
+        try session.send("j", "j", "G")
+        screen = try session.waitFor(text: "#1001")
+        try session.send("g")
+        screen = try session.waitFor(text: "▸#1800")
+
+        try session.send("/")
+        try session.send("isik", literal: true)
+        screen = try session.waitFor("the filtered list") { $0.contains("/ isik▏") && $0.contains(" match") }
+        let rows = screen.split(separator: "\n").dropFirst(2).prefix(8).filter { $0.contains("#") }
+        #expect(!rows.isEmpty)
+        #expect(screen.contains("Işık"), "\(screen)")
+        try session.send("Escape")
+        screen = try session.waitFor(text: "800 orders")
+
+        try session.send("?")
+        screen = try session.waitFor(text: "Keys · Orders")
+        #expect(screen.contains("filter orders as you type"))
+        try session.send("Escape")
+        try session.waitFor("help closed") { !$0.contains("Keys · Orders") }
+
+        try session.resize(width: 130, height: 40)
+        screen = try session.waitFor("side-by-side layout") { $0.split(separator: "\n").dropFirst().first?.contains("│") ?? false }
+        try session.resize(width: 30, height: 6)
+        screen = try session.waitFor(text: "too small")
+        try session.resize(width: 100, height: 30)
+        try session.waitFor(text: "800 orders")
+
+        try session.send("q")
+        #expect(session.exitStatus() == 0)
+        screen = try session.screen()
+        #expect(!screen.contains("1 Orders"), "the terminal is restored after q")
+    }
+
+    @Test func hostileCustomerTextIsDrawnAsVisibleSymbols() throws {
+        let session = try open(["--db", Self.demo])
+        try session.waitFor(text: "800 orders")
+        try session.send("/")
+        try session.send("mallory", literal: true)
+        let screen = try session.waitFor("the filtered list") { $0.contains("/ mallory▏") && $0.contains(" match") }
+        // Had the ESC reached the terminal, tmux would have eaten "[31m" as a colour change.
+        #expect(screen.contains("Eve␛[31m Mallory␇"), "\(screen)")
+        try session.send("C-c")
+        #expect(session.exitStatus() == 0)
+    }
+
+    @Test func noColorGivesAMonochromeScreen() throws {
+        func colourCodes(_ environment: [String: String]) throws -> Int {
+            let session = try open(["--db", Self.demo], environment: environment)
+            _ = try session.waitFor(text: "800 orders")
+            let raw = try session.screen(withEscapes: true)
+            try session.send("q")
+            _ = session.exitStatus()
+            // SGR foreground/background colours: 30–37, 40–47, 90–97, 100–107, 38;5;n, 48;5;n.
+            let pattern = try NSRegularExpression(pattern: "\u{1B}\\[[0-9;]*(3[0-8]|4[0-8]|9[0-7]|10[0-7])[;m]")
+            return pattern.numberOfMatches(in: raw, range: NSRange(raw.startIndex..., in: raw))
+        }
+        let coloured = try colourCodes([:])
+        #expect(coloured > 0, "no colour codes with the default theme")
+        #expect(try colourCodes(["NO_COLOR": "1"]) == 0)
+    }
+
+    @Test func emptyDatabaseShowsFirstRunAndIsPrivate() throws {
+        let path = Self.scratch.file("data/tezgah/shop.sqlite")
+        let session = try open([])
+        let screen = try session.waitFor(text: "This shop database is empty")
+        #expect(screen.contains("tezgah --demo"))
+        #expect(screen.contains(path))
+        let mode = try FileManager.default.attributesOfItem(atPath: path)[.posixPermissions] as? Int
+        #expect(mode == 0o600)
+        try session.send("q")
+        #expect(session.exitStatus() == 0)
+    }
+}
+
+@Suite struct CommandLineTests {
+    @Test func demoRefusesToOverwriteWithoutForce() throws {
+        let scratch = Scratch()
+        let path = scratch.file("d.sqlite")
+        #expect(try TezgahBinary.run(["demo", "--orders", "50", "--db", path]).status == 0)
+        let again = try TezgahBinary.run(["demo", "--orders", "50", "--db", path])
+        #expect(again.status != 0)
+        #expect(again.error.contains("already exists; pass --force to replace it."))
+        #expect(try TezgahBinary.run(["demo", "--orders", "50", "--db", path, "--force"]).status == 0)
+    }
+
+    @Test func unknownThemeIsOneSentence() throws {
+        let result = try TezgahBinary.run(["--theme", "neon", "--db", "/nonexistent/x.sqlite"])
+        #expect(result.status == 2)
+        #expect(result.error.hasPrefix("No theme named \"neon\""))
+        #expect(result.error.split(separator: "\n").count == 1)
+    }
+
+    @Test func withoutATerminalItSaysSo() throws {
+        let scratch = Scratch()
+        let result = try TezgahBinary.run(["--db", scratch.file("x.sqlite")])
+        #expect(result.status == 2)
+        #expect(result.error.contains("tezgah needs a terminal"))
+    }
+}

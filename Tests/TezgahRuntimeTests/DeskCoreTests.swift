@@ -1,0 +1,136 @@
+import Foundation
+import Testing
+import Tezgah
+import TezgahStore
+import TezgahUI
+@testable import TezgahRuntime
+
+/// The real app core on a real demo database: keys in, screens out.
+@Suite struct DeskCoreTests {
+    static let now = Date(timeIntervalSince1970: 1_795_400_000)
+    static let folder: String = {
+        let folder = NSTemporaryDirectory() + "tezgah-runtime-\(UUID().uuidString)"
+        try! FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        return folder
+    }()
+    static let demoPath: String = {
+        let path = folder + "/demo.sqlite"
+        try! DemoShop(orders: 1_500, seed: 3, now: now).build(at: path)
+        return path
+    }()
+
+    private func core(width: Int = 80, height: Int = 24) throws -> DeskCore {
+        try DeskCore(database: try AppDatabase(path: Self.demoPath), width: width, height: height, now: Self.now)
+    }
+
+    private func press(_ core: DeskCore, _ keys: Key...) {
+        for key in keys { core.send(.keyPressed(key)) }
+    }
+
+    private func selectedOrderNumber(_ core: DeskCore) -> Int? {
+        guard case .order(let order)? = core.state.current.selected?.row else { return nil }
+        return Int(order.number.dropFirst())
+    }
+
+    @Test func opensOnOrdersWithCountsAndDetail() throws {
+        let core = try core()
+        let screen = core.frame().text
+        #expect(screen.contains("1 Orders"))
+        #expect(screen.contains("1,500 orders"))
+        #expect(selectedOrderNumber(core) == 2_500) // the newest order (#1001 + 1,499)
+        #expect(screen.contains("Placed     "))     // its detail is loaded
+        #expect(core.state.current.window.rows.count == core.state.listRows)
+    }
+
+    @Test func movingPastTheWindowScrollsThroughTheWholeList() throws {
+        let core = try core()
+        for _ in 0..<40 { press(core, .character("j")) }
+        #expect(selectedOrderNumber(core) == 2_460)
+        #expect(core.state.current.cursor == core.state.listRows - 1)
+        for _ in 0..<15 { press(core, .character("k")) } // up the list: newer orders
+        #expect(selectedOrderNumber(core) == 2_475)
+        press(core, .character("G"))
+        #expect(selectedOrderNumber(core) == 1_001)
+        #expect(core.frame().text.contains("#1001"))
+        press(core, .character("j"))
+        #expect(selectedOrderNumber(core) == 1_001)
+        press(core, .character("g"))
+        #expect(selectedOrderNumber(core) == 2_500)
+        press(core, .pageDown)
+        #expect(selectedOrderNumber(core) == 2_500 - (core.state.listRows - 1))
+        press(core, .pageUp)
+        #expect(selectedOrderNumber(core) == 2_500)
+    }
+
+    @Test func everyPaneShowsRowsCountsAndADetail() throws {
+        let core = try core(width: 120, height: 40)
+        for pane in Pane.allCases {
+            press(core, .character(Character(String(pane.rawValue + 1))))
+            let state = core.state.current
+            #expect(core.state.pane == pane)
+            #expect(!state.window.rows.isEmpty, "\(pane)")
+            #expect((state.total?.value ?? 0) > 0, "\(pane)")
+            #expect(state.detailID == state.selected?.row.id, "\(pane)")
+            #expect(core.frame().lines.last!.contains(pane.noun(2)), "\(pane)")
+        }
+        #expect(core.frame().text.contains("queued"))   // Mail shows counts by state
+    }
+
+    @Test func filterFindsTurkishNamesTypedInAscii() throws {
+        let core = try core()
+        press(core, .character("/"))
+        for character in "isik" { press(core, .character(character)) }
+        let rows = core.state.current.window.rows
+        #expect(!rows.isEmpty)
+        for item in rows {
+            guard case .order(let order) = item.row else { continue }
+            let detail = try core.database.orderDetail(id: order.id)
+            let text = SearchFolding.fold([order.number, order.customerName, detail.customer.email, detail.customer.city,
+                                           order.status.title].joined(separator: " ") + " " + (detail.lines.map(\.name) + detail.tags).joined(separator: " "))
+            #expect(SearchFolding.terms(text).contains { $0.hasPrefix("isik") }, "\(order.customerName)")
+        }
+        #expect(rows.contains { item in item.row.asOrder.map { $0.customerName.contains("Işık") } ?? false })
+        #expect(core.frame().lines.last!.contains("match"))
+        press(core, .escape)
+        #expect(core.state.current.filter.isEmpty)
+        #expect(core.state.current.window.rows.count == core.state.listRows)
+    }
+
+    @Test func resizingKeepsTheSelectedRowAndCollapses() throws {
+        let core = try core()
+        for _ in 0..<5 { press(core, .character("j")) }
+        let selected = selectedOrderNumber(core)
+        core.send(.terminalResized(width: 120, height: 40))
+        #expect(selectedOrderNumber(core) == selected)
+        #expect(core.state.current.window.rows.count == Layout(width: 120, height: 40).listRows)
+        #expect(core.frame().lines[1].contains("│"))
+        core.send(.terminalResized(width: 30, height: 6))
+        #expect(core.frame().text.contains("Terminal too small"))
+        core.send(.terminalResized(width: 80, height: 24))
+        #expect(selectedOrderNumber(core) == selected)
+        // Shrinking below the selected row brings the selection into view.
+        for _ in 0..<5 { press(core, .character("j")) }
+        let lower = selectedOrderNumber(core)
+        core.send(.terminalResized(width: 80, height: 12))
+        #expect(selectedOrderNumber(core) == lower)
+        #expect(core.state.current.cursor < core.state.listRows)
+    }
+
+    @Test func emptyDatabaseShowsTheFirstRunScreen() throws {
+        let database = try AppDatabase(path: Self.folder + "/empty-\(UUID().uuidString).sqlite")
+        let core = try DeskCore(database: database, width: 80, height: 24, now: Self.now)
+        #expect(core.frame().text.contains("This shop database is empty"))
+        press(core, .character("q"))
+        #expect(core.state.isQuitting)
+    }
+
+    @Test func dataPathsFollowXdgAndOverrides() {
+        let paths = DataPaths(environment: ["HOME": "/home/ayse", "XDG_DATA_HOME": "/data"])
+        #expect(paths.database(override: nil) == "/data/tezgah/shop.sqlite")
+        #expect(paths.database(override: "/x.sqlite") == "/x.sqlite")
+        #expect(DataPaths(environment: ["HOME": "/home/ayse", "TEZGAH_DB": "/env.sqlite"]).database(override: nil) == "/env.sqlite")
+        #expect(DataPaths(environment: ["HOME": "/home/ayse"]).database(override: nil) == "/home/ayse/.local/share/tezgah/shop.sqlite")
+        #expect(DataPaths(environment: ["HOME": "/h", "XDG_DATA_HOME": "relative"]).dataFolder == "/h/.local/share/tezgah")
+        #expect(DataPaths(environment: ["HOME": "/h"]).themeFolders(executable: "/usr/bin/tezgah").first == "/h/.config/tezgah/themes")
+    }
+}
