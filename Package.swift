@@ -8,6 +8,7 @@ let package = Package(
     platforms: [.macOS(.v13)],
     products: [
         .executable(name: "tezgah", targets: ["tezgah"]),
+        .executable(name: "tezgah-bench", targets: ["tezgah-bench"]),
     ],
     dependencies: [
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
@@ -32,6 +33,13 @@ let package = Package(
         .target(name: "TezgahRuntime", dependencies: ["Tezgah", "TezgahStore", "TezgahUI"]),
         .executableTarget(name: "tezgah", dependencies: [
             "Tezgah", "TezgahStore", "TezgahUI", "TezgahTerminal", "TezgahRuntime",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+        // The benchmark: prints figures, asserts nothing. Drives the app core in-process and the
+        // real binary on a pseudo-terminal.
+        .target(name: "CPseudoTerminal"),
+        .executableTarget(name: "tezgah-bench", dependencies: [
+            "Tezgah", "TezgahStore", "TezgahUI", "TezgahRuntime", "CPseudoTerminal",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .testTarget(name: "TezgahTests", dependencies: ["Tezgah"]),

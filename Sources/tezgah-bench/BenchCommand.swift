@@ -1,0 +1,81 @@
+import ArgumentParser
+import Foundation
+
+/// `tezgah-bench`: measures the figures of issue #5 and prints one line each, plus a JSON file.
+/// Nothing here is a test assertion; targets are reported as met (✓) or missed (✗).
+@main
+struct BenchCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "tezgah-bench",
+        abstract: "Measure tezgah's speed and memory on demo shops of 10k and 1M orders (100k with --quick).")
+
+    @Flag(help: "Spot check: 100k orders instead of 1M, fewer repetitions (a few minutes).")
+    var quick = false
+
+    @Option(help: "Where demo shops are cached between runs.")
+    var data = ".build/bench-data"
+
+    @Option(help: "Where the JSON results go.")
+    var json = ".build/bench-results.json"
+
+    @Option(help: "The tezgah binary to measure (default: the one beside this benchmark).")
+    var binary: String?
+
+    func run() throws {
+        let tezgah = binary ?? URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("tezgah").path
+        guard FileManager.default.isExecutableFile(atPath: tezgah) else {
+            throw ValidationError("No tezgah binary at \(tezgah); build it first: swift build -c release")
+        }
+        let large = quick ? 100_000 : 1_000_000
+        let repeats = quick ? 5 : 11
+        let datasets = Datasets(folder: data)
+        let smallShop = try datasets.shop(orders: 10_000)
+        let largeShop = try datasets.shop(orders: large)
+        let largeLabel = quick ? "100k" : "1M"
+        var figures: [Figure] = []
+        func report(_ figure: Figure) {
+            print(figure.line)
+            figures.append(figure)
+        }
+
+        let firstFrame = try TerminalFigures.firstFrame(binary: tezgah, database: largeShop, runs: repeats)
+        let sqliteFirst = try TerminalFigures.sqliteFirstPage(database: largeShop, runs: repeats)
+        report(Figure(name: "first frame (\(largeLabel))", value: firstFrame, unit: "ms", comparison: sqliteFirst,
+                      comparisonLabel: "sqlite3 first-page queries", target: "≤ 3× sqlite3 and ≤ 60 ms",
+                      meetsTarget: firstFrame <= 60 && firstFrame <= 3 * sqliteFirst, note: "120×40 pty, median of \(repeats)"))
+
+        let keys = quick ? 300 : 1_200
+        let small = try CoreFigures.keyToFrame(database: smallShop, keys: keys)
+        let big = try CoreFigures.keyToFrame(database: largeShop, keys: keys)
+        report(Figure(name: "key → frame (10k)", value: small.all, unit: "ms", comparison: nil, comparisonLabel: nil,
+                      target: "median ≤ 2 ms", meetsTarget: small.all <= 2,
+                      note: String(format: "move %.3f, page %.3f, switch %.3f", small.moves, small.pages, small.switches)))
+        report(Figure(name: "key → frame (\(largeLabel))", value: big.all, unit: "ms", comparison: small.all, comparisonLabel: "10k",
+                      target: "median ≤ 2 ms; \(largeLabel) ÷ 10k ≤ 1.5", meetsTarget: big.all <= 2 && big.all <= 1.5 * small.all,
+                      note: String(format: "move %.3f, page %.3f, switch %.3f", big.moves, big.pages, big.switches)))
+
+        let filter = try CoreFigures.filterKeystroke(database: largeShop, rounds: quick ? 4 : 10)
+        report(Figure(name: "filter keystroke (\(largeLabel))", value: filter, unit: "ms", comparison: nil, comparisonLabel: nil,
+                      target: "median ≤ 20 ms", meetsTarget: filter <= 20, note: "typing ışıklı / şükrüç one key at a time"))
+
+        let terminal = try TerminalFigures.memoryAndBytesPerMove(binary: tezgah, database: largeShop, moves: quick ? 20 : 60)
+        report(Figure(name: "memory after every pane (\(largeLabel))", value: terminal.peakMB, unit: "MB", comparison: nil, comparisonLabel: nil,
+                      target: "≤ 40 MB", meetsTarget: terminal.peakMB <= 40, note: "peak RSS (VmHWM)"))
+        report(Figure(name: "bytes per move (120×40)", value: terminal.bytesPerMove, unit: "bytes", comparison: nil, comparisonLabel: nil,
+                      target: "≤ 200", meetsTarget: terminal.bytesPerMove <= 200, note: "one j, median"))
+
+        report(Figure(name: "import (100k Shopify)", value: nil, unit: "s", comparison: nil, comparisonLabel: nil,
+                      target: "≤ 2× sqlite3 .import", meetsTarget: nil, note: "not measured: imports are issue #3"))
+        report(Figure(name: "mail throughput (10k)", value: nil, unit: "mails/s", comparison: nil, comparisonLabel: nil,
+                      target: "≥ 1.0× smtplib", meetsTarget: nil, note: "not measured: delivery is issue #4"))
+
+        let formatter = ISO8601DateFormatter()
+        let result = Report(date: formatter.string(from: Date()), machine: Report.machineDescription(),
+                            mode: quick ? "quick" : "full", figures: figures)
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+        try FileManager.default.createDirectory(atPath: (json as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+        try encoder.encode(result).write(to: URL(fileURLWithPath: json))
+        print("machine: \(result.machine)\nresults: \(json)")
+    }
+}

@@ -1,0 +1,71 @@
+import Foundation
+
+/// Figures measured on the real binary in a pseudo-terminal.
+enum TerminalFigures {
+    /// Milliseconds from starting `tezgah` to its first full frame (the status bar is drawn last).
+    static func firstFrame(binary: String, database: String, runs: Int) throws -> Double {
+        var times: [Double] = []
+        for _ in 0..<runs {
+            let session = try PseudoTerminalSession(binary: binary, arguments: ["--db", database], rows: 40, columns: 120)
+            let shown = try session.waitFor("q quit")
+            times.append((shown - session.started).milliseconds)
+            session.send("q")
+        }
+        return median(times)
+    }
+
+    /// Milliseconds for `sqlite3` to start and run the queries behind the first frame on the same file.
+    static func sqliteFirstPage(database: String, runs: Int) throws -> Double {
+        // What tezgah's first frame asks of SQLite: settings, emptiness, the first window (one row more
+        // than shown), its count, and the selected order's detail.
+        let script = """
+            SELECT value FROM settings WHERE key = 'shop.timezone';
+            SELECT value FROM settings WHERE key = 'shop.name';
+            SELECT EXISTS (SELECT 1 FROM orders) OR EXISTS (SELECT 1 FROM customers);
+            SELECT t.placed_at, t.id, t.number, c.name, t.status, t.payment_status, t.currency, t.total_minor, t.item_count
+              FROM orders t JOIN customers c ON c.id = t.customer_id ORDER BY t.placed_at DESC, t.id DESC LIMIT 38;
+            SELECT count(*) FROM orders;
+            SELECT customer_id, fulfillment_status, shipping_address, tags, note FROM orders WHERE id = (SELECT max(id) FROM orders);
+            SELECT sku, name, quantity, unit_price_minor FROM order_lines WHERE order_id = (SELECT max(id) FROM orders);
+            SELECT * FROM shipments WHERE order_id = (SELECT max(id) FROM orders);
+            SELECT at, actor, action, detail FROM activity_log WHERE subject_type = 'order' AND subject_id = (SELECT max(id) FROM orders) ORDER BY at DESC LIMIT 20;
+            """
+        let scriptFile = NSTemporaryDirectory() + "tezgah-bench-first-page.sql"
+        try script.write(toFile: scriptFile, atomically: true, encoding: .utf8)
+        var times: [Double] = []
+        for _ in 0..<runs {
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: "/usr/bin/sqlite3")
+            process.arguments = ["-batch", "-readonly", database, ".read \(scriptFile)"]
+            process.standardOutput = FileHandle.nullDevice
+            let start = ContinuousClock.now
+            try process.run()
+            process.waitUntilExit()
+            times.append((ContinuousClock.now - start).milliseconds)
+        }
+        return median(times)
+    }
+
+    /// Peak resident memory (MB) of the TUI after visiting every pane, and bytes written for one `j`.
+    static func memoryAndBytesPerMove(binary: String, database: String, moves: Int) throws -> (peakMB: Double, bytesPerMove: Double) {
+        let session = try PseudoTerminalSession(binary: binary, arguments: ["--db", database], rows: 40, columns: 120)
+        _ = try session.waitFor("q quit")
+        session.drain()
+        for (key, noun) in [("2", "shipments"), ("3", "invites"), ("4", "conversations"), ("5", "members"), ("6", "mail"), ("1", "orders")] {
+            let before = session.output.count
+            session.send(key)
+            _ = try session.waitFor(" \(noun)", after: before)
+            session.drain(quiet: .milliseconds(150))
+            session.send("j")
+            session.drain(quiet: .milliseconds(150))
+        }
+        var bytes: [Double] = []
+        for _ in 0..<moves {
+            session.send("j")
+            bytes.append(Double(session.drain(quiet: .milliseconds(120))))
+        }
+        let peak = Double(session.peakResidentKilobytes() ?? 0) / 1_024
+        session.send("q")
+        return (peak, median(bytes))
+    }
+}
