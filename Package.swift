@@ -16,7 +16,8 @@ let package = Package(
         .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
     ],
     targets: [
-        .systemLibrary(name: "CNcursesw", path: "Sources/CNcursesw", pkgConfig: "ncursesw",
+        // The shim defines the feature macros itself; pkg-config only adds -D flags SwiftPM refuses.
+        .systemLibrary(name: "CNcursesw", path: "Sources/CNcursesw",
                        providers: [.apt(["libncursesw5-dev"])]),
         .target(name: "Tezgah"),
         .target(name: "TezgahStore", dependencies: [

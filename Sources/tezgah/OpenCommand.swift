@@ -73,13 +73,18 @@ struct DeskSession {
         var lastTick = Date()
         while !core.state.isQuitting && !TerminationSignals.received {
             terminal.draw(core.frame())
-            switch terminal.nextEvent(timeout: 1_000) {
-            case .key(let key):
-                core.send(.keyPressed(key))
-            case let .resized(width, height):
-                core.send(.terminalResized(width: width, height: height))
-            case .idle:
-                break
+            // Take every key already waiting before drawing again: a held-down j over a slow link
+            // then costs one frame for the burst, not one per repeat.
+            var event = terminal.nextEvent(timeout: 1_000)
+            var handled = 0
+            while event != .idle && handled < 256 && !core.state.isQuitting {
+                switch event {
+                case .key(let key): core.send(.keyPressed(key))
+                case let .resized(width, height): core.send(.terminalResized(width: width, height: height))
+                case .idle: break
+                }
+                handled += 1
+                event = terminal.nextEvent(timeout: 0)
             }
             // Keep "3h ago" honest without redrawing every second.
             if Date().timeIntervalSince(lastTick) >= 60 {

@@ -26,7 +26,7 @@ import Testing
         let reopened = try AppDatabase(path: path)
         #expect(try reopened.setting("shop.name") == "Ayşe'nin Dükkanı")
         let migrations = try reopened.pool.read { try Int.fetchOne($0, sql: "SELECT count(*) FROM grdb_migrations") }
-        #expect(migrations == 1)
+        #expect(migrations == Migrations.migrator.migrations.count) // each applied once, none again on reopening
     }
 
     @Test func unopenablePathIsOneSentence() throws {
@@ -84,5 +84,38 @@ import Testing
         #expect(second == nil)
         #expect(try database.count(.outbox).value == 1)
         #expect(try database.count(.outbox, filter: "nasildi").value == 1)
+    }
+}
+
+@Suite struct ListCountTests {
+    @Test func keptCountsMatchTheTablesThroughInsertsAndCascadingDeletes() throws {
+        let folder = TemporaryFolder()
+        let path = folder.file("shop.sqlite")
+        try DemoShop(orders: 200, seed: 9, now: testNow).build(at: path)
+        let database = try AppDatabase(path: path)
+        func check() throws {
+            for table in Migrations.countedTables {
+                let (kept, actual) = try database.pool.read { db in
+                    (try Int.fetchOne(db, sql: "SELECT rows FROM list_counts WHERE list = ?", arguments: [table]),
+                     try Int.fetchOne(db, sql: "SELECT count(*) FROM \(table)"))
+                }
+                #expect(kept == actual, "\(table)")
+            }
+        }
+        try check()
+        #expect(try database.count(.orders) == .exact(200))
+        // Deleting orders cascades to shipments and invites; their counts follow.
+        try database.pool.write { db in
+            try db.execute(sql: "DELETE FROM outbox WHERE order_id IN (SELECT id FROM orders WHERE id % 3 = 0)")
+            try db.execute(sql: "DELETE FROM points_ledger WHERE order_id IN (SELECT id FROM orders WHERE id % 3 = 0)")
+            try db.execute(sql: "UPDATE conversations SET order_id = NULL WHERE order_id IN (SELECT id FROM orders WHERE id % 3 = 0)")
+            try db.execute(sql: "DELETE FROM orders WHERE id % 3 = 0")
+        }
+        try check()
+        try database.write { writer in
+            _ = try writer.insertCustomer(name: "Yeni", email: "y@example.com", language: "tr", city: "", country: "TR",
+                                          birthday: nil, createdAt: testNow)
+        }
+        try check()
     }
 }

@@ -42,7 +42,7 @@ extension AppDatabase {
                     """, arguments: [match, cap + 1]) ?? 0
                 return CappedCount(value: min(n, cap), isCapped: n > cap)
             }
-            return .exact(try Int.fetchOne(db, sql: "SELECT count(*) FROM \(source.table)") ?? 0)
+            return .exact(try Int.fetchOne(db, sql: "SELECT rows FROM list_counts WHERE list = ?", arguments: [source.table]) ?? 0)
         }
     }
 }

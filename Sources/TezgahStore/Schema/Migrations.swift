@@ -6,6 +6,7 @@ enum Migrations {
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
         migrator.registerMigration("v1-journey", migrate: v1Journey)
+        migrator.registerMigration("v2-list-counts", migrate: v2ListCounts)
         return migrator
     }
 
@@ -241,4 +242,22 @@ enum Migrations {
             """)
         }
     }
+
+    /// Row counts of the listed tables, kept by triggers, so the status bar's "1,000,000 orders"
+    /// costs one lookup instead of a scan that grows with the shop's history.
+    private static func v2ListCounts(_ db: Database) throws {
+        try db.execute(sql: "CREATE TABLE list_counts (list TEXT PRIMARY KEY, rows INTEGER NOT NULL) STRICT")
+        for table in countedTables {
+            try db.execute(sql: """
+                INSERT INTO list_counts(list, rows) SELECT '\(table)', count(*) FROM \(table);
+                CREATE TRIGGER \(table)_counted_insert AFTER INSERT ON \(table)
+                BEGIN UPDATE list_counts SET rows = rows + 1 WHERE list = '\(table)'; END;
+                CREATE TRIGGER \(table)_counted_delete AFTER DELETE ON \(table)
+                BEGIN UPDATE list_counts SET rows = rows - 1 WHERE list = '\(table)'; END;
+                """)
+        }
+    }
+
+    /// The tables a pane lists (and so counts).
+    static let countedTables = ["orders", "shipments", "review_invites", "conversations", "loyalty_accounts", "outbox"]
 }
