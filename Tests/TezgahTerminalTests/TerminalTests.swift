@@ -25,10 +25,13 @@ import TezgahUI
 
     /// The table the UI lays out with must agree with what ncursesw draws for the text shops have.
     @Test func layoutWidthsAgreeWithTheCLibrary() throws {
-        guard setlocale(LC_CTYPE, "C.UTF-8") != nil else {
+        // uselocale is per thread; setlocale would change the locale under tests running in parallel.
+        guard let utf8 = newlocale(LC_CTYPE_MASK, "C.UTF-8", nil) else {
             Issue.record("C.UTF-8 locale missing; cannot compare widths")
             return
         }
+        let previous = uselocale(utf8)
+        defer { uselocale(previous); freelocale(utf8) }
         for text in ["Ayşe Yılmaz", "İĞÜŞÖÇığüşöç", "山田 花子", "김민지", "₺€$", "Zoë", "│─┌▸…↑↓␛␇"] {
             for scalar in text.unicodeScalars {
                 #expect(DisplayWidth.tableWidth(scalar) == TerminalWidth.libc(scalar), "\(scalar) U+\(String(scalar.value, radix: 16))")

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import TezgahUI
 
@@ -67,5 +68,34 @@ import Testing
 @Suite struct WrapTests {
     @Test func crlfTextSplitsIntoLines() {
         #expect(TextFitting.wrap("Subject: Hi\r\n\r\nBody", to: 40) == ["Subject: Hi", "", "Body"])
+    }
+}
+
+@Suite struct ShopClockTests {
+    /// The arithmetic must agree with Foundation's Calendar for every kind of date and zone.
+    @Test(arguments: ["Europe/Istanbul", "America/New_York", "UTC", "Asia/Kathmandu"])
+    func wallTimeAgreesWithCalendar(zone: String) {
+        let timeZone = TimeZone(identifier: zone)!
+        let clock = ShopClock(timeZone: timeZone, now: Fixtures.now)
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = timeZone
+        var seconds: Int64 = -2_208_988_800 // 1900-01-01
+        while seconds < 4_102_444_800 {      // 2100-01-01
+            let date = Date(timeIntervalSince1970: TimeInterval(seconds))
+            let c = calendar.dateComponents([.year, .month, .day, .hour, .minute], from: date)
+            let t = clock.wallTime(date)
+            let expected: [Int] = [c.year!, c.month!, c.day!, c.hour!, c.minute!]
+            #expect([t.year, t.month, t.day, t.hour, t.minute] == expected, "\(date) in \(zone)")
+            seconds += 7_919_993 // about three months, with a prime step so every hour and day is visited
+        }
+    }
+
+    @Test func formats() {
+        let clock = Fixtures.clock // Europe/Istanbul, UTC+3
+        let date = Date(timeIntervalSince1970: 1_795_400_000) // 2026-11-23 02:13 UTC
+        #expect(clock.full(date) == "2026-11-23 05:13")
+        #expect(clock.short(date) == "23 Nov 05:13")
+        #expect(clock.day(Date(timeIntervalSince1970: 1_767_225_600 - 86_400 * 30)) == "2025-12-02")
+        #expect(clock.short(Date(timeIntervalSince1970: 1_775_000_000)) == " 1 Apr 02:33")
     }
 }

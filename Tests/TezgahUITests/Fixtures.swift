@@ -5,7 +5,7 @@ import Tezgah
 /// Hand-made rows for view and reducer tests: Turkish and English names, a wide name, an emoji and
 /// a hostile one, so every snapshot shows how such text is drawn.
 enum Fixtures {
-    static let now = Date(timeIntervalSince1970: 1_795_400_000) // 2026-11-23 ~ 07:33 in İstanbul
+    static let now = Date(timeIntervalSince1970: 1_795_400_000) // 2026-11-23 02:13 UTC, 05:13 in İstanbul
     static let clock = ShopClock(timeZone: TimeZone(identifier: "Europe/Istanbul")!, now: now)
 
     static let names = ["Ayşe Yılmaz", "Işık Öztürk", "Şükrü Çelik", "山田 花子", "Zoë 🌸 Hart",

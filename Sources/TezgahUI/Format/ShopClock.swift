@@ -3,44 +3,68 @@ import Foundation
 /// Shows UTC instants in the shop's time zone, relative to "now" (kept in state so views are
 /// deterministic in tests).
 public struct ShopClock: Equatable, Sendable {
-    public let timeZone: TimeZone
+    public var timeZone: TimeZone
     public var now: Date
-    /// Built once: making a Calendar per date shown was a tenth of a frame's cost.
-    private let calendar: Calendar
 
     public init(timeZone: TimeZone, now: Date) {
         self.timeZone = timeZone
         self.now = now
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = timeZone
-        self.calendar = calendar
     }
 
     private static let months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
 
+    /// The wall-clock date and time of an instant in the shop's zone. Computed from the zone's UTC
+    /// offset at that instant (DST included) and civil-date arithmetic: no Calendar in the hot path
+    /// (building one per date was a tenth of a frame; keeping one in the state crashed Foundation on Linux).
+    struct WallTime: Equatable {
+        var year, month, day, hour, minute: Int
+    }
+
+    func wallTime(_ date: Date) -> WallTime {
+        let seconds = Int64(date.timeIntervalSince1970.rounded(.down)) + Int64(timeZone.secondsFromGMT(for: date))
+        let days = seconds >= 0 ? seconds / 86_400 : (seconds - 86_399) / 86_400
+        let secondOfDay = seconds - days * 86_400
+        // Days since 1970-01-01 to a proleptic Gregorian date (Howard Hinnant's civil_from_days).
+        let z = days + 719_468
+        let era = (z >= 0 ? z : z - 146_096) / 146_097
+        let dayOfEra = z - era * 146_097
+        let yearOfEra = (dayOfEra - dayOfEra / 1_460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365
+        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
+        let monthIndex = (5 * dayOfYear + 2) / 153
+        let day = dayOfYear - (153 * monthIndex + 2) / 5 + 1
+        let month = monthIndex < 10 ? monthIndex + 3 : monthIndex - 9
+        let year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0)
+        return WallTime(year: Int(year), month: Int(month), day: Int(day),
+                        hour: Int(secondOfDay / 3_600), minute: Int(secondOfDay % 3_600 / 60))
+    }
+
     /// "23 Nov 14:05" this year, "2025-03-04" before.
     public func short(_ date: Date) -> String {
-        let c = calendar.dateComponents([.year, .month, .day, .hour, .minute], from: date)
-        let thisYear = calendar.component(.year, from: now)
-        if c.year == thisYear {
-            return String(format: "%2d %@ %02d:%02d", c.day!, Self.months[c.month! - 1], c.hour!, c.minute!)
+        let t = wallTime(date)
+        if t.year == wallTime(now).year {
+            return "\(pad(t.day, 2, " ")) \(Self.months[t.month - 1]) \(pad(t.hour)):\(pad(t.minute))"
         }
-        return String(format: "%04d-%02d-%02d", c.year!, c.month!, c.day!)
+        return "\(t.year)-\(pad(t.month))-\(pad(t.day))"
     }
 
     /// "23 Nov" this year, "2025-03-04" before.
     public func day(_ date: Date) -> String {
-        let c = calendar.dateComponents([.year, .month, .day], from: date)
-        if c.year == calendar.component(.year, from: now) {
-            return String(format: "%2d %@", c.day!, Self.months[c.month! - 1])
+        let t = wallTime(date)
+        if t.year == wallTime(now).year {
+            return "\(pad(t.day, 2, " ")) \(Self.months[t.month - 1])"
         }
-        return String(format: "%04d-%02d-%02d", c.year!, c.month!, c.day!)
+        return "\(t.year)-\(pad(t.month))-\(pad(t.day))"
     }
 
     /// "2026-11-23 14:05" in the shop's zone, for detail views.
     public func full(_ date: Date) -> String {
-        let c = calendar.dateComponents([.year, .month, .day, .hour, .minute], from: date)
-        return String(format: "%04d-%02d-%02d %02d:%02d", c.year!, c.month!, c.day!, c.hour!, c.minute!)
+        let t = wallTime(date)
+        return "\(t.year)-\(pad(t.month))-\(pad(t.day)) \(pad(t.hour)):\(pad(t.minute))"
+    }
+
+    private func pad(_ value: Int, _ width: Int = 2, _ fill: Character = "0") -> String {
+        let text = String(value)
+        return String(repeating: fill, count: max(0, width - text.count)) + text
     }
 
     /// "3h", "2d", "5w" — how long ago (or, with "in", how long until).
