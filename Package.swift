@@ -43,11 +43,12 @@ let package = Package(
             "Tezgah", "TezgahStore", "TezgahUI", "TezgahRuntime", "CPseudoTerminal",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
+        .target(name: "TezgahTestSupport", path: "Tests/TezgahTestSupport"),
         .testTarget(name: "TezgahTests", dependencies: ["Tezgah"]),
-        .testTarget(name: "TezgahStoreTests", dependencies: ["TezgahStore"]),
+        .testTarget(name: "TezgahStoreTests", dependencies: ["TezgahStore", "TezgahTestSupport"]),
         .testTarget(name: "TezgahUITests", dependencies: ["TezgahUI"], exclude: ["Snapshots"]),
         .testTarget(name: "TezgahTerminalTests", dependencies: ["TezgahTerminal"]),
-        .testTarget(name: "TezgahRuntimeTests", dependencies: ["TezgahRuntime"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["tezgah", "TezgahStore"]),
+        .testTarget(name: "TezgahRuntimeTests", dependencies: ["TezgahRuntime", "TezgahTestSupport"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["tezgah", "TezgahStore", "TezgahTestSupport"]),
     ]
 )

@@ -1,4 +1,5 @@
 import Foundation
+@_exported import TezgahTestSupport
 
 /// The built `tezgah` executable and helpers to run it as a user would.
 enum TezgahBinary {
@@ -41,15 +42,4 @@ enum TezgahBinary {
 }
 
 /// A scratch folder per test.
-final class Scratch: Sendable {
-    let path: String
-
-    init() {
-        path = NSTemporaryDirectory() + "tezgah-e2e-\(UUID().uuidString)"
-        try! FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
-    }
-
-    func file(_ name: String) -> String { path + "/" + name }
-
-    deinit { try? FileManager.default.removeItem(atPath: path) }
-}
+typealias Scratch = TemporaryFolder

@@ -1,4 +1,5 @@
 import Foundation
+import TezgahTestSupport
 import Testing
 import Tezgah
 import TezgahStore
@@ -8,13 +9,9 @@ import TezgahUI
 /// The real app core on a real demo database: keys in, screens out.
 @Suite struct DeskCoreTests {
     static let now = Date(timeIntervalSince1970: 1_795_400_000)
-    static let folder: String = {
-        let folder = NSTemporaryDirectory() + "tezgah-runtime-\(UUID().uuidString)"
-        try! FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-        return folder
-    }()
+    static let folder = TemporaryFolder("tezgah-runtime")
     static let demoPath: String = {
-        let path = folder + "/demo.sqlite"
+        let path = folder.file("demo.sqlite")
         try! DemoShop(orders: 1_500, seed: 3, now: now).build(at: path)
         return path
     }()
@@ -117,7 +114,7 @@ import TezgahUI
     }
 
     @Test func emptyDatabaseShowsTheFirstRunScreen() throws {
-        let database = try AppDatabase(path: Self.folder + "/empty-\(UUID().uuidString).sqlite")
+        let database = try AppDatabase(path: Self.folder.file("empty-\(UUID().uuidString).sqlite"))
         let core = try DeskCore(database: database, width: 80, height: 24, now: Self.now)
         #expect(core.frame().text.contains("This shop database is empty"))
         press(core, .character("q"))

@@ -44,16 +44,16 @@ extension Theme {
         var style = Style()
         for key in entry.keys {
             let value = entry[key]!
-            let where_ = "\(file):\(line(of: role, in: text)): role \"\(role)\" key \"\(key)\""
+            let location = "\(file):\(line(of: role, in: text)): role \"\(role)\" key \"\(key)\""
             switch key {
             case "fg", "bg":
                 guard let text = value.string, let color = ThemeColor(text) else {
-                    throw ThemeError(description: "\(where_): expected \"default\", a colour name, 0–255 or \"#rrggbb\".")
+                    throw ThemeError(description: "\(location): expected \"default\", a colour name, 0–255 or \"#rrggbb\".")
                 }
                 if key == "fg" { style.foreground = color } else { style.background = color }
             case "bold", "dim", "reverse", "underline", "italic":
                 guard let flag = value.bool else {
-                    throw ThemeError(description: "\(where_): expected true or false.")
+                    throw ThemeError(description: "\(location): expected true or false.")
                 }
                 switch key {
                 case "bold": style.bold = flag
@@ -63,7 +63,7 @@ extension Theme {
                 default: style.italic = flag
                 }
             default:
-                throw ThemeError(description: "\(where_) is unknown; use fg, bg, bold, dim, reverse, underline or italic.")
+                throw ThemeError(description: "\(location) is unknown; use fg, bg, bold, dim, reverse, underline or italic.")
             }
         }
         return style
