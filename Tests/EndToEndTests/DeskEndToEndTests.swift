@@ -117,6 +117,20 @@ import Testing
         #expect(try TezgahBinary.run(["demo", "--orders", "50", "--db", path, "--force"]).status == 0)
     }
 
+    @Test func trackingCheckPrintsCarrierAndLinkOrWhy() throws {
+        let good = try TezgahBinary.run(["tracking", "check", "1Z999AA10123456784", "RR123456785TR"])
+        #expect(good.status == 0)
+        #expect(good.output == "1Z999AA10123456784\tUPS\thttps://www.ups.com/track?tracknum=1Z999AA10123456784\n"
+                + "RR123456785TR\tPTT Kargo\thttps://gonderitakip.ptt.gov.tr/Track/Verify?q=RR123456785TR\n")
+        let mixed = try TezgahBinary.run(["tracking", "check", "1Z999AA10123456785", "3513773163316"])
+        #expect(mixed.status == 1)
+        #expect(mixed.output.contains("1Z999AA10123456785\tinvalid\t1Z999AA10123456785 is not a valid UPS 1Z number"))
+        let named = try TezgahBinary.run(["tracking", "check", "--carrier", "aras", "3513773163316"])
+        #expect(named.status == 0)
+        #expect(named.output.contains("Aras Kargo\thttps://kargotakip.araskargo.com.tr/mainpage.aspx?code=3513773163316"))
+        #expect(try TezgahBinary.run(["tracking", "check", "--carrier", "pigeon", "1"]).status != 0)
+    }
+
     @Test func unknownThemeIsOneSentence() throws {
         let result = try TezgahBinary.run(["--theme", "neon", "--db", "/nonexistent/x.sqlite"])
         #expect(result.status == 2)

@@ -70,6 +70,10 @@ extension PaneDetail {
             lines.append(.field("ETA", text, d.firstEta != nil && d.firstEta != eta ? .warning : .normal))
         }
         if let last = s.lastEventAt { lines.append(.field("Last event", when(last, clock))) }
+        // The whole link, broken across lines if need be: a cut link cannot be copied.
+        for (index, piece) in TextFitting.wrap(s.carrier.trackingURL(for: s.trackingNumber), to: max(10, width - 11)).enumerated() {
+            lines.append(.field(index == 0 ? "Track" : "", piece, .accent))
+        }
         lines.append(StyledLine("Timeline", .header))
         for event in d.events {
             lines.append(StyledLine([("  \(clock.short(event.at))  ", .dim), (event.status.title, event.status.role)]))

@@ -1,0 +1,45 @@
+import ArgumentParser
+import Foundation
+import Tezgah
+
+/// `tezgah tracking check NUMBER…`: the carrier and tracking link of each number, or why it is invalid.
+struct TrackingCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "tracking",
+        abstract: "Work with parcel tracking numbers.",
+        subcommands: [Check.self])
+
+    struct Check: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Print each number's carrier and tracking link, or why it is invalid (exit status 1 if any is).")
+
+        @Option(help: "The carrier, when known: \(Carrier.allCases.map(\.rawValue).joined(separator: ", ")). Overrides detection.")
+        var carrier: String?
+
+        @Argument(help: "Tracking numbers (spaces inside a number need quotes).")
+        var numbers: [String]
+
+        func validate() throws {
+            if let carrier, Carrier(rawValue: carrier.lowercased()) == nil {
+                throw ValidationError("Unknown carrier “\(carrier)”; carriers are \(Carrier.allCases.map(\.rawValue).joined(separator: ", ")).")
+            }
+            if numbers.isEmpty { throw ValidationError("Give at least one tracking number.") }
+        }
+
+        func run() throws {
+            let explicit = carrier.flatMap { Carrier(rawValue: $0.lowercased()) }
+            var anyInvalid = false
+            for text in numbers {
+                let result = explicit.map { TrackingNumber.check(text, as: $0) } ?? TrackingNumber.check(text)
+                switch result {
+                case let .valid(carrier, number, _):
+                    print("\(number)\t\(carrier.title)\t\(carrier.trackingURL(for: number))")
+                case .invalid(let reason):
+                    anyInvalid = true
+                    print("\(TrackingNumber.normalize(text))\tinvalid\t\(reason)")
+                }
+            }
+            if anyInvalid { throw ExitCode(1) }
+        }
+    }
+}
