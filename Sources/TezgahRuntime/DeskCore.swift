@@ -58,6 +58,8 @@ public final class DeskCore {
                 return [.countLoaded(pane, filter: filter, try count(pane, filter: filter))]
             case .countMailStates:
                 return [.mailStatesCounted(try database.outboxCountsByState())]
+            case let .countShipmentsNeedingAttention(rule, now):
+                return [.shipmentsNeedingAttentionCounted(try database.countShipmentsNeedingAttention(rule: rule, now: now))]
             case .quit:
                 return []
             }

@@ -58,6 +58,19 @@ import Testing
         }
     }
 
+    @Test func everyTrackingNumberPassesItsCarriersCheck() throws {
+        let rows = try database.pool.read { try Row.fetchAll($0, sql: "SELECT carrier, tracking_number FROM shipments") }
+        #expect(rows.count > 1_000)
+        for row in rows {
+            let carrier = Carrier(rawValue: row[0])!
+            let number: String = row[1]
+            guard case .valid = TrackingNumber.check(number, as: carrier) else {
+                Issue.record("\(carrier) \(number) fails its check")
+                return
+            }
+        }
+    }
+
     @Test func deferredInvitesBelongToCustomersWithSomethingOpen() throws {
         let reasons = try values("SELECT DISTINCT reason FROM review_invites WHERE state = 'deferred'")
         #expect(!reasons.isEmpty)
@@ -100,5 +113,26 @@ import Testing
         let mail = try database.window(.outbox, .top, size: 1).rows[0].item
         #expect(try database.outboxDetail(id: mail.id).message.contains("Subject:"))
         #expect(throws: StoreError.notFound(what: "order", id: 987_654_321)) { try database.orderDetail(id: 987_654_321) }
+    }
+}
+
+@Suite struct ShipmentAttentionStoreTests {
+    /// The SQL count and the Swift rule must agree on every shipment of the shop.
+    @Test func countAgreesWithTheRuleOnEveryShipment() throws {
+        let database = DemoShopFixture.database
+        let rule = ShipmentAttentionRule()
+        var window = try database.window(.shipments, .top, size: 500)
+        var shipments = window.rows.map(\.item)
+        while window.hasAfter {
+            let last = window.rows.last!.key
+            window = try database.window(.shipments, .startingAt(last), size: 500)
+            shipments += window.rows.filter { $0.key < last }.map(\.item)
+        }
+        let expected = shipments.filter { !rule.reasons($0, now: testNow).isEmpty }.count
+        #expect(expected > 0)
+        #expect(try database.countShipmentsNeedingAttention(rule: rule, now: testNow) == expected)
+        let patient = ShipmentAttentionRule(stalledAfter: 20 * 86_400, slipAllowance: 10 * 86_400)
+        #expect(try database.countShipmentsNeedingAttention(rule: patient, now: testNow)
+                == shipments.filter { !patient.reasons($0, now: testNow).isEmpty }.count)
     }
 }

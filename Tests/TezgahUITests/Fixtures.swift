@@ -35,7 +35,7 @@ enum Fixtures {
             shippingAddress: "12. Sokak No 5, İzmir TR", tags: ["gift"], note: "Kapıya bırakabilirsiniz.",
             shipments: [ShipmentSummary(id: 3, orderNumber: summary.number, customerName: summary.customerName, carrier: .yurtici,
                                         trackingNumber: "123456789012", status: .inTransit, shippedAt: now, eta: now.addingTimeInterval(2 * 86_400),
-                                        lastEventAt: now)],
+                                        firstEta: now.addingTimeInterval(2 * 86_400), lastEventAt: now)],
             activity: [ActivityEntry(at: now.addingTimeInterval(-3_600), actor: "ayse", action: "marked preparing", detail: "")]))
     }
 

@@ -102,6 +102,7 @@ import Tezgah
         #expect(state.pane == .shipments)
         #expect(effects.contains(.loadCount(.shipments, filter: "")))
         #expect(effects.first == .loadWindow(.shipments, .top, size: state.listRows, filter: "", cursor: .index(0), generation: 1))
+        #expect(effects.contains(.countShipmentsNeedingAttention(state.attentionRule, now: state.clock.now)))
         effects = state.reduce(.keyPressed(.character("6")))
         #expect(state.pane == .mail)
         #expect(effects.contains(.countMailStates))

@@ -71,12 +71,15 @@ import Tezgah
     @Test func everyPaneDrawsItsRowsAndDetail() throws {
         let now = Fixtures.now
         let shipment = ShipmentSummary(id: 1, orderNumber: "#1041", customerName: "Işık Öztürk", carrier: .ups,
-                                       trackingNumber: "1Z999AA10123456784", status: .exception, shippedAt: now, eta: now, lastEventAt: now)
+                                       trackingNumber: "1Z999AA10123456784", status: .exception, shippedAt: now.addingTimeInterval(-5 * 86_400),
+                                       eta: now.addingTimeInterval(-3_600), firstEta: now.addingTimeInterval(-86_400),
+                                       lastEventAt: now.addingTimeInterval(-4 * 86_400))
         let cases: [(Pane, PaneRow, PaneDetail, String)] = [
             (.shipments, .shipment(shipment),
-             .shipment(ShipmentDetail(summary: shipment, firstEta: now.addingTimeInterval(-86_400),
-                                      events: [TrackingEvent(at: now, status: .exception, location: "Köln", description: "Customs inspection")])),
-             "Customs inspection"),
+             .shipment(ShipmentDetail(summary: shipment,
+                                      events: [TrackingEvent(at: now.addingTimeInterval(-4 * 86_400), status: .exception, location: "Köln",
+                                                             description: "Customs inspection")])),
+             "no tracking event since 19 Nov"),
             (.reviews, .review(ReviewInviteSummary(id: 2, orderNumber: "#1040", customerName: "Şükrü Çelik", state: .deferred, dueAt: now,
                                                    sentAt: nil, reminderAt: nil, reason: "waiting: open conversation")),
              .review(ReviewInviteSummary(id: 2, orderNumber: "#1040", customerName: "Şükrü Çelik", state: .deferred, dueAt: now,

@@ -10,10 +10,12 @@ public struct ShipmentSummary: Hashable, Sendable, Identifiable {
     public var status: ShipmentStatus
     public var shippedAt: Date
     public var eta: Date?
+    /// The first ETA the carrier gave; a later `eta` means it slipped.
+    public var firstEta: Date?
     public var lastEventAt: Date?
 
     public init(id: Int64, orderNumber: String, customerName: String, carrier: Carrier, trackingNumber: String,
-                status: ShipmentStatus, shippedAt: Date, eta: Date?, lastEventAt: Date?) {
+                status: ShipmentStatus, shippedAt: Date, eta: Date?, firstEta: Date? = nil, lastEventAt: Date?) {
         self.id = id
         self.orderNumber = orderNumber
         self.customerName = customerName
@@ -22,6 +24,7 @@ public struct ShipmentSummary: Hashable, Sendable, Identifiable {
         self.status = status
         self.shippedAt = shippedAt
         self.eta = eta
+        self.firstEta = firstEta
         self.lastEventAt = lastEventAt
     }
 }
@@ -42,12 +45,10 @@ public struct TrackingEvent: Hashable, Sendable {
 
 public struct ShipmentDetail: Hashable, Sendable {
     public var summary: ShipmentSummary
-    public var firstEta: Date?
     public var events: [TrackingEvent]
 
-    public init(summary: ShipmentSummary, firstEta: Date?, events: [TrackingEvent]) {
+    public init(summary: ShipmentSummary, events: [TrackingEvent]) {
         self.summary = summary
-        self.firstEta = firstEta
         self.events = events
     }
 }

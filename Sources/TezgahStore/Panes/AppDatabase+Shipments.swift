@@ -6,7 +6,8 @@ extension ListSource where Item == ShipmentSummary {
     /// Shipments, most recently shipped first.
     public static let shipments = ListSource(
         select: """
-            SELECT t.shipped_at, t.id, o.number, c.name, t.carrier, t.tracking_number, t.status, t.eta, t.last_event_at
+            SELECT t.shipped_at, t.id, o.number, c.name, t.carrier, t.tracking_number, t.status, t.eta, t.last_event_at,
+                   t.first_eta
             FROM shipments t JOIN orders o ON o.id = t.order_id JOIN customers c ON c.id = o.customer_id
             """,
         sortColumn: "t.shipped_at", table: "shipments", search: .shipments,
@@ -14,7 +15,7 @@ extension ListSource where Item == ShipmentSummary {
             ShipmentSummary(id: row[1], orderNumber: row[2], customerName: row[3],
                             carrier: row.value(4, default: .ups), trackingNumber: row[5],
                             status: row.value(6, default: .pending), shippedAt: row.date(0),
-                            eta: row.optionalDate(7), lastEventAt: row.optionalDate(8))
+                            eta: row.optionalDate(7), firstEta: row.optionalDate(9), lastEventAt: row.optionalDate(8))
         })
 }
 
@@ -23,14 +24,31 @@ extension AppDatabase {
         try pool.read { db in
             guard let row = try Row.fetchOne(db, sql: "\(ListSource.shipments.select) WHERE t.id = ?", arguments: [id])
             else { throw StoreError.notFound(what: "shipment", id: id) }
-            let firstEta = try Int64.fetchOne(db, sql: "SELECT first_eta FROM shipments WHERE id = ?", arguments: [id])
             let events = try Row.fetchAll(db, sql: """
                 SELECT at, status, location, description FROM tracking_events WHERE shipment_id = ? ORDER BY at DESC, id DESC
                 """, arguments: [id]).map {
                 TrackingEvent(at: $0.date(0), status: $0.value(1, default: .pending), location: $0[2], description: $0[3])
             }
-            return ShipmentDetail(summary: ListSource.shipments.decode(row), firstEta: firstEta.map(Date.init(unixSeconds:)),
-                                  events: events)
+            return ShipmentDetail(summary: ListSource.shipments.decode(row), events: events)
+        }
+    }
+}
+
+extension AppDatabase {
+    /// How many parcels in flight need attention under `rule` (late, slipped or stalled). Only parcels
+    /// not yet at a final status are looked at, through the status index, so the cost follows what is
+    /// in flight, not the shop's history.
+    public func countShipmentsNeedingAttention(rule: ShipmentAttentionRule, now: Date) throws -> Int {
+        let open = ShipmentStatus.allCases.filter { !$0.isFinal }.map(\.rawValue)
+        let placeholders = open.map { _ in "?" }.joined(separator: ", ")
+        var arguments = StatementArguments(open)
+        arguments += [now.unixSeconds, Int64(rule.slipAllowance), now.unixSeconds - Int64(rule.stalledAfter)]
+        return try pool.read { db in
+            try Int.fetchOne(db, sql: """
+                SELECT count(*) FROM shipments
+                WHERE status IN (\(placeholders))
+                  AND (eta < ? OR eta - first_eta >= ? OR coalesce(last_event_at, shipped_at) <= ?)
+                """, arguments: arguments) ?? 0
         }
     }
 }

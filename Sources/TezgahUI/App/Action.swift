@@ -8,6 +8,7 @@ public enum Action: Equatable, Sendable {
     case detailLoaded(Pane, id: Int64, PaneDetail)
     case countLoaded(Pane, filter: String, CappedCount)
     case mailStatesCounted([OutboxState: Int])
+    case shipmentsNeedingAttentionCounted(Int)
     case effectFailed(String)
     /// The clock moved on (the runtime ticks it so "3h ago" stays true).
     case clockTicked(ShopClock)

@@ -49,6 +49,9 @@ extension AppState {
         case .mailStatesCounted(let counts):
             mailStates = counts
             return []
+        case .shipmentsNeedingAttentionCounted(let count):
+            shipmentsNeedingAttention = count
+            return []
         case .effectFailed(let text):
             message = text
             return []
@@ -187,6 +190,7 @@ extension AppState {
         effects.append(.loadCount(pane, filter: ""))
         if !current.filter.isEmpty { effects.append(.loadCount(pane, filter: current.filter)) }
         if target == .mail { effects.append(.countMailStates) }
+        if target == .shipments { effects.append(.countShipmentsNeedingAttention(attentionRule, now: clock.now)) }
         return effects
     }
 

@@ -25,6 +25,9 @@ public struct AppState: Equatable, Sendable {
     /// True when the database has no data yet: the first-run screen shows instead of the panes.
     public var isFirstRun: Bool
     public var mailStates: [OutboxState: Int] = [:]
+    /// When a parcel counts as late, slipped or stalled (the shop's config will set it).
+    public var attentionRule = ShipmentAttentionRule()
+    public var shipmentsNeedingAttention: Int?
     /// A one-line note in the status bar (an error, or a hint); cleared by the next key.
     public var message: String?
     public var isQuitting = false

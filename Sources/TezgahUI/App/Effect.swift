@@ -1,3 +1,4 @@
+import Foundation
 import Tezgah
 
 /// Where the cursor should land when a window arrives.
@@ -15,5 +16,6 @@ public enum Effect: Equatable, Sendable {
     case loadDetail(Pane, id: Int64)
     case loadCount(Pane, filter: String)
     case countMailStates
+    case countShipmentsNeedingAttention(ShipmentAttentionRule, now: Date)
     case quit
 }

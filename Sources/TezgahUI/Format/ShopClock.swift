@@ -15,7 +15,7 @@ public struct ShopClock: Equatable, Sendable {
 
     /// The wall-clock date and time of an instant in the shop's zone. Computed from the zone's UTC
     /// offset at that instant (DST included) and civil-date arithmetic: no Calendar in the hot path
-    /// (building one per date was a tenth of a frame; keeping one in the state crashed Foundation on Linux).
+    /// (building one per date was a tenth of a frame's cost).
     struct WallTime: Equatable {
         var year, month, day, hour, minute: Int
     }

@@ -95,6 +95,9 @@ public enum AppView {
                 text = "filtering \(text)…"
             }
         }
+        if state.pane == .shipments, let attention = state.shipmentsNeedingAttention, attention > 0 {
+            text += " · \(attention.grouped) need attention"
+        }
         if state.pane == .mail && !state.mailStates.isEmpty {
             let shown: [OutboxState] = [.queued, .deferred, .failed, .held]
             let parts = shown.compactMap { s in state.mailStates[s].map { "\($0.grouped) \(s.title)" } }
@@ -130,7 +133,7 @@ public enum AppView {
             if selected { buffer.put("▸", x: area.x, y: y, role: .selected) }
             var x = area.x + 1
             for (column, width) in columns {
-                let (value, role) = column.value(item.row, state.clock)
+                let (value, role) = column.value(item.row, state)
                 buffer.put(TextFitting.pad(value, to: width, alignRight: column.alignRight), x: x, y: y,
                            role: selected ? .selected : role)
                 x += width + 1
@@ -160,7 +163,7 @@ public enum AppView {
             return
         }
         let width = area.width - 2
-        let lines = detail.lines(clock: state.clock, width: width)
+        let lines = detail.lines(clock: state.clock, rule: state.attentionRule, width: width)
         for (index, line) in lines.prefix(area.height).enumerated() {
             buffer.put(line, x: area.x + 1, y: area.y + index, width: width)
         }

@@ -7,7 +7,8 @@ struct Column {
     var alignRight = false
     /// Columns with a higher number are dropped first when the screen is narrow.
     var dropOrder = 0
-    var value: (PaneRow, ShopClock) -> (String, StyleRole)
+    /// The cell for a row; the state gives the clock and the shop's rules.
+    var value: (PaneRow, AppState) -> (String, StyleRole)
 
     /// The columns that fit `available` columns, with their final widths.
     static func fit(_ columns: [Column], into available: Int) -> [(Column, Int)] {

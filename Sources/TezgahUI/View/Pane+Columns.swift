@@ -6,7 +6,7 @@ extension Pane {
         switch self {
         case .orders: [
             Column(title: "Order", width: 8) { row, _ in (row.asOrder?.number ?? "", .accent) },
-            Column(title: "Placed", width: 12, dropOrder: 2) { row, clock in (row.asOrder.map { clock.short($0.placedAt) } ?? "", .dim) },
+            Column(title: "Placed", width: 12, dropOrder: 2) { row, state in (row.asOrder.map { state.clock.short($0.placedAt) } ?? "", .dim) },
             Column(title: "Customer", width: 12, flexible: true) { row, _ in (row.asOrder?.customerName ?? "", .normal) },
             Column(title: "Status", width: 9) { row, _ in row.asOrder.map { ($0.status.title, $0.status.role) } ?? ("", .normal) },
             Column(title: "Payment", width: 13, dropOrder: 3) { row, _ in row.asOrder.map { ($0.payment.title, $0.payment.role) } ?? ("", .normal) },
@@ -17,7 +17,12 @@ extension Pane {
             Column(title: "Tracking", width: 22) { row, _ in (row.asShipment?.trackingNumber ?? "", .accent) },
             Column(title: "Carrier", width: 13, dropOrder: 2) { row, _ in (row.asShipment?.carrier.title ?? "", .normal) },
             Column(title: "Status", width: 16) { row, _ in row.asShipment.map { ($0.status.title, $0.status.role) } ?? ("", .normal) },
-            Column(title: "ETA", width: 6, dropOrder: 1) { row, clock in (row.asShipment?.eta.map { clock.day($0) } ?? "", .dim) },
+            Column(title: "Needs", width: 8) { row, state in
+                guard let shipment = row.asShipment, let first = state.attentionRule.reasons(shipment, now: state.clock.now).first
+                else { return ("", .normal) }
+                return (first.title, first.title == "slipped" ? .warning : .bad)
+            },
+            Column(title: "ETA", width: 6, dropOrder: 1) { row, state in (row.asShipment?.eta.map { state.clock.day($0) } ?? "", .dim) },
             Column(title: "Order", width: 8, dropOrder: 3) { row, _ in (row.asShipment?.orderNumber ?? "", .normal) },
             Column(title: "Customer", width: 10, flexible: true, dropOrder: 4) { row, _ in (row.asShipment?.customerName ?? "", .normal) },
         ]
@@ -25,7 +30,7 @@ extension Pane {
             Column(title: "Order", width: 8) { row, _ in (row.asReview?.orderNumber ?? "", .accent) },
             Column(title: "Customer", width: 12, flexible: true) { row, _ in (row.asReview?.customerName ?? "", .normal) },
             Column(title: "State", width: 9) { row, _ in row.asReview.map { ($0.state.title, $0.state.role) } ?? ("", .normal) },
-            Column(title: "Due", width: 12) { row, clock in (row.asReview.map { clock.short($0.dueAt) } ?? "", .dim) },
+            Column(title: "Due", width: 12) { row, state in (row.asReview.map { state.clock.short($0.dueAt) } ?? "", .dim) },
             Column(title: "Why", width: 20, dropOrder: 1) { row, _ in (row.asReview?.reason ?? "", .warning) },
         ]
         case .support: [
@@ -33,13 +38,13 @@ extension Pane {
             Column(title: "Subject", width: 16, flexible: true) { row, _ in (row.asConversation?.subject ?? "", .normal) },
             Column(title: "Customer", width: 18, dropOrder: 2) { row, _ in (row.asConversation?.customerName ?? "", .normal) },
             Column(title: "Msgs", width: 4, alignRight: true, dropOrder: 3) { row, _ in (row.asConversation.map { String($0.messageCount) } ?? "", .dim) },
-            Column(title: "Last", width: 12, dropOrder: 1) { row, clock in (row.asConversation.map { clock.short($0.lastMessageAt) } ?? "", .dim) },
+            Column(title: "Last", width: 12, dropOrder: 1) { row, state in (row.asConversation.map { state.clock.short($0.lastMessageAt) } ?? "", .dim) },
         ]
         case .loyalty: [
             Column(title: "Member", width: 14, flexible: true) { row, _ in (row.asLoyalty?.customerName ?? "", .normal) },
             Column(title: "Tier", width: 6) { row, _ in row.asLoyalty.map { ($0.tier.title, $0.tier.role) } ?? ("", .normal) },
             Column(title: "Points", width: 8, alignRight: true) { row, _ in (row.asLoyalty.map { Int($0.balance).grouped } ?? "", .money) },
-            Column(title: "Joined", width: 10, dropOrder: 1) { row, clock in (row.asLoyalty.map { clock.day($0.joinedAt) } ?? "", .dim) },
+            Column(title: "Joined", width: 10, dropOrder: 1) { row, state in (row.asLoyalty.map { state.clock.day($0.joinedAt) } ?? "", .dim) },
             Column(title: "Referral", width: 10, dropOrder: 2) { row, _ in (row.asLoyalty?.referralCode ?? "", .dim) },
         ]
         case .mail: [
@@ -47,7 +52,7 @@ extension Pane {
             Column(title: "Kind", width: 14, dropOrder: 2) { row, _ in (row.asMail?.kind.title ?? "", .dim) },
             Column(title: "To", width: 14, flexible: true) { row, _ in (row.asMail?.toAddress ?? "", .normal) },
             Column(title: "Subject", width: 14, flexible: true, dropOrder: 3) { row, _ in (row.asMail?.subject ?? "", .normal) },
-            Column(title: "Created", width: 12, dropOrder: 1) { row, clock in (row.asMail.map { clock.short($0.createdAt) } ?? "", .dim) },
+            Column(title: "Created", width: 12, dropOrder: 1) { row, state in (row.asMail.map { state.clock.short($0.createdAt) } ?? "", .dim) },
         ]
         }
     }

@@ -3,10 +3,10 @@ import Tezgah
 
 extension PaneDetail {
     /// The detail of the selected row as lines, wrapped to `width` where text runs long.
-    func lines(clock: ShopClock, width: Int) -> [StyledLine] {
+    func lines(clock: ShopClock, rule: ShipmentAttentionRule, width: Int) -> [StyledLine] {
         switch self {
         case .order(let detail): Self.order(detail, clock, width)
-        case .shipment(let detail): Self.shipment(detail, clock, width)
+        case .shipment(let detail): Self.shipment(detail, clock, rule, width)
         case .review(let invite): Self.review(invite, clock, width)
         case .conversation(let detail): Self.conversation(detail, clock, width)
         case .loyalty(let detail): Self.loyalty(detail, clock)
@@ -56,7 +56,7 @@ extension PaneDetail {
         return lines
     }
 
-    private static func shipment(_ d: ShipmentDetail, _ clock: ShopClock, _ width: Int) -> [StyledLine] {
+    private static func shipment(_ d: ShipmentDetail, _ clock: ShopClock, _ rule: ShipmentAttentionRule, _ width: Int) -> [StyledLine] {
         let s = d.summary
         var lines = [
             StyledLine([(s.carrier.title, .title), ("  ", .normal), (s.trackingNumber, .accent)]),
@@ -66,10 +66,13 @@ extension PaneDetail {
         ]
         if let eta = s.eta {
             var text = clock.day(eta)
-            if let first = d.firstEta, first != eta { text += " (first promised \(clock.day(first)))" }
-            lines.append(.field("ETA", text, d.firstEta != nil && d.firstEta != eta ? .warning : .normal))
+            if let first = s.firstEta, first != eta { text += " (first promised \(clock.day(first)))" }
+            lines.append(.field("ETA", text, s.firstEta != nil && s.firstEta != eta ? .warning : .normal))
         }
         if let last = s.lastEventAt { lines.append(.field("Last event", when(last, clock))) }
+        for (index, reason) in rule.reasons(s, now: clock.now).enumerated() {
+            lines.append(.field(index == 0 ? "Attention" : "", reason.explanation(clock), .bad))
+        }
         // The whole link, broken across lines if need be: a cut link cannot be copied.
         for (index, piece) in TextFitting.wrap(s.carrier.trackingURL(for: s.trackingNumber), to: max(10, width - 11)).enumerated() {
             lines.append(.field(index == 0 ? "Track" : "", piece, .accent))
@@ -166,5 +169,16 @@ extension PaneDetail {
         lines.append(StyledLine("Message", .header))
         for piece in TextFitting.wrap(d.message, to: max(10, width - 2)) { lines.append(StyledLine("  " + piece)) }
         return lines
+    }
+}
+
+extension ShipmentAttention {
+    /// "late: ETA was 21 Nov", "ETA slipped 2 days", "no tracking event for 4d".
+    func explanation(_ clock: ShopClock) -> String {
+        switch self {
+        case .late(let since): "late: ETA was \(clock.day(since))"
+        case .slipped(let by): "ETA slipped \(Int(by / 86_400)) day\(Int(by / 86_400) == 1 ? "" : "s")"
+        case .stalled(let since): "no tracking event since \(clock.day(since))"
+        }
     }
 }
