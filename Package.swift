@@ -14,6 +14,7 @@ let package = Package(
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
+        .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.2"),
     ],
     targets: [
         // The shim defines the feature macros itself; pkg-config only adds -D flags SwiftPM refuses.
@@ -23,6 +24,7 @@ let package = Package(
         .target(name: "TezgahStore", dependencies: [
             "Tezgah",
             .product(name: "GRDB", package: "GRDB.swift"),
+            .product(name: "CSV", package: "CSV.swift"),
         ]),
         .target(name: "TezgahUI", dependencies: [
             "Tezgah",

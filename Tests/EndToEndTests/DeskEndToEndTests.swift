@@ -117,6 +117,39 @@ import Testing
         #expect(try TezgahBinary.run(["demo", "--orders", "50", "--db", path, "--force"]).status == 0)
     }
 
+    @Test func importThenFindTheOrderInTheDesk() throws {
+        let scratch = Scratch()
+        let csv = scratch.file("orders_export.csv")
+        try """
+        Name,Email,Financial Status,Fulfillment Status,Currency,Total,Created at,Lineitem quantity,Lineitem name,Lineitem price,Billing Name,Shipping City,Shipping Country,Tags,Notes
+        #2001,sukru@example.com.tr,paid,,TRY,349.90,2025-05-11 09:55:16 +0300,1,Bakır cezve,349.90,Şükrü Çelik,Bursa,TR,,
+        #2002,zoe@example.com,paid,fulfilled,EUR,19.90,2025-05-12 10:00:00 +0200,1,Linen tea towel,19.90,Zoë Hart,Berlin,DE,gift,
+        """.write(toFile: csv, atomically: true, encoding: .utf8)
+        let database = scratch.file("shop.sqlite")
+        let result = try TezgahBinary.run(["import", csv, "--db", database])
+        #expect(result.status == 0, "\(result.error)")
+        #expect(result.output == "\(csv): Shopify orders export: 2 new orders, 0 updated, 2 new customers, 2 line items.\n")
+
+        let broken = scratch.file("broken.csv")
+        try """
+        Name,Email,Financial Status,Fulfillment Status,Currency,Total,Created at,Lineitem quantity,Lineitem name,Lineitem price
+        #2003,a@example.com,paid,,TRY,1.00,2025-05-11 09:55:16 +0300,many,Kupa,1.00
+        """.write(toFile: broken, atomically: true, encoding: .utf8)
+        let refused = try TezgahBinary.run(["import", broken, "--db", database])
+        #expect(refused.status == 1)
+        #expect(refused.error == "broken.csv:2: column \"Lineitem quantity\": \"many\" is not a whole number of items above zero. Nothing from this file was imported.\n")
+
+        let session = try TmuxSession(command: [TezgahBinary.path, "--db", database], environment: [:], width: 100, height: 30, scratch: scratch)
+        _ = try session.waitFor(text: "2 orders")
+        try session.send("/")
+        try session.send("sukru", literal: true)
+        let screen = try session.waitFor("the imported order") { $0.contains("/ sukru▏") && $0.contains("1 of 2 orders match") }
+        #expect(screen.contains("#2001") && screen.contains("Şükrü Çelik") && screen.contains("₺349,90"))
+        try session.send("Enter") // keep the filter and leave the box; q is a letter while typing
+        try session.send("q")
+        #expect(session.exitStatus() == 0)
+    }
+
     @Test func trackingCheckPrintsCarrierAndLinkOrWhy() throws {
         let good = try TezgahBinary.run(["tracking", "check", "1Z999AA10123456784", "RR123456785TR"])
         #expect(good.status == 0)

@@ -63,13 +63,24 @@ public struct ShopWriter {
             """, [order.number, order.platform, order.customerID, order.status.rawValue, order.payment.rawValue,
                   order.fulfillment.rawValue, order.currency.code, total, items, order.shippingAddress,
                   order.tags.joined(separator: ","), order.note, order.placedAt.unixSeconds, order.placedAt.unixSeconds])
-        for line in order.lines {
-            _ = try run("INSERT INTO order_lines(order_id, sku, name, quantity, unit_price_minor) VALUES (?, ?, ?, ?, ?)",
-                        [id, line.sku, line.name, line.quantity, line.unitPrice.minorUnits])
-        }
-        try SearchIndex.orders.index(db, id: id, parts: [order.number, order.customerName, order.customerEmail, order.city,
-                                                         order.status.title] + order.lines.map(\.name) + order.tags)
+        try insertLines(order.lines, orderID: id)
+        try indexOrder(id: id, number: order.number, customerName: order.customerName, customerEmail: order.customerEmail,
+                       city: order.city, status: order.status, lines: order.lines, tags: order.tags)
         return id
+    }
+
+    private func insertLines(_ lines: [OrderLine], orderID: Int64) throws {
+        for line in lines {
+            _ = try run("INSERT INTO order_lines(order_id, sku, name, quantity, unit_price_minor) VALUES (?, ?, ?, ?, ?)",
+                        [orderID, line.sku, line.name, line.quantity, line.unitPrice.minorUnits])
+        }
+    }
+
+    /// An order's search text: what the owner types to find it.
+    private func indexOrder(id: Int64, number: String, customerName: String, customerEmail: String, city: String,
+                            status: OrderStatus, lines: [OrderLine], tags: [String]) throws {
+        try SearchIndex.orders.index(db, id: id, parts: [number, customerName, customerEmail, city, status.title]
+                                                        + lines.map(\.name) + tags)
     }
 
     public struct NewShipment {
@@ -244,5 +255,78 @@ extension AppDatabase {
     /// Runs `changes` as one transaction: all of it commits, or none of it does.
     public func write<T>(_ changes: (ShopWriter) throws -> T) throws -> T {
         try pool.write { db in try changes(ShopWriter(db)) }
+    }
+}
+
+extension ShopWriter {
+    /// The customer with this e-mail (or, without one, this name), created if new.
+    public func findOrCreateCustomer(email: String, name: String, city: String, country: String,
+                                     createdAt: Date) throws -> (id: Int64, created: Bool) {
+        let existing = email.isEmpty
+            ? try Int64.fetchOne(db, sql: "SELECT id FROM customers WHERE email = '' AND name = ? LIMIT 1", arguments: [name])
+            : try Int64.fetchOne(db, sql: "SELECT id FROM customers WHERE email = ? LIMIT 1", arguments: [email])
+        if let existing { return (existing, false) }
+        let id = try insertCustomer(name: name, email: email, language: country.uppercased() == "TR" ? "tr" : "en",
+                                    city: city, country: country, birthday: nil, createdAt: createdAt)
+        return (id, true)
+    }
+
+    public struct ImportedOrder {
+        public var platform: String
+        public var platformRef: String
+        public var number: String
+        public var customerID: Int64
+        public var customerName: String
+        public var customerEmail: String
+        public var city: String
+        public var status: OrderStatus
+        public var payment: PaymentStatus
+        public var fulfillment: FulfillmentStatus
+        public var lines: [OrderLine]
+        /// What the customer paid (with shipping and tax), not the sum of the lines.
+        public var total: Money
+        public var shippingAddress: String
+        public var tags: [String]
+        public var note: String
+        public var placedAt: Date
+    }
+
+    /// Inserts an order from a platform export, or updates it in place (lines replaced) when the
+    /// platform's id is already known. Returns true when the order is new.
+    @discardableResult
+    public func upsertImportedOrder(_ order: ImportedOrder) throws -> Bool {
+        let items = order.lines.reduce(0) { $0 + $1.quantity }
+        let existing = try Int64.fetchOne(db, sql: "SELECT id FROM orders WHERE platform = ? AND platform_ref = ?",
+                                          arguments: [order.platform, order.platformRef])
+        let id: Int64
+        if let existing {
+            id = existing
+            try db.execute(sql: """
+                UPDATE orders SET number = ?, customer_id = ?, status = ?, payment_status = ?, fulfillment_status = ?, currency = ?,
+                       total_minor = ?, item_count = ?, shipping_address = ?, tags = ?, note = ?, placed_at = ?, updated_at = ?
+                WHERE id = ?
+                """, arguments: [order.number, order.customerID, order.status.rawValue, order.payment.rawValue,
+                                 order.fulfillment.rawValue, order.total.currency.code, order.total.minorUnits, items,
+                                 order.shippingAddress, order.tags.joined(separator: ","), order.note,
+                                 order.placedAt.unixSeconds, Date().unixSeconds, id])
+            try db.execute(sql: "DELETE FROM order_lines WHERE order_id = ?", arguments: [id])
+        } else {
+            if let owner = try String.fetchOne(db, sql: "SELECT platform FROM orders WHERE number = ?", arguments: [order.number]) {
+                throw StoreError.refused("order number \(order.number) already belongs to an order from \(owner).")
+            }
+            try db.cachedStatement(sql: """
+                INSERT INTO orders(number, platform, platform_ref, customer_id, status, payment_status, fulfillment_status, currency,
+                                   total_minor, item_count, shipping_address, tags, note, placed_at, updated_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """).execute(arguments: [order.number, order.platform, order.platformRef, order.customerID, order.status.rawValue,
+                                         order.payment.rawValue, order.fulfillment.rawValue, order.total.currency.code,
+                                         order.total.minorUnits, items, order.shippingAddress, order.tags.joined(separator: ","),
+                                         order.note, order.placedAt.unixSeconds, order.placedAt.unixSeconds])
+            id = db.lastInsertedRowID
+        }
+        try insertLines(order.lines, orderID: id)
+        try indexOrder(id: id, number: order.number, customerName: order.customerName, customerEmail: order.customerEmail,
+                       city: order.city, status: order.status, lines: order.lines, tags: order.tags)
+        return existing == nil
     }
 }

@@ -215,8 +215,8 @@ public enum AppView {
             StyledLine("Try it on a demo shop first:", .normal),
             StyledLine([("  tezgah --demo", .helpKey), ("   (a realistic shop, in its own file)", .dim)]),
             StyledLine(""),
-            StyledLine("To bring your own shop in, import its order exports (Shopify, WooCommerce,", .normal),
-            StyledLine("Etsy CSV). `tezgah import` is not built yet; it is the next step on the list.", .normal),
+            StyledLine("Bring your own shop in from its Shopify orders export (CSV):", .normal),
+            StyledLine([("  tezgah import orders_export.csv", .helpKey), ("   (WooCommerce and Etsy: not yet)", .dim)]),
             StyledLine(""),
             StyledLine([("q", .helpKey), (" quits.", .normal)]),
         ]

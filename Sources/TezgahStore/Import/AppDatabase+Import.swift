@@ -1,0 +1,23 @@
+import Foundation
+import Tezgah
+
+extension AppDatabase {
+    /// Imports a shop's export file in one transaction: all of it, or (on the first bad cell) none of
+    /// it. Re-importing the same or an overlapping export updates orders in place.
+    public func importFile(_ path: String, format requested: ImportFormat? = nil,
+                           progress: @escaping (_ bytesRead: Int, _ fileSize: Int) -> Void = { _, _ in }) throws -> ImportSummary {
+        let records = try CSVRecords(path: path)
+        guard let format = requested ?? ImportFormat.detect(header: records.header) else {
+            throw ImportError(file: records.file, line: 1, reason: "the header matches no export tezgah knows (Shopify orders or customers, WooCommerce orders, Etsy sold orders); pass --format to say which it is.")
+        }
+        guard format.isSupported else {
+            throw ImportError(file: records.file, reason: "this is a \(format.title); importing it is not built yet (Shopify orders exports are).")
+        }
+        for column in ["Name", "Lineitem quantity", "Lineitem name", "Lineitem price"] where !records.has(column) {
+            throw ImportError(file: records.file, line: 1, column: column, reason: "is missing from the header; is this a Shopify orders export?")
+        }
+        return try write { writer in
+            try ShopifyOrdersImport(records: records, writer: writer, progress: { progress($0, records.size) }).run()
+        }
+    }
+}

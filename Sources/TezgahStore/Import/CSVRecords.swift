@@ -1,0 +1,129 @@
+import CSV
+import Foundation
+
+/// A CSV file read record by record (constant memory), knowing the physical line each record
+/// starts on, so errors can say `orders.csv:42` even when earlier cells held quoted newlines.
+final class CSVRecords {
+    let file: String
+    let header: [String]
+    private let reader: CSVReader
+    private let columns: [String: Int]
+    private var nextLine = 2
+    /// The line the current record starts on.
+    private(set) var line = 1
+    private(set) var fields: [String] = []
+    /// Bytes of the file, and about how many have been read (fields plus separators), for progress.
+    let size: Int
+    private(set) var consumed = 0
+
+    init(path: String) throws {
+        file = (path as NSString).lastPathComponent
+        guard let stream = InputStream(fileAtPath: path),
+              let attributes = try? FileManager.default.attributesOfItem(atPath: path) else {
+            throw ImportError(file: path, reason: "cannot read the file.")
+        }
+        size = (attributes[.size] as? Int) ?? 0
+        try Self.refuseIfNotUTF8(path: path, file: file)
+        do {
+            reader = try CSVReader(stream: stream, hasHeaderRow: true)
+        } catch {
+            throw ImportError(file: file, line: 1, reason: "the first line is not a CSV header.")
+        }
+        header = (reader.headerRow ?? []).map { $0.trimmingCharacters(in: .whitespaces) }
+        guard !header.isEmpty else { throw ImportError(file: file, line: 1, reason: "the file has no header line.") }
+        var columns: [String: Int] = [:]
+        for (index, name) in header.enumerated() where columns[name] == nil { columns[name] = index }
+        self.columns = columns
+        nextLine = 2 + header.reduce(0) { $0 + Self.newlines(in: $1) }
+    }
+
+    /// Advances to the next record; false at the end of the file.
+    func next() throws -> Bool {
+        guard let row = reader.next() else {
+            // CSV.swift also leaves an error behind at a normal end of stream; only a decoding error
+            // means bad text (and the bytes were checked for UTF-8 before reading began).
+            if let error = reader.error as? CSVError, case .unicodeDecoding = error {
+                throw ImportError(file: file, line: nextLine, reason: "the file is not valid UTF-8 text from here on.")
+            }
+            return false
+        }
+        fields = row
+        consumed += row.reduce(row.count) { $0 + $1.utf8.count }
+        line = nextLine
+        nextLine += 1 + row.reduce(0) { $0 + Self.newlines(in: $1) }
+        if row.count == 1 && row[0].isEmpty { return try next() } // a blank line
+        // A stray comma shifts every later cell; saying so beats blaming whichever cell breaks first.
+        if row.count != header.count {
+            throw error(nil, "the row has \(row.count) cells where the header has \(header.count); a comma inside a cell needs the cell in double quotes.")
+        }
+        return true
+    }
+
+    func has(_ column: String) -> Bool { columns[column] != nil }
+
+    /// The current record's value in a column ("" when the column is absent or the row is short).
+    subscript(column: String) -> String {
+        guard let index = columns[column], index < fields.count else { return "" }
+        return fields[index].trimmingCharacters(in: .whitespaces)
+    }
+
+    func error(_ column: String?, _ reason: String) -> ImportError {
+        ImportError(file: file, line: line, column: column, reason: reason)
+    }
+
+    private static func newlines(in text: String) -> Int {
+        text.unicodeScalars.reduce(0) { $0 + ($1 == "\n" ? 1 : 0) }
+    }
+
+    /// Turkish shops' spreadsheets often save Windows-1254 or ISO-8859-9; decoding those as UTF-8
+    /// would give mojibake, so such a file is refused before anything is read, with what to do.
+    private static func refuseIfNotUTF8(path: String, file: String) throws {
+        guard let handle = FileHandle(forReadingAtPath: path) else { return }
+        defer { try? handle.close() }
+        var line = 1
+        var carry = [UInt8]()
+        while let chunk = try? handle.read(upToCount: 1 << 20), !chunk.isEmpty {
+            let bytes = carry + [UInt8](chunk)
+            switch scanUTF8(bytes) {
+            case .invalid(let index):
+                line += bytes[..<index].reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) }
+                throw ImportError(file: file, line: line, reason: "the file is not UTF-8 (a Windows-1254 or ISO-8859-9 export, perhaps); save it from your spreadsheet as \"CSV UTF-8\" and import it again.")
+            case .valid(let complete):
+                line += bytes[..<complete].reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) }
+                carry = Array(bytes[complete...])
+            }
+        }
+        if !carry.isEmpty {
+            throw ImportError(file: file, line: line, reason: "the file ends in the middle of a UTF-8 character.")
+        }
+    }
+
+    enum UTF8Scan: Equatable {
+        /// Valid up to `complete`; bytes after it start a character that continues in the next chunk.
+        case valid(complete: Int)
+        case invalid(at: Int)
+    }
+
+    /// Finds the first byte that cannot be UTF-8 (RFC 3629 lead and continuation bytes).
+    static func scanUTF8(_ bytes: [UInt8]) -> UTF8Scan {
+        var index = 0
+        while index < bytes.count {
+            let lead = bytes[index]
+            let length: Int
+            switch lead {
+            case 0x00...0x7F: index += 1; continue
+            case 0xC2...0xDF: length = 2
+            case 0xE0...0xEF: length = 3
+            case 0xF0...0xF4: length = 4
+            default: return .invalid(at: index)
+            }
+            if index + length > bytes.count {
+                for k in (index + 1)..<bytes.count where bytes[k] & 0xC0 != 0x80 { return .invalid(at: index) }
+                return .valid(complete: index)
+            }
+            for k in 1..<length where bytes[index + k] & 0xC0 != 0x80 { return .invalid(at: index) }
+            index += length
+        }
+        return .valid(complete: bytes.count)
+    }
+}

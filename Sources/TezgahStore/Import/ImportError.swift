@@ -1,0 +1,23 @@
+/// Why an import stopped, as one sentence naming the file, line and column. Nothing of the file
+/// was written when this is thrown.
+public struct ImportError: Error, CustomStringConvertible, Equatable {
+    public var file: String
+    public var line: Int?
+    public var column: String?
+    public var reason: String
+
+    public init(file: String, line: Int? = nil, column: String? = nil, reason: String) {
+        self.file = file
+        self.line = line
+        self.column = column
+        self.reason = reason
+    }
+
+    public var description: String {
+        var text = file
+        if let line { text += ":\(line)" }
+        text += ": "
+        if let column { text += "column \"\(column)\": " }
+        return text + reason
+    }
+}

@@ -1,0 +1,178 @@
+import Foundation
+import Tezgah
+
+/// Reads a Shopify orders export: one row per line item, the order's own fields on its first row
+/// only, rows of one order together. Every cell is checked before use; the first bad one stops the
+/// import with `file:line: column "X": why`.
+struct ShopifyOrdersImport {
+    let records: CSVRecords
+    let writer: ShopWriter
+    /// Called now and then with about how many bytes of the file have been read.
+    let progress: (Int) -> Void
+
+    /// One order's rows gathered from the file.
+    private struct PendingOrder {
+        var name: String
+        var firstLine: Int
+        var fields: [String: String]
+        var lines: [(line: Int, quantity: Int, name: String, price: Int64, sku: String)]
+    }
+
+    private static let orderColumns = ["Id", "Name", "Email", "Financial Status", "Fulfillment Status", "Currency", "Total",
+                                       "Created at", "Cancelled at", "Billing Name", "Shipping Name", "Shipping Address1",
+                                       "Shipping City", "Shipping Zip", "Shipping Country", "Tags", "Notes"]
+
+    func run() throws -> ImportSummary {
+        var summary = ImportSummary(format: .shopifyOrders)
+        var pending: PendingOrder?
+        var finished = Set<String>()
+        var records = 0
+        while try self.records.next() {
+            records += 1
+            if records % 1_000 == 0 { progress(self.records.consumed) }
+            let name = self.records["Name"]
+            guard !name.isEmpty else { throw self.records.error("Name", "is empty; every row needs the order name (e.g. #1001).") }
+            if pending?.name != name {
+                if let done = pending {
+                    try write(done, into: &summary)
+                    finished.insert(done.name)
+                }
+                guard !finished.contains(name) else {
+                    throw self.records.error("Name", "order \(name) appears again after other orders; a Shopify export keeps an order's rows together.")
+                }
+                var fields: [String: String] = [:]
+                for column in Self.orderColumns { fields[column] = self.records[column] }
+                pending = PendingOrder(name: name, firstLine: self.records.line, fields: fields, lines: [])
+            }
+            let quantityText = self.records["Lineitem quantity"]
+            guard let quantity = Int(quantityText), quantity > 0 else {
+                throw self.records.error("Lineitem quantity", "\"\(quantityText)\" is not a whole number of items above zero.")
+            }
+            let itemName = self.records["Lineitem name"]
+            guard !itemName.isEmpty else { throw self.records.error("Lineitem name", "is empty.") }
+            let currency = Currency.code(pending!.fields["Currency"]!.isEmpty ? "USD" : pending!.fields["Currency"]!)
+            let price = try amount(self.records["Lineitem price"], column: "Lineitem price", currency: currency)
+            pending!.lines.append((self.records.line, quantity, itemName, price, self.records["Lineitem sku"]))
+        }
+        if let done = pending { try write(done, into: &summary) }
+        progress(self.records.size)
+        return summary
+    }
+
+    private func write(_ order: PendingOrder, into summary: inout ImportSummary) throws {
+        func fail(_ column: String, _ reason: String) -> ImportError {
+            ImportError(file: records.file, line: order.firstLine, column: column, reason: reason)
+        }
+        let f = order.fields
+        let currencyCode = f["Currency"]!
+        guard currencyCode.count == 3, currencyCode.allSatisfy(\.isLetter) else {
+            throw fail("Currency", "\"\(currencyCode)\" is not a three-letter currency code such as TRY or EUR.")
+        }
+        let currency = Currency.code(currencyCode)
+        let total = try amountOnLine(f["Total"]!, column: "Total", currency: currency, line: order.firstLine)
+        guard let placed = ShopifyDate.parse(f["Created at"]!) else {
+            throw fail("Created at", "\"\(f["Created at"]!)\" is not a date like 2025-05-11 09:55:16 -0400.")
+        }
+        let payment: PaymentStatus
+        switch f["Financial Status"]!.lowercased() {
+        case "paid": payment = .paid
+        case "pending", "authorized", "unpaid", "expired": payment = .pending
+        case "partially_refunded", "partially refunded": payment = .partiallyRefunded
+        case "refunded", "voided": payment = .refunded
+        case "partially_paid", "partially paid": payment = .pending
+        case let other: throw fail("Financial Status", "\"\(other)\" is not a Shopify payment status (paid, pending, refunded…).")
+        }
+        let fulfillment: FulfillmentStatus
+        switch f["Fulfillment Status"]!.lowercased() {
+        case "", "unfulfilled", "pending", "restocked": fulfillment = .unfulfilled
+        case "partial", "partially_fulfilled": fulfillment = .partial
+        case "fulfilled", "shipped": fulfillment = .fulfilled
+        case let other: throw fail("Fulfillment Status", "\"\(other)\" is not a Shopify fulfilment status (fulfilled, partial, unfulfilled).")
+        }
+        let status: OrderStatus = !f["Cancelled at"]!.isEmpty ? .cancelled
+            : fulfillment == .fulfilled ? .shipped : fulfillment == .partial ? .preparing : .received
+        let email = f["Email"]!.lowercased()
+        let customerName = [f["Billing Name"]!, f["Shipping Name"]!].first { !$0.isEmpty } ?? (email.isEmpty ? order.name : email)
+        let address = [f["Shipping Address1"]!, [f["Shipping Zip"]!, f["Shipping City"]!].filter { !$0.isEmpty }.joined(separator: " "),
+                       f["Shipping Country"]!].filter { !$0.isEmpty }.joined(separator: ", ")
+        let (customerID, customerCreated) = try writer.findOrCreateCustomer(
+            email: email, name: customerName, city: f["Shipping City"]!, country: f["Shipping Country"]!, createdAt: placed)
+        if customerCreated { summary.customersCreated += 1 }
+        let created: Bool
+        do {
+            created = try writer.upsertImportedOrder(.init(
+            platform: "shopify", platformRef: f["Id"]!.isEmpty ? order.name : f["Id"]!, number: order.name,
+            customerID: customerID, customerName: customerName, customerEmail: email, city: f["Shipping City"]!,
+            status: status, payment: payment, fulfillment: fulfillment,
+            lines: order.lines.map { OrderLine(sku: $0.sku, name: $0.name, quantity: $0.quantity,
+                                               unitPrice: Money(minorUnits: $0.price, currency: currency)) },
+            total: Money(minorUnits: total, currency: currency), shippingAddress: address,
+            tags: f["Tags"]!.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty },
+            note: f["Notes"]!, placedAt: placed))
+        } catch StoreError.refused(let reason) {
+            throw fail("Name", reason)
+        }
+        if created { summary.ordersCreated += 1 } else { summary.ordersUpdated += 1 }
+        summary.lines += order.lines.count
+    }
+
+    private func amount(_ text: String, column: String, currency: Currency) throws -> Int64 {
+        try amountOnLine(text, column: column, currency: currency, line: records.line)
+    }
+
+    /// "1234.50" → 123450 minor units. Shopify writes plain decimals with a dot.
+    private func amountOnLine(_ text: String, column: String, currency: Currency, line: Int) throws -> Int64 {
+        let fail = ImportError(file: records.file, line: line, column: column,
+                               reason: "\"\(text)\" is not an amount like 1234.50.")
+        let parts = text.split(separator: ".", omittingEmptySubsequences: false)
+        guard !text.isEmpty, parts.count <= 2, let whole = Int64(parts[0]), whole >= 0 else { throw fail }
+        var fraction = parts.count == 2 ? String(parts[1]) : ""
+        guard fraction.allSatisfy(\.isNumber), fraction.count <= max(currency.minorDigits, 2) else { throw fail }
+        while fraction.count < currency.minorDigits { fraction += "0" }
+        let extra = fraction.dropFirst(currency.minorDigits)
+        guard extra.allSatisfy({ $0 == "0" }) else { throw fail }
+        var scale: Int64 = 1
+        for _ in 0..<currency.minorDigits { scale *= 10 }
+        return whole * scale + (Int64(fraction.prefix(currency.minorDigits)) ?? 0)
+    }
+}
+
+/// Shopify's "2025-05-11 09:55:16 -0400" (the shop's offset), also with "T" and "Z" or "+03:00".
+enum ShopifyDate {
+    static func parse(_ text: String) -> Date? {
+        let scalars = Array(text.utf8)
+        func number(_ range: Range<Int>) -> Int? {
+            guard range.upperBound <= scalars.count else { return nil }
+            var value = 0
+            for byte in scalars[range] {
+                guard (0x30...0x39).contains(byte) else { return nil }
+                value = value * 10 + Int(byte - 0x30)
+            }
+            return value
+        }
+        guard scalars.count >= 19, scalars[4] == 0x2D, scalars[7] == 0x2D, scalars[10] == 0x20 || scalars[10] == 0x54,
+              scalars[13] == 0x3A, scalars[16] == 0x3A,
+              let year = number(0..<4), let month = number(5..<7), let day = number(8..<10),
+              let hour = number(11..<13), let minute = number(14..<16), let second = number(17..<19),
+              (1...12).contains(month), (1...31).contains(day), hour < 24, minute < 60, second < 61 else { return nil }
+        var rest = String(decoding: scalars[19...], as: UTF8.self).trimmingCharacters(in: .whitespaces)
+        var offset = 0
+        if rest == "Z" || rest == "UTC" || rest.isEmpty {
+            rest = ""
+        } else {
+            rest = rest.replacingOccurrences(of: ":", with: "")
+            guard rest.count == 5, let sign = rest.first, sign == "+" || sign == "-",
+                  let hh = Int(rest.dropFirst().prefix(2)), let mm = Int(rest.suffix(2)), hh < 15, mm < 60 else { return nil }
+            offset = (sign == "-" ? -1 : 1) * (hh * 3_600 + mm * 60)
+        }
+        // Days from civil (Howard Hinnant), then back to UTC by the offset.
+        let y = month <= 2 ? year - 1 : year
+        let era = (y >= 0 ? y : y - 399) / 400
+        let yearOfEra = y - era * 400
+        let dayOfYear = (153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1
+        let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
+        let days = era * 146_097 + dayOfEra - 719_468
+        let seconds = days * 86_400 + hour * 3_600 + minute * 60 + second - offset
+        return Date(timeIntervalSince1970: TimeInterval(seconds))
+    }
+}

@@ -1,0 +1,49 @@
+import ArgumentParser
+import Foundation
+import TezgahRuntime
+import TezgahStore
+
+/// `tezgah import FILE…`: brings a shop's exports in, each file all-or-nothing.
+struct ImportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "import",
+        abstract: "Import a shop's CSV exports (Shopify orders so far). Each file goes in whole or not at all; re-importing updates in place.")
+
+    @Option(help: "The format, when the header does not tell: \(ImportFormat.allCases.map(\.rawValue).joined(separator: ", ")).")
+    var format: String?
+
+    @Option(help: "The shop database (default: $TEZGAH_DB, else $XDG_DATA_HOME/tezgah/shop.sqlite).")
+    var db: String?
+
+    @Argument(help: "CSV files to import.")
+    var files: [String]
+
+    func validate() throws {
+        if let format, ImportFormat(rawValue: format) == nil {
+            throw ValidationError("Unknown format “\(format)”; formats are \(ImportFormat.allCases.map(\.rawValue).joined(separator: ", ")).")
+        }
+    }
+
+    func run() throws {
+        let database: AppDatabase
+        do {
+            database = try AppDatabase(path: DataPaths().database(override: db))
+        } catch let error as StoreError {
+            throw CleanExit.message(error.description, code: 1)
+        }
+        for file in files {
+            let size = ((try? FileManager.default.attributesOfItem(atPath: file))?[.size] as? Int) ?? 0
+            let progress = ProgressLine(total: max(size / 1_024, 1), label: "KB of \((file as NSString).lastPathComponent)")
+            do {
+                let summary = try database.importFile(file, format: format.flatMap(ImportFormat.init(rawValue:))) { read, _ in
+                    progress.update(read / 1_024)
+                }
+                progress.finish()
+                print("\(file): \(summary.description)")
+            } catch let error as ImportError {
+                progress.finish()
+                throw CleanExit.message("\(error) Nothing from this file was imported.", code: 1)
+            }
+        }
+    }
+}
