@@ -157,9 +157,9 @@ private struct Generator {
         let tags = random.chance(0.15) ? [random.pick(DemoCatalog.tags)] : []
         let note = random.chance(0.05) ? (who.place.language == "tr" ? "Kapıya bırakabilirsiniz." : "Please leave at the door.") : ""
         let orderID = try writer.insertOrder(.init(
-            number: number, platform: "demo", customerID: who.id, customerName: who.name, customerEmail: who.email,
+            number: number, platform: "demo", platformRef: nil, customerID: who.id, customerName: who.name, customerEmail: who.email,
             city: who.place.city, status: status, payment: payment, fulfillment: shipped ? .fulfilled : .unfulfilled,
-            lines: lines, currency: who.place.currency,
+            lines: lines, currency: who.place.currency, total: nil,
             shippingAddress: "\(random.int(1...180)). Sokak No \(random.int(1...60)), \(who.place.city) \(who.place.country)",
             tags: tags, note: note, placedAt: Date(unixSeconds: placed)))
         let total = lines.reduce(Int64(0)) { $0 + $1.unitPrice.minorUnits * Int64($1.quantity) }

@@ -100,15 +100,15 @@ struct ShopifyOrdersImport {
         if customerCreated { summary.customersCreated += 1 }
         let created: Bool
         do {
-            created = try writer.upsertImportedOrder(.init(
-            platform: "shopify", platformRef: f["Id"]!.isEmpty ? order.name : f["Id"]!, number: order.name,
+            created = try writer.upsertOrder(.init(
+            number: order.name, platform: "shopify", platformRef: f["Id"]!.isEmpty ? order.name : f["Id"]!,
             customerID: customerID, customerName: customerName, customerEmail: email, city: f["Shipping City"]!,
             status: status, payment: payment, fulfillment: fulfillment,
             lines: order.lines.map { OrderLine(sku: $0.sku, name: $0.name, quantity: $0.quantity,
                                                unitPrice: Money(minorUnits: $0.price, currency: currency)) },
-            total: Money(minorUnits: total, currency: currency), shippingAddress: address,
+            currency: currency, total: Money(minorUnits: total, currency: currency), shippingAddress: address,
             tags: f["Tags"]!.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty },
-            note: f["Notes"]!, placedAt: placed))
+            note: f["Notes"]!, placedAt: placed)).created
         } catch StoreError.refused(let reason) {
             throw fail("Name", reason)
         }

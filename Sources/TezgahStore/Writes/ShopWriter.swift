@@ -36,6 +36,8 @@ public struct ShopWriter {
     public struct NewOrder {
         public var number: String
         public var platform: String
+        /// The platform's own id, by which a re-import finds the order again; nil for orders made here.
+        public var platformRef: String?
         public var customerID: Int64
         public var customerName: String
         public var customerEmail: String
@@ -45,28 +47,61 @@ public struct ShopWriter {
         public var fulfillment: FulfillmentStatus
         public var lines: [OrderLine]
         public var currency: Currency
+        /// What the customer paid (with shipping and tax); nil means the sum of the lines.
+        public var total: Money?
         public var shippingAddress: String
         public var tags: [String]
         public var note: String
         public var placedAt: Date
     }
 
-    /// Inserts an order with its lines; the total and item count are derived from the lines.
+    /// Inserts an order with its lines.
     @discardableResult
     public func insertOrder(_ order: NewOrder) throws -> Int64 {
-        let total = order.lines.reduce(Int64(0)) { $0 + $1.unitPrice.minorUnits * Int64($1.quantity) }
+        try upsertOrder(order).id
+    }
+
+    /// Inserts an order, or updates it in place (lines replaced) when its platform id is already
+    /// known, so re-importing an export duplicates nothing. `created` is false for an update.
+    @discardableResult
+    public func upsertOrder(_ order: NewOrder) throws -> (id: Int64, created: Bool) {
+        let total = order.total?.minorUnits
+            ?? order.lines.reduce(Int64(0)) { $0 + $1.unitPrice.minorUnits * Int64($1.quantity) }
         let items = order.lines.reduce(0) { $0 + $1.quantity }
-        let id = try run("""
-            INSERT INTO orders(number, platform, customer_id, status, payment_status, fulfillment_status, currency,
-                               total_minor, item_count, shipping_address, tags, note, placed_at, updated_at)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """, [order.number, order.platform, order.customerID, order.status.rawValue, order.payment.rawValue,
-                  order.fulfillment.rawValue, order.currency.code, total, items, order.shippingAddress,
-                  order.tags.joined(separator: ","), order.note, order.placedAt.unixSeconds, order.placedAt.unixSeconds])
+        var existing: Int64?
+        if let ref = order.platformRef {
+            existing = try Int64.fetchOne(db, sql: "SELECT id FROM orders WHERE platform = ? AND platform_ref = ?",
+                                          arguments: [order.platform, ref])
+            if existing == nil,
+               let owner = try String.fetchOne(db, sql: "SELECT platform FROM orders WHERE number = ?", arguments: [order.number]) {
+                throw StoreError.refused("order number \(order.number) already belongs to an order from \(owner).")
+            }
+        }
+        let id: Int64
+        if let existing {
+            id = existing
+            _ = try run("""
+                UPDATE orders SET number = ?, customer_id = ?, status = ?, payment_status = ?, fulfillment_status = ?, currency = ?,
+                       total_minor = ?, item_count = ?, shipping_address = ?, tags = ?, note = ?, placed_at = ?, updated_at = ?
+                WHERE id = ?
+                """, [order.number, order.customerID, order.status.rawValue, order.payment.rawValue, order.fulfillment.rawValue,
+                      order.currency.code, total, items, order.shippingAddress, order.tags.joined(separator: ","), order.note,
+                      order.placedAt.unixSeconds, Date().unixSeconds, id])
+            _ = try run("DELETE FROM order_lines WHERE order_id = ?", [id])
+        } else {
+            id = try run("""
+                INSERT INTO orders(number, platform, platform_ref, customer_id, status, payment_status, fulfillment_status, currency,
+                                   total_minor, item_count, shipping_address, tags, note, placed_at, updated_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """, [order.number, order.platform, order.platformRef, order.customerID, order.status.rawValue,
+                      order.payment.rawValue, order.fulfillment.rawValue, order.currency.code, total, items,
+                      order.shippingAddress, order.tags.joined(separator: ","), order.note, order.placedAt.unixSeconds,
+                      order.placedAt.unixSeconds])
+        }
         try insertLines(order.lines, orderID: id)
-        try indexOrder(id: id, number: order.number, customerName: order.customerName, customerEmail: order.customerEmail,
-                       city: order.city, status: order.status, lines: order.lines, tags: order.tags)
-        return id
+        try SearchIndex.orders.index(db, id: id, parts: [order.number, order.customerName, order.customerEmail, order.city,
+                                                         order.status.title] + order.lines.map(\.name) + order.tags)
+        return (id, existing == nil)
     }
 
     private func insertLines(_ lines: [OrderLine], orderID: Int64) throws {
@@ -74,13 +109,6 @@ public struct ShopWriter {
             _ = try run("INSERT INTO order_lines(order_id, sku, name, quantity, unit_price_minor) VALUES (?, ?, ?, ?, ?)",
                         [orderID, line.sku, line.name, line.quantity, line.unitPrice.minorUnits])
         }
-    }
-
-    /// An order's search text: what the owner types to find it.
-    private func indexOrder(id: Int64, number: String, customerName: String, customerEmail: String, city: String,
-                            status: OrderStatus, lines: [OrderLine], tags: [String]) throws {
-        try SearchIndex.orders.index(db, id: id, parts: [number, customerName, customerEmail, city, status.title]
-                                                        + lines.map(\.name) + tags)
     }
 
     public struct NewShipment {
@@ -269,64 +297,5 @@ extension ShopWriter {
         let id = try insertCustomer(name: name, email: email, language: country.uppercased() == "TR" ? "tr" : "en",
                                     city: city, country: country, birthday: nil, createdAt: createdAt)
         return (id, true)
-    }
-
-    public struct ImportedOrder {
-        public var platform: String
-        public var platformRef: String
-        public var number: String
-        public var customerID: Int64
-        public var customerName: String
-        public var customerEmail: String
-        public var city: String
-        public var status: OrderStatus
-        public var payment: PaymentStatus
-        public var fulfillment: FulfillmentStatus
-        public var lines: [OrderLine]
-        /// What the customer paid (with shipping and tax), not the sum of the lines.
-        public var total: Money
-        public var shippingAddress: String
-        public var tags: [String]
-        public var note: String
-        public var placedAt: Date
-    }
-
-    /// Inserts an order from a platform export, or updates it in place (lines replaced) when the
-    /// platform's id is already known. Returns true when the order is new.
-    @discardableResult
-    public func upsertImportedOrder(_ order: ImportedOrder) throws -> Bool {
-        let items = order.lines.reduce(0) { $0 + $1.quantity }
-        let existing = try Int64.fetchOne(db, sql: "SELECT id FROM orders WHERE platform = ? AND platform_ref = ?",
-                                          arguments: [order.platform, order.platformRef])
-        let id: Int64
-        if let existing {
-            id = existing
-            try db.execute(sql: """
-                UPDATE orders SET number = ?, customer_id = ?, status = ?, payment_status = ?, fulfillment_status = ?, currency = ?,
-                       total_minor = ?, item_count = ?, shipping_address = ?, tags = ?, note = ?, placed_at = ?, updated_at = ?
-                WHERE id = ?
-                """, arguments: [order.number, order.customerID, order.status.rawValue, order.payment.rawValue,
-                                 order.fulfillment.rawValue, order.total.currency.code, order.total.minorUnits, items,
-                                 order.shippingAddress, order.tags.joined(separator: ","), order.note,
-                                 order.placedAt.unixSeconds, Date().unixSeconds, id])
-            try db.execute(sql: "DELETE FROM order_lines WHERE order_id = ?", arguments: [id])
-        } else {
-            if let owner = try String.fetchOne(db, sql: "SELECT platform FROM orders WHERE number = ?", arguments: [order.number]) {
-                throw StoreError.refused("order number \(order.number) already belongs to an order from \(owner).")
-            }
-            try db.cachedStatement(sql: """
-                INSERT INTO orders(number, platform, platform_ref, customer_id, status, payment_status, fulfillment_status, currency,
-                                   total_minor, item_count, shipping_address, tags, note, placed_at, updated_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """).execute(arguments: [order.number, order.platform, order.platformRef, order.customerID, order.status.rawValue,
-                                         order.payment.rawValue, order.fulfillment.rawValue, order.total.currency.code,
-                                         order.total.minorUnits, items, order.shippingAddress, order.tags.joined(separator: ","),
-                                         order.note, order.placedAt.unixSeconds, order.placedAt.unixSeconds])
-            id = db.lastInsertedRowID
-        }
-        try insertLines(order.lines, orderID: id)
-        try indexOrder(id: id, number: order.number, customerName: order.customerName, customerEmail: order.customerEmail,
-                       city: order.city, status: order.status, lines: order.lines, tags: order.tags)
-        return existing == nil
     }
 }
