@@ -68,8 +68,12 @@ struct BenchCommand: ParsableCommand {
                       comparisonLabel: nil, target: "(no target; shows a burst)", meetsTarget: nil,
                       note: "60 j at 30 keys/s, total ÷ 60"))
 
-        report(Figure(name: "import (100k Shopify)", value: nil, unit: "s", comparison: nil, comparisonLabel: nil,
-                      target: "≤ 2× sqlite3 .import", meetsTarget: nil, note: "not measured: imports are issue #3"))
+        let export = try ImportFigure.export(orders: 100_000, folder: data)
+        let imported = try ImportFigure.measure(binary: tezgah, export: export, folder: data, runs: quick ? 1 : 3)
+        report(Figure(name: "import (100k Shopify)", value: imported.tezgah, unit: "s", comparison: imported.sqlite,
+                      comparisonLabel: "sqlite3 .import", target: "≤ 2× sqlite3 .import",
+                      meetsTarget: imported.tezgah <= 2 * imported.sqlite,
+                      note: imported.peakMB.map { String(format: "peak memory %.0f MB", $0) } ?? ""))
         report(Figure(name: "mail throughput (10k)", value: nil, unit: "mails/s", comparison: nil, comparisonLabel: nil,
                       target: "≥ 1.0× smtplib", meetsTarget: nil, note: "not measured: delivery is issue #4"))
 

@@ -29,7 +29,7 @@ final class CSVRecords {
         } catch {
             throw ImportError(file: file, line: 1, reason: "the first line is not a CSV header.")
         }
-        header = (reader.headerRow ?? []).map { $0.trimmingCharacters(in: .whitespaces) }
+        header = (reader.headerRow ?? []).map(Self.trimmed)
         guard !header.isEmpty else { throw ImportError(file: file, line: 1, reason: "the file has no header line.") }
         var columns: [String: Int] = [:]
         for (index, name) in header.enumerated() where columns[name] == nil { columns[name] = index }
@@ -64,7 +64,18 @@ final class CSVRecords {
     /// The current record's value in a column ("" when the column is absent or the row is short).
     subscript(column: String) -> String {
         guard let index = columns[column], index < fields.count else { return "" }
-        return fields[index].trimmingCharacters(in: .whitespaces)
+        return Self.trimmed(fields[index])
+    }
+
+    /// Spaces and tabs off both ends. Most cells have none, so they are returned as they are
+    /// (Foundation's trimming bridges every string and was a tenth of an import's time).
+    static func trimmed(_ text: String) -> String {
+        guard let first = text.utf8.first, let last = text.utf8.last,
+              first == 0x20 || first == 0x09 || last == 0x20 || last == 0x09 else { return text }
+        var slice = Substring(text)
+        while let c = slice.first, c == " " || c == "\t" { slice = slice.dropFirst() }
+        while let c = slice.last, c == " " || c == "\t" { slice = slice.dropLast() }
+        return String(slice)
     }
 
     func error(_ column: String?, _ reason: String) -> ImportError {

@@ -70,10 +70,11 @@ public struct ShopWriter {
         let items = order.lines.reduce(0) { $0 + $1.quantity }
         var existing: Int64?
         if let ref = order.platformRef {
-            existing = try Int64.fetchOne(db, sql: "SELECT id FROM orders WHERE platform = ? AND platform_ref = ?",
+            existing = try Int64.fetchOne(db.cachedStatement(sql: "SELECT id FROM orders WHERE platform = ? AND platform_ref = ?"),
                                           arguments: [order.platform, ref])
             if existing == nil,
-               let owner = try String.fetchOne(db, sql: "SELECT platform FROM orders WHERE number = ?", arguments: [order.number]) {
+               let owner = try String.fetchOne(db.cachedStatement(sql: "SELECT platform FROM orders WHERE number = ?"),
+                                               arguments: [order.number]) {
                 throw StoreError.refused("order number \(order.number) already belongs to an order from \(owner).")
             }
         }
@@ -291,8 +292,9 @@ extension ShopWriter {
     public func findOrCreateCustomer(email: String, name: String, city: String, country: String,
                                      createdAt: Date) throws -> (id: Int64, created: Bool) {
         let existing = email.isEmpty
-            ? try Int64.fetchOne(db, sql: "SELECT id FROM customers WHERE email = '' AND name = ? LIMIT 1", arguments: [name])
-            : try Int64.fetchOne(db, sql: "SELECT id FROM customers WHERE email = ? LIMIT 1", arguments: [email])
+            ? try Int64.fetchOne(db.cachedStatement(sql: "SELECT id FROM customers WHERE email = '' AND name = ? LIMIT 1"),
+                                 arguments: [name])
+            : try Int64.fetchOne(db.cachedStatement(sql: "SELECT id FROM customers WHERE email = ? LIMIT 1"), arguments: [email])
         if let existing { return (existing, false) }
         let id = try insertCustomer(name: name, email: email, language: country.uppercased() == "TR" ? "tr" : "en",
                                     city: city, country: country, birthday: nil, createdAt: createdAt)
