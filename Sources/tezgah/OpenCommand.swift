@@ -24,7 +24,7 @@ struct OpenCommand: ParsableCommand {
     @Option(name: .long, help: "Colour theme: a name from Themes/ or $XDG_CONFIG_HOME/tezgah/themes (default, mono, solarized-dark).")
     var theme: String = "default"
 
-    static let demoOrders = 3_000
+    static let demoOrders = DemoShop().orders
 
     func run() throws {
         let paths = DataPaths()

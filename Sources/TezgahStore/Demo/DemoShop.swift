@@ -13,7 +13,7 @@ public struct DemoShop: Sendable {
     public var seed: UInt64
     public var now: Date
 
-    public init(orders: Int = 5_000, seed: UInt64 = 42, now: Date = Date()) {
+    public init(orders: Int = 3_000, seed: UInt64 = 42, now: Date = Date()) {
         self.orders = orders
         self.seed = seed
         self.now = now
