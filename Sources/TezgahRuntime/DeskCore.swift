@@ -11,6 +11,8 @@ import TezgahUI
 public final class DeskCore {
     public private(set) var state: AppState
     public let database: AppDatabase
+    /// Text the user asked to copy, for the terminal to send after the next frame.
+    public var clipboardRequests: [String] = []
 
     public init(database: AppDatabase, width: Int, height: Int, now: Date = Date()) throws {
         self.database = database
@@ -60,6 +62,9 @@ public final class DeskCore {
                 return [.mailStatesCounted(try database.outboxCountsByState())]
             case let .countShipmentsNeedingAttention(rule, now):
                 return [.shipmentsNeedingAttentionCounted(try database.countShipmentsNeedingAttention(rule: rule, now: now))]
+            case .copyToClipboard(let text):
+                clipboardRequests.append(text)
+                return []
             case .quit:
                 return []
             }

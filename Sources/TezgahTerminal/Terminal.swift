@@ -85,6 +85,14 @@ public final class Terminal {
         previous = buffer
     }
 
+    /// Asks the terminal to put `text` on the user's clipboard (OSC 52). The text travels base64
+    /// encoded, so nothing in it can act as a control sequence. Terminals that do not support OSC 52
+    /// ignore it; inside tmux it needs `set -g set-clipboard on`.
+    public func copyToClipboard(_ text: String) {
+        let sequence = "\u{1B}]52;c;\(Data(text.utf8).base64EncodedString())\u{07}"
+        FileHandle.standardOutput.write(Data(sequence.utf8))
+    }
+
     /// Forgets the last frame so the next draw repaints everything (after a resize or a suspend).
     public func invalidate() {
         previous = nil

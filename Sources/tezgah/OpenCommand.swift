@@ -73,6 +73,8 @@ struct DeskSession {
         var lastTick = Date()
         while !core.state.isQuitting && !TerminationSignals.received {
             terminal.draw(core.frame())
+            for text in core.clipboardRequests { terminal.copyToClipboard(text) }
+            core.clipboardRequests.removeAll()
             // Take every key already waiting before drawing again: a held-down j over a slow link
             // then costs one frame for the burst, not one per repeat.
             var event = terminal.nextEvent(timeout: 1_000)

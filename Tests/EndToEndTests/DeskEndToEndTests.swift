@@ -77,6 +77,23 @@ import Testing
         #expect(session.exitStatus() == 0)
     }
 
+    @Test func yCopiesTheTrackingLinkThroughTheTerminal() throws {
+        let session = try open(["--db", Self.demo])
+        try session.tmux(["set-option", "-g", "set-clipboard", "on"])
+        _ = try session.waitFor(text: "800 orders")
+        try session.send("2")
+        let screen = try session.waitFor("the shipments pane") { $0.contains(" shipments") && $0.contains("Track") }
+        try session.send("y")
+        _ = try session.waitFor(text: "Copied https://")
+        // tmux keeps what an application sends with OSC 52 as its newest paste buffer.
+        let copied = try session.tmux(["show-buffer"])
+        #expect(copied.hasPrefix("https://"), "\(copied)")
+        let track = screen.split(separator: "\n").first { $0.contains("Track ") }.map(String.init) ?? ""
+        #expect(track.contains(String(copied.prefix(20))), "\(track) vs \(copied)")
+        try session.send("q")
+        #expect(session.exitStatus() == 0)
+    }
+
     @Test func noColorGivesAMonochromeScreen() throws {
         func colourCodes(_ environment: [String: String]) throws -> Int {
             let session = try open(["--db", Self.demo], environment: environment)

@@ -24,6 +24,18 @@ enum Fixtures {
         }
     }
 
+    static func shipments(count: Int) -> [PaneItem] {
+        (0..<count).map { index in
+            let id = Int64(500 - index)
+            let shipped = now.addingTimeInterval(-Double(index) * 3_600)
+            let summary = ShipmentSummary(id: id, orderNumber: "#\(id)", customerName: names[index % names.count],
+                                          carrier: index % 2 == 0 ? .ups : .aras,
+                                          trackingNumber: index % 2 == 0 ? "1Z999AA10123456784" : "3513773163316",
+                                          status: .inTransit, shippedAt: shipped, eta: nil, lastEventAt: shipped)
+            return PaneItem(key: PageKey(sort: Int64(shipped.timeIntervalSince1970), id: id), row: .shipment(summary))
+        }
+    }
+
     static func orderDetail(_ item: PaneItem) -> PaneDetail {
         guard case .order(let summary) = item.row else { fatalError() }
         let customer = Customer(id: 7, name: summary.customerName, email: "ayse@example.com.tr", language: "tr",

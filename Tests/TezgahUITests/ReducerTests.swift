@@ -129,6 +129,17 @@ import Tezgah
         #expect(state.isQuitting)
     }
 
+    @Test func yCopiesTheSelectedParcelsTrackingLink() {
+        var state = Fixtures.ordersState()
+        state.pane = .shipments
+        state.panes[.shipments]!.window = ListWindow(rows: Fixtures.shipments(count: 3), hasBefore: false, hasAfter: false)
+        _ = state.reduce(.keyPressed(.character("j")))
+        #expect(state.reduce(.keyPressed(.character("y"))) == [.copyToClipboard("https://kargotakip.araskargo.com.tr/mainpage.aspx?code=3513773163316")])
+        #expect(state.message?.hasPrefix("Copied https://kargotakip.araskargo.com.tr/") == true)
+        state.pane = .orders
+        #expect(state.reduce(.keyPressed(.character("y"))).isEmpty) // only parcels have links
+    }
+
     @Test func ctrlCQuitsEvenWhileTypingAFilter() {
         var state = Fixtures.ordersState()
         _ = state.reduce(.keyPressed(.character("/")))
@@ -161,6 +172,9 @@ import Tezgah
                 var state = Fixtures.ordersState(hasAfter: true, hasBefore: true)
                 state.pane = pane
                 state.panes[pane] = state.panes[.orders]!
+                if pane == .shipments {
+                    state.panes[pane]!.window.rows = Fixtures.shipments(count: state.listRows)
+                }
                 state.panes[pane]!.filter = "x"
                 state.panes[pane]!.cursor = key == .pageDown || key == .control("f") ? 0 : 1
                 let before = state

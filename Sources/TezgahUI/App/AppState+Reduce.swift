@@ -96,6 +96,11 @@ extension AppState {
             return []
         case .escape:
             return current.filter.isEmpty ? [] : setFilter("")
+        case .character("y") where pane == .shipments:
+            guard let shipment = current.selected?.row.asShipment else { return [] }
+            let link = shipment.carrier.trackingURL(for: shipment.trackingNumber)
+            message = "Copied \(link) (to your terminal's clipboard)"
+            return [.copyToClipboard(link)]
         case .tab: return show(pane.next)
         case .backTab: return show(pane.previous)
         case .character(let c) where c.isNumber:

@@ -17,5 +17,7 @@ public enum Effect: Equatable, Sendable {
     case loadCount(Pane, filter: String)
     case countMailStates
     case countShipmentsNeedingAttention(ShipmentAttentionRule, now: Date)
+    /// Put text on the user's clipboard through the terminal (OSC 52), which works over SSH.
+    case copyToClipboard(String)
     case quit
 }

@@ -15,6 +15,7 @@ public struct KeyHelp: Equatable, Sendable {
             KeyHelp(keys: [.enter], text: "open the \(pane.noun(1)) full screen (Esc back)"),
             KeyHelp(keys: [.character("/")], text: "filter \(pane.noun(2)) as you type (Enter keeps, Esc clears)"),
             KeyHelp(keys: [.escape], text: "clear the filter"),
+        ] + (pane == .shipments ? [KeyHelp(keys: [.character("y")], text: "copy the tracking link (OSC 52, works over SSH)")] : []) + [
             KeyHelp(keys: [.tab, .backTab], text: "next / previous pane"),
             KeyHelp(keys: (1...6).map { .character(Character(String($0))) }, text: "Orders Shipments Reviews Support Loyalty Mail"),
             KeyHelp(keys: [.character("?")], text: "this help"),
