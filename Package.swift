@@ -31,6 +31,8 @@ let package = Package(
             .product(name: "TOMLKit", package: "TOMLKit"),
         ]),
         .target(name: "TezgahTerminal", dependencies: ["TezgahUI", "CNcursesw"]),
+        // Mail: MIME writer now; templates, transports and the delivery worker come with issue #4.
+        .target(name: "TezgahMail", dependencies: ["Tezgah"]),
         // The app core without a terminal: carries effects out against the store. The CLI, the
         // benchmark and the tests all drive the desk through it.
         .target(name: "TezgahRuntime", dependencies: ["Tezgah", "TezgahStore", "TezgahUI"]),
@@ -50,6 +52,7 @@ let package = Package(
         .testTarget(name: "TezgahStoreTests", dependencies: ["TezgahStore", "TezgahTestSupport"]),
         .testTarget(name: "TezgahUITests", dependencies: ["TezgahUI"], exclude: ["Snapshots"]),
         .testTarget(name: "TezgahTerminalTests", dependencies: ["TezgahTerminal"]),
+        .testTarget(name: "TezgahMailTests", dependencies: ["TezgahMail", "TezgahTestSupport"]),
         .testTarget(name: "TezgahRuntimeTests", dependencies: ["TezgahRuntime", "TezgahTestSupport"]),
         .testTarget(name: "EndToEndTests", dependencies: ["tezgah", "TezgahStore", "TezgahTestSupport"]),
     ]

@@ -1,0 +1,53 @@
+/// An address with an optional display name, e.g. `Ayşe Yılmaz <ayse@example.com.tr>`.
+public struct MailAddress: Equatable, Sendable {
+    public var displayName: String?
+    public var address: String
+
+    /// Checks the address (ASCII `local@domain`, no spaces, brackets or line breaks) and the name.
+    public init(_ address: String, displayName: String? = nil) throws {
+        let parts = address.split(separator: "@", omittingEmptySubsequences: false)
+        let allowed = address.unicodeScalars.allSatisfy { $0.isASCII && $0.value > 0x20 && !"<>()[]\\,;:\"".unicodeScalars.contains($0) }
+        guard parts.count == 2, !parts[0].isEmpty, parts[1].contains("."), !parts[1].hasPrefix("."), !parts[1].hasSuffix("."),
+              allowed, address.count <= 254 else {
+            throw MailError.invalidAddress(address)
+        }
+        if let displayName, displayName.contains(where: { $0 == "\r" || $0 == "\n" || $0 == "\r\n" }) {
+            throw MailError.lineBreakInHeader(field: "address")
+        }
+        self.address = address
+        self.displayName = displayName.flatMap { $0.isEmpty ? nil : $0 }
+    }
+
+    /// Parses `Name <addr>` or a bare address.
+    public init(parsing text: String) throws {
+        let trimmed = text.trimmingCharactersInSet(" ")
+        if let open = trimmed.lastIndex(of: "<"), trimmed.hasSuffix(">") {
+            var name = String(trimmed[..<open]).trimmingCharactersInSet(" ")
+            if name.hasPrefix("\""), name.hasSuffix("\""), name.count >= 2 { name = String(name.dropFirst().dropLast()) }
+            try self.init(String(trimmed[trimmed.index(after: open)..<trimmed.index(before: trimmed.endIndex)]),
+                          displayName: name.isEmpty ? nil : name)
+        } else {
+            try self.init(trimmed)
+        }
+    }
+
+    /// The address as a header writes it: the name as a quoted string when ASCII, as RFC 2047
+    /// encoded words otherwise.
+    func headerText(foldingAt column: Int) -> String {
+        guard let name = displayName else { return address }
+        if name.unicodeScalars.allSatisfy({ $0.isASCII && $0.value >= 0x20 && $0.value < 0x7F }) {
+            let escaped = name.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")
+            return "\"\(escaped)\" <\(address)>"
+        }
+        return EncodedWord.encode(name, firstLineUsed: column) + " <\(address)>"
+    }
+}
+
+extension String {
+    func trimmingCharactersInSet(_ characters: String) -> String {
+        var slice = Substring(self)
+        while let c = slice.first, characters.contains(c) { slice = slice.dropFirst() }
+        while let c = slice.last, characters.contains(c) { slice = slice.dropLast() }
+        return String(slice)
+    }
+}
