@@ -15,6 +15,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
         .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.2"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
     ],
     targets: [
         // The shim defines the feature macros itself; pkg-config only adds -D flags SwiftPM refuses.
@@ -32,7 +33,10 @@ let package = Package(
         ]),
         .target(name: "TezgahTerminal", dependencies: ["TezgahUI", "CNcursesw"]),
         // Mail: MIME writer now; templates, transports and the delivery worker come with issue #4.
-        .target(name: "TezgahMail", dependencies: ["Tezgah"]),
+        .target(name: "TezgahMail", dependencies: [
+            "Tezgah",
+            .product(name: "Mustache", package: "swift-mustache"),
+        ]),
         // The app core without a terminal: carries effects out against the store. The CLI, the
         // benchmark and the tests all drive the desk through it.
         .target(name: "TezgahRuntime", dependencies: ["Tezgah", "TezgahStore", "TezgahUI"]),

@@ -22,6 +22,7 @@ public enum MailKind: String, CaseIterable, Sendable, Codable {
     case birthday, anniversary
     case winBack = "win_back"
     case loyaltyWelcome = "loyalty_welcome"
+    case loyaltyTierChange = "loyalty_tier_change"
     case supportReply = "support_reply"
 
     public var category: MailCategory {
