@@ -1,3 +1,5 @@
+import Foundation
+
 /// An address with an optional display name, e.g. `Ayşe Yılmaz <ayse@example.com.tr>`.
 public struct MailAddress: Equatable, Sendable {
     public var displayName: String?
@@ -18,11 +20,13 @@ public struct MailAddress: Equatable, Sendable {
         self.displayName = displayName.flatMap { $0.isEmpty ? nil : $0 }
     }
 
+    private static let spaces = CharacterSet(charactersIn: " ")
+
     /// Parses `Name <addr>` or a bare address.
     public init(parsing text: String) throws {
-        let trimmed = text.trimmingCharactersInSet(" ")
+        let trimmed = text.trimmingCharacters(in: Self.spaces)
         if let open = trimmed.lastIndex(of: "<"), trimmed.hasSuffix(">") {
-            var name = String(trimmed[..<open]).trimmingCharactersInSet(" ")
+            var name = String(trimmed[..<open]).trimmingCharacters(in: Self.spaces)
             if name.hasPrefix("\""), name.hasSuffix("\""), name.count >= 2 { name = String(name.dropFirst().dropLast()) }
             try self.init(String(trimmed[trimmed.index(after: open)..<trimmed.index(before: trimmed.endIndex)]),
                           displayName: name.isEmpty ? nil : name)
@@ -40,14 +44,5 @@ public struct MailAddress: Equatable, Sendable {
             return "\"\(escaped)\" <\(address)>"
         }
         return EncodedWord.encode(name, firstLineUsed: column) + " <\(address)>"
-    }
-}
-
-extension String {
-    func trimmingCharactersInSet(_ characters: String) -> String {
-        var slice = Substring(self)
-        while let c = slice.first, characters.contains(c) { slice = slice.dropFirst() }
-        while let c = slice.last, characters.contains(c) { slice = slice.dropLast() }
-        return String(slice)
     }
 }

@@ -17,10 +17,6 @@ enum SearchIndex: String, CaseIterable {
         try statement.execute(arguments: [id, SearchFolding.fold(parts.joined(separator: " "))])
     }
 
-    func remove(_ db: Database, id: Int64) throws {
-        try db.execute(sql: "DELETE FROM \(rawValue) WHERE rowid = ?", arguments: [id])
-    }
-
     /// An FTS5 query matching rows that have a word starting with each term, e.g. `"ays"* "yil"*`.
     /// Terms are already folded to letters and digits; quotes are doubled anyway so no input can
     /// change the query's shape. Returns nil when the filter has no searchable term.

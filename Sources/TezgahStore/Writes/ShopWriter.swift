@@ -253,9 +253,15 @@ public struct ShopWriter {
                 sentAt?.unixSeconds, leaseUntil?.unixSeconds])
         guard db.changesCount > 0 else { return nil }
         let id = db.lastInsertedRowID
-        try SearchIndex.outbox.index(db, id: id, parts: [mail.toAddress, mail.customerName, mail.subject, mail.kind.title,
-                                                         state.title])
+        try indexMail(id: id, toAddress: mail.toAddress, customerName: mail.customerName, subject: mail.subject,
+                      kind: mail.kind, state: state)
         return id
+    }
+
+    /// A mail's search text: what the owner types to find it in the Mail pane.
+    private func indexMail(id: Int64, toAddress: String, customerName: String, subject: String, kind: MailKind?,
+                           state: OutboxState) throws {
+        try SearchIndex.outbox.index(db, id: id, parts: [toAddress, customerName, subject, kind?.title ?? "", state.title])
     }
 
     /// Sets a queued mail's delivery state. Internal: only the demo builder stages states this way;
@@ -270,7 +276,8 @@ public struct ShopWriter {
             SELECT o.to_address, coalesce(c.name, ''), o.subject, o.kind FROM outbox o LEFT JOIN customers c ON c.id = o.customer_id
             WHERE o.id = ?
             """, arguments: [id])!
-        try SearchIndex.outbox.index(db, id: id, parts: [row[0], row[1], row[2], MailKind(rawValue: row[3])?.title ?? "", state.title])
+        try indexMail(id: id, toAddress: row[0], customerName: row[1], subject: row[2], kind: MailKind(rawValue: row[3]),
+                      state: state)
     }
 
     public func logActivity(at: Date, actor: String, subjectType: String, subjectID: Int64, action: String,
