@@ -2,7 +2,8 @@
 import PackageDescription
 
 // Layering (one-way): Tezgah (domain) ← TezgahStore (GRDB), TezgahUI (pure) ← TezgahTerminal (ncurses);
-// TezgahRuntime joins store and UI; tezgah (CLI) joins the runtime and the terminal.
+// TezgahMail (NIO) builds on the store;
+// TezgahRuntime joins store, UI and mail; tezgah (CLI) joins the runtime and the terminal.
 let package = Package(
     name: "tezgah",
     platforms: [.macOS(.v13)],
@@ -16,6 +17,8 @@ let package = Package(
         .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
         .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.2"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+        .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.37.6"),
     ],
     targets: [
         // The shim defines the feature macros itself; pkg-config only adds -D flags SwiftPM refuses.
@@ -32,32 +35,39 @@ let package = Package(
             .product(name: "TOMLKit", package: "TOMLKit"),
         ]),
         .target(name: "TezgahTerminal", dependencies: ["TezgahUI", "CNcursesw"]),
-        // Mail: MIME writer now; templates, transports and the delivery worker come with issue #4.
+        // Mail: MIME writer, templates, the SMTP (NIO) and sendmail transports and the delivery
+        // worker, which claims and settles outbox rows through the store. The only NIO importer.
         .target(name: "TezgahMail", dependencies: [
-            "Tezgah",
+            "Tezgah", "TezgahStore",
             .product(name: "Mustache", package: "swift-mustache"),
+            .product(name: "TOMLKit", package: "TOMLKit"),
+            .product(name: "NIOCore", package: "swift-nio"),
+            .product(name: "NIOPosix", package: "swift-nio"),
+            .product(name: "NIOSSL", package: "swift-nio-ssl"),
         ]),
         // The app core without a terminal: carries effects out against the store. The CLI, the
         // benchmark and the tests all drive the desk through it.
-        .target(name: "TezgahRuntime", dependencies: ["Tezgah", "TezgahStore", "TezgahUI"]),
+        .target(name: "TezgahRuntime", dependencies: [
+            "Tezgah", "TezgahStore", "TezgahUI", "TezgahMail", .product(name: "TOMLKit", package: "TOMLKit"),
+        ]),
         .executableTarget(name: "tezgah", dependencies: [
-            "Tezgah", "TezgahStore", "TezgahUI", "TezgahTerminal", "TezgahRuntime",
+            "Tezgah", "TezgahStore", "TezgahUI", "TezgahTerminal", "TezgahRuntime", "TezgahMail",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         // The benchmark: prints figures, asserts nothing. Drives the app core in-process and the
         // real binary on a pseudo-terminal.
         .target(name: "CPseudoTerminal"),
         .executableTarget(name: "tezgah-bench", dependencies: [
-            "Tezgah", "TezgahStore", "TezgahUI", "TezgahRuntime", "CPseudoTerminal",
+            "Tezgah", "TezgahStore", "TezgahUI", "TezgahRuntime", "TezgahMail", "CPseudoTerminal",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
-        .target(name: "TezgahTestSupport", path: "Tests/TezgahTestSupport"),
+        .target(name: "TezgahTestSupport", path: "Tests/TezgahTestSupport", exclude: ["smtp_test_server.py"]),
         .testTarget(name: "TezgahTests", dependencies: ["Tezgah"]),
         .testTarget(name: "TezgahStoreTests", dependencies: ["TezgahStore", "TezgahTestSupport"]),
         .testTarget(name: "TezgahUITests", dependencies: ["TezgahUI"], exclude: ["Snapshots"]),
         .testTarget(name: "TezgahTerminalTests", dependencies: ["TezgahTerminal"]),
-        .testTarget(name: "TezgahMailTests", dependencies: ["TezgahMail", "TezgahTestSupport"]),
+        .testTarget(name: "TezgahMailTests", dependencies: ["TezgahMail", "TezgahStore", "TezgahTestSupport"]),
         .testTarget(name: "TezgahRuntimeTests", dependencies: ["TezgahRuntime", "TezgahTestSupport"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["tezgah", "TezgahStore", "TezgahTestSupport"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["tezgah", "TezgahStore", "TezgahMail", "TezgahTestSupport"]),
     ]
 )

@@ -29,6 +29,20 @@ public struct DataPaths: Sendable {
         return dataFolder + "/shop.sqlite"
     }
 
+    /// The config file: `--config`, else `TEZGAH_CONFIG` (both must exist), else `config.toml` in
+    /// the config folder (optional: without it the defaults apply).
+    public func config(override: String?) -> (path: String, required: Bool) {
+        if let override, !override.isEmpty { return (override, true) }
+        if let fromEnvironment = environment["TEZGAH_CONFIG"], !fromEnvironment.isEmpty { return (fromEnvironment, true) }
+        return (configFolder + "/config.toml", false)
+    }
+
+    /// The shop's config, loaded from where `config(override:)` says.
+    public func loadConfig(override: String?) throws -> ShopConfig {
+        let (path, required) = config(override: override)
+        return try ShopConfig.load(path: path, required: required)
+    }
+
     /// The demo shop's own file, kept apart from the real shop.
     public var demoDatabase: String { dataFolder + "/demo.sqlite" }
 

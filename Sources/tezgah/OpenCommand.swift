@@ -21,6 +21,9 @@ struct OpenCommand: ParsableCommand {
     @Option(name: .long, help: "The shop database file.")
     var db: String?
 
+    @Option(name: .long, help: "The config file (default: $TEZGAH_CONFIG, else $XDG_CONFIG_HOME/tezgah/config.toml).")
+    var config: String?
+
     @Option(name: .long, help: "Colour theme: a name from Themes/ or $XDG_CONFIG_HOME/tezgah/themes (default, mono, solarized-dark).")
     var theme: String = "default"
 
@@ -32,6 +35,11 @@ struct OpenCommand: ParsableCommand {
         do {
             theme = try Theme.load(named: self.theme, searching: paths.themeFolders())
         } catch let error as ThemeError {
+            throw CleanExit.message(error.description, code: 2)
+        }
+        do {
+            _ = try paths.loadConfig(override: config)
+        } catch let error as ConfigError {
             throw CleanExit.message(error.description, code: 2)
         }
         let path = demo ? (db ?? paths.demoDatabase) : paths.database(override: db)
@@ -103,8 +111,8 @@ enum TerminationSignals {
 
     static var received: Bool { flag != 0 }
 
-    static func install() {
-        for signalNumber in [SIGTERM, SIGHUP] {
+    static func install(including extra: [Int32] = []) {
+        for signalNumber in [SIGTERM, SIGHUP] + extra {
             signal(signalNumber) { _ in TerminationSignals.flag = 1 }
         }
     }

@@ -15,29 +15,7 @@ import TezgahTestSupport
                     inReplyTo: "<q1@example.com>", references: ["<q0@example.com>", "<q1@example.com>"], unsubscribe: unsubscribe)
     }
 
-    /// Parses `raw` with Python and returns headers and decoded parts.
-    func parse(_ raw: String) throws -> [String: Any] {
-        let folder = TemporaryFolder("tezgah-mail")
-        let file = folder.file("message.eml")
-        try Data(raw.utf8).write(to: URL(fileURLWithPath: file))
-        let script = """
-        import email, email.policy, json, sys
-        m = email.message_from_binary_file(open(sys.argv[1], 'rb'), policy=email.policy.default)
-        out = {k: str(m[k]) for k in ['From','To','Subject','Date','Message-ID','In-Reply-To','References','List-Unsubscribe','List-Unsubscribe-Post']}
-        out['defects'] = [type(d).__name__ for d in m.defects]
-        out['parts'] = [[p.get_content_type(), p.get_content()] for p in m.walk() if not p.is_multipart()]
-        print(json.dumps(out))
-        """
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", "-c", script, file]
-        let out = Pipe()
-        process.standardOutput = out
-        try process.run()
-        let data = out.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return try JSONSerialization.jsonObject(with: data) as! [String: Any]
-    }
+    func parse(_ raw: String) throws -> [String: Any] { try PythonEmail.parse(Data(raw.utf8)) }
 
     @Test func turkishHeadersAndBodyRoundTrip() throws {
         let text = "Merhaba Işık,\n\nSiparişiniz yola çıktı: https://www.ups.com/track?tracknum=1Z999AA10123456784\nİade politikası: 14 gün.\n"

@@ -457,7 +457,8 @@ private struct Generator {
             let staged: OutboxState = state == .suppressed && !marketing ? .queued : state
             try writer.setMailState(id: row[0], state: staged, reply: staged == .queued ? "" : reply,
                                     attempts: [.sending, .deferred, .failed].contains(staged) ? 1 : 0,
-                                    nextAttemptAt: staged == .deferred ? Date(unixSeconds: now + 15 * 60) : nil,
+                                    nextAttemptAt: staged == .deferred ? Date(unixSeconds: now + 15 * 60)
+                                        : [.queued, .held].contains(staged) ? Date(unixSeconds: now - 30) : nil,
                                     leaseUntil: staged == .sending ? Date(unixSeconds: now + 120) : nil)
         }
         let month = Calendar(identifier: .gregorian).component(.month, from: shop.now)

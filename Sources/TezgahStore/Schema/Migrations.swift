@@ -7,6 +7,7 @@ enum Migrations {
         var migrator = DatabaseMigrator()
         migrator.registerMigration("v1-journey", migrate: v1Journey)
         migrator.registerMigration("v2-list-counts", migrate: v2ListCounts)
+        migrator.registerMigration("v3-delivery", migrate: v3Delivery)
         return migrator
     }
 
@@ -260,4 +261,18 @@ enum Migrations {
 
     /// The tables a pane lists (and so counts).
     static let countedTables = ["orders", "shipments", "review_invites", "conversations", "loyalty_accounts", "outbox"]
+
+    /// What the delivery worker needs: who holds a lease (so a crashed worker's rows can be taken
+    /// back), the reply code failures are grouped by, unsubscribes, and an index for frequency caps.
+    /// Queued mail gets its due time in `next_attempt_at`, so one index finds everything due.
+    private static func v3Delivery(_ db: Database) throws {
+        try db.execute(sql: """
+        ALTER TABLE customers ADD COLUMN unsubscribed_at INTEGER;
+        ALTER TABLE outbox ADD COLUMN lease_owner TEXT;
+        ALTER TABLE outbox ADD COLUMN reply_code TEXT NOT NULL DEFAULT '';
+        UPDATE outbox SET next_attempt_at = not_before WHERE next_attempt_at IS NULL AND state IN ('queued', 'held');
+        CREATE INDEX outbox_by_address ON outbox(to_address COLLATE NOCASE, category, state);
+        CREATE INDEX outbox_by_reply ON outbox(state, reply_code);
+        """)
+    }
 }

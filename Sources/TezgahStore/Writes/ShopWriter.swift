@@ -234,6 +234,21 @@ public struct ShopWriter {
         public var message: Data
         public var createdAt: Date
         public var expiresAt: Date?
+
+        public init(dedupeKey: String, kind: MailKind, customerID: Int64?, customerName: String, orderID: Int64?,
+                    toAddress: String, subject: String, messageID: String, message: Data, createdAt: Date, expiresAt: Date?) {
+            self.dedupeKey = dedupeKey
+            self.kind = kind
+            self.customerID = customerID
+            self.customerName = customerName
+            self.orderID = orderID
+            self.toAddress = toAddress
+            self.subject = subject
+            self.messageID = messageID
+            self.message = message
+            self.createdAt = createdAt
+            self.expiresAt = expiresAt
+        }
     }
 
     /// Queues a mail. The dedupe key is unique: queueing the same key again does nothing and returns nil.
@@ -243,14 +258,16 @@ public struct ShopWriter {
         try db.cachedStatement(sql: """
             INSERT INTO outbox(dedupe_key, kind, category, state, customer_id, order_id, to_address, subject, message_id,
                                message, created_at, not_before, expires_at, attempts, next_attempt_at, last_reply, sent_at,
-                               lease_until)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                               lease_until, reply_code)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             ON CONFLICT(dedupe_key) DO NOTHING
             """).execute(arguments: [
                 mail.dedupeKey, mail.kind.rawValue, mail.kind.category.rawValue, state.rawValue, mail.customerID, mail.orderID,
                 mail.toAddress, mail.subject, mail.messageID, mail.message, mail.createdAt.unixSeconds,
-                mail.createdAt.unixSeconds, mail.expiresAt?.unixSeconds, attempts, nextAttemptAt?.unixSeconds, lastReply,
-                sentAt?.unixSeconds, leaseUntil?.unixSeconds])
+                mail.createdAt.unixSeconds, mail.expiresAt?.unixSeconds, attempts,
+                // Queued mail is due from its creation; the worker finds due mail by this column alone.
+                (nextAttemptAt ?? ([.queued, .held].contains(state) ? mail.createdAt : nil))?.unixSeconds, lastReply,
+                sentAt?.unixSeconds, leaseUntil?.unixSeconds, lastReply.isEmpty ? "" : MailReplyCode.of(lastReply)])
         guard db.changesCount > 0 else { return nil }
         let id = db.lastInsertedRowID
         try indexMail(id: id, toAddress: mail.toAddress, customerName: mail.customerName, subject: mail.subject,
@@ -259,7 +276,7 @@ public struct ShopWriter {
     }
 
     /// A mail's search text: what the owner types to find it in the Mail pane.
-    private func indexMail(id: Int64, toAddress: String, customerName: String, subject: String, kind: MailKind?,
+    func indexMail(id: Int64, toAddress: String, customerName: String, subject: String, kind: MailKind?,
                            state: OutboxState) throws {
         try SearchIndex.outbox.index(db, id: id, parts: [toAddress, customerName, subject, kind?.title ?? "", state.title])
     }
@@ -269,15 +286,12 @@ public struct ShopWriter {
     func setMailState(id: Int64, state: OutboxState, reply: String, attempts: Int, nextAttemptAt: Date?,
                       leaseUntil: Date?) throws {
         _ = try run("""
-            UPDATE outbox SET state = ?, last_reply = ?, attempts = ?, next_attempt_at = ?, lease_until = ?, sent_at = NULL
+            UPDATE outbox SET state = ?, last_reply = ?, reply_code = ?, attempts = ?, next_attempt_at = ?, lease_until = ?,
+                              sent_at = NULL
             WHERE id = ?
-            """, [state.rawValue, reply, attempts, nextAttemptAt?.unixSeconds, leaseUntil?.unixSeconds, id])
-        let row = try Row.fetchOne(db, sql: """
-            SELECT o.to_address, coalesce(c.name, ''), o.subject, o.kind FROM outbox o LEFT JOIN customers c ON c.id = o.customer_id
-            WHERE o.id = ?
-            """, arguments: [id])!
-        try indexMail(id: id, toAddress: row[0], customerName: row[1], subject: row[2], kind: MailKind(rawValue: row[3]),
-                      state: state)
+            """, [state.rawValue, reply, reply.isEmpty ? "" : MailReplyCode.of(reply), attempts, nextAttemptAt?.unixSeconds,
+                  leaseUntil?.unixSeconds, id])
+        try reindexMail(id: id, state: state)
     }
 
     public func logActivity(at: Date, actor: String, subjectType: String, subjectID: Int64, action: String,

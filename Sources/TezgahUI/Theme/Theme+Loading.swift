@@ -1,4 +1,5 @@
 import Foundation
+import Tezgah
 import TOMLKit
 
 /// A theme file that cannot be used, said in one sentence naming the file, line and key.
@@ -69,16 +70,10 @@ extension Theme {
         return style
     }
 
-    /// The 1-based line where `key` is first assigned, for error messages (TOMLKit reports positions
-    /// only for syntax errors).
+    /// The line of `key` anywhere in the file: role names are unique, and inline tables keep a
+    /// role's keys on its line.
     static func line(of key: String, in text: String) -> Int {
-        for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            let trimmed = line.drop { $0 == " " || $0 == "\t" }
-            if trimmed.hasPrefix(key + " ") || trimmed.hasPrefix(key + "=") || trimmed.hasPrefix("\"\(key)\"") {
-                return index + 1
-            }
-        }
-        return 1
+        TOMLKeyLines.line(of: key, text: text) ?? TOMLKeyLines.line(of: key, in: "roles", text: text) ?? 1
     }
 
     /// Finds and loads a theme by name from the given folders (first match wins).

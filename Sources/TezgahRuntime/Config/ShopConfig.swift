@@ -1,0 +1,235 @@
+import Foundation
+import Tezgah
+import TezgahMail
+import TOMLKit
+
+/// A config file that cannot be used, in one sentence naming the file, line and key.
+public struct ConfigError: Error, CustomStringConvertible, Equatable {
+    public var description: String
+}
+
+/// `config.toml`: the shop's settings. Every key is known; an unknown key or a value of the wrong
+/// type is an error naming the file, line and key, so a typo never silently changes behaviour.
+///
+/// ```toml
+/// [shop]
+/// time_zone = "Europe/Istanbul"
+/// [mail]
+/// from = "Ayşe'nin Dükkanı <destek@example.com>"
+/// transport = "smtp"                       # or "sendmail"
+/// [mail.smtp]
+/// host = "smtp.example.com"
+/// port = 587
+/// security = "starttls"                    # "tls", or "none" (loopback only)
+/// username = "destek@example.com"
+/// password_env = "TEZGAH_SMTP_PASSWORD"    # or password_file = "…" (must be 0600)
+/// [mail.sendmail]
+/// command = ["/usr/sbin/sendmail", "-t", "-oi"]
+/// [mail.queue]
+/// marketing_per_day = 1
+/// marketing_per_30_days = 4
+/// quiet_hours = "21:00-09:00"
+/// ```
+public struct ShopConfig: Sendable {
+    /// The file it came from, or nil for the built-in defaults (no file).
+    public var file: String?
+    public var timeZone: TimeZone
+    /// The `[mail]` section as read; turned into `MailSettings` (with the password) only by what sends.
+    var mail: TOMLSection?
+    var text: String
+
+    public static let defaults = ShopConfig(file: nil, timeZone: .current, mail: nil, text: "")
+
+    /// Loads `path`. A missing file is fine when it is the default location (`required` false): the
+    /// defaults apply. A file named by `--config` or `TEZGAH_CONFIG` must exist.
+    public static func load(path: String, required: Bool) throws -> ShopConfig {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            if required || FileManager.default.fileExists(atPath: path) {
+                throw ConfigError(description: "\(path): cannot read the config file.")
+            }
+            return .defaults
+        }
+        guard let text = String(data: data, encoding: .utf8) else {
+            throw ConfigError(description: "\(path): the config file is not UTF-8 text.")
+        }
+        return try parse(text, file: path)
+    }
+
+    public static func parse(_ text: String, file: String) throws -> ShopConfig {
+        let table: TOMLTable
+        do {
+            table = try TOMLTable(string: text)
+        } catch let error as TOMLParseError {
+            throw ConfigError(description: "\(file):\(error.source.begin.line): \(error.description).")
+        }
+        let root = TOMLSection(table: table, path: nil, file: file, text: text)
+        try root.allow(["shop", "mail"])
+        var config = ShopConfig(file: file, timeZone: .current, mail: nil, text: text)
+        if let shop = try root.section("shop") {
+            try shop.allow(["time_zone"])
+            if let name = try shop.string("time_zone") {
+                guard let zone = TimeZone(identifier: name) else {
+                    throw shop.error("time_zone", "\"\(name)\" is not a time zone name such as \"Europe/Istanbul\"")
+                }
+                config.timeZone = zone
+            }
+        }
+        if let mail = try root.section("mail") {
+            config.mail = mail
+            _ = try config.mailSettings(resolvingPassword: false) // Check every key now, secrets later.
+        }
+        return config
+    }
+
+    /// The mail settings. `resolvingPassword` reads the SMTP password from its environment variable
+    /// or file (which must be mode 0600); only what sends needs it.
+    public func mailSettings(resolvingPassword: Bool = true) throws -> MailSettings {
+        guard let mail else {
+            throw ConfigError(description: "\(file ?? "config.toml"): there is no [mail] section; add one with from = \"Shop <shop@example.com>\" and a transport (see the README).")
+        }
+        try mail.allow(["from", "transport", "smtp", "sendmail", "queue"])
+        guard let fromText = try mail.string("from") else {
+            throw mail.error("from", "the sender is required, e.g. from = \"Ayşe'nin Dükkanı <destek@example.com>\"", missing: true)
+        }
+        let from: MailAddress
+        do { from = try MailAddress(parsing: fromText) } catch {
+            throw mail.error("from", "\(error)")
+        }
+        let transportName = try mail.string("transport") ?? "smtp"
+        let transport: MailSettings.Transport
+        switch transportName {
+        case "smtp":
+            guard let smtp = try mail.section("smtp") else {
+                throw mail.error("transport", "transport = \"smtp\" needs a [mail.smtp] section with host and port", missing: false)
+            }
+            transport = .smtp(try smtpSettings(smtp, resolvingPassword: resolvingPassword))
+        case "sendmail":
+            var command = MailSettings.defaultSendmailCommand
+            if let sendmail = try mail.section("sendmail") {
+                try sendmail.allow(["command"])
+                if let given = try sendmail.strings("command") {
+                    guard !given.isEmpty, !given[0].isEmpty else { throw sendmail.error("command", "the command needs at least the program") }
+                    command = given
+                }
+            }
+            transport = .sendmail(command: command)
+        default:
+            throw mail.error("transport", "\"\(transportName)\" is not a transport; use \"smtp\" or \"sendmail\"")
+        }
+        var settings = MailSettings(from: from, transport: transport)
+        if let queue = try mail.section("queue") {
+            try queue.allow(["lease_seconds", "poll_seconds", "marketing_per_day", "marketing_per_30_days", "quiet_hours"])
+            if let lease = try queue.integer("lease_seconds", atLeast: 10) { settings.lease = TimeInterval(lease) }
+            if let poll = try queue.integer("poll_seconds", atLeast: 1) { settings.pollInterval = TimeInterval(poll) }
+            if let perDay = try queue.integer("marketing_per_day", atLeast: 0) { settings.marketing.perDay = perDay }
+            if let perMonth = try queue.integer("marketing_per_30_days", atLeast: 0) { settings.marketing.perThirtyDays = perMonth }
+            if let quiet = try queue.string("quiet_hours") {
+                guard let hours = QuietHours(parsing: quiet, timeZone: timeZone) else {
+                    throw queue.error("quiet_hours", "expected two times of day such as \"21:00-09:00\"")
+                }
+                settings.marketing.quietHours = hours
+            }
+        }
+        return settings
+    }
+
+    private func smtpSettings(_ smtp: TOMLSection, resolvingPassword: Bool) throws -> SMTPSettings {
+        try smtp.allow(["host", "port", "security", "username", "password_env", "password_file", "timeout_seconds", "ca_file", "helo_name"])
+        guard let host = try smtp.string("host"), !host.isEmpty else {
+            throw smtp.error("host", "the relay's host name is required", missing: true)
+        }
+        let securityName = try smtp.string("security") ?? "starttls"
+        guard let security = SMTPSettings.Security(rawValue: securityName) else {
+            throw smtp.error("security", "\"\(securityName)\" is not one of \"starttls\", \"tls\" or \"none\"")
+        }
+        if security == .none && !SMTPSettings.isLoopback(host) {
+            throw smtp.error("security", "security = \"none\" sends passwords and mail in clear text; it is allowed only for a relay on this machine (localhost), not \(host)")
+        }
+        let port = try smtp.integer("port", atLeast: 1) ?? (security == .tls ? 465 : 587)
+        let username = try smtp.string("username")
+        var password: String?
+        let passwordEnv = try smtp.string("password_env")
+        let passwordFile = try smtp.string("password_file")
+        if passwordEnv != nil && passwordFile != nil {
+            throw smtp.error("password_file", "give password_env or password_file, not both")
+        }
+        if resolvingPassword {
+            if let name = passwordEnv {
+                guard let value = ProcessInfo.processInfo.environment[name], !value.isEmpty else {
+                    throw smtp.error("password_env", "the environment variable \(name) is not set")
+                }
+                password = value
+            } else if let path = passwordFile {
+                password = try Self.readSecret(path, smtp: smtp)
+            }
+            if username != nil && password == nil {
+                throw smtp.error("username", "a username needs password_env or password_file")
+            }
+        }
+        return SMTPSettings(host: host, port: port, security: security, username: username, password: password,
+                            timeout: TimeInterval(try smtp.integer("timeout_seconds", atLeast: 1) ?? 60),
+                            caFile: try smtp.string("ca_file"), heloName: try smtp.string("helo_name"))
+    }
+
+    /// Reads a secrets file, refusing it (as ssh does) unless only its owner can read it.
+    private static func readSecret(_ path: String, smtp: TOMLSection) throws -> String {
+        var info = stat()
+        guard stat(path, &info) == 0 else { throw smtp.error("password_file", "cannot read \(path)") }
+        guard info.st_mode & 0o077 == 0 else {
+            throw smtp.error("password_file", "\(path) can be read by others (mode \(String(info.st_mode & 0o777, radix: 8))); run chmod 600 \(path)")
+        }
+        guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {
+            throw smtp.error("password_file", "cannot read \(path) as text")
+        }
+        return text.trimmingCharacters(in: .newlines)
+    }
+}
+
+/// One table of the config file, with typed getters whose errors name the file, line and key.
+struct TOMLSection: @unchecked Sendable {
+    let table: TOMLTable
+    let path: String?
+    let file: String
+    let text: String
+
+    private func fullKey(_ key: String) -> String { path.map { "\($0).\(key)" } ?? key }
+
+    func error(_ key: String, _ why: String, missing: Bool = false) -> ConfigError {
+        let line = TOMLKeyLines.line(of: key, in: path, text: text) ?? 1
+        return ConfigError(description: "\(file):\(line): key \"\(fullKey(key))\": \(why).")
+    }
+
+    func allow(_ keys: [String]) throws {
+        for key in table.keys.sorted() where !keys.contains(key) {
+            throw error(key, "unknown key; \(path.map { "[\($0)]" } ?? "the top level") has \(keys.joined(separator: ", "))")
+        }
+    }
+
+    func section(_ key: String) throws -> TOMLSection? {
+        guard let value = table[key] else { return nil }
+        guard let inner = value.table else { throw error(key, "expected a table ([\(fullKey(key))])") }
+        return TOMLSection(table: inner, path: fullKey(key), file: file, text: text)
+    }
+
+    func string(_ key: String) throws -> String? {
+        guard let value = table[key] else { return nil }
+        guard let text = value.string else { throw error(key, "expected a string in quotes") }
+        return text
+    }
+
+    func strings(_ key: String) throws -> [String]? {
+        guard let value = table[key] else { return nil }
+        guard let array = value.array else { throw error(key, "expected a list of strings such as [\"a\", \"b\"]") }
+        return try array.map { item in
+            guard let text = item.string else { throw error(key, "expected a list of strings such as [\"a\", \"b\"]") }
+            return text
+        }
+    }
+
+    func integer(_ key: String, atLeast minimum: Int) throws -> Int? {
+        guard let value = table[key] else { return nil }
+        guard let number = value.int else { throw error(key, "expected a whole number") }
+        guard number >= minimum else { throw error(key, "expected a number of at least \(minimum)") }
+        return number
+    }
+}

@@ -1,0 +1,171 @@
+import ArgumentParser
+import Foundation
+import Tezgah
+import TezgahMail
+import TezgahRuntime
+import TezgahStore
+import TezgahUI
+
+/// `tezgah mail …`: the outbox from the shell — the delivery worker and the operator's commands.
+struct MailCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "mail",
+        abstract: "Deliver and manage the outbound mail queue.",
+        subcommands: [Run.self, List.self, Show.self, Retry.self, Hold.self, Release.self, Cancel.self])
+
+    /// Where the shop is and how it is set up; shared by every mail subcommand.
+    struct Place: ParsableArguments {
+        @Option(help: "The shop database (default: $TEZGAH_DB, else $XDG_DATA_HOME/tezgah/shop.sqlite).")
+        var db: String?
+
+        @Option(help: "The config file (default: $TEZGAH_CONFIG, else $XDG_CONFIG_HOME/tezgah/config.toml).")
+        var config: String?
+
+        func openDatabase() throws -> AppDatabase {
+            do {
+                return try AppDatabase(path: DataPaths().database(override: db))
+            } catch let error as StoreError {
+                throw CleanExit.message(error.description, code: 1)
+            }
+        }
+
+        func loadConfig() throws -> ShopConfig {
+            do {
+                return try DataPaths().loadConfig(override: config)
+            } catch let error as ConfigError {
+                throw CleanExit.message(error.description, code: 2)
+            }
+        }
+    }
+
+    struct Run: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Deliver queued mail: keep running (for systemd), or with --once send what is due and exit (for cron).")
+
+        @OptionGroup var place: Place
+
+        @Flag(help: "Send what is due now, then exit.")
+        var once = false
+
+        func run() throws {
+            let settings: MailSettings
+            do {
+                settings = try place.loadConfig().mailSettings()
+            } catch let error as ConfigError {
+                throw CleanExit.message(error.description, code: 2)
+            }
+            let database = try place.openDatabase()
+            let worker = DeliveryWorker(database: database, settings: settings, log: { line in
+                printError("\(ISO8601DateFormatter().string(from: Date())) \(TerminalSafeText.clean(line))")
+            })
+            TerminationSignals.install(including: [SIGINT])
+            if once {
+                try worker.takeBackFromStoppedWorkers()
+                let tally = try worker.drain(stopRequested: { TerminationSignals.received })
+                print("sent \(tally.sent), deferred \(tally.deferred), failed \(tally.failed)")
+            } else {
+                printError("tezgah mail worker \(worker.identity) started; Ctrl-C or SIGTERM stops it after the mail in hand.")
+                try worker.run(stopRequested: { TerminationSignals.received })
+            }
+        }
+    }
+
+    struct List: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "List queued and recent mail, newest first.")
+
+        @OptionGroup var place: Place
+
+        @Option(help: "Only these states (comma-separated): \(OutboxState.allCases.map(\.rawValue).joined(separator: ", ")).")
+        var state: String?
+
+        @Option(help: "At most this many rows.")
+        var limit = 50
+
+        func run() throws {
+            var states: [OutboxState] = []
+            for name in (state ?? "").split(separator: ",") {
+                guard let state = OutboxState(rawValue: name.trimmingCharacters(in: .whitespaces)) else {
+                    throw CleanExit.message("\"\(name)\" is not a mail state; states are \(OutboxState.allCases.map(\.rawValue).joined(separator: ", ")).", code: 2)
+                }
+                states.append(state)
+            }
+            let database = try place.openDatabase()
+            let mails = try database.outboxMails(states: states, limit: limit)
+            for mail in mails {
+                let when = mail.nextAttemptAt.map { " next \(ISO8601DateFormatter().string(from: $0))" } ?? ""
+                let reply = mail.lastReply.isEmpty ? "" : "  \(mail.lastReply)"
+                print(TerminalSafeText.clean("\(mail.id)\t\(mail.state.rawValue)\t\(mail.kind.rawValue)\t\(mail.toAddress)\t\(mail.subject)\t"
+                                             + "attempts \(mail.attempts)\(when)\(reply)"))
+            }
+            if mails.isEmpty { printError("No mail\(states.isEmpty ? "" : " in that state").") }
+        }
+    }
+
+    struct Show: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Show one mail: its state, last reply and the message as queued.")
+
+        @OptionGroup var place: Place
+
+        @Argument(help: "The mail's id (from `tezgah mail list`).")
+        var id: Int64
+
+        func run() throws {
+            let database = try place.openDatabase()
+            let detail: OutboxDetail
+            do { detail = try database.outboxDetail(id: id) } catch let error as StoreError {
+                throw CleanExit.message(error.description, code: 1)
+            }
+            let mail = detail.summary
+            var lines = [
+                "Mail \(mail.id): \(mail.state.rawValue), \(mail.kind.rawValue) (\(mail.kind.category.rawValue))",
+                "To: \(mail.toAddress)", "Subject: \(mail.subject)", "Message-ID: \(detail.messageID)",
+                "Dedupe key: \(detail.dedupeKey)", "Attempts: \(mail.attempts)",
+            ]
+            if let next = mail.nextAttemptAt { lines.append("Next attempt: \(ISO8601DateFormatter().string(from: next))") }
+            if !mail.lastReply.isEmpty { lines.append("Last reply: \(mail.lastReply)") }
+            lines.append("")
+            lines.append(contentsOf: detail.message.replacingOccurrences(of: "\r\n", with: "\n").split(separator: "\n", omittingEmptySubsequences: false).map(String.init))
+            for line in lines { print(TerminalSafeText.clean(line)) }
+        }
+    }
+
+    /// retry, hold, release and cancel: the same shape, one action each.
+    struct QueueAction {
+        static func run(_ action: MailQueueAction, ids: [Int64], place: Place) throws {
+            let database = try place.openDatabase()
+            let problems = try database.apply(action, to: ids, actor: ProcessInfo.processInfo.userName, now: Date())
+            for problem in problems { printError(problem) }
+            let done = ids.count - problems.count
+            print("\(done) mail\(done == 1 ? "" : "s") \(action.pastTense).")
+            if !problems.isEmpty { throw ExitCode(1) }
+        }
+    }
+
+    struct Retry: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Send deferred or failed mail again now.")
+        @OptionGroup var place: Place
+        @Argument(help: "Mail ids.") var ids: [Int64]
+        func run() throws { try QueueAction.run(.retry, ids: ids, place: place) }
+    }
+
+    struct Hold: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Hold queued or deferred mail until released.")
+        @OptionGroup var place: Place
+        @Argument(help: "Mail ids.") var ids: [Int64]
+        func run() throws { try QueueAction.run(.hold, ids: ids, place: place) }
+    }
+
+    struct Release: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Release held mail to be sent.")
+        @OptionGroup var place: Place
+        @Argument(help: "Mail ids.") var ids: [Int64]
+        func run() throws { try QueueAction.run(.release, ids: ids, place: place) }
+    }
+
+    struct Cancel: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Cancel mail that has not been sent.")
+        @OptionGroup var place: Place
+        @Argument(help: "Mail ids.") var ids: [Int64]
+        func run() throws { try QueueAction.run(.cancel, ids: ids, place: place) }
+    }
+}

@@ -1,0 +1,262 @@
+import Foundation
+import Testing
+import Tezgah
+import TezgahStore
+import TezgahTestSupport
+@testable import TezgahMail
+
+/// A clock the tests move by hand, so backoff times are exact.
+final class TestClock: @unchecked Sendable {
+    var now = Date(timeIntervalSince1970: 1_795_400_000)
+    func advance(_ seconds: TimeInterval) { now = now.addingTimeInterval(seconds) }
+}
+
+/// A shop database on disk with a composer, queueing real rendered mail.
+struct OutboxFixture {
+    let folder = TemporaryFolder("tezgah-delivery")
+    let database: AppDatabase
+    let clock = TestClock()
+    let composer: MailComposer
+
+    init() throws {
+        database = try AppDatabase(path: folder.file("shop.sqlite"))
+        composer = MailComposer(templates: try MailTemplateLibrary.load(overrides: nil),
+                                sender: try MailAddress("destek@aysenin-dukkani.example", displayName: "Ayşe'nin Dükkanı"))
+    }
+
+    /// Queues a thank-you (transactional) or a win-back (marketing) mail to `address`.
+    @discardableResult
+    func enqueue(to address: String, name: String = "Işık Öztürk", kind: MailKind = .thankYou, key: String? = nil,
+                 language: String = "tr") throws -> Int64 {
+        let customer = try database.write { try $0.findOrCreateCustomer(email: address, name: name, city: "", country: "TR",
+                                                                           createdAt: clock.now).id }
+        let values: [String: String] = [
+            "shop_name": "Ayşe'nin Dükkanı", "customer_name": name, "support_email": "destek@aysenin-dukkani.example",
+            "order_number": "#1042", "order_total": "₺1.250,00", "coupon_code": "GERI10", "coupon_description": "%10 indirim",
+            "coupon_expires": "31 Aralık", "unsubscribe_url": "mailto:destek@aysenin-dukkani.example",
+        ]
+        let mail = try composer.compose(kind, to: .init(customerID: customer, name: name, address: address, language: language),
+                                        values: values, dedupeKey: key ?? "\(kind.rawValue):\(address)", now: clock.now)
+        return try database.write { try $0.enqueueMail(mail) } ?? -1
+    }
+
+    func settings(_ transport: MailSettings.Transport, marketing: MarketingLimits = MarketingLimits()) throws -> MailSettings {
+        MailSettings(from: try MailAddress("destek@aysenin-dukkani.example"), transport: transport, lease: 600, marketing: marketing)
+    }
+
+    func worker(_ settings: MailSettings) -> DeliveryWorker {
+        let clock = self.clock
+        return DeliveryWorker(database: database, settings: settings, clock: { clock.now })
+    }
+
+    func mail(_ id: Int64) throws -> OutboxDetail { try database.outboxDetail(id: id) }
+}
+
+@Suite(.serialized) struct SMTPDeliveryTests {
+    func smtp(_ server: SMTPTestServer, security: SMTPSettings.Security = .none, timeout: TimeInterval = 5,
+              caFile: String? = nil, username: String? = nil, password: String? = nil) -> MailSettings.Transport {
+        .smtp(SMTPSettings(host: security == .none ? "127.0.0.1" : "localhost", port: server.port, security: security,
+                           username: username, password: password, timeout: timeout, caFile: caFile, heloName: "tezgah.test"))
+    }
+
+    @Test func acceptedMailArrivesIntactOverOneSessionAndIsMarkedSent() throws {
+        let shop = try OutboxFixture()
+        let server = try SMTPTestServer(folder: shop.folder)
+        let ids = try (0..<3).map { try shop.enqueue(to: "musteri\($0)@example.com.tr") }
+        let queuedIDs = try ids.map { try shop.mail($0).messageID }
+        let tally = try shop.worker(try shop.settings(smtp(server))).drain()
+        #expect(tally == DeliveryWorker.Tally(sent: 3, deferred: 0, failed: 0))
+        let arrived = server.received()
+        #expect(arrived.count == 3)
+        // What was queued is what was sent: the frozen Message-ID, and a message Python reads without defects.
+        #expect(Set(arrived.compactMap { PythonEmail.header("Message-ID", in: $0) }) == Set(queuedIDs))
+        let parsed = try PythonEmail.parse(arrived[0])
+        #expect((parsed["defects"] as? [String]) == [])
+        #expect((parsed["Subject"] as? String)?.contains("Siparişiniz") == true)
+        #expect((parsed["From"] as? String) == "Ayşe'nin Dükkanı <destek@aysenin-dukkani.example>")
+        for id in ids {
+            let mail = try shop.mail(id)
+            #expect(mail.summary.state == .sent)
+            #expect(mail.summary.attempts == 1)
+            #expect(mail.summary.lastReply.hasPrefix("250 2.0.0 Ok: queued"))
+        }
+        // Nothing is due any more: a second pass sends nothing twice.
+        #expect(try shop.worker(try shop.settings(smtp(server))).drain().total == 0)
+        #expect(server.received().count == 3)
+    }
+
+    @Test func temporaryRejectionDefersWithDoublingBackoffThenExpires() throws {
+        let shop = try OutboxFixture()
+        let server = try SMTPTestServer(folder: shop.folder)
+        let id = try shop.enqueue(to: "temp@example.com")
+        let worker = shop.worker(try shop.settings(smtp(server)))
+        let start = shop.clock.now
+        #expect(try worker.drain().deferred == 1)
+        var mail = try shop.mail(id)
+        #expect(mail.summary.state == .deferred)
+        #expect(mail.summary.lastReply == "451 4.3.0 Mailbox temporarily unavailable, try again later")
+        #expect(mail.summary.nextAttemptAt == start.addingTimeInterval(60))
+        // Not due yet: nothing happens.
+        shop.clock.advance(59)
+        #expect(try worker.drain().total == 0)
+        var expected: TimeInterval = 60
+        var elapsed: TimeInterval = 59
+        for _ in 0..<8 {
+            let wait = (try shop.mail(id).summary.nextAttemptAt!).timeIntervalSince(shop.clock.now)
+            shop.clock.advance(wait)
+            elapsed += wait
+            _ = try worker.drain()
+            mail = try shop.mail(id)
+            guard mail.summary.state == .deferred else { break }
+            expected = min(expected * 2, 4 * 3600)
+            #expect(mail.summary.nextAttemptAt == shop.clock.now.addingTimeInterval(expected))
+        }
+        // The thank-you mail lives three days; attempts stop there and the mail fails as expired.
+        while try shop.mail(id).summary.state == .deferred {
+            shop.clock.now = try shop.mail(id).summary.nextAttemptAt!
+            _ = try worker.drain()
+        }
+        mail = try shop.mail(id)
+        #expect(mail.summary.state == .failed)
+        #expect(mail.summary.lastReply.hasPrefix("expired after"))
+        #expect(shop.clock.now.timeIntervalSince(start) <= 3 * 86_400)
+        #expect(server.received().isEmpty)
+    }
+
+    @Test func unknownMailboxFailsAndSuppressesTheAddress() throws {
+        let shop = try OutboxFixture()
+        let server = try SMTPTestServer(folder: shop.folder)
+        let first = try shop.enqueue(to: "unknown@example.com")
+        let policy = try shop.enqueue(to: "policy@example.com")
+        let tally = try shop.worker(try shop.settings(smtp(server))).drain()
+        #expect(tally.failed == 2)
+        #expect(try shop.mail(first).summary.lastReply.hasPrefix("550 5.1.1"))
+        #expect(try shop.mail(policy).summary.lastReply == "554 5.7.1 Message rejected by policy")
+        // Only the missing mailbox goes on the suppression list; a policy rejection is about the message.
+        #expect(try shop.database.suppressedAddresses().map(\.address) == ["unknown@example.com"])
+        let later = try shop.enqueue(to: "Unknown@Example.com", kind: .delivered, key: "delivered:1")
+        #expect(try shop.worker(try shop.settings(smtp(server))).drain().total == 0)
+        #expect(try shop.mail(later).summary.state == .suppressed)
+        #expect(server.received().isEmpty)
+    }
+
+    @Test func droppedConnectionMidDataDefersAndTheNextMailGoesOnAFreshSession() throws {
+        let shop = try OutboxFixture()
+        let server = try SMTPTestServer(folder: shop.folder)
+        let dropped = try shop.enqueue(to: "drop@example.com")
+        let fine = try shop.enqueue(to: "fine@example.com")
+        let tally = try shop.worker(try shop.settings(smtp(server))).drain()
+        #expect(tally.sent == 1 && tally.deferred == 1)
+        let mail = try shop.mail(dropped)
+        #expect(mail.summary.state == .deferred)
+        #expect(mail.summary.lastReply.hasPrefix("connection lost"))
+        #expect(try shop.mail(fine).summary.state == .sent)
+        #expect(server.received().count == 1)
+    }
+
+    @Test func stalledServerTimesOutAndDefers() throws {
+        let shop = try OutboxFixture()
+        let server = try SMTPTestServer(folder: shop.folder)
+        let stalled = try shop.enqueue(to: "stall@example.com")
+        let fine = try shop.enqueue(to: "fine@example.com")
+        let started = Date()
+        let tally = try shop.worker(try shop.settings(smtp(server, timeout: 1))).drain()
+        #expect(Date().timeIntervalSince(started) < 20)
+        #expect(tally.sent == 1 && tally.deferred == 1)
+        #expect(try shop.mail(stalled).summary.lastReply.hasPrefix("timed out"))
+        #expect(try shop.mail(fine).summary.state == .sent)
+    }
+
+    @Test func unreachableServerDefersEveryMail() throws {
+        let shop = try OutboxFixture()
+        let server = try SMTPTestServer(folder: shop.folder)
+        let port = server.port
+        server.stop()
+        let id = try shop.enqueue(to: "someone@example.com")
+        let transport = MailSettings.Transport.smtp(SMTPSettings(host: "127.0.0.1", port: port, security: .none, timeout: 2))
+        #expect(try shop.worker(try shop.settings(transport)).drain().deferred == 1)
+        #expect(try shop.mail(id).summary.lastReply.hasPrefix("cannot connect to 127.0.0.1:\(port)"))
+    }
+
+    @Test func startTLSWithVerifiedCertificateAndAuth() throws {
+        let shop = try OutboxFixture()
+        let server = try SMTPTestServer(folder: shop.folder, security: .starttls, auth: ("destek", "gizli şifre"))
+        let id = try shop.enqueue(to: "tls@example.com")
+        let good = smtp(server, security: .starttls, caFile: server.certificate, username: "destek", password: "gizli şifre")
+        let tally = try shop.worker(try shop.settings(good)).drain()
+        let reply = try shop.mail(id).summary.lastReply
+        #expect(tally.sent == 1, "\(reply)")
+        #expect(try shop.mail(id).summary.state == .sent)
+        #expect(server.received().count == 1)
+
+        // Verification is on: the same server without its CA is refused, and nothing is sent.
+        let unverified = try shop.enqueue(to: "tls2@example.com")
+        let noCA = smtp(server, security: .starttls, username: "destek", password: "gizli şifre")
+        #expect(try shop.worker(try shop.settings(noCA)).drain().deferred == 1)
+        #expect(try shop.mail(unverified).summary.lastReply.contains("TLS"))
+        // A wrong password is the shop's problem, not the mail's: deferred, with the server's words.
+        shop.clock.advance(3600)
+        let badPassword = smtp(server, security: .starttls, caFile: server.certificate, username: "destek", password: "yanlış")
+        #expect(try shop.worker(try shop.settings(badPassword)).drain().deferred == 1)
+        #expect(try shop.mail(unverified).summary.lastReply.hasPrefix("authentication failed: 535"))
+        #expect(server.received().count == 1)
+    }
+
+    @Test func startTLSIsRequiredWhenAsked() throws {
+        let shop = try OutboxFixture()
+        let server = try SMTPTestServer(folder: shop.folder) // offers no STARTTLS
+        let id = try shop.enqueue(to: "x@example.com")
+        let transport = MailSettings.Transport.smtp(SMTPSettings(host: "127.0.0.1", port: server.port, security: .starttls, timeout: 5))
+        #expect(try shop.worker(try shop.settings(transport)).drain().deferred == 1)
+        #expect(try shop.mail(id).summary.lastReply.contains("does not offer STARTTLS"))
+        #expect(server.received().isEmpty)
+    }
+
+    @Test func implicitTLS() throws {
+        let shop = try OutboxFixture()
+        let server = try SMTPTestServer(folder: shop.folder, security: .tls)
+        let id = try shop.enqueue(to: "tls@example.com")
+        #expect(try shop.worker(try shop.settings(smtp(server, security: .tls, caFile: server.certificate))).drain().sent == 1)
+        #expect(try shop.mail(id).summary.state == .sent)
+        #expect(server.received().count == 1)
+    }
+}
+
+/// The sendmail path, through a real sendmail-compatible client (msmtp) pointed at the test server.
+@Suite(.serialized) struct SendmailDeliveryTests {
+    @Test func msmtpDeliversAndItsExitStatusesMapToStates() throws {
+        guard FileManager.default.isExecutableFile(atPath: "/usr/bin/msmtp") else {
+            Issue.record("msmtp is not installed (apt-get install msmtp; .ci/run installs it)")
+            return
+        }
+        let shop = try OutboxFixture()
+        let server = try SMTPTestServer(folder: shop.folder)
+        let config = shop.folder.file("msmtprc")
+        try "account default\nhost 127.0.0.1\nport \(server.port)\nauth off\ntls off\nfrom destek@aysenin-dukkani.example\n"
+            .write(toFile: config, atomically: true, encoding: .utf8)
+        chmod(config, 0o600)
+        let fine = try shop.enqueue(to: "fine@example.com")
+        let temp = try shop.enqueue(to: "temp@example.com")
+        let unknown = try shop.enqueue(to: "unknown@example.com")
+        let transport = MailSettings.Transport.sendmail(command: ["/usr/bin/msmtp", "-C", config, "-t", "-oi"])
+        _ = try shop.worker(try shop.settings(transport)).drain()
+        #expect(try shop.mail(fine).summary.state == .sent)
+        let tempReply = try shop.mail(temp).summary.lastReply
+        #expect(try shop.mail(temp).summary.state == .deferred, "\(tempReply)")
+        #expect(try shop.mail(temp).summary.lastReply.contains("exited with status 75"))
+        #expect(try shop.mail(unknown).summary.state == .failed)
+        #expect(try shop.database.suppressedAddresses().map(\.address) == ["unknown@example.com"])
+        let arrived = server.received()
+        #expect(arrived.count == 1)
+        #expect(PythonEmail.header("Message-ID", in: arrived[0]) == (try shop.mail(fine).messageID))
+        #expect((try PythonEmail.parse(arrived[0])["defects"] as? [String]) == [])
+    }
+
+    @Test func aMissingProgramDefersWithItsName() throws {
+        let shop = try OutboxFixture()
+        let id = try shop.enqueue(to: "a@example.com")
+        _ = try shop.worker(try shop.settings(.sendmail(command: ["/nonexistent/sendmail", "-t"]))).drain()
+        #expect(try shop.mail(id).summary.state == .deferred)
+        #expect(try shop.mail(id).summary.lastReply.contains("/nonexistent/sendmail"))
+    }
+}

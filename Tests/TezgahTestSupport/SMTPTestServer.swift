@@ -1,0 +1,86 @@
+import Foundation
+
+/// A real SMTP server (aiosmtpd, from pip) on a free loopback port, writing what it accepts to a
+/// Maildir. The recipient's local part picks the server's behaviour; see smtp_test_server.py.
+public final class SMTPTestServer: @unchecked Sendable {
+    public enum Security: String { case none, starttls, tls }
+
+    public let port: Int
+    public let maildir: String
+    /// The self-signed certificate (for `ca_file`) when the server speaks TLS.
+    public let certificate: String?
+    private let process: Process
+    private let input: Pipe
+
+    public init(folder: TemporaryFolder, security: Security = .none, auth: (user: String, password: String)? = nil) throws {
+        maildir = folder.file("maildir-\(UUID().uuidString.prefix(8))")
+        var arguments = [Self.script, "--spool", maildir, "--security", security.rawValue]
+        if security != .none {
+            let cert = folder.file("cert.pem"), key = folder.file("key.pem")
+            if !FileManager.default.fileExists(atPath: cert) {
+                try Self.runQuietly("/usr/bin/openssl", ["req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", key, "-out", cert,
+                                                          "-days", "2", "-subj", "/CN=localhost", "-addext", "subjectAltName=DNS:localhost"])
+            }
+            arguments += ["--cert", cert, "--key", key]
+            certificate = cert
+        } else {
+            certificate = nil
+        }
+        if let auth { arguments += ["--auth", "\(auth.user):\(auth.password)"] }
+        process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["python3"] + arguments
+        input = Pipe()
+        let output = Pipe()
+        process.standardInput = input
+        process.standardOutput = output
+        try process.run()
+        var seen = Data()
+        while !String(decoding: seen, as: UTF8.self).contains("\n") {
+            let chunk = output.fileHandleForReading.availableData
+            if chunk.isEmpty { break }
+            seen.append(chunk)
+        }
+        let line = String(decoding: seen, as: UTF8.self)
+        guard line.hasPrefix("READY "), let port = Int(line.dropFirst(6).trimmingCharacters(in: .whitespacesAndNewlines)) else {
+            process.terminate()
+            throw SMTPTestServerError(description: "the test SMTP server did not start (is aiosmtpd installed? pip install aiosmtpd): \(line)")
+        }
+        self.port = port
+    }
+
+    deinit { stop() }
+
+    public func stop() {
+        if process.isRunning {
+            try? input.fileHandleForWriting.close()
+            process.terminate()
+            process.waitUntilExit()
+        }
+    }
+
+    /// The messages accepted so far, oldest first, as raw bytes.
+    public func received() -> [Data] {
+        let folder = maildir + "/new"
+        let names = ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []).sorted()
+        return names.compactMap { FileManager.default.contents(atPath: folder + "/" + $0) }
+    }
+
+    private static var script: String {
+        URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("smtp_test_server.py").path
+    }
+
+    static func runQuietly(_ program: String, _ arguments: [String]) throws {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: program)
+        process.arguments = arguments
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        process.waitUntilExit()
+    }
+}
+
+public struct SMTPTestServerError: Error, CustomStringConvertible {
+    public var description: String
+}
