@@ -9,6 +9,8 @@ public final class SMTPTestServer: @unchecked Sendable {
     public let maildir: String
     /// The self-signed certificate (for `ca_file`) when the server speaks TLS.
     public let certificate: String?
+    /// The server's standard error.
+    public let log: String
     private let process: Process
     private let input: Pipe
 
@@ -34,6 +36,11 @@ public final class SMTPTestServer: @unchecked Sendable {
         let output = Pipe()
         process.standardInput = input
         process.standardOutput = output
+        // The server's own log (tracebacks from handshakes the tests make fail on purpose) goes
+        // to a file beside the maildir instead of the test output.
+        log = maildir + ".log"
+        FileManager.default.createFile(atPath: log, contents: nil)
+        process.standardError = FileHandle(forWritingAtPath: log)
         try process.run()
         var seen = Data()
         while !String(decoding: seen, as: UTF8.self).contains("\n") {
@@ -44,7 +51,7 @@ public final class SMTPTestServer: @unchecked Sendable {
         let line = String(decoding: seen, as: UTF8.self)
         guard line.hasPrefix("READY "), let port = Int(line.dropFirst(6).trimmingCharacters(in: .whitespacesAndNewlines)) else {
             process.terminate()
-            throw SMTPTestServerError(description: "the test SMTP server did not start (is aiosmtpd installed? pip install aiosmtpd): \(line)")
+            throw SMTPTestServerError(description: "the test SMTP server did not start (is aiosmtpd installed? pip install aiosmtpd): \(line) \((try? String(contentsOfFile: log, encoding: .utf8)) ?? "")")
         }
         self.port = port
     }

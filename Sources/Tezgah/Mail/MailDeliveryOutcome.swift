@@ -28,6 +28,24 @@ public enum MailReplyCode {
         return String(head.prefix(40))
     }
 
+    /// The last 4xx/5xx SMTP reply quoted in free text such as a sendmail program's error output:
+    /// a three-digit code followed by an enhanced status of the same class (`451 4.3.0 …`), up to
+    /// the end of that line of text. Nil when the text quotes none.
+    public static func quotedSMTPReply(in text: String) -> String? {
+        for line in text.split(whereSeparator: \.isNewline).reversed() {
+            let words = line.split(separator: " ", omittingEmptySubsequences: true)
+            guard words.count >= 2 else { continue }
+            for index in stride(from: words.count - 2, through: 0, by: -1) {
+                let code = words[index], status = words[index + 1]
+                guard code.count == 3, let first = code.first, first == "4" || first == "5",
+                      code.allSatisfy({ $0.isASCII && $0.isNumber }),
+                      isEnhancedStatus(status), status.first == first else { continue }
+                return String(words[index...].joined(separator: " ").prefix(300))
+            }
+        }
+        return nil
+    }
+
     /// `class.subject.detail`, such as 5.1.1 (RFC 3463).
     public static func isEnhancedStatus(_ text: Substring) -> Bool {
         let parts = text.split(separator: ".", omittingEmptySubsequences: false)

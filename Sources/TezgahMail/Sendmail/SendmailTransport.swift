@@ -41,6 +41,13 @@ public final class SendmailTransport: MailTransport {
         if result.signaled {
             return .deferred(reply: "\(name) was killed by signal \(result.status)\(detail.isEmpty ? "" : ": \(detail)")")
         }
+        // Exit statuses differ between sendmails (msmtp exits 69 for a 451), so an SMTP reply the
+        // program quotes on stderr decides first; the status only when it quotes none.
+        if let quoted = MailReplyCode.quotedSMTPReply(in: result.errorText) {
+            let reply = "\(quoted) (\(name) exited with status \(result.status))"
+            if quoted.hasPrefix("4") { return .deferred(reply: reply) }
+            return .failed(reply: reply, suppressAddress: RejectionReading.saysMailboxUnknown(quoted))
+        }
         let reply = "\(name) exited with status \(result.status)\(detail.isEmpty ? "" : ": \(detail)")"
         switch result.status {
         case 0: return .sent(reply: "\(name) accepted the message")
