@@ -34,6 +34,10 @@ struct OutboxFixture {
             "shop_name": "Ayşe'nin Dükkanı", "customer_name": name, "support_email": "destek@aysenin-dukkani.example",
             "order_number": "#1042", "order_total": "₺1.250,00", "coupon_code": "GERI10", "coupon_description": "%10 indirim",
             "coupon_expires": "31 Aralık", "unsubscribe_url": "mailto:destek@aysenin-dukkani.example",
+            "review_url": "https://aysenin-dukkani.example/r/1042", "survey_url": "https://aysenin-dukkani.example/s/1042",
+            "carrier": "Yurtiçi Kargo", "tracking_number": "123456789012", "tracking_url": "https://kargo.example/123456789012",
+            "eta": "25 Kasım", "return_policy": "14 gün içinde iade", "refund_amount": "₺1.250,00", "points": "120",
+            "tier": "Gümüş", "referral_code": "AYSE10", "conversation_subject": "Kargom nerede?", "reply_text": "Yarın yola çıkıyor.",
         ]
         let mail = try composer.compose(kind, to: .init(customerID: customer, name: name, address: address, language: language),
                                         values: values, dedupeKey: key ?? "\(kind.rawValue):\(address)", now: clock.now)

@@ -21,14 +21,14 @@ public final class DeliveryWorker {
     /// `host:pid`, written on each claimed row so a restarted worker can tell its dead predecessors.
     public let identity: String
 
-    public init(database: AppDatabase, settings: MailSettings, transport: MailTransport? = nil,
+    public init(database: AppDatabase, settings: MailSettings, transport: MailTransport? = nil, identity: String? = nil,
                 clock: @escaping @Sendable () -> Date = Date.init, log: @escaping (String) -> Void = { _ in }) {
         self.database = database
         self.settings = settings
         self.transport = transport ?? settings.makeTransport()
         self.clock = clock
         self.log = log
-        self.identity = "\(Self.hostName):\(getpid())"
+        self.identity = identity ?? "\(Self.hostName):\(getpid())"
     }
 
     private static var hostName: String {
@@ -58,7 +58,7 @@ public final class DeliveryWorker {
         while !stopRequested(),
               let mail = try database.claimNextMail(now: clock(), worker: identity, lease: settings.lease, limits: settings.marketing) {
             let outcome = transport.deliver(message: mail.message, sender: settings.from.address, recipient: mail.toAddress)
-            let settlement = try database.settleMail(id: mail.id, outcome: outcome, now: clock())
+            let settlement = try database.settleMail(id: mail.id, worker: identity, outcome: outcome, now: clock())
             switch settlement {
             case .sent: tally.sent += 1
             case .deferred(let until): tally.deferred += 1; log("mail \(mail.id) to \(mail.toAddress) deferred until \(until): \(outcome.reply)")

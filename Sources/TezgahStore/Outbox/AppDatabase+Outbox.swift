@@ -68,13 +68,14 @@ extension AppDatabase {
 
     /// Records how a claimed mail's attempt went. A deferred mail waits 1 min, 2, 4 … up to 4 h, and
     /// fails instead once the next attempt would fall after its expiry. A failure that names a
-    /// missing mailbox puts the address on the suppression list.
+    /// missing mailbox puts the address on the suppression list. Only the worker holding the lease
+    /// may settle: once a row was taken back (and perhaps claimed by another worker) it is not ours.
     @discardableResult
-    public func settleMail(id: Int64, outcome: MailDeliveryOutcome, now: Date) throws -> MailSettlement {
+    public func settleMail(id: Int64, worker: String, outcome: MailDeliveryOutcome, now: Date) throws -> MailSettlement {
         try pool.write { db in
             guard let row = try Row.fetchOne(db.cachedStatement(sql: """
-                SELECT attempts, expires_at, to_address FROM outbox WHERE id = ? AND state = 'sending'
-                """), arguments: [id]) else { return .notClaimed }
+                SELECT attempts, expires_at, to_address FROM outbox WHERE id = ? AND state = 'sending' AND lease_owner = ?
+                """), arguments: [id, worker]) else { return .notClaimed }
             let writer = ShopWriter(db)
             switch outcome {
             case .sent(let reply):
