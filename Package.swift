@@ -67,7 +67,7 @@ let package = Package(
         .testTarget(name: "TezgahUITests", dependencies: ["TezgahUI"], exclude: ["Snapshots"]),
         .testTarget(name: "TezgahTerminalTests", dependencies: ["TezgahTerminal"]),
         .testTarget(name: "TezgahMailTests", dependencies: ["TezgahMail", "TezgahStore", "TezgahTestSupport", .product(name: "GRDB", package: "GRDB.swift")]),
-        .testTarget(name: "TezgahRuntimeTests", dependencies: ["TezgahRuntime", "TezgahTestSupport"]),
+        .testTarget(name: "TezgahRuntimeTests", dependencies: ["TezgahRuntime", "TezgahMail", "TezgahTestSupport"]),
         .testTarget(name: "EndToEndTests", dependencies: ["tezgah", "TezgahStore", "TezgahMail", "TezgahTestSupport"]),
     ]
 )

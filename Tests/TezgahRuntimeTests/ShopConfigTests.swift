@@ -1,0 +1,170 @@
+import Foundation
+import Testing
+import Tezgah
+import TezgahMail
+import TezgahTestSupport
+@testable import TezgahRuntime
+
+/// config.toml as the owner writes it: what is accepted, and the one sentence each mistake gets.
+@Suite struct ShopConfigTests {
+    let folder = TemporaryFolder("tezgah-config")
+
+    func load(_ text: String) throws -> ShopConfig {
+        let path = folder.file("config.toml")
+        try text.write(toFile: path, atomically: true, encoding: .utf8)
+        return try ShopConfig.load(path: path, required: true)
+    }
+
+    /// The error a config gives when its mail settings are read, or nil when it loads.
+    func mailError(_ text: String) -> String? {
+        do {
+            _ = try load(text).mailSettings()
+            return nil
+        } catch {
+            return "\(error)"
+        }
+    }
+
+    @Test func theIssueExampleLoads() throws {
+        setenv("TEZGAH_TEST_SMTP_PASSWORD_1", "gizli", 1)
+        let config = try load("""
+            [shop]
+            time_zone = "Europe/Istanbul"
+
+            [mail]
+            from = "Ayşe'nin Dükkanı <destek@example.com>"
+            transport = "smtp"                       # or "sendmail"
+            [mail.smtp]
+            host = "smtp.example.com"
+            port = 587
+            security = "starttls"
+            username = "destek@example.com"
+            password_env = "TEZGAH_TEST_SMTP_PASSWORD_1"
+            [mail.sendmail]
+            command = ["/usr/sbin/sendmail", "-t", "-oi"]
+            [mail.queue]
+            marketing_per_day = 1
+            marketing_per_30_days = 3
+            quiet_hours = "21:00-09:00"
+            """)
+        #expect(config.timeZone.identifier == "Europe/Istanbul")
+        let mail = try config.mailSettings()
+        #expect(mail.from.displayName == "Ayşe'nin Dükkanı")
+        #expect(mail.from.address == "destek@example.com")
+        guard case .smtp(let smtp) = mail.transport else {
+            Issue.record("expected SMTP")
+            return
+        }
+        #expect(smtp.host == "smtp.example.com" && smtp.port == 587 && smtp.security == .starttls)
+        #expect(smtp.username == "destek@example.com" && smtp.password == "gizli")
+        #expect(mail.marketing.perThirtyDays == 3)
+        #expect(mail.marketing.quietHours?.start == 21 * 60)
+        #expect(mail.marketing.quietHours?.timeZone.identifier == "Europe/Istanbul")
+    }
+
+    @Test func sendmailTransportTakesAnArgumentVector() throws {
+        let mail = try load("""
+            [mail]
+            from = "destek@example.com"
+            transport = "sendmail"
+            [mail.sendmail]
+            command = ["/usr/bin/msmtp", "-C", "/etc/msmtprc", "-t"]
+            """).mailSettings()
+        guard case .sendmail(let command) = mail.transport else {
+            Issue.record("expected sendmail")
+            return
+        }
+        #expect(command == ["/usr/bin/msmtp", "-C", "/etc/msmtprc", "-t"])
+    }
+
+    @Test func anUnknownKeyOrAWrongTypeNamesFileLineAndKey() {
+        let file = folder.file("config.toml")
+        #expect(mailError("""
+            [mail]
+            from = "destek@example.com"
+            transport = "smtp"
+            [mail.smtp]
+            host = "localhost"
+            prot = 25
+            """) == "\(file):6: key \"mail.smtp.prot\": unknown key; [mail.smtp] has host, port, security, username, password_env, password_file, timeout_seconds, ca_file, helo_name.")
+        #expect(mailError("""
+            [mail]
+            from = "destek@example.com"
+
+            [mail.smtp]
+            host = "localhost"
+            port = "587"
+            """) == "\(file):6: key \"mail.smtp.port\": expected a whole number.")
+        #expect(mailError("""
+            [mail]
+            from = "destek@example.com"
+            transport = "pigeon"
+            """) == "\(file):3: key \"mail.transport\": \"pigeon\" is not a transport; use \"smtp\" or \"sendmail\".")
+        #expect(throws: ConfigError.self) { try load("[mail\nfrom = 1") }
+    }
+
+    @Test func clearTextIsOnlyForALocalRelay() {
+        let file = folder.file("config.toml")
+        let remote = mailError("""
+            [mail]
+            from = "destek@example.com"
+            [mail.smtp]
+            host = "smtp.example.com"
+            security = "none"
+            """)
+        #expect(remote?.hasPrefix("\(file):5: key \"mail.smtp.security\": security = \"none\" sends passwords and mail in clear text") == true)
+        #expect(mailError("""
+            [mail]
+            from = "destek@example.com"
+            [mail.smtp]
+            host = "127.0.0.1"
+            port = 25
+            security = "none"
+            """) == nil)
+    }
+
+    @Test func aPasswordFileMustBeOwnerOnly() throws {
+        let secret = folder.file("smtp-password")
+        try "gizli şifre\n".write(toFile: secret, atomically: true, encoding: .utf8)
+        let text = """
+            [mail]
+            from = "destek@example.com"
+            [mail.smtp]
+            host = "smtp.example.com"
+            username = "destek"
+            password_file = "\(secret)"
+            """
+        chmod(secret, 0o644)
+        let refused = mailError(text)
+        #expect(refused == "\(folder.file("config.toml")):6: key \"mail.smtp.password_file\": \(secret) can be read by others (mode 644); run chmod 600 \(secret).")
+        chmod(secret, 0o600)
+        guard case .smtp(let smtp) = try load(text).mailSettings().transport else {
+            Issue.record("expected SMTP")
+            return
+        }
+        #expect(smtp.password == "gizli şifre")
+    }
+
+    @Test func aMissingPasswordVariableIsNamed() {
+        let error = mailError("""
+            [mail]
+            from = "destek@example.com"
+            [mail.smtp]
+            host = "smtp.example.com"
+            username = "destek"
+            password_env = "TEZGAH_TEST_SMTP_PASSWORD_UNSET"
+            """)
+        #expect(error?.hasSuffix("key \"mail.smtp.password_env\": the environment variable TEZGAH_TEST_SMTP_PASSWORD_UNSET is not set.") == true)
+    }
+
+    @Test func quietHoursMustBeTwoTimes() {
+        let error = mailError("""
+            [mail]
+            from = "destek@example.com"
+            transport = "sendmail"
+            [mail.queue]
+            quiet_hours = "late"
+            """)
+        #expect(error == "\(folder.file("config.toml")):5: key \"mail.queue.quiet_hours\": expected two times of day such as \"21:00-09:00\".")
+    }
+}
