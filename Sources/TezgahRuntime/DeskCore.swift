@@ -1,5 +1,6 @@
 import Foundation
 import Tezgah
+import TezgahMail
 import TezgahStore
 import TezgahUI
 
@@ -13,9 +14,13 @@ public final class DeskCore {
     public let database: AppDatabase
     /// Text the user asked to copy, for the terminal to send after the next frame.
     public var clipboardRequests: [String] = []
+    /// Who the activity log names for actions taken here: the Unix user running tezgah.
+    public let actor: String
 
-    public init(database: AppDatabase, width: Int, height: Int, now: Date = Date()) throws {
+    public init(database: AppDatabase, width: Int, height: Int, now: Date = Date(),
+                actor: String = ProcessInfo.processInfo.userName) throws {
         self.database = database
+        self.actor = actor
         let zone = try database.setting("shop.timezone").flatMap(TimeZone.init(identifier:)) ?? .current
         let name = try database.setting("shop.name") ?? "tezgah"
         state = AppState(width: width, height: height, shopName: name, databasePath: database.path,
@@ -59,7 +64,10 @@ public final class DeskCore {
             case let .loadCount(pane, filter):
                 return [.countLoaded(pane, filter: filter, try count(pane, filter: filter))]
             case .countMailStates:
-                return [.mailStatesCounted(try database.outboxCountsByState())]
+                return [.mailStatesCounted(try database.outboxCountsByState(), problems: try database.outboxProblemGroups())]
+            case let .applyMailAction(action, ids):
+                let problems = try database.apply(action, to: ids, actor: actor, now: state.clock.now)
+                return [.mailActionApplied(action, ids: ids, problems: problems)]
             case let .countShipmentsNeedingAttention(rule, now):
                 return [.shipmentsNeedingAttentionCounted(try database.countShipmentsNeedingAttention(rule: rule, now: now))]
             case .copyToClipboard(let text):
@@ -105,7 +113,14 @@ public final class DeskCore {
         case .reviews: .review(try database.reviewInviteDetail(id: id))
         case .support: .conversation(try database.conversationDetail(id: id))
         case .loyalty: .loyalty(try database.loyaltyDetail(id: id))
-        case .mail: .mail(try database.outboxDetail(id: id))
+        case .mail: .mail(try Self.previewed(database.outboxDetail(id: id)))
         }
+    }
+
+    /// The mail detail with its message read back as the customer will see it.
+    private static func previewed(_ detail: OutboxDetail) -> OutboxDetail {
+        var detail = detail
+        detail.preview = MIMEReader.preview(of: detail.message)
+        return detail
     }
 }

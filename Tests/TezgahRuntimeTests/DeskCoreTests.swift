@@ -121,6 +121,54 @@ import TezgahUI
         #expect(core.state.isQuitting)
     }
 
+    @Test func mailPaneKeysChangeTheQueueAndShowWhatGoesWrong() throws {
+        // Its own demo shop: these keys write.
+        let path = Self.folder.file("mail-keys-\(UUID().uuidString).sqlite")
+        try DemoShop(orders: 300, seed: 5, now: Self.now).build(at: path)
+        let core = try DeskCore(database: try AppDatabase(path: path), width: 120, height: 40, now: Self.now, actor: "ayse")
+        press(core, .character("6"))
+        func selectedMail() -> OutboxSummary? { core.state.current.selected?.row.asMail }
+        for _ in 0..<20 where selectedMail()?.state != .queued { press(core, .character("j")) }
+        let mail = try #require(selectedMail())
+        #expect(mail.state == .queued)
+
+        press(core, .character("h"))
+        #expect(core.state.message == "Mail \(mail.id) held.")
+        #expect(selectedMail()?.id == mail.id)
+        #expect(selectedMail()?.state == .held)
+        #expect(try core.database.outboxDetail(id: mail.id).summary.lastReply == "held by ayse")
+        press(core, .character("H"))
+        #expect(selectedMail()?.state == .queued)
+
+        // Cancelling asks first; anything but y leaves the mail alone.
+        press(core, .character("x"))
+        #expect(core.frame().lines[39].contains("Cancel mail \(mail.id) to \(mail.toAddress)? It will never be sent. y/n"))
+        press(core, .character("n"))
+        #expect(selectedMail()?.state == .queued)
+        #expect(core.state.message == "Nothing changed.")
+        press(core, .character("x"), .character("y"))
+        #expect(selectedMail()?.state == .cancelled)
+        // A cancelled mail cannot be held; the sentence says why.
+        press(core, .character("h"))
+        #expect(core.state.message == "Mail \(mail.id) is cancelled; hold applies only to queued, deferred mail.")
+
+        // The detail previews the message as the customer reads it, and the customer's other mail.
+        guard case .mail(let detail)? = core.state.current.detail else {
+            Issue.record("no mail detail")
+            return
+        }
+        #expect(detail.preview?.headers.first { $0.name == "From" }?.value == "Ayşe'nin Dükkanı <destek@aysenin-dukkani.example>")
+        #expect(core.frame().text.contains("Other mail to \(mail.toAddress)"))
+
+        // Failures grouped by reply.
+        press(core, .character("f"))
+        #expect(core.state.mode == .mailProblems)
+        #expect(core.state.mailProblems.contains { $0.state == .failed && $0.code == "550 5.1.1" })
+        #expect(core.frame().text.contains("Failures by reply"))
+        press(core, .escape)
+        #expect(core.state.mode == .browsing)
+    }
+
     @Test func dataPathsFollowXdgAndOverrides() {
         let paths = DataPaths(environment: ["HOME": "/home/ayse", "XDG_DATA_HOME": "/data"])
         #expect(paths.database(override: nil) == "/data/tezgah/shop.sqlite")

@@ -164,6 +164,28 @@ import Tezgah
         #expect(state.reduce(.keyPressed(.character("q"))) == [.quit])
     }
 
+    @Test func mailKeysAskForQueueActionsAndCancelAsksFirst() {
+        var state = Fixtures.ordersState()
+        state.pane = .mail
+        state.panes[.mail] = state.panes[.orders]!
+        let id = state.current.selected!.row.id
+        #expect(state.reduce(.keyPressed(.character("r"))) == [.applyMailAction(.retry, ids: [id])])
+        #expect(state.reduce(.keyPressed(.character("h"))) == [.applyMailAction(.hold, ids: [id])])
+        #expect(state.reduce(.keyPressed(.character("H"))) == [.applyMailAction(.release, ids: [id])])
+        #expect(state.reduce(.keyPressed(.character("x"))).isEmpty)
+        #expect(state.reduce(.keyPressed(.character("y"))) == [.applyMailAction(.cancel, ids: [id])])
+        #expect(state.mode == .browsing)
+        // The same letters mean nothing on other panes.
+        var orders = Fixtures.ordersState()
+        #expect(orders.reduce(.keyPressed(.character("x"))).isEmpty)
+        #expect(orders.mode == .browsing)
+        // After an action the window reloads where it was, keeping the row, and the counts refresh.
+        let effects = state.reduce(.mailActionApplied(.cancel, ids: [id], problems: []))
+        #expect(state.message == "Mail \(id) cancelled.")
+        #expect(effects.contains(.countMailStates))
+        #expect(effects.contains { if case .loadWindow(.mail, _, _, _, .row(id, _), _) = $0 { true } else { false } })
+    }
+
     /// Every key `?` lists must do something in the pane it is listed for.
     @Test(arguments: Pane.allCases)
     func everyKeyInTheHelpDoesSomething(pane: Pane) {

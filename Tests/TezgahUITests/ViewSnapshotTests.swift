@@ -122,4 +122,40 @@ import Tezgah
             try assertSnapshot(framed(buffer.lines), named: "\(pane.title.lowercased())-120x30")
         }
     }
+
+    @Test func mailPreviewHistoryAndFailures() throws {
+        let now = Fixtures.clock.now
+        let summary = OutboxSummary(id: 9, kind: .shipped, state: .deferred, toAddress: "isik@example.com", customerName: "Işık Öztürk",
+                                    subject: "Siparişiniz kargoya verildi (#1042)", createdAt: now, attempts: 2,
+                                    nextAttemptAt: now.addingTimeInterval(240), lastReply: "451 4.7.1 Greylisted, try again later")
+        let preview = MailPreview(headers: [.init(name: "From", value: "Ayşe'nin Dükkanı <destek@example.com>"),
+                                            .init(name: "Subject", value: "Siparişiniz kargoya verildi (#1042)")],
+                                  text: "Merhaba Işık,\n\nKargonuz yola çıktı.", hasHTML: true)
+        let older = OutboxSummary(id: 3, kind: .thankYou, state: .sent, toAddress: "isik@example.com", customerName: "Işık Öztürk",
+                                  subject: "Teşekkürler", createdAt: now.addingTimeInterval(-86_400 * 3), attempts: 1, nextAttemptAt: nil,
+                                  lastReply: "250 ok")
+        var state = Fixtures.ordersState(width: 120, height: 30)
+        state.pane = .mail
+        state.panes[.mail]!.window = ListWindow(rows: [PaneItem(key: PageKey(sort: 1, id: 9), row: .mail(summary))], hasBefore: false, hasAfter: false)
+        state.panes[.mail]!.isLoaded = true
+        state.panes[.mail]!.detail = .mail(OutboxDetail(summary: summary, dedupeKey: "shipped:1042", messageID: "<9@x>", message: "",
+                                                        preview: preview, history: [older]))
+        state.panes[.mail]!.detailID = 9
+        let buffer = AppView.render(state)
+        #expect(buffer.text.contains("Subject:   Siparişiniz kargoya verildi (#1042)"))
+        #expect(buffer.text.contains("Kargonuz yola çıktı."))
+        #expect(buffer.text.contains("Other mail to isik@example.com"))
+        try assertSnapshot(framed(buffer.lines), named: "mail-preview-120x30")
+
+        _ = state.reduce(.mailStatesCounted([.failed: 14, .deferred: 3], problems: [
+            MailProblemGroup(state: .failed, code: "550 5.1.1", count: 12, example: "550 5.1.1 <a@b>: Recipient address rejected: User unknown"),
+            MailProblemGroup(state: .deferred, code: "451 4.7.1", count: 3, example: "451 4.7.1 Greylisted, try again later"),
+            MailProblemGroup(state: .failed, code: "expired", count: 2, example: "expired after 9 attempts; last reply: connection lost"),
+        ]))
+        _ = state.reduce(.keyPressed(.character("f")))
+        let overlay = AppView.render(state)
+        #expect(overlay.text.contains("Failures by reply"))
+        #expect(overlay.text.contains("550 5.1.1"))
+        try assertSnapshot(framed(overlay.lines), named: "mail-failures-120x30")
+    }
 }

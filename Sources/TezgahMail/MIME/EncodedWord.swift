@@ -23,4 +23,74 @@ enum EncodedWord {
         if !chunk.isEmpty || words.isEmpty { words.append(prefix + Data(chunk).base64EncodedString() + suffix) }
         return words.joined(separator: "\r\n ")
     }
+
+    /// Decodes the encoded words in an unfolded header value. Whitespace between two adjacent
+    /// encoded words is dropped (RFC 2047 §6.2); B and Q encodings, UTF-8 and ISO-8859 charsets.
+    static func decode(_ value: String) -> String {
+        var out = ""
+        var pendingSpace = ""
+        var previousWasEncoded = false
+        var rest = value[...]
+        while !rest.isEmpty {
+            if rest.hasPrefix("=?"), let (text, length) = decodeWord(rest) {
+                if !previousWasEncoded { out += pendingSpace }
+                out += text
+                pendingSpace = ""
+                previousWasEncoded = true
+                rest = rest.dropFirst(length)
+                continue
+            }
+            let character = rest.removeFirst()
+            if character == " " || character == "\t" {
+                pendingSpace.append(character)
+            } else {
+                out += pendingSpace
+                pendingSpace = ""
+                out.append(character)
+                previousWasEncoded = false
+            }
+        }
+        return out + pendingSpace
+    }
+
+    /// One `=?charset?B|Q?text?=` at the start of `text`: its decoded text and its length.
+    private static func decodeWord(_ text: Substring) -> (String, Int)? {
+        let parts = text.dropFirst(2).split(separator: "?", maxSplits: 3, omittingEmptySubsequences: false)
+        guard parts.count == 4, parts[3].hasPrefix("="), !parts[2].contains(" ") else { return nil }
+        let charset = parts[0].split(separator: "*").first.map { $0.lowercased() } ?? ""
+        let encoding = parts[1].uppercased()
+        let payload = String(parts[2])
+        let bytes: [UInt8]
+        if encoding == "B" {
+            guard let data = Data(base64Encoded: payload) else { return nil }
+            bytes = Array(data)
+        } else if encoding == "Q" {
+            var decoded: [UInt8] = []
+            var chars = Array(payload.utf8)[...]
+            while let byte = chars.popFirst() {
+                if byte == UInt8(ascii: "_") {
+                    decoded.append(0x20)
+                } else if byte == UInt8(ascii: "="), chars.count >= 2,
+                          let high = QuotedPrintable.hexValue(chars[chars.startIndex]),
+                          let low = QuotedPrintable.hexValue(chars[chars.startIndex + 1]) {
+                    decoded.append(high << 4 | low)
+                    chars = chars.dropFirst(2)
+                } else {
+                    decoded.append(byte)
+                }
+            }
+            bytes = decoded
+        } else {
+            return nil
+        }
+        let decoded: String
+        switch charset {
+        case "utf-8", "us-ascii": decoded = String(decoding: bytes, as: UTF8.self)
+        case "iso-8859-1", "latin1": decoded = String(bytes: bytes, encoding: .isoLatin1) ?? ""
+        case "iso-8859-9", "windows-1254": decoded = String(bytes: bytes, encoding: .windowsCP1254) ?? ""
+        default: decoded = String(decoding: bytes, as: UTF8.self)
+        }
+        let length = 2 + parts[0].count + 1 + parts[1].count + 1 + parts[2].count + 2
+        return (decoded, length)
+    }
 }

@@ -176,12 +176,14 @@ extension AppDatabase {
     }
 
     /// Failed and deferred mail grouped by reply code, largest group first, for the Mail pane.
-    public func outboxProblemGroups() throws -> [(state: OutboxState, code: String, count: Int)] {
+    public func outboxProblemGroups() throws -> [MailProblemGroup] {
         try pool.read { db in
+            // SQLite takes the bare last_reply from the row holding max(id): the group's newest mail.
             try Row.fetchAll(db, sql: """
-                SELECT state, reply_code, count(*) AS n FROM outbox WHERE state IN ('failed', 'deferred')
+                SELECT state, reply_code, count(*) AS n, last_reply, max(id) FROM outbox
+                WHERE state IN ('failed', 'deferred')
                 GROUP BY state, reply_code ORDER BY n DESC, reply_code LIMIT 20
-                """).map { (OutboxState(rawValue: $0[0]) ?? .failed, $0[1], $0[2]) }
+                """).map { MailProblemGroup(state: OutboxState(rawValue: $0[0]) ?? .failed, code: $0[1], count: $0[2], example: $0[3]) }
         }
     }
 

@@ -21,27 +21,3 @@ public enum MailSettlement: Equatable, Sendable {
     /// The row was no longer ours (its lease had been taken back); nothing was changed.
     case notClaimed
 }
-
-/// An operator's change to queued mail (`tezgah mail hold …`, the Mail pane's keys).
-public enum MailQueueAction: String, CaseIterable, Sendable {
-    case retry, hold, release, cancel
-
-    /// The states the action applies to.
-    public var fromStates: [OutboxState] {
-        switch self {
-        case .retry: [.queued, .deferred, .failed]
-        case .hold: [.queued, .deferred]
-        case .release: [.held]
-        case .cancel: [.queued, .deferred, .held]
-        }
-    }
-
-    public var pastTense: String {
-        switch self {
-        case .retry: "queued to go now"
-        case .hold: "held"
-        case .release: "released"
-        case .cancel: "cancelled"
-        }
-    }
-}

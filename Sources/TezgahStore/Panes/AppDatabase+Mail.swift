@@ -25,8 +25,14 @@ extension AppDatabase {
             else { throw StoreError.notFound(what: "mail", id: id) }
             let extra = try Row.fetchOne(db, sql: "SELECT dedupe_key, message_id, message FROM outbox WHERE id = ?", arguments: [id])!
             let data: Data = extra[2]
-            return OutboxDetail(summary: ListSource.outbox.decode(row), dedupeKey: extra[0], messageID: extra[1],
-                                message: String(decoding: data, as: UTF8.self))
+            let summary = ListSource.outbox.decode(row)
+            // The customer's other mail, by address (the outbox_by_address index), newest first.
+            let history = try Row.fetchAll(db, sql: """
+                \(ListSource.outbox.select) WHERE t.to_address = ? COLLATE NOCASE AND t.id <> ?
+                ORDER BY t.created_at DESC, t.id DESC LIMIT 10
+                """, arguments: [summary.toAddress, id]).map(ListSource.outbox.decode)
+            return OutboxDetail(summary: summary, dedupeKey: extra[0], messageID: extra[1],
+                                message: String(decoding: data, as: UTF8.self), history: history)
         }
     }
 

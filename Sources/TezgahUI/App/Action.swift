@@ -7,7 +7,9 @@ public enum Action: Equatable, Sendable {
     case windowLoaded(Pane, ListWindow<PaneItem>, cursor: CursorTarget, generation: Int)
     case detailLoaded(Pane, id: Int64, PaneDetail)
     case countLoaded(Pane, filter: String, CappedCount)
-    case mailStatesCounted([OutboxState: Int])
+    case mailStatesCounted([OutboxState: Int], problems: [MailProblemGroup])
+    /// An operator's mail action was carried out; `problems` has a sentence per mail it did not fit.
+    case mailActionApplied(MailQueueAction, ids: [Int64], problems: [String])
     case shipmentsNeedingAttentionCounted(Int)
     case effectFailed(String)
     /// The clock moved on (the runtime ticks it so "3h ago" stays true).

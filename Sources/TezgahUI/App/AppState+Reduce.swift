@@ -46,9 +46,29 @@ extension AppState {
             if filter == state.filter { state.matches = filter.isEmpty ? nil : count }
             panes[pane] = state
             return []
-        case .mailStatesCounted(let counts):
+        case let .mailStatesCounted(counts, problems):
             mailStates = counts
+            mailProblems = problems
             return []
+        case let .mailActionApplied(action, ids, problems):
+            let done = ids.count - problems.count
+            if let problem = problems.first {
+                message = problems.count == 1 ? problem : "\(problem) (and \(problems.count - 1) more)"
+            } else {
+                message = done == 1 ? "Mail \(ids[0]) \(action.pastTense)." : "\(done) mails \(action.pastTense)."
+            }
+            guard done > 0, var mail = panes[.mail] else { return [] }
+            // The rows changed state: reload the window where it is, with the detail, and the counts.
+            mail.detailID = nil
+            mail.detail = nil
+            panes[.mail] = mail
+            var effects: [Effect] = [.countMailStates]
+            if pane == .mail, let first = current.window.rows.first {
+                effects.insert(load(.startingAt(first.key), cursor: keepSelection()), at: 0)
+            } else {
+                panes[.mail]?.isLoaded = false
+            }
+            return effects
         case .shipmentsNeedingAttentionCounted(let count):
             shipmentsNeedingAttention = count
             return []
@@ -80,6 +100,14 @@ extension AppState {
             }
         case .filtering:
             return handleFilterKey(key)
+        case .confirming(let confirmation):
+            mode = .browsing
+            if key == .character("y") || key == .character("Y") { return [confirmation.effect] }
+            message = "Nothing changed."
+            return []
+        case .mailProblems:
+            if [.character("f"), .escape, .character("q"), .enter].contains(key) { mode = .browsing }
+            return []
         case .browsing:
             return handleBrowsingKey(key)
         }
@@ -101,12 +129,34 @@ extension AppState {
             let link = shipment.carrier.trackingURL(for: shipment.trackingNumber)
             message = "Copied \(link) (to your terminal's clipboard)"
             return [.copyToClipboard(link)]
+        case .character(let c) where pane == .mail && "rhHxf".contains(c):
+            return handleMailKey(c)
         case .tab: return show(pane.next)
         case .backTab: return show(pane.previous)
         case .character(let c) where c.isNumber:
             guard let n = c.wholeNumberValue, n >= 1, n <= Pane.allCases.count else { return [] }
             return show(Pane(rawValue: n - 1)!)
         default:
+            return []
+        }
+    }
+
+    /// The Mail pane's queue keys: r retry now, h hold, H release, x cancel (asks first), f failures.
+    private mutating func handleMailKey(_ key: Character) -> [Effect] {
+        if key == "f" {
+            mode = .mailProblems
+            return [.countMailStates]
+        }
+        guard let selected = current.selected else { return [] }
+        let id = selected.row.id
+        switch key {
+        case "r": return [.applyMailAction(.retry, ids: [id])]
+        case "h": return [.applyMailAction(.hold, ids: [id])]
+        case "H": return [.applyMailAction(.release, ids: [id])]
+        default:
+            let to = selected.row.asMail.map { " to \($0.toAddress)" } ?? ""
+            mode = .confirming(Confirmation(question: "Cancel mail \(id)\(to)? It will never be sent. y/n",
+                                            effect: .applyMailAction(.cancel, ids: [id])))
             return []
         }
     }

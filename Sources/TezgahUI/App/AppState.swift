@@ -11,6 +11,20 @@ public struct AppState: Equatable, Sendable {
         case help
         /// The selected row's detail, full screen (Enter).
         case detail
+        /// A yes/no question before something that cannot be undone; `y` runs the effect.
+        case confirming(Confirmation)
+        /// The Mail pane's failures grouped by reply (`f`).
+        case mailProblems
+    }
+
+    /// A question in the status bar and what a yes does.
+    public struct Confirmation: Equatable, Sendable {
+        public var question: String
+        public var effect: Effect
+        public init(question: String, effect: Effect) {
+            self.question = question
+            self.effect = effect
+        }
     }
 
     public var pane: Pane = .orders
@@ -25,6 +39,7 @@ public struct AppState: Equatable, Sendable {
     /// True when the database has no data yet: the first-run screen shows instead of the panes.
     public var isFirstRun: Bool
     public var mailStates: [OutboxState: Int] = [:]
+    public var mailProblems: [MailProblemGroup] = []
     /// When a parcel counts as late, slipped or stalled (the shop's config will set it).
     public var attentionRule = ShipmentAttentionRule()
     public var shipmentsNeedingAttention: Int?

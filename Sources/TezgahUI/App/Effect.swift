@@ -15,7 +15,10 @@ public enum Effect: Equatable, Sendable {
     case loadWindow(Pane, WindowRequest, size: Int, filter: String, cursor: CursorTarget, generation: Int)
     case loadDetail(Pane, id: Int64)
     case loadCount(Pane, filter: String)
+    /// Mail counts by state and failures grouped by reply code.
     case countMailStates
+    /// Retry now, hold, release or cancel mails; the runtime logs it under the Unix user.
+    case applyMailAction(MailQueueAction, ids: [Int64])
     case countShipmentsNeedingAttention(ShipmentAttentionRule, now: Date)
     /// Put text on the user's clipboard through the terminal (OSC 52), which works over SSH.
     case copyToClipboard(String)

@@ -23,6 +23,7 @@ public enum AppView {
         }
         drawStatus(&buffer, state)
         if state.mode == .help { drawHelp(&buffer, state) }
+        if state.mode == .mailProblems { drawMailProblems(&buffer, state) }
         return buffer
     }
 
@@ -56,7 +57,12 @@ public enum AppView {
             buffer.put(hint, x: x, y: y, maxWidth: state.width - x, role: .statusBar)
             return
         }
+        if case .confirming(let confirmation) = state.mode {
+            buffer.put(" " + confirmation.question, x: 0, y: y, maxWidth: state.width, role: .message)
+            return
+        }
         let hints: [(String, String)] = state.isFirstRun ? [("q", "quit")]
+            : state.pane == .mail ? [("r", "retry"), ("h", "hold"), ("x", "cancel"), ("f", "failures"), ("?", "help")]
             : [("/", "filter"), ("Enter", "open"), ("?", "help"), ("q", "quit")]
         let hintWidth = hints.reduce(0) { $0 + DisplayWidth.of($1.0) + DisplayWidth.of($1.1) + 3 }
         let left: String
@@ -192,6 +198,30 @@ public enum AppView {
             buffer.put(entry.text, x: x + 3 + keyWidth, y: row, maxWidth: width - keyWidth - 5, role: .helpText)
         }
         buffer.put("? or Esc closes", x: x + 2, y: y + height - 2, maxWidth: width - 4, role: .dim)
+    }
+
+    /// Failed and deferred mail grouped by reply code: what is going wrong, and how much.
+    static func drawMailProblems(_ buffer: inout Buffer, _ state: AppState) {
+        let width = min(state.width - 2, 96)
+        let rows = state.mailProblems
+        let height = min(state.height - 2, max(rows.count, 1) + 4)
+        let x = (state.width - width) / 2
+        let y = max(1, (state.height - height) / 2)
+        buffer.fill(x: x, y: y, width: width, height: height, role: .helpText)
+        drawBox(&buffer, Rect(x: x, y: y, width: width, height: height), title: " Failures by reply ")
+        if rows.isEmpty {
+            buffer.put("No failed or deferred mail.", x: x + 2, y: y + 1, maxWidth: width - 4, role: .good)
+        }
+        let codeWidth = min(18, rows.map { DisplayWidth.of($0.code) }.max() ?? 0)
+        for (index, group) in rows.prefix(height - 3).enumerated() {
+            let row = y + 1 + index
+            var cx = x + 2
+            cx += buffer.put(TextFitting.pad(group.state.title, to: 9), x: cx, y: row, role: group.state.role)
+            cx += buffer.put(TextFitting.pad(group.count.grouped, to: 7, alignRight: true) + "  ", x: cx, y: row, role: .money)
+            cx += buffer.put(TextFitting.pad(group.code, to: codeWidth) + "  ", x: cx, y: row, role: .helpKey)
+            buffer.put(group.example, x: cx, y: row, maxWidth: x + width - 2 - cx, role: .helpText)
+        }
+        buffer.put("f or Esc closes · r on a row retries it", x: x + 2, y: y + height - 2, maxWidth: width - 4, role: .dim)
     }
 
     static func drawBox(_ buffer: inout Buffer, _ rect: Rect, title: String) {

@@ -15,7 +15,14 @@ public struct KeyHelp: Equatable, Sendable {
             KeyHelp(keys: [.enter], text: "open the \(pane.noun(1)) full screen (Esc back)"),
             KeyHelp(keys: [.character("/")], text: "filter \(pane.noun(2)) as you type (Enter keeps, Esc clears)"),
             KeyHelp(keys: [.escape], text: "clear the filter"),
-        ] + (pane == .shipments ? [KeyHelp(keys: [.character("y")], text: "copy the tracking link (OSC 52, works over SSH)")] : []) + [
+        ] + (pane == .shipments ? [KeyHelp(keys: [.character("y")], text: "copy the tracking link (OSC 52, works over SSH)")] : [])
+          + (pane == .mail ? [
+            KeyHelp(keys: [.character("r")], text: "retry the mail now (also failed or expired mail)"),
+            KeyHelp(keys: [.character("h")], text: "hold the mail (the worker leaves it alone)"),
+            KeyHelp(keys: [.character("H")], text: "release a held mail"),
+            KeyHelp(keys: [.character("x")], text: "cancel the mail (asks first)"),
+            KeyHelp(keys: [.character("f")], text: "failures grouped by the server's reply"),
+          ] : []) + [
             KeyHelp(keys: [.tab, .backTab], text: "next / previous pane"),
             KeyHelp(keys: (1...6).map { .character(Character(String($0))) }, text: "Orders Shipments Reviews Support Loyalty Mail"),
             KeyHelp(keys: [.character("?")], text: "this help"),

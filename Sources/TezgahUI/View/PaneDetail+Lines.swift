@@ -166,8 +166,25 @@ extension PaneDetail {
         if !s.lastReply.isEmpty { lines.append(.field("Reply", s.lastReply, s.state == .failed ? .bad : .normal)) }
         lines.append(.field("Dedupe key", d.dedupeKey, .dim))
         lines.append(.field("Message-ID", d.messageID, .dim))
-        lines.append(StyledLine("Message", .header))
-        for piece in TextFitting.wrap(d.message, to: max(10, width - 2)) { lines.append(StyledLine("  " + piece)) }
+        if let preview = d.preview {
+            lines.append(StyledLine("Message" + (preview.hasHTML ? " (text part; an HTML part goes too)" : ""), .header))
+            for header in preview.headers {
+                for (index, piece) in TextFitting.wrap(header.value, to: max(10, width - 13)).enumerated() {
+                    lines.append(StyledLine([(TextFitting.pad(index == 0 ? "  \(header.name):" : "", to: 13), .dim), (piece, .normal)]))
+                }
+            }
+            lines.append(StyledLine(""))
+            for piece in TextFitting.wrap(preview.text, to: max(10, width - 2)) { lines.append(StyledLine("  " + piece)) }
+        } else {
+            lines.append(StyledLine("Message", .header))
+            for piece in TextFitting.wrap(d.message, to: max(10, width - 2)) { lines.append(StyledLine("  " + piece)) }
+        }
+        lines.append(StyledLine("Other mail to \(s.toAddress)", .header))
+        if d.history.isEmpty { lines.append(StyledLine("  none", .dim)) }
+        for mail in d.history {
+            lines.append(StyledLine([("  \(clock.day(mail.createdAt))  ", .dim), (TextFitting.pad(mail.state.title, to: 10), mail.state.role),
+                                     (mail.kind.title, .normal)]))
+        }
         return lines
     }
 }
