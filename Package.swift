@@ -59,6 +59,8 @@ let package = Package(
         .target(name: "CPseudoTerminal"),
         .executableTarget(name: "tezgah-bench", dependencies: [
             "Tezgah", "TezgahStore", "TezgahUI", "TezgahRuntime", "TezgahMail", "CPseudoTerminal",
+            // For the test suite's aiosmtpd server, which the mail figure measures against.
+            "TezgahTestSupport",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .target(name: "TezgahTestSupport", dependencies: ["TezgahMail", "TezgahStore"], path: "Tests/TezgahTestSupport",

@@ -55,10 +55,18 @@ public final class DeliveryWorker {
     public func drain(stopRequested: () -> Bool = { false }) throws -> Tally {
         var tally = Tally()
         defer { transport.finish() }
-        while !stopRequested(),
-              let mail = try database.claimNextMail(now: clock(), worker: identity, lease: settings.lease, limits: settings.marketing) {
+        var next = stopRequested() ? nil
+            : try database.claimNextMail(now: clock(), worker: identity, lease: settings.lease, limits: settings.marketing)
+        while let mail = next {
             let outcome = transport.deliver(message: mail.message, sender: settings.from.address, recipient: mail.toAddress)
-            let settlement = try database.settleMail(id: mail.id, worker: identity, outcome: outcome, now: clock())
+            let settlement: MailSettlement
+            if stopRequested() {
+                settlement = try database.settleMail(id: mail.id, worker: identity, outcome: outcome, now: clock())
+                next = nil
+            } else {
+                (settlement, next) = try database.settleMailAndClaimNext(id: mail.id, worker: identity, outcome: outcome, now: clock(),
+                                                                         lease: settings.lease, limits: settings.marketing)
+            }
             switch settlement {
             case .sent: tally.sent += 1
             case .deferred(let until): tally.deferred += 1; log("mail \(mail.id) to \(mail.toAddress) deferred until \(until): \(outcome.reply)")

@@ -4,8 +4,11 @@ import NIOPosix
 import NIOSSL
 
 /// One open, greeted, secured and authenticated SMTP session (RFC 5321, STARTTLS per RFC 3207, AUTH
-/// per RFC 4954). Calls block the calling thread (never an event loop thread) until the reply.
-final class SMTPConnection {
+/// per RFC 4954). `command` and `open` block the calling thread (never an event loop thread) until
+/// the reply; `submit` returns the reply as a future, so a whole mail's transaction can run on the
+/// event loop with one wait. Unchecked Sendable: `extensions` is written only while opening, before
+/// the connection is shared with any future callback.
+final class SMTPConnection: @unchecked Sendable {
     private let channel: Channel
     private let settings: SMTPSettings
     private(set) var extensions: [String: String] = [:]
@@ -109,8 +112,8 @@ final class SMTPConnection {
         try send(ByteBuffer(string: line + "\r\n"), step: step)
     }
 
-    /// Sends the message text with dot-stuffing and the final `.` line, and waits for the reply.
-    func data(_ message: Data) throws -> SMTPReply {
+    /// The message text with dot-stuffing (RFC 5321 §4.5.2) and the final `.` line.
+    func dataPayload(_ message: Data) -> ByteBuffer {
         var buffer = channel.allocator.buffer(capacity: message.count + 64)
         var atLineStart = true
         for byte in message {
@@ -120,13 +123,28 @@ final class SMTPConnection {
         }
         if !atLineStart { buffer.writeString("\r\n") }
         buffer.writeString(".\r\n")
-        return try send(buffer, step: "after the message text")
+        return buffer
     }
 
-    private func send(_ bytes: ByteBuffer, step: String) throws -> SMTPReply {
+    /// Sends one line, or a payload, and returns its reply as a future; failures are described
+    /// with the step (`connection lost after RCPT TO: …`).
+    func submit(_ bytes: ByteBuffer, step: String) -> EventLoopFuture<SMTPReply> {
         let reply = channel.eventLoop.makePromise(of: SMTPReply.self)
         channel.writeAndFlush(SMTPRequest(bytes: bytes, reply: reply, step: step), promise: nil)
-        return try wait(reply.futureResult, step: step)
+        return reply.futureResult.flatMapErrorThrowing { error in
+            if let error = error as? SMTPConnectionError { throw error }
+            throw SMTPConnectionError.refused("connection lost \(step): \(Self.describe(error))")
+        }
+    }
+
+    func submit(line: String, step: String) -> EventLoopFuture<SMTPReply> {
+        submit(ByteBuffer(string: line + "\r\n"), step: step)
+    }
+
+    var eventLoop: EventLoop { channel.eventLoop }
+
+    private func send(_ bytes: ByteBuffer, step: String) throws -> SMTPReply {
+        try submit(bytes, step: step).wait()
     }
 
     private func wait(_ future: EventLoopFuture<SMTPReply>, step: String) throws -> SMTPReply {

@@ -57,30 +57,46 @@ public final class SMTPTransport: MailTransport {
         case duringData(Error)
     }
 
+    /// How far one mail's transaction got.
+    private enum TransactionEnd {
+        case senderRefused(SMTPReply)
+        case rejected(SMTPReply)
+        case finished(SMTPReply)
+    }
+
+    /// MAIL FROM, RCPT TO, DATA and the text, each waiting for its reply (the server offers no
+    /// PIPELINING we rely on), chained on the event loop so the calling thread waits once per mail
+    /// instead of once per command.
     private func transaction(_ session: SMTPConnection, message: Data, sender: String, recipient: String) throws -> MailDeliveryOutcome {
-        func step<T>(_ body: () throws -> T) throws -> T {
-            do { return try body() } catch { throw TransactionError.beforeData(error) }
+        let loop = session.eventLoop
+        let payload = session.dataPayload(message)
+        let end = session.submit(line: "MAIL FROM:<\(sender)>", step: "after MAIL FROM").flatMap { from -> EventLoopFuture<TransactionEnd> in
+            guard from.code == 250 else { return loop.makeSucceededFuture(.senderRefused(from)) }
+            return session.submit(line: "RCPT TO:<\(recipient)>", step: "after RCPT TO").flatMap { rcpt in
+                guard rcpt.code == 250 || rcpt.code == 251 else { return loop.makeSucceededFuture(.rejected(rcpt)) }
+                return session.submit(line: "DATA", step: "after DATA").flatMap { start in
+                    guard start.code == 354 else { return loop.makeSucceededFuture(.rejected(start)) }
+                    return session.submit(payload, step: "after the message text")
+                        .map { TransactionEnd.finished($0) }
+                        .flatMapErrorThrowing { throw TransactionError.duringData($0) }
+                }
+            }
+        }.flatMapErrorThrowing { error -> TransactionEnd in
+            if error is TransactionError { throw error }
+            throw TransactionError.beforeData(error)
         }
-        let from = try step { try session.command("MAIL FROM:<\(sender)>", step: "after MAIL FROM") }
-        guard from.code == 250 else {
+        switch try end.wait() {
+        case .senderRefused(let reply):
             // A refused sender is the shop's configuration, not this mail: try again later.
             reset(session)
-            return .deferred(reply: from.text)
-        }
-        let rcpt = try step { try session.command("RCPT TO:<\(recipient)>", step: "after RCPT TO") }
-        guard rcpt.code == 250 || rcpt.code == 251 else {
+            return .deferred(reply: reply.text)
+        case .rejected(let reply):
             reset(session)
-            return outcome(rejection: rcpt)
+            return outcome(rejection: reply)
+        case .finished(let reply):
+            guard reply.code == 250 else { return outcome(rejection: reply) }
+            return .sent(reply: reply.text)
         }
-        let start = try step { try session.command("DATA", step: "after DATA") }
-        guard start.code == 354 else {
-            reset(session)
-            return outcome(rejection: start)
-        }
-        let done: SMTPReply
-        do { done = try session.data(message) } catch { throw TransactionError.duringData(error) }
-        guard done.code == 250 else { return outcome(rejection: done) }
-        return .sent(reply: done.text)
     }
 
     private func outcome(rejection reply: SMTPReply) -> MailDeliveryOutcome {

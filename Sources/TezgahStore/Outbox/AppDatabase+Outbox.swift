@@ -12,57 +12,71 @@ extension AppDatabase {
     /// suppressed address (or, for marketing, an unsubscribed customer) is suppressed, and marketing
     /// mail over the frequency cap or inside quiet hours is postponed to when it may go.
     public func claimNextMail(now: Date, worker: String, lease: TimeInterval, limits: MarketingLimits) throws -> ClaimedMail? {
+        try pool.write { db in try Self.claimNext(db, now: now, worker: worker, lease: lease, limits: limits) }
+    }
+
+    /// Settles a claimed mail and claims the next due one in the same transaction: one commit per
+    /// mail instead of two. The settlement is committed before the next mail goes out, so a crash
+    /// loses nothing the separate calls would not.
+    public func settleMailAndClaimNext(id: Int64, worker: String, outcome: MailDeliveryOutcome, now: Date, lease: TimeInterval,
+                                       limits: MarketingLimits) throws -> (MailSettlement, ClaimedMail?) {
         try pool.write { db in
-            let writer = ShopWriter(db)
-            while true {
-                guard let row = try Row.fetchOne(db.cachedStatement(sql: """
-                    SELECT id, kind, category, to_address, message_id, message, attempts, expires_at, customer_id
-                    FROM outbox WHERE state IN ('queued', 'deferred') AND next_attempt_at <= ?
-                    ORDER BY next_attempt_at, id LIMIT 1
-                    """), arguments: [now.unixSeconds]) else { return nil }
-                let id: Int64 = row[0]
-                let marketing = (row[2] as String) == MailCategory.marketing.rawValue
-                let address: String = row[3]
-                if let expires: Int64 = row[7], expires <= now.unixSeconds {
-                    try writer.settle(id: id, state: .failed, reply: "expired before it could be sent", now: now)
-                    continue
-                }
-                if let reason = try String.fetchOne(db.cachedStatement(sql: "SELECT reason FROM suppressions WHERE address = ?"),
-                                                    arguments: [address]) {
-                    try writer.settle(id: id, state: .suppressed, reply: "suppressed: the address is on the suppression list (\(reason))", now: now)
-                    continue
-                }
-                if marketing {
-                    if let customer: Int64 = row[8],
-                       try Bool.fetchOne(db.cachedStatement(sql: "SELECT unsubscribed_at IS NOT NULL FROM customers WHERE id = ?"),
-                                         arguments: [customer]) == true {
-                        try writer.settle(id: id, state: .suppressed, reply: "suppressed: the customer unsubscribed", now: now)
-                        continue
-                    }
-                    let previous = try Int64.fetchAll(db.cachedStatement(sql: """
-                        SELECT coalesce(sent_at, ?) FROM outbox
-                        WHERE to_address = ? COLLATE NOCASE AND category = 'marketing' AND state IN ('sent', 'sending')
-                          AND coalesce(sent_at, ?) > ?
-                        """), arguments: [now.unixSeconds, address, now.unixSeconds, now.unixSeconds - 30 * 86_400])
-                    let earliest = limits.earliestSend(at: now, previous: previous.map(Date.init(unixSeconds:)))
-                    if earliest > now {
-                        let expires: Int64? = row[7]
-                        if earliest == .distantFuture || expires.map({ earliest.unixSeconds >= $0 }) == true {
-                            try writer.settle(id: id, state: .failed, reply: "expired: held back by the marketing frequency cap or quiet hours", now: now)
-                        } else {
-                            try db.cachedStatement(sql: "UPDATE outbox SET next_attempt_at = ? WHERE id = ?")
-                                .execute(arguments: [earliest.unixSeconds, id])
-                        }
-                        continue
-                    }
-                }
-                let attempt = (row[6] as Int) + 1
-                try db.cachedStatement(sql: """
-                    UPDATE outbox SET state = 'sending', attempts = ?, lease_until = ?, lease_owner = ? WHERE id = ?
-                    """).execute(arguments: [attempt, now.addingTimeInterval(lease).unixSeconds, worker, id])
-                return ClaimedMail(id: id, kind: MailKind(rawValue: row[1]) ?? .supportReply, toAddress: address,
-                                   messageID: row[4], message: row[5], attempt: attempt)
+            let settlement = try Self.settle(db, id: id, worker: worker, outcome: outcome, now: now)
+            return (settlement, try Self.claimNext(db, now: now, worker: worker, lease: lease, limits: limits))
+        }
+    }
+
+    private static func claimNext(_ db: Database, now: Date, worker: String, lease: TimeInterval,
+                                  limits: MarketingLimits) throws -> ClaimedMail? {
+        let writer = ShopWriter(db)
+        while true {
+            guard let row = try Row.fetchOne(db.cachedStatement(sql: """
+                SELECT id, kind, category, to_address, message_id, message, attempts, expires_at, customer_id
+                FROM outbox WHERE state IN ('queued', 'deferred') AND next_attempt_at <= ?
+                ORDER BY next_attempt_at, id LIMIT 1
+                """), arguments: [now.unixSeconds]) else { return nil }
+            let id: Int64 = row[0]
+            let marketing = (row[2] as String) == MailCategory.marketing.rawValue
+            let address: String = row[3]
+            if let expires: Int64 = row[7], expires <= now.unixSeconds {
+                try writer.settle(id: id, state: .failed, reply: "expired before it could be sent", now: now)
+                continue
             }
+            if let reason = try String.fetchOne(db.cachedStatement(sql: "SELECT reason FROM suppressions WHERE address = ?"),
+                                                arguments: [address]) {
+                try writer.settle(id: id, state: .suppressed, reply: "suppressed: the address is on the suppression list (\(reason))", now: now)
+                continue
+            }
+            if marketing {
+                if let customer: Int64 = row[8],
+                   try Bool.fetchOne(db.cachedStatement(sql: "SELECT unsubscribed_at IS NOT NULL FROM customers WHERE id = ?"),
+                                     arguments: [customer]) == true {
+                    try writer.settle(id: id, state: .suppressed, reply: "suppressed: the customer unsubscribed", now: now)
+                    continue
+                }
+                let previous = try Int64.fetchAll(db.cachedStatement(sql: """
+                    SELECT coalesce(sent_at, ?) FROM outbox
+                    WHERE to_address = ? COLLATE NOCASE AND category = 'marketing' AND state IN ('sent', 'sending')
+                      AND coalesce(sent_at, ?) > ?
+                    """), arguments: [now.unixSeconds, address, now.unixSeconds, now.unixSeconds - 30 * 86_400])
+                let earliest = limits.earliestSend(at: now, previous: previous.map(Date.init(unixSeconds:)))
+                if earliest > now {
+                    let expires: Int64? = row[7]
+                    if earliest == .distantFuture || expires.map({ earliest.unixSeconds >= $0 }) == true {
+                        try writer.settle(id: id, state: .failed, reply: "expired: held back by the marketing frequency cap or quiet hours", now: now)
+                    } else {
+                        try db.cachedStatement(sql: "UPDATE outbox SET next_attempt_at = ? WHERE id = ?")
+                            .execute(arguments: [earliest.unixSeconds, id])
+                    }
+                    continue
+                }
+            }
+            let attempt = (row[6] as Int) + 1
+            try db.cachedStatement(sql: """
+                UPDATE outbox SET state = 'sending', attempts = ?, lease_until = ?, lease_owner = ? WHERE id = ?
+                """).execute(arguments: [attempt, now.addingTimeInterval(lease).unixSeconds, worker, id])
+            return ClaimedMail(id: id, kind: MailKind(rawValue: row[1]) ?? .supportReply, toAddress: address,
+                               messageID: row[4], message: row[5], attempt: attempt)
         }
     }
 
@@ -72,31 +86,34 @@ extension AppDatabase {
     /// may settle: once a row was taken back (and perhaps claimed by another worker) it is not ours.
     @discardableResult
     public func settleMail(id: Int64, worker: String, outcome: MailDeliveryOutcome, now: Date) throws -> MailSettlement {
-        try pool.write { db in
-            guard let row = try Row.fetchOne(db.cachedStatement(sql: """
-                SELECT attempts, expires_at, to_address FROM outbox WHERE id = ? AND state = 'sending' AND lease_owner = ?
-                """), arguments: [id, worker]) else { return .notClaimed }
-            let writer = ShopWriter(db)
-            switch outcome {
-            case .sent(let reply):
-                try writer.settle(id: id, state: .sent, reply: reply, now: now)
-                return .sent
-            case .deferred(let reply):
-                let next = now.addingTimeInterval(MailRetryPolicy.delay(afterAttempts: row[0]))
-                if let expires: Int64 = row[1], next.unixSeconds >= expires {
-                    try writer.settle(id: id, state: .failed, reply: "expired after \(row[0] as Int) attempts; last reply: \(reply)", now: now)
-                    return .failed
-                }
-                try writer.settle(id: id, state: .deferred, reply: reply, now: now, next: next)
-                return .deferred(until: next)
-            case .failed(let reply, let suppress):
-                try writer.settle(id: id, state: .failed, reply: reply, now: now)
-                if suppress {
-                    try db.cachedStatement(sql: "INSERT OR IGNORE INTO suppressions(address, reason, created_at) VALUES (?, ?, ?)")
-                        .execute(arguments: [row[2] as String, reply, now.unixSeconds])
-                }
+        try pool.write { db in try Self.settle(db, id: id, worker: worker, outcome: outcome, now: now) }
+    }
+
+    private static func settle(_ db: Database, id: Int64, worker: String, outcome: MailDeliveryOutcome,
+                               now: Date) throws -> MailSettlement {
+        guard let row = try Row.fetchOne(db.cachedStatement(sql: """
+            SELECT attempts, expires_at, to_address FROM outbox WHERE id = ? AND state = 'sending' AND lease_owner = ?
+            """), arguments: [id, worker]) else { return .notClaimed }
+        let writer = ShopWriter(db)
+        switch outcome {
+        case .sent(let reply):
+            try writer.settle(id: id, state: .sent, reply: reply, now: now)
+            return .sent
+        case .deferred(let reply):
+            let next = now.addingTimeInterval(MailRetryPolicy.delay(afterAttempts: row[0]))
+            if let expires: Int64 = row[1], next.unixSeconds >= expires {
+                try writer.settle(id: id, state: .failed, reply: "expired after \(row[0] as Int) attempts; last reply: \(reply)", now: now)
                 return .failed
             }
+            try writer.settle(id: id, state: .deferred, reply: reply, now: now, next: next)
+            return .deferred(until: next)
+        case .failed(let reply, let suppress):
+            try writer.settle(id: id, state: .failed, reply: reply, now: now)
+            if suppress {
+                try db.cachedStatement(sql: "INSERT OR IGNORE INTO suppressions(address, reason, created_at) VALUES (?, ?, ?)")
+                    .execute(arguments: [row[2] as String, reply, now.unixSeconds])
+            }
+            return .failed
         }
     }
 

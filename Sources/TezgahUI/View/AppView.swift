@@ -221,7 +221,7 @@ public enum AppView {
             cx += buffer.put(TextFitting.pad(group.code, to: codeWidth) + "  ", x: cx, y: row, role: .helpKey)
             buffer.put(group.example, x: cx, y: row, maxWidth: x + width - 2 - cx, role: .helpText)
         }
-        buffer.put("f or Esc closes · r on a row retries it", x: x + 2, y: y + height - 2, maxWidth: width - 4, role: .dim)
+        buffer.put("f or Esc closes", x: x + 2, y: y + height - 2, maxWidth: width - 4, role: .dim)
     }
 
     static func drawBox(_ buffer: inout Buffer, _ rect: Rect, title: String) {

@@ -1,0 +1,113 @@
+import Foundation
+import Tezgah
+import TezgahMail
+import TezgahStore
+import TezgahTestSupport
+
+/// The mail figure: the real `tezgah mail run --once` delivering queued mail to a local aiosmtpd,
+/// against a Python `smtplib` loop sending the same messages over one connection to the same kind
+/// of server. Both sides start from the same queue, read before the clock starts for Python.
+enum MailFigure {
+    static let smtplibLoop = """
+        import sqlite3, smtplib, sys, time
+        db, port = sys.argv[1], int(sys.argv[2])
+        rows = sqlite3.connect(db).execute("SELECT to_address, message FROM outbox WHERE state = 'queued' ORDER BY id").fetchall()
+        start = time.perf_counter()
+        with smtplib.SMTP("127.0.0.1", port) as smtp:
+            smtp.ehlo("bench.local")
+            for address, message in rows:
+                smtp.sendmail("destek@aysenin-dukkani.example", [address], message)
+        print(len(rows), time.perf_counter() - start)
+        """
+
+    /// Writes (once) a shop database with `mails` queued, rendered order mails to distinct addresses.
+    static func queue(mails: Int, folder: String) throws -> String {
+        let path = "\(folder)/outbox-\(mails).sqlite"
+        if FileManager.default.fileExists(atPath: path) { return path }
+        print("queueing \(mails) mails in \(path)…")
+        let database = try AppDatabase(path: path + ".partial")
+        let composer = MailComposer(templates: try MailTemplateLibrary.load(overrides: nil),
+                                    sender: try MailAddress("destek@aysenin-dukkani.example", displayName: "Ayşe'nin Dükkanı"))
+        let now = Date()
+        try database.write { writer in
+            for n in 0..<mails {
+                let address = "musteri\(n)@example.com.tr", name = n % 2 == 0 ? "Işık Öztürk" : "Oliver Smith"
+                let customer = try writer.findOrCreateCustomer(email: address, name: name, city: "İstanbul", country: "TR", createdAt: now).id
+                let values = ["shop_name": "Ayşe'nin Dükkanı", "customer_name": name, "order_number": "#\(100_000 + n)",
+                              "order_total": "₺1.250,00", "support_email": "destek@aysenin-dukkani.example"]
+                let mail = try composer.compose(.thankYou, to: .init(customerID: customer, name: name, address: address,
+                                                                     language: n % 2 == 0 ? "tr" : "en"),
+                                                values: values, dedupeKey: "bench:\(n)", now: now)
+                _ = try writer.enqueueMail(mail)
+            }
+        }
+        try database.close()
+        try FileManager.default.moveItem(atPath: path + ".partial", toPath: path)
+        return path
+    }
+
+    /// Mails per second for tezgah and for smtplib (medians of `runs`).
+    static func measure(binary: String, queue: String, folder: String, runs: Int) throws -> (tezgah: Double, smtplib: Double) {
+        var tezgahRates: [Double] = [], pythonRates: [Double] = []
+        let loop = "\(folder)/smtplib_loop.py"
+        try smtplibLoop.write(toFile: loop, atomically: true, encoding: .utf8)
+        for round in 0..<runs {
+            let copy = "\(folder)/outbox-run-\(round).sqlite"
+            for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: copy + suffix) }
+            try FileManager.default.copyItem(atPath: queue, toPath: copy)
+            let mails = try AppDatabase(path: copy).outboxCountsByState()[.queued] ?? 0
+
+            // tezgah: the real worker, start to exit.
+            // The test suite's aiosmtpd server, accepting into a Maildir in a scratch folder.
+            let scratch = TemporaryFolder("tezgah-bench-mail")
+            let server = try SMTPTestServer(folder: scratch)
+            let config = "\(folder)/mail-bench.toml"
+            try """
+                [mail]
+                from = "Ayşe'nin Dükkanı <destek@aysenin-dukkani.example>"
+                transport = "smtp"
+                [mail.smtp]
+                host = "127.0.0.1"
+                port = \(server.port)
+                security = "none"
+                """.write(toFile: config, atomically: true, encoding: .utf8)
+            let start = ContinuousClock.now
+            try run(binary, ["mail", "run", "--once", "--db", copy, "--config", config])
+            let seconds = (ContinuousClock.now - start).milliseconds / 1_000
+            let sent = try AppDatabase(path: copy).outboxCountsByState()[.sent] ?? 0
+            server.stop()
+            guard sent == mails else { throw BenchError("tezgah sent \(sent) of \(mails) mails; see the worker's output") }
+            tezgahRates.append(Double(mails) / seconds)
+
+            // smtplib: the same messages, read from a fresh copy of the same queue.
+            for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: copy + suffix) }
+            try FileManager.default.copyItem(atPath: queue, toPath: copy)
+            let pythonServer = try SMTPTestServer(folder: scratch)
+            let output = try run("/usr/bin/env", ["python3", loop, copy, String(pythonServer.port)])
+            pythonServer.stop()
+            let fields = output.split(separator: " ").compactMap { Double($0.trimmingCharacters(in: .whitespacesAndNewlines)) }
+            guard fields.count == 2, fields[1] > 0 else { throw BenchError("the smtplib loop said: \(output)") }
+            pythonRates.append(fields[0] / fields[1])
+            for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: copy + suffix) }
+        }
+        return (median(tezgahRates), median(pythonRates))
+    }
+
+    @discardableResult
+    private static func run(_ path: String, _ arguments: [String]) throws -> String {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: path)
+        process.arguments = arguments
+        let output = Pipe(), errors = Pipe()
+        process.standardOutput = output
+        process.standardError = errors
+        try process.run()
+        let text = output.fileHandleForReading.readDataToEndOfFile()
+        let message = errors.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        guard process.terminationStatus == 0 else {
+            throw BenchError("\(path) \(arguments.joined(separator: " ")) failed: \(String(decoding: message, as: UTF8.self))")
+        }
+        return String(decoding: text, as: UTF8.self)
+    }
+}
