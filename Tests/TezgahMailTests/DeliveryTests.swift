@@ -33,6 +33,8 @@ import TezgahTestSupport
             #expect(mail.summary.attempts == 1)
             #expect(mail.summary.lastReply.hasPrefix("250 2.0.0 Ok: queued"))
         }
+        // A drain leaves the search text in step with the states it settled.
+        #expect(try shop.database.window(.outbox, .top, size: 5, filter: "sent").rows.count == 3)
         // Nothing is due any more: a second pass sends nothing twice.
         #expect(try shop.worker(try shop.settings(smtp(server))).drain().total == 0)
         #expect(server.received().count == 3)

@@ -192,6 +192,27 @@ import TezgahTestSupport
         #expect(log == ["ayse mail hold was queued", "ayse mail cancel was held"])
     }
 
+    @Test func searchByStateFollowsTheWorkerInBatchesAndTheOwnerAtOnce() throws {
+        let shop = try OutboxFixture()
+        let a = try shop.enqueue(to: "a@example.com", key: "a")
+        let b = try shop.enqueue(to: "b@example.com", key: "b")
+        func found(_ word: String) throws -> [Int64] {
+            try shop.database.window(.outbox, .top, size: 10, filter: word).rows.map(\.item.id).sorted()
+        }
+        #expect(try found("queued") == [a, b])
+        _ = try shop.database.claimNextMail(now: shop.clock.now, worker: "w", lease: 600, limits: limits)
+        try shop.database.settleMail(id: a, worker: "w", outcome: .sent(reply: "250 ok"), now: shop.clock.now)
+        // The worker's settle leaves the search text for a batch refresh…
+        #expect(try found("sent").isEmpty)
+        #expect(try shop.database.refreshMailSearch() == 1)
+        #expect(try found("sent") == [a])
+        #expect(try found("queued") == [b])
+        // …and an owner's action is searchable at once.
+        try shop.database.apply(.hold, to: [b], actor: "ayse", now: shop.clock.now)
+        #expect(try found("held") == [b])
+        #expect(try shop.database.refreshMailSearch() == 0)
+    }
+
     @Test func retryRevivesAFailedMailPastItsExpiry() throws {
         let shop = try OutboxFixture()
         let id = try shop.enqueue(to: "late@example.com")

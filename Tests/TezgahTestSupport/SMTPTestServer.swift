@@ -39,7 +39,7 @@ public final class SMTPTestServer: @unchecked Sendable {
         // The server's own log (tracebacks from handshakes the tests make fail on purpose) goes
         // to a file beside the maildir instead of the test output.
         log = maildir + ".log"
-        FileManager.default.createFile(atPath: log, contents: nil)
+        _ = FileManager.default.createFile(atPath: log, contents: nil)
         process.standardError = FileHandle(forWritingAtPath: log)
         try process.run()
         var seen = Data()

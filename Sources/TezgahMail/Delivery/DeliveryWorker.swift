@@ -2,9 +2,9 @@ import Foundation
 import Tezgah
 import TezgahStore
 
-/// Drains the outbox: claims one due mail under a lease, hands it to the transport, records the
-/// outcome, and goes on until nothing is due. Each step is its own transaction, so a worker killed
-/// at any instant loses nothing: at worst the one mail in flight goes again, with the same Message-ID.
+/// Drains the outbox: claims due mail under a lease, hands it to the transport, records the
+/// outcome, and goes on until nothing is due. Every outcome is committed, so a worker killed at any
+/// instant loses nothing: at worst the mail in flight goes again, with the same Message-ID.
 public final class DeliveryWorker {
     public struct Tally: Equatable, Sendable {
         public var sent = 0
@@ -51,30 +51,61 @@ public final class DeliveryWorker {
     }
 
     /// Sends everything due now, then ends the transport's session.
+    ///
+    /// The worker claims one mail ahead: while mail N is with the server, N+1 already waits at the
+    /// courier, so the transport goes on to it the moment N is answered, and meanwhile the worker
+    /// records how N went and claims N+2 in one commit. Every outcome is committed before the
+    /// worker reads further, so a crash can repeat only N (answered, not yet recorded) and N+1 (in
+    /// flight); N+2 is claimed but untouched and simply comes back after the restart.
+    /// How many settled mails may wait for their search text to follow (see `refreshMailSearch`).
+    static let searchRefreshInterval = 250
+
     @discardableResult
     public func drain(stopRequested: () -> Bool = { false }) throws -> Tally {
-        var tally = Tally()
-        defer { transport.finish() }
-        var next = stopRequested() ? nil
-            : try database.claimNextMail(now: clock(), worker: identity, lease: settings.lease, limits: settings.marketing)
-        while let mail = next {
-            let outcome = transport.deliver(message: mail.message, sender: settings.from.address, recipient: mail.toAddress)
+        var tally = Tally(), settled = 0
+        let courier = Courier(transport: transport)
+        var underway: [(mail: ClaimedMail, delivery: Courier.Delivery)] = []
+        defer {
+            // The transport is the courier's until every delivery handed to it has come back.
+            for (_, delivery) in underway { _ = delivery.wait() }
+            transport.finish()
+        }
+        func claim() throws -> ClaimedMail? {
+            stopRequested() ? nil
+                : try database.claimNextMail(now: clock(), worker: identity, lease: settings.lease, limits: settings.marketing)
+        }
+        for _ in 0..<2 {
+            guard let mail = try claim() else { break }
+            underway.append((mail, courier.start(mail, sender: settings.from.address)))
+        }
+        while !underway.isEmpty {
+            let (mail, delivery) = underway[0]
+            let outcome = delivery.wait()
+            underway.removeFirst()
             let settlement: MailSettlement
             if stopRequested() {
                 settlement = try database.settleMail(id: mail.id, worker: identity, outcome: outcome, now: clock())
-                next = nil
             } else {
-                (settlement, next) = try database.settleMailAndClaimNext(id: mail.id, worker: identity, outcome: outcome, now: clock(),
-                                                                         lease: settings.lease, limits: settings.marketing)
+                let next: ClaimedMail?
+                (settlement, next) = try database.settleMailAndClaimNext(
+                    id: mail.id, worker: identity, outcome: outcome, now: clock(), lease: settings.lease, limits: settings.marketing)
+                if let next { underway.append((next, courier.start(next, sender: settings.from.address))) }
             }
-            switch settlement {
-            case .sent: tally.sent += 1
-            case .deferred(let until): tally.deferred += 1; log("mail \(mail.id) to \(mail.toAddress) deferred until \(until): \(outcome.reply)")
-            case .failed: tally.failed += 1; log("mail \(mail.id) to \(mail.toAddress) failed: \(outcome.reply)")
-            case .notClaimed: log("mail \(mail.id) was taken back by another worker before its outcome was recorded")
-            }
+            record(settlement, of: mail, outcome: outcome, in: &tally)
+            settled += 1
+            if settled % Self.searchRefreshInterval == 0 { try database.refreshMailSearch() }
         }
+        try database.refreshMailSearch()
         return tally
+    }
+
+    private func record(_ settlement: MailSettlement, of mail: ClaimedMail, outcome: MailDeliveryOutcome, in tally: inout Tally) {
+        switch settlement {
+        case .sent: tally.sent += 1
+        case .deferred(let until): tally.deferred += 1; log("mail \(mail.id) to \(mail.toAddress) deferred until \(until): \(outcome.reply)")
+        case .failed: tally.failed += 1; log("mail \(mail.id) to \(mail.toAddress) failed: \(outcome.reply)")
+        case .notClaimed: log("mail \(mail.id) was taken back by another worker before its outcome was recorded")
+        }
     }
 
     /// The long-running worker: drains, sleeps for the poll interval, and again, until asked to stop.

@@ -117,6 +117,14 @@ extension AppDatabase {
         }
     }
 
+    /// Brings the search text of recently settled mail up to date with its state, in one commit.
+    /// The delivery worker calls it every few hundred mails and whenever it runs out of due mail,
+    /// so a search by state (`/failed`) trails the worker by at most that much.
+    @discardableResult
+    public func refreshMailSearch() throws -> Int {
+        try pool.write { db in try ShopWriter(db).refreshMailSearch() }
+    }
+
     /// Takes back mail claimed by workers that are gone: rows whose lease has run out, and rows
     /// held by any of `owners` (workers known to have died). They become due at once; their
     /// Message-ID is unchanged, so a mail that did leave before the crash is recognisable as a repeat.
@@ -178,6 +186,8 @@ extension AppDatabase {
                 try writer.logActivity(at: now, actor: actor, subjectType: "mail", subjectID: id, action: "mail \(action.rawValue)",
                                        detail: "was \(state.rawValue)")
             }
+            // The owner searches right after acting; a handful of rows costs nothing to refresh.
+            try writer.refreshMailSearch()
             return problems
         }
     }
@@ -221,7 +231,8 @@ extension AppDatabase {
 }
 
 extension ShopWriter {
-    /// Moves a mail to a new state, keeping its reply, reply code, lease and search text in step.
+    /// Moves a mail to a new state, keeping its reply, reply code and lease in step. Its search text
+    /// (which holds the state's name) is refreshed later, with others', by `refreshMailSearch`.
     func settle(id: Int64, state: OutboxState, reply: String, now: Date, next: Date? = nil) throws {
         try db.cachedStatement(sql: """
             UPDATE outbox SET state = ?, last_reply = ?, reply_code = ?, next_attempt_at = ?, lease_until = NULL,
@@ -229,7 +240,20 @@ extension ShopWriter {
             WHERE id = ?
             """).execute(arguments: [state.rawValue, reply, MailReplyCode.of(reply), next?.unixSeconds, state.rawValue,
                                      now.unixSeconds, id])
-        try reindexMail(id: id, state: state)
+        try db.cachedStatement(sql: "INSERT OR IGNORE INTO outbox_search_stale(id) VALUES (?)").execute(arguments: [id])
+    }
+
+    /// Rewrites the search text of every mail noted as stale; returns how many.
+    @discardableResult
+    func refreshMailSearch() throws -> Int {
+        let stale = try Row.fetchAll(db.cachedStatement(sql: """
+            SELECT s.id, o.state FROM outbox_search_stale s JOIN outbox o ON o.id = s.id
+            """))
+        for row in stale {
+            try reindexMail(id: row[0], state: OutboxState(rawValue: row[1]) ?? .queued)
+        }
+        try db.execute(sql: "DELETE FROM outbox_search_stale")
+        return stale.count
     }
 
     func reindexMail(id: Int64, state: OutboxState) throws {
