@@ -80,7 +80,7 @@ struct BenchCommand: ParsableCommand {
         report(Figure(name: "mail throughput (\(quick ? "1k" : "10k"))", value: delivered.tezgah, unit: "mails/s",
                       comparison: delivered.smtplib, comparisonLabel: "smtplib, one connection", target: "≥ 1.0× smtplib",
                       meetsTarget: delivered.tezgah >= delivered.smtplib,
-                      note: "tezgah mail run --once to local aiosmtpd, claim + SMTP + settle per mail; median of \(quick ? 3 : 5)"))
+                      note: "both start to exit: tezgah mail run --once (claim + SMTP + record) vs python3 smtplib, each to its own local aiosmtpd; median of \(quick ? 3 : 5)"))
 
         let formatter = ISO8601DateFormatter()
         let result = Report(date: formatter.string(from: Date()), machine: Report.machineDescription(),
