@@ -158,7 +158,7 @@ import Testing
         #expect {
             try database.importFile(customers)
         } throws: { error in
-            "\(error)" == "customers.csv: this is a Shopify customers export; importing it is not built yet (Shopify orders exports are)."
+            "\(error)" == "customers.csv: this is a Shopify customers export; importing it is not built yet (Shopify orders and tracking-status exports are)."
         }
         #expect(try database.count(.orders).value == 2)
     }

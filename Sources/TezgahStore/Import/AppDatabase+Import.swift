@@ -8,16 +8,21 @@ extension AppDatabase {
                            progress: @escaping (_ bytesRead: Int, _ fileSize: Int) -> Void = { _, _ in }) throws -> ImportSummary {
         let records = try CSVRecords(path: path)
         guard let format = requested ?? ImportFormat.detect(header: records.header) else {
-            throw ImportError(file: records.file, line: 1, reason: "the header matches no export tezgah knows (Shopify orders or customers, WooCommerce orders, Etsy sold orders); pass --format to say which it is.")
+            throw ImportError(file: records.file, line: 1, reason: "the header matches no export tezgah knows (Shopify orders or customers, WooCommerce orders, Etsy sold orders, tracking status); pass --format to say which it is.")
         }
         guard format.isSupported else {
-            throw ImportError(file: records.file, reason: "this is a \(format.title); importing it is not built yet (Shopify orders exports are).")
+            throw ImportError(file: records.file, reason: "this is a \(format.title); importing it is not built yet (Shopify orders and tracking-status exports are).")
         }
-        for column in ["Name", "Lineitem quantity", "Lineitem name", "Lineitem price"] where !records.has(column) {
-            throw ImportError(file: records.file, line: 1, column: column, reason: "is missing from the header; is this a Shopify orders export?")
+        for column in format.requiredColumns where !records.has(column) {
+            throw ImportError(file: records.file, line: 1, column: column, reason: "is missing from the header; is this a \(format.title)?")
         }
         return try write { writer in
-            try ShopifyOrdersImport(records: records, writer: writer, progress: { progress($0, records.size) }).run()
+            switch format {
+            case .trackingStatus:
+                try TrackingStatusImport(records: records, writer: writer, progress: { progress($0, records.size) }).run()
+            default:
+                try ShopifyOrdersImport(records: records, writer: writer, progress: { progress($0, records.size) }).run()
+            }
         }
     }
 }

@@ -4,6 +4,7 @@ public enum ImportFormat: String, CaseIterable, Sendable {
     case shopifyCustomers = "shopify-customers"
     case wooCommerceOrders = "woocommerce-orders"
     case etsySoldOrders = "etsy-orders"
+    case trackingStatus = "tracking-status"
 
     public var title: String {
         switch self {
@@ -11,11 +12,21 @@ public enum ImportFormat: String, CaseIterable, Sendable {
         case .shopifyCustomers: "Shopify customers export"
         case .wooCommerceOrders: "WooCommerce orders export"
         case .etsySoldOrders: "Etsy sold-orders export"
+        case .trackingStatus: "tracking-status export"
         }
     }
 
     /// Whether tezgah can import this format yet.
-    public var isSupported: Bool { self == .shopifyOrders }
+    public var isSupported: Bool { self == .shopifyOrders || self == .trackingStatus }
+
+    /// The columns an importable format cannot do without.
+    var requiredColumns: [String] {
+        switch self {
+        case .shopifyOrders: ["Name", "Lineitem quantity", "Lineitem name", "Lineitem price"]
+        case .trackingStatus: TrackingStatusImport.requiredColumns
+        case .shopifyCustomers, .wooCommerceOrders, .etsySoldOrders: []
+        }
+    }
 
     /// Recognises a format by the columns its header must have.
     static func detect(header: [String]) -> ImportFormat? {
@@ -25,6 +36,7 @@ public enum ImportFormat: String, CaseIterable, Sendable {
             return .shopifyCustomers
         }
         if columns.isSuperset(of: ["Sale Date", "Order ID"]) { return .etsySoldOrders }
+        if columns.isSuperset(of: TrackingStatusImport.requiredColumns) { return .trackingStatus }
         if columns.contains("Order Number") && (columns.contains("Order Status") || columns.contains("Billing Email Address")) {
             return .wooCommerceOrders
         }
@@ -39,8 +51,33 @@ public struct ImportSummary: Equatable, Sendable {
     public var ordersUpdated = 0
     public var customersCreated = 0
     public var lines = 0
+    /// Tracking imports: events appended, events already there, shipments whose status was redone.
+    public var eventsAdded = 0
+    public var eventsKnown = 0
+    public var shipmentsUpdated = 0
+    /// Tracking imports: rows naming parcels tezgah has no shipment for, and those numbers.
+    public var rowsSkipped = 0
+    public var unknownParcels: [String] = []
+
+    public init(format: ImportFormat, ordersCreated: Int = 0, ordersUpdated: Int = 0, customersCreated: Int = 0, lines: Int = 0) {
+        self.format = format
+        self.ordersCreated = ordersCreated
+        self.ordersUpdated = ordersUpdated
+        self.customersCreated = customersCreated
+        self.lines = lines
+    }
 
     public var description: String {
-        "\(format.title): \(ordersCreated) new orders, \(ordersUpdated) updated, \(customersCreated) new customers, \(lines) line items."
+        switch format {
+        case .trackingStatus:
+            var text = "\(format.title): \(eventsAdded) new tracking events on \(shipmentsUpdated) shipments, \(eventsKnown) already known."
+            if rowsSkipped > 0 {
+                let named = unknownParcels.prefix(5).joined(separator: ", ") + (unknownParcels.count > 5 ? ", …" : "")
+                text += " Skipped \(rowsSkipped) rows for \(unknownParcels.count) parcels tezgah has no shipment for: \(named)."
+            }
+            return text
+        default:
+            return "\(format.title): \(ordersCreated) new orders, \(ordersUpdated) updated, \(customersCreated) new customers, \(lines) line items."
+        }
     }
 }

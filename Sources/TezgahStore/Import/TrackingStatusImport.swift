@@ -1,0 +1,114 @@
+import Foundation
+import Tezgah
+
+/// Reads a tracking-status export from a carrier's portal (or a spreadsheet kept by hand): one
+/// tracking event per row with the columns `Carrier`, `Tracking Number`, `Status`, `Time` and
+/// `Location` (and, optionally, `Description`). Each event is appended to the shipment it names,
+/// unless that very event is already there, so re-importing an overlapping export adds only what is
+/// new. The shipment's status then follows its latest event.
+///
+/// Parcels tezgah does not know (a portal lists everything the shop ever sent) are skipped and
+/// named in the summary rather than refusing the file; a bad cell still stops the import.
+struct TrackingStatusImport {
+    let records: CSVRecords
+    let writer: ShopWriter
+    let progress: (Int) -> Void
+
+    static let requiredColumns = ["Tracking Number", "Status", "Time"]
+
+    func run() throws -> ImportSummary {
+        var summary = ImportSummary(format: .trackingStatus)
+        var touched = Set<Int64>()
+        var unknown = Set<String>()
+        var rows = 0
+        while try records.next() {
+            rows += 1
+            if rows % 1_000 == 0 { progress(records.consumed) }
+            let number = TrackingNumber.normalize(records["Tracking Number"])
+            guard !number.isEmpty else { throw records.error("Tracking Number", "is empty.") }
+            let carrier = try carrierOfRow()
+            let statusText = records["Status"]
+            guard let status = TrackingStatusWords.status(statusText) else {
+                throw records.error("Status", "\"\(statusText)\" is not a tracking status tezgah knows (e.g. in transit, out for delivery, delivered, teslim edildi).")
+            }
+            let timeText = records["Time"]
+            guard let at = TrackingStatusWords.time(timeText) else {
+                throw records.error("Time", "\"\(timeText)\" is not a time like 2026-11-20 14:05 or 2026-11-20 14:05:00 +0300 (no offset means UTC).")
+            }
+            guard let shipment = try writer.shipmentID(carrier: carrier, trackingNumber: number) else {
+                if unknown.insert(number).inserted { summary.unknownParcels.append(number) }
+                summary.rowsSkipped += 1
+                continue
+            }
+            let event = TrackingEvent(at: at, status: status, location: records["Location"], description: records["Description"])
+            if try writer.appendTrackingEvent(shipmentID: shipment, event) {
+                summary.eventsAdded += 1
+                touched.insert(shipment)
+            } else {
+                summary.eventsKnown += 1
+            }
+        }
+        for shipment in touched { try writer.followLatestTrackingEvent(shipmentID: shipment) }
+        summary.shipmentsUpdated = touched.count
+        progress(records.size)
+        return summary
+    }
+
+    /// The carrier named in the row, or nil when the cell is empty (the number alone then finds it).
+    private func carrierOfRow() throws -> Carrier? {
+        let text = records["Carrier"]
+        guard !text.isEmpty else { return nil }
+        guard let carrier = TrackingStatusWords.carrier(text) else {
+            let names = Carrier.allCases.map(\.title).joined(separator: ", ")
+            throw records.error("Carrier", "\"\(text)\" is not a carrier tezgah knows (\(names)).")
+        }
+        return carrier
+    }
+}
+
+/// The words carriers' portals (in English and Turkish) use for statuses and carriers.
+enum TrackingStatusWords {
+    private static let statuses: [String: ShipmentStatus] = {
+        var words: [String: ShipmentStatus] = [:]
+        for status in ShipmentStatus.allCases {
+            words[SearchFolding.fold(status.rawValue.replacingOccurrences(of: "_", with: " "))] = status
+            words[SearchFolding.fold(status.title)] = status
+        }
+        let phrases: [(String, ShipmentStatus)] = [
+            ("label created", .infoReceived), ("pre transit", .infoReceived), ("shipment information received", .infoReceived),
+            ("accepted", .inTransit), ("picked up", .inTransit), ("departed", .inTransit), ("arrived", .inTransit),
+            ("delivery attempted", .failedAttempt), ("attempted", .failedAttempt), ("undeliverable", .failedAttempt),
+            ("ready for pickup", .availableForPickup), ("available for pickup", .availableForPickup),
+            ("returned", .returnedToSender), ("return to sender", .returnedToSender),
+            ("gonderi bilgisi alindi", .infoReceived), ("kargo kabul edildi", .inTransit), ("kabul edildi", .inTransit),
+            ("yolda", .inTransit), ("transfer merkezinde", .inTransit), ("transferde", .inTransit),
+            ("dagitimda", .outForDelivery), ("dagitima cikti", .outForDelivery), ("kurye dagitimda", .outForDelivery),
+            ("teslim edildi", .delivered), ("teslim edilemedi", .failedAttempt), ("alici adreste bulunamadi", .failedAttempt),
+            ("subede", .availableForPickup), ("subeden teslim alinabilir", .availableForPickup),
+            ("iade edildi", .returnedToSender), ("iade", .returnedToSender), ("sorunlu", .exception),
+        ]
+        for (phrase, status) in phrases { words[SearchFolding.fold(phrase)] = status }
+        return words
+    }()
+
+    static func status(_ text: String) -> ShipmentStatus? {
+        statuses[SearchFolding.fold(text.replacingOccurrences(of: "_", with: " ").trimmingCharacters(in: .whitespaces))]
+    }
+
+    static func carrier(_ text: String) -> Carrier? {
+        let folded = SearchFolding.fold(text)
+        return Carrier.allCases.first { carrier in
+            folded == SearchFolding.fold(carrier.rawValue) || folded == SearchFolding.fold(carrier.title)
+                || folded == SearchFolding.fold(carrier.title.split(separator: " ").first.map(String.init) ?? "")
+        }
+    }
+
+    /// "2026-11-20 14:05", with seconds, a "T", and an offset or "Z" as the portal writes them.
+    static func time(_ text: String) -> Date? {
+        if let date = ShopifyDate.parse(text) { return date }
+        // Without seconds: insert them and try again.
+        let utf8 = Array(text.utf8)
+        guard utf8.count >= 16, utf8[13] == 0x3A, utf8.count == 16 || utf8[16] != 0x3A else { return nil }
+        return ShopifyDate.parse(String(decoding: utf8[..<16], as: UTF8.self) + ":00" + String(decoding: utf8[16...], as: UTF8.self))
+    }
+}

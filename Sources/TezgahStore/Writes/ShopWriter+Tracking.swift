@@ -1,0 +1,51 @@
+import Foundation
+import GRDB
+import Tezgah
+
+extension ShopWriter {
+    /// The shipment with this (normalised) tracking number: of the named carrier, or, when none is
+    /// named, of whichever carrier has it, as long as only one does.
+    func shipmentID(carrier: Carrier?, trackingNumber: String) throws -> Int64? {
+        if let carrier {
+            return try Int64.fetchOne(db.cachedStatement(sql: "SELECT id FROM shipments WHERE carrier = ? AND tracking_number = ?"),
+                                      arguments: [carrier.rawValue, trackingNumber])
+        }
+        let ids = try Int64.fetchAll(db.cachedStatement(sql: "SELECT id FROM shipments WHERE tracking_number = ? LIMIT 2"),
+                                     arguments: [trackingNumber])
+        return ids.count == 1 ? ids[0] : nil
+    }
+
+    /// Appends one tracking event unless the shipment already has that very event (same time,
+    /// status and location); says whether it was new.
+    func appendTrackingEvent(shipmentID: Int64, _ event: TrackingEvent) throws -> Bool {
+        let known = try Bool.fetchOne(db.cachedStatement(sql: """
+            SELECT EXISTS (SELECT 1 FROM tracking_events WHERE shipment_id = ? AND at = ? AND status = ? AND location = ?)
+            """), arguments: [shipmentID, event.at.unixSeconds, event.status.rawValue, event.location]) ?? false
+        guard !known else { return false }
+        try db.cachedStatement(sql: """
+            INSERT INTO tracking_events(shipment_id, at, status, location, description) VALUES (?, ?, ?, ?, ?)
+            """).execute(arguments: [shipmentID, event.at.unixSeconds, event.status.rawValue, event.location, event.description])
+        return true
+    }
+
+    /// Sets a shipment's status, last-event time and delivery time from its events (the latest
+    /// event wins; the first delivery counts), and its search text with them.
+    func followLatestTrackingEvent(shipmentID: Int64) throws {
+        guard let latest = try Row.fetchOne(db.cachedStatement(sql: """
+            SELECT at, status FROM tracking_events WHERE shipment_id = ? ORDER BY at DESC, id DESC LIMIT 1
+            """), arguments: [shipmentID]) else { return }
+        let status = ShipmentStatus(rawValue: latest[1]) ?? .pending
+        try db.cachedStatement(sql: """
+            UPDATE shipments SET status = ?, last_event_at = ?,
+                delivered_at = (SELECT min(at) FROM tracking_events WHERE shipment_id = ? AND status = 'delivered')
+            WHERE id = ?
+            """).execute(arguments: [status.rawValue, latest[0] as Int64, shipmentID, shipmentID])
+        let row = try Row.fetchOne(db.cachedStatement(sql: """
+            SELECT s.tracking_number, s.carrier, o.number, coalesce(c.name, '')
+            FROM shipments s JOIN orders o ON o.id = s.order_id LEFT JOIN customers c ON c.id = o.customer_id
+            WHERE s.id = ?
+            """), arguments: [shipmentID])!
+        let carrier = Carrier(rawValue: row[1])
+        try SearchIndex.shipments.index(db, id: shipmentID, parts: [row[0], carrier?.title ?? row[1], row[2], row[3], status.title])
+    }
+}
