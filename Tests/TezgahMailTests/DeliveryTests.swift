@@ -158,6 +158,22 @@ import TezgahTestSupport
         #expect(server.received().count == 1)
     }
 
+    @Test func aRefusedTLSHandshakeNeverLeavesTheWorkerWaiting() throws {
+        // The server's certificate is not trusted, so our side breaks the handshake off. Whether
+        // that lands before or after the next EHLO is written is a race; run it often enough to
+        // see both. Each drain must come back deferred (it once could hang on a write to the
+        // closed channel, whose reply nobody would ever fail).
+        let shop = try OutboxFixture()
+        let server = try SMTPTestServer(folder: shop.folder, security: .starttls, auth: ("destek", "gizli"))
+        let untrusted = smtp(server, security: .starttls, timeout: 3, username: "destek", password: "gizli")
+        for round in 0..<25 {
+            let id = try shop.enqueue(to: "tls\(round)@example.com", key: "tls-\(round)")
+            #expect(try shop.worker(try shop.settings(untrusted)).drain().deferred == 1)
+            #expect(try shop.mail(id).summary.lastReply.contains("TLS") || shop.mail(id).summary.lastReply.contains("connection"))
+        }
+        #expect(server.received().isEmpty)
+    }
+
     @Test func startTLSIsRequiredWhenAsked() throws {
         let shop = try OutboxFixture()
         let server = try SMTPTestServer(folder: shop.folder) // offers no STARTTLS

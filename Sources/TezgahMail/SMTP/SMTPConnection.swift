@@ -130,7 +130,12 @@ final class SMTPConnection: @unchecked Sendable {
     /// with the step (`connection lost after RCPT TO: …`).
     func submit(_ bytes: ByteBuffer, step: String) -> EventLoopFuture<SMTPReply> {
         let reply = channel.eventLoop.makePromise(of: SMTPReply.self)
-        channel.writeAndFlush(SMTPRequest(bytes: bytes, reply: reply, step: step), promise: nil)
+        // A write to a channel that has already closed (say, a TLS handshake the server broke off)
+        // never reaches the handler that answers replies, so its failure must fail the reply too,
+        // or the caller would wait for ever. (A promise completed twice keeps its first result.)
+        let written = channel.eventLoop.makePromise(of: Void.self)
+        written.futureResult.whenFailure { reply.fail($0) }
+        channel.writeAndFlush(SMTPRequest(bytes: bytes, reply: reply, step: step), promise: written)
         return reply.futureResult.flatMapErrorThrowing { error in
             if let error = error as? SMTPConnectionError { throw error }
             throw SMTPConnectionError.refused("connection lost \(step): \(Self.describe(error))")
