@@ -1,4 +1,18 @@
+import NIOConcurrencyHelpers
 import NIOCore
+
+/// The first error that broke a session (a refused TLS handshake, say), kept so that a command
+/// written after the channel closed fails with that cause rather than "closed channel".
+final class SMTPBreakage: @unchecked Sendable {
+    private let lock = NIOLock()
+    private var first: Error?
+
+    var cause: Error? { lock.withLock { first } }
+
+    func record(_ error: Error) {
+        lock.withLock { if first == nil { first = error } }
+    }
+}
 
 /// A command for the server and the promise its reply completes. Commands without a reply (the
 /// message text before the final dot) carry no promise.
@@ -17,7 +31,10 @@ final class SMTPClientHandler: ChannelDuplexHandler {
 
     private var waiting: CircularBuffer<(promise: EventLoopPromise<SMTPReply>, step: String)> = []
 
-    init(greeting: EventLoopPromise<SMTPReply>) {
+    private let breakage: SMTPBreakage
+
+    init(greeting: EventLoopPromise<SMTPReply>, breakage: SMTPBreakage) {
+        self.breakage = breakage
         waiting.append((greeting, "before its greeting"))
     }
 
@@ -48,6 +65,7 @@ final class SMTPClientHandler: ChannelDuplexHandler {
     }
 
     func errorCaught(context: ChannelHandlerContext, error: Error) {
+        breakage.record(error)
         failAll(error)
         context.close(promise: nil)
     }

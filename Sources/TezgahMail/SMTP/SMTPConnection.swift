@@ -10,12 +10,15 @@ import NIOSSL
 /// the connection is shared with any future callback.
 final class SMTPConnection: @unchecked Sendable {
     private let channel: Channel
+    /// What broke the session, once something has (see `submit`).
+    private let breakage: SMTPBreakage
     private let settings: SMTPSettings
     private(set) var extensions: [String: String] = [:]
 
     var isOpen: Bool { channel.isActive }
 
-    private init(channel: Channel, settings: SMTPSettings) {
+    private init(channel: Channel, settings: SMTPSettings, breakage: SMTPBreakage) {
+        self.breakage = breakage
         self.channel = channel
         self.settings = settings
     }
@@ -25,6 +28,7 @@ final class SMTPConnection: @unchecked Sendable {
     static func open(_ settings: SMTPSettings, group: EventLoopGroup) throws -> SMTPConnection {
         let tls = try makeTLSContext(settings)
         let greeting = group.next().makePromise(of: SMTPReply.self)
+        let breakage = SMTPBreakage()
         let timeout = TimeAmount.milliseconds(Int64(settings.timeout * 1000))
         let implicitTLS = settings.security == .tls
         let host = settings.host
@@ -38,7 +42,7 @@ final class SMTPConnection: @unchecked Sendable {
                     }
                     try pipeline.addHandler(IdleStateHandler(readTimeout: timeout))
                     try pipeline.addHandler(ByteToMessageHandler(SMTPReplyDecoder()))
-                    try pipeline.addHandler(SMTPClientHandler(greeting: greeting))
+                    try pipeline.addHandler(SMTPClientHandler(greeting: greeting, breakage: breakage))
                 }
             }
         let channel: Channel
@@ -48,7 +52,7 @@ final class SMTPConnection: @unchecked Sendable {
             greeting.fail(error)
             throw SMTPConnectionError.refused("cannot connect to \(settings.host):\(settings.port): \(describe(error))")
         }
-        let connection = SMTPConnection(channel: channel, settings: settings)
+        let connection = SMTPConnection(channel: channel, settings: settings, breakage: breakage)
         do {
             try connection.ready(greeting: greeting.futureResult, tls: tls)
         } catch {
@@ -134,7 +138,7 @@ final class SMTPConnection: @unchecked Sendable {
         // never reaches the handler that answers replies, so its failure must fail the reply too,
         // or the caller would wait for ever. (A promise completed twice keeps its first result.)
         let written = channel.eventLoop.makePromise(of: Void.self)
-        written.futureResult.whenFailure { reply.fail($0) }
+        written.futureResult.whenFailure { [breakage] in reply.fail(breakage.cause ?? $0) }
         channel.writeAndFlush(SMTPRequest(bytes: bytes, reply: reply, step: step), promise: written)
         return reply.futureResult.flatMapErrorThrowing { error in
             if let error = error as? SMTPConnectionError { throw error }
