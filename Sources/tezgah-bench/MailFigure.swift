@@ -57,20 +57,12 @@ enum MailFigure {
             try FileManager.default.copyItem(atPath: queue, toPath: copy)
             let mails = try AppDatabase(path: copy).outboxCountsByState()[.queued] ?? 0
 
-            // tezgah: the real worker, start to exit.
-            // The test suite's aiosmtpd server, accepting into a Maildir in a scratch folder.
+            // tezgah: the real worker, start to exit, against the test suite's aiosmtpd server
+            // accepting into a Maildir in a scratch folder.
             let scratch = TemporaryFolder("tezgah-bench-mail")
             let server = try SMTPTestServer(folder: scratch)
             let config = "\(folder)/mail-bench.toml"
-            try """
-                [mail]
-                from = "Ayşe'nin Dükkanı <destek@aysenin-dukkani.example>"
-                transport = "smtp"
-                [mail.smtp]
-                host = "127.0.0.1"
-                port = \(server.port)
-                security = "none"
-                """.write(toFile: config, atomically: true, encoding: .utf8)
+            try server.writeConfig(to: config)
             let start = ContinuousClock.now
             try run(binary, ["mail", "run", "--once", "--db", copy, "--config", config])
             let seconds = (ContinuousClock.now - start).milliseconds / 1_000

@@ -20,18 +20,11 @@ import TezgahStore
             expected[try shop.mail(id).messageID] = address
         }
         let config = shop.folder.file("config.toml")
-        try """
-            [mail]
-            from = "Ayşe'nin Dükkanı <destek@aysenin-dukkani.example>"
-            transport = "smtp"
-            [mail.smtp]
-            host = "127.0.0.1"
-            port = \(server.port)
-            security = "none"
+        try server.writeConfig(to: config, extra: """
             timeout_seconds = 10
             [mail.queue]
             poll_seconds = 1
-            """.write(toFile: config, atomically: true, encoding: .utf8)
+            """)
         let arguments = ["mail", "run", "--db", shop.folder.file("shop.sqlite"), "--config", config]
         let log = shop.folder.file("worker.log")
         FileManager.default.createFile(atPath: log, contents: nil)

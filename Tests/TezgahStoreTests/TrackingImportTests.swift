@@ -82,7 +82,7 @@ import Testing
     }
 
     @Test func reimportingAnOverlappingExportAddsOnlyWhatIsNew() throws {
-        try database.importFile(try write(Self.portal))
+        _ = try database.importFile(try write(Self.portal))
         let before = try eventCount()
         let later = Self.portal + "\nUPS,1Z999AA10123456784,Delivered,2026-11-21 16:45:00 +0300,\"İstanbul, TR\",Front door"
         let summary = try database.importFile(try write(later, "tracking-2.csv"))
@@ -92,9 +92,9 @@ import Testing
     }
 
     @Test func anOlderEventDoesNotRewindTheStatus() throws {
-        try database.importFile(try write(Self.portal))
+        _ = try database.importFile(try write(Self.portal))
         let late = "\(Self.header)\nUPS,1Z999AA10123456784,Exception,2026-11-19 12:00:00 +0300,Louisville,Weather delay"
-        try database.importFile(try write(late, "late.csv"))
+        _ = try database.importFile(try write(late, "late.csv"))
         #expect(try shipment(ups).summary.status == .outForDelivery)
         #expect(try shipment(ups).events.count == 4)
     }

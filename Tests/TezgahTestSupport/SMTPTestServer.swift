@@ -58,6 +58,21 @@ public final class SMTPTestServer: @unchecked Sendable {
 
     deinit { stop() }
 
+    /// Writes a tezgah config.toml that sends mail here in the clear (the server is on loopback),
+    /// with `extra` TOML lines appended (e.g. a `[mail.queue]` table).
+    public func writeConfig(to path: String, extra: String = "") throws {
+        try """
+            [mail]
+            from = "Ayşe'nin Dükkanı <destek@aysenin-dukkani.example>"
+            transport = "smtp"
+            [mail.smtp]
+            host = "127.0.0.1"
+            port = \(port)
+            security = "none"
+            \(extra)
+            """.write(toFile: path, atomically: true, encoding: .utf8)
+    }
+
     public func stop() {
         if process.isRunning {
             try? input.fileHandleForWriting.close()

@@ -59,14 +59,6 @@ public struct ImportSummary: Equatable, Sendable {
     public var rowsSkipped = 0
     public var unknownParcels: [String] = []
 
-    public init(format: ImportFormat, ordersCreated: Int = 0, ordersUpdated: Int = 0, customersCreated: Int = 0, lines: Int = 0) {
-        self.format = format
-        self.ordersCreated = ordersCreated
-        self.ordersUpdated = ordersUpdated
-        self.customersCreated = customersCreated
-        self.lines = lines
-    }
-
     public var description: String {
         switch format {
         case .trackingStatus:

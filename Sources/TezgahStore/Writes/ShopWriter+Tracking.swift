@@ -45,7 +45,7 @@ extension ShopWriter {
             FROM shipments s JOIN orders o ON o.id = s.order_id LEFT JOIN customers c ON c.id = o.customer_id
             WHERE s.id = ?
             """), arguments: [shipmentID])!
-        let carrier = Carrier(rawValue: row[1])
-        try SearchIndex.shipments.index(db, id: shipmentID, parts: [row[0], carrier?.title ?? row[1], row[2], row[3], status.title])
+        try indexShipment(id: shipmentID, trackingNumber: row[0], carrier: Carrier(rawValue: row[1])?.title ?? row[1],
+                          orderNumber: row[2], customerName: row[3], status: status)
     }
 }

@@ -140,9 +140,15 @@ public struct ShopWriter {
             _ = try run("INSERT INTO tracking_events(shipment_id, at, status, location, description) VALUES (?, ?, ?, ?, ?)",
                         [id, event.at.unixSeconds, event.status.rawValue, event.location, event.description])
         }
-        try SearchIndex.shipments.index(db, id: id, parts: [shipment.trackingNumber, shipment.carrier.title,
-                                                            shipment.orderNumber, shipment.customerName, status.title])
+        try indexShipment(id: id, trackingNumber: shipment.trackingNumber, carrier: shipment.carrier.title,
+                          orderNumber: shipment.orderNumber, customerName: shipment.customerName, status: status)
         return id
+    }
+
+    /// A shipment's search text: its number, carrier, order, customer and status.
+    func indexShipment(id: Int64, trackingNumber: String, carrier: String, orderNumber: String, customerName: String,
+                       status: ShipmentStatus) throws {
+        try SearchIndex.shipments.index(db, id: id, parts: [trackingNumber, carrier, orderNumber, customerName, status.title])
     }
 
     @discardableResult
