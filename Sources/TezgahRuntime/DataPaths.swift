@@ -22,6 +22,9 @@ public struct DataPaths: Sendable {
         return base + "/tezgah"
     }
 
+    /// Mail templates that override the shipped ones (`KIND.LANG.mustache`).
+    public var templatesFolder: String { configFolder + "/templates" }
+
     /// The shop database: `--db`, else `TEZGAH_DB`, else `shop.sqlite` in the data folder.
     public func database(override: String?) -> String {
         if let override, !override.isEmpty { return override }

@@ -16,15 +16,21 @@ public final class DeskCore {
     public var clipboardRequests: [String] = []
     /// Who the activity log names for actions taken here: the Unix user running tezgah.
     public let actor: String
+    /// Writes the customer mail order actions cause; nil when the config has no `[mail]` section.
+    public let orderMails: OrderMails?
 
     public init(database: AppDatabase, width: Int, height: Int, now: Date = Date(),
-                actor: String = ProcessInfo.processInfo.userName) throws {
+                actor: String = ProcessInfo.processInfo.userName, config: ShopConfig = .defaults,
+                orderMails: OrderMails? = nil) throws {
         self.database = database
         self.actor = actor
-        let zone = try database.setting("shop.timezone").flatMap(TimeZone.init(identifier:)) ?? .current
-        let name = try database.setting("shop.name") ?? "tezgah"
+        self.orderMails = orderMails
+        let zone = try database.setting("shop.timezone").flatMap(TimeZone.init(identifier:)) ?? config.timeZone
+        let name = try config.shopName ?? database.setting("shop.name") ?? "tezgah"
         state = AppState(width: width, height: height, shopName: name, databasePath: database.path,
                          clock: ShopClock(timeZone: zone, now: now), isFirstRun: try database.isEmpty())
+        state.attentionRule = config.attentionRule
+        state.trackingLinks = config.trackingLinks
         run(state.start())
     }
 
@@ -73,6 +79,26 @@ public final class DeskCore {
             case .copyToClipboard(let text):
                 clipboardRequests.append(text)
                 return []
+            case let .applyOrderAction(action, ids):
+                let now = state.clock.now
+                let composer = orderMails.map { mails -> OrderMailComposer in { try mails.compose($0, now: now) } }
+                return [.orderActionApplied(try database.apply(action, to: ids, actor: actor, now: now, mail: composer))]
+            case .findUndo:
+                return [.undoFound(try database.lastUndoableOrderChange(actor: actor))]
+            case .undoOrderChange(let batch):
+                return [.orderChangeUndone(try database.undoOrderChange(batch: batch, actor: actor, now: state.clock.now))]
+            case .loadSavedFilters(let pane):
+                return [.savedFiltersLoaded(pane, try database.savedFilters(pane: pane.storageName), message: nil)]
+            case let .saveFilter(pane, name, query):
+                try database.saveFilter(pane: pane.storageName, name: name, query: query, now: state.clock.now)
+                let saved = try database.savedFilters(pane: pane.storageName)
+                let number = (saved.firstIndex { $0.name == name } ?? 0) + 1
+                let key = number <= 9 ? " (key \(number))" : ""
+                return [.savedFiltersLoaded(pane, saved, message: "Saved filter “\(name)”\(key): \(query)")]
+            case let .deleteFilter(pane, name):
+                let deleted = try database.deleteFilter(pane: pane.storageName, name: name)
+                return [.savedFiltersLoaded(pane, try database.savedFilters(pane: pane.storageName),
+                                            message: deleted ? "Deleted saved filter “\(name)”." : "There is no saved filter “\(name)” here.")]
             case .quit:
                 return []
             }
@@ -81,9 +107,15 @@ public final class DeskCore {
         }
     }
 
+    /// What a filter's terms are read against: now, the shop's days, the late-parcel rule.
+    private var filterContext: FilterContext {
+        FilterContext(now: state.clock.now, timeZone: state.clock.timeZone, attentionRule: state.attentionRule)
+    }
+
     private func window(_ pane: Pane, _ request: WindowRequest, size: Int, filter: String) throws -> ListWindow<PaneItem> {
+        let context = filterContext
         func load<T>(_ source: ListSource<T>, _ wrap: (T) -> PaneRow) throws -> ListWindow<PaneItem> {
-            try database.window(source, request, size: size, filter: filter).map { PaneItem(key: $0.key, row: wrap($0.item)) }
+            try database.window(source, request, size: size, filter: filter, context: context).map { PaneItem(key: $0.key, row: wrap($0.item)) }
         }
         switch pane {
         case .orders: return try load(.orders, PaneRow.order)
@@ -96,13 +128,14 @@ public final class DeskCore {
     }
 
     private func count(_ pane: Pane, filter: String) throws -> CappedCount {
-        switch pane {
-        case .orders: try database.count(.orders, filter: filter)
-        case .shipments: try database.count(.shipments, filter: filter)
-        case .reviews: try database.count(.reviewInvites, filter: filter)
-        case .support: try database.count(.conversations, filter: filter)
-        case .loyalty: try database.count(.loyaltyAccounts, filter: filter)
-        case .mail: try database.count(.outbox, filter: filter)
+        let context = filterContext
+        return switch pane {
+        case .orders: try database.count(.orders, filter: filter, context: context)
+        case .shipments: try database.count(.shipments, filter: filter, context: context)
+        case .reviews: try database.count(.reviewInvites, filter: filter, context: context)
+        case .support: try database.count(.conversations, filter: filter, context: context)
+        case .loyalty: try database.count(.loyaltyAccounts, filter: filter, context: context)
+        case .mail: try database.count(.outbox, filter: filter, context: context)
         }
     }
 

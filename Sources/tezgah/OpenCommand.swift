@@ -3,6 +3,7 @@ import Foundation
 import TezgahRuntime
 import TezgahStore
 import TezgahTerminal
+import TezgahMail
 import TezgahUI
 
 /// `tezgah [--demo] [--db PATH] [--theme NAME]`: opens the desk.
@@ -37,9 +38,15 @@ struct OpenCommand: ParsableCommand {
         } catch let error as ThemeError {
             throw CleanExit.message(error.description, code: 2)
         }
+        let shopConfig: ShopConfig
+        let orderMails: OrderMails?
         do {
-            _ = try paths.loadConfig(override: config)
+            shopConfig = try paths.loadConfig(override: config)
+            orderMails = try OrderMails.configured(shopConfig, shopName: "tezgah", templates: paths.templatesFolder)
+                ?? (demo ? OrderMails.demo() : nil)
         } catch let error as ConfigError {
+            throw CleanExit.message(error.description, code: 2)
+        } catch let error as MailTemplateError {
             throw CleanExit.message(error.description, code: 2)
         }
         let path = demo ? (db ?? paths.demoDatabase) : paths.database(override: db)
@@ -58,7 +65,7 @@ struct OpenCommand: ParsableCommand {
         } catch let error as StoreError {
             throw CleanExit.message(error.description, code: 1)
         }
-        try DeskSession(database: database, theme: theme).run()
+        try DeskSession(database: database, theme: theme, config: shopConfig, orderMails: orderMails).run()
     }
 }
 
@@ -71,13 +78,15 @@ enum CleanExit: Error {
 struct DeskSession {
     let database: AppDatabase
     let theme: Theme
+    let config: ShopConfig
+    let orderMails: OrderMails?
 
     func run() throws {
         TerminationSignals.install()
         let terminal = Terminal(theme: theme)
         defer { terminal.stop() }
         let size = terminal.size
-        let core = try DeskCore(database: database, width: size.width, height: size.height)
+        let core = try DeskCore(database: database, width: size.width, height: size.height, config: config, orderMails: orderMails)
         var lastTick = Date()
         while !core.state.isQuitting && !TerminationSignals.received {
             terminal.draw(core.frame())

@@ -16,8 +16,12 @@ import TezgahUI
         return path
     }()
 
-    private func core(width: Int = 80, height: Int = 24) throws -> DeskCore {
-        try DeskCore(database: try AppDatabase(path: Self.demoPath), width: width, height: height, now: Self.now)
+    /// The desk on the shared demo shop; `allOrders` leaves the default "needs action" view with Esc,
+    /// as the owner does to see every order.
+    private func core(width: Int = 80, height: Int = 24, allOrders: Bool = true) throws -> DeskCore {
+        let core = try DeskCore(database: try AppDatabase(path: Self.demoPath), width: width, height: height, now: Self.now)
+        if allOrders { press(core, .escape) }
+        return core
     }
 
     private func press(_ core: DeskCore, _ keys: Key...) {
@@ -29,10 +33,26 @@ import TezgahUI
         return Int(order.number.dropFirst())
     }
 
+    @Test func opensOnTheOrdersThatNeedActionOldestFirst() throws {
+        let core = try core(allOrders: false)
+        #expect(core.state.current.filter == "is:needs-action")
+        let rows = core.state.current.window.rows.compactMap(\.row.asOrder)
+        #expect(!rows.isEmpty)
+        #expect(rows.allSatisfy { [.received, .preparing, .onHold].contains($0.status) && [.paid, .partiallyRefunded].contains($0.payment) })
+        #expect(rows.map(\.placedAt) == rows.map(\.placedAt).sorted())
+        #expect(core.frame().lines.last!.contains("of 1,500 orders match"))
+        // 0 comes back to it after looking at everything.
+        press(core, .escape)
+        #expect(core.state.current.filter.isEmpty)
+        press(core, .character("0"))
+        #expect(core.state.current.filter == "is:needs-action")
+        #expect(core.state.current.window.rows.compactMap(\.row.asOrder) == rows)
+    }
+
     @Test func opensOnOrdersWithCountsAndDetail() throws {
         let core = try core()
         let screen = core.frame().text
-        #expect(screen.contains("1 Orders"))
+        #expect(screen.contains("F1 Orders"))
         #expect(screen.contains("1,500 orders"))
         #expect(selectedOrderNumber(core) == 2_500) // the newest order (#1001 + 1,499)
         #expect(screen.contains("Placed     "))     // its detail is loaded
@@ -62,7 +82,7 @@ import TezgahUI
     @Test func everyPaneShowsRowsCountsAndADetail() throws {
         let core = try core(width: 120, height: 40)
         for pane in Pane.allCases {
-            press(core, .character(Character(String(pane.rawValue + 1))))
+            press(core, .function(pane.rawValue + 1))
             let state = core.state.current
             #expect(core.state.pane == pane)
             #expect(!state.window.rows.isEmpty, "\(pane)")
@@ -126,7 +146,7 @@ import TezgahUI
         let path = Self.folder.file("mail-keys-\(UUID().uuidString).sqlite")
         try DemoShop(orders: 300, seed: 5, now: Self.now).build(at: path)
         let core = try DeskCore(database: try AppDatabase(path: path), width: 120, height: 40, now: Self.now, actor: "ayse")
-        press(core, .character("6"))
+        press(core, .function(6))
         func selectedMail() -> OutboxSummary? { core.state.current.selected?.row.asMail }
         for _ in 0..<20 where selectedMail()?.state != .queued { press(core, .character("j")) }
         let mail = try #require(selectedMail())

@@ -123,8 +123,8 @@ import Testing
         #expect(TrackingStatusWords.status("ŞUBEDE") == .availableForPickup)
         #expect(TrackingStatusWords.status("Label created") == .infoReceived)
         #expect(TrackingStatusWords.status("somewhere") == nil)
-        #expect(TrackingStatusWords.carrier("yurtiçi") == .yurtici)
-        #expect(TrackingStatusWords.carrier("DHL") == .dhl)
+        #expect(Carrier(named: "yurtiçi") == .yurtici)
+        #expect(Carrier(named: "DHL") == .dhl)
         #expect(TrackingStatusWords.time("2026-11-21 07:30") == Date(timeIntervalSince1970: 1_795_246_200))
         #expect(TrackingStatusWords.time("2026-11-21 07:3") == nil)
     }

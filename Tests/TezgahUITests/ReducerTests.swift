@@ -3,11 +3,13 @@ import Tezgah
 @testable import TezgahUI
 
 @Suite struct ReducerTests {
-    @Test func startLoadsTheFirstPane() {
+    @Test func startLoadsTheOrdersThatNeedAction() {
         var state = AppState(width: 80, height: 24, shopName: "x", databasePath: "/x", clock: Fixtures.clock)
         let effects = state.start()
-        #expect(effects.first == .loadWindow(.orders, .top, size: state.listRows, filter: "", cursor: .index(0), generation: 1))
+        #expect(effects.first == .loadWindow(.orders, .top, size: state.listRows, filter: "is:needs-action", cursor: .index(0), generation: 1))
         #expect(effects.contains(.loadCount(.orders, filter: "")))
+        #expect(effects.contains(.loadCount(.orders, filter: "is:needs-action")))
+        #expect(effects.contains(.loadSavedFilters(.orders)))
     }
 
     @Test func jMovesTheCursorAndAsksForTheNewDetail() {
@@ -96,22 +98,22 @@ import Tezgah
         #expect(state.current.matches == .exact(12))
     }
 
-    @Test func tabsAndNumberKeysSwitchPanes() {
+    @Test func tabsAndFunctionKeysSwitchPanes() {
         var state = Fixtures.ordersState()
         var effects = state.reduce(.keyPressed(.tab))
         #expect(state.pane == .shipments)
         #expect(effects.contains(.loadCount(.shipments, filter: "")))
         #expect(effects.first == .loadWindow(.shipments, .top, size: state.listRows, filter: "", cursor: .index(0), generation: 1))
         #expect(effects.contains(.countShipmentsNeedingAttention(state.attentionRule, now: state.clock.now)))
-        effects = state.reduce(.keyPressed(.character("6")))
+        effects = state.reduce(.keyPressed(.function(6)))
         #expect(state.pane == .mail)
         #expect(effects.contains(.countMailStates))
         _ = state.reduce(.keyPressed(.backTab))
         #expect(state.pane == .loyalty)
-        _ = state.reduce(.keyPressed(.character("1")))
+        _ = state.reduce(.keyPressed(.function(1)))
         #expect(state.pane == .orders)
         #expect(state.current.window.rows.count == state.listRows) // kept while away
-        _ = state.reduce(.keyPressed(.character("9")))
+        _ = state.reduce(.keyPressed(.function(9)))
         #expect(state.pane == .orders)
     }
 
@@ -175,10 +177,11 @@ import Tezgah
         #expect(state.reduce(.keyPressed(.character("x"))).isEmpty)
         #expect(state.reduce(.keyPressed(.character("y"))) == [.applyMailAction(.cancel, ids: [id])])
         #expect(state.mode == .browsing)
-        // The same letters mean nothing on other panes.
+        // On Orders the same letter cancels orders, not mail.
         var orders = Fixtures.ordersState()
         #expect(orders.reduce(.keyPressed(.character("x"))).isEmpty)
-        #expect(orders.mode == .browsing)
+        #expect(orders.mode == .confirming(.init(question: "Cancel order #1041? The customer is told by mail. y/n",
+                                                 effect: .applyOrderAction(.cancel, ids: [1_000]))))
         // After an action the window reloads where it was, keeping the row, and the counts refresh.
         let effects = state.reduce(.mailActionApplied(.cancel, ids: [id], problems: []))
         #expect(state.message == "Mail \(id) cancelled.")

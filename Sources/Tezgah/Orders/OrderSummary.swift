@@ -49,6 +49,10 @@ public struct OrderDetail: Hashable, Sendable {
     public var note: String
     public var shipments: [ShipmentSummary]
     public var activity: [ActivityEntry]
+    /// Why the order is on hold, while it is.
+    public var holdReason: String?
+    /// How much has been refunded so far.
+    public var refunded: Money?
 
     public init(summary: OrderSummary, customer: Customer, fulfillment: FulfillmentStatus, lines: [OrderLine],
                 shippingAddress: String, tags: [String], note: String, shipments: [ShipmentSummary],

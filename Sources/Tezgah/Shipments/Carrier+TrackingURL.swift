@@ -2,7 +2,7 @@ import Foundation
 
 extension Carrier {
     /// Where a customer (or the owner) follows a parcel; `{n}` stands for the tracking number.
-    /// Carriers change these; the shop's config will be able to override them.
+    /// Carriers change these; the shop's config overrides them (`TrackingLinks`).
     public var defaultTrackingURLTemplate: String {
         switch self {
         case .ups: "https://www.ups.com/track?tracknum={n}"

@@ -13,7 +13,13 @@ public struct ConfigError: Error, CustomStringConvertible, Equatable {
 ///
 /// ```toml
 /// [shop]
+/// name = "Ayşe'nin Dükkanı"
 /// time_zone = "Europe/Istanbul"
+/// return_policy = "Returns are free within 14 days."
+/// [shipments]
+/// stalled_days = 3                         # no tracking event for this long: stalled
+/// [tracking.urls]
+/// yurtici = "https://kargo.example/track?no={n}"
 /// [mail]
 /// from = "Ayşe'nin Dükkanı <destek@example.com>"
 /// transport = "smtp"                       # or "sendmail"
@@ -34,11 +40,24 @@ public struct ShopConfig: Sendable {
     /// The file it came from, or nil for the built-in defaults (no file).
     public var file: String?
     public var timeZone: TimeZone
+    /// The shop's name in mail and the title bar (else the database's own setting).
+    public var shopName: String?
+    /// A sentence for the shipped mail about returns.
+    public var returnPolicy = ""
+    public var attentionRule = ShipmentAttentionRule()
+    public var trackingLinks = TrackingLinks()
     /// The `[mail]` section as read; turned into `MailSettings` (with the password) only by what sends.
     var mail: TOMLSection?
     var text: String
 
     public static let defaults = ShopConfig(file: nil, timeZone: .current, mail: nil, text: "")
+
+    init(file: String?, timeZone: TimeZone, mail: TOMLSection?, text: String) {
+        self.file = file
+        self.timeZone = timeZone
+        self.mail = mail
+        self.text = text
+    }
 
     /// Loads `path`. A missing file is fine when it is the default location (`required` false): the
     /// defaults apply. A file named by `--config` or `TEZGAH_CONFIG` must exist.
@@ -63,15 +82,36 @@ public struct ShopConfig: Sendable {
             throw ConfigError(description: "\(file):\(error.source.begin.line): \(error.description).")
         }
         let root = TOMLSection(table: table, path: nil, file: file, text: text)
-        try root.allow(["shop", "mail"])
+        try root.allow(["shop", "shipments", "tracking", "mail"])
         var config = ShopConfig(file: file, timeZone: .current, mail: nil, text: text)
         if let shop = try root.section("shop") {
-            try shop.allow(["time_zone"])
+            try shop.allow(["name", "time_zone", "return_policy"])
+            config.shopName = try shop.string("name")
+            config.returnPolicy = try shop.string("return_policy") ?? ""
             if let name = try shop.string("time_zone") {
                 guard let zone = TimeZone(identifier: name) else {
                     throw shop.error("time_zone", "\"\(name)\" is not a time zone name such as \"Europe/Istanbul\"")
                 }
                 config.timeZone = zone
+            }
+        }
+        if let shipments = try root.section("shipments") {
+            try shipments.allow(["stalled_days"])
+            if let days = try shipments.integer("stalled_days", atLeast: 1) {
+                config.attentionRule.stalledAfter = TimeInterval(days) * 86_400
+            }
+        }
+        if let tracking = try root.section("tracking") {
+            try tracking.allow(["urls"])
+            if let urls = try tracking.section("urls") {
+                try urls.allow(Carrier.allCases.map(\.rawValue))
+                for carrier in Carrier.allCases {
+                    guard let template = try urls.string(carrier.rawValue) else { continue }
+                    guard template.hasPrefix("https://") || template.hasPrefix("http://"), template.contains("{n}") else {
+                        throw urls.error(carrier.rawValue, "expected a web address with {n} where the tracking number goes")
+                    }
+                    config.trackingLinks.templates[carrier] = template
+                }
             }
         }
         if let mail = try root.section("mail") {
@@ -80,6 +120,9 @@ public struct ShopConfig: Sendable {
         }
         return config
     }
+
+    /// Whether the config has a `[mail]` section (a sender), without which no mail can be written.
+    public var hasMail: Bool { mail != nil }
 
     /// The mail settings. `resolvingPassword` reads the SMTP password from its environment variable
     /// or file (which must be mode 0600); only what sends needs it.

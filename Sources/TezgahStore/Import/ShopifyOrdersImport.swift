@@ -107,7 +107,7 @@ struct ShopifyOrdersImport {
             lines: order.lines.map { OrderLine(sku: $0.sku, name: $0.name, quantity: $0.quantity,
                                                unitPrice: Money(minorUnits: $0.price, currency: currency)) },
             currency: currency, total: Money(minorUnits: total, currency: currency), shippingAddress: address,
-            tags: f["Tags"]!.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty },
+            tags: OrderTags.split(f["Tags"]!),
             note: f["Notes"]!, placedAt: placed)).created
         } catch StoreError.refused(let reason) {
             throw fail("Name", reason)
@@ -122,18 +122,10 @@ struct ShopifyOrdersImport {
 
     /// "1234.50" → 123450 minor units. Shopify writes plain decimals with a dot.
     private func amountOnLine(_ text: String, column: String, currency: Currency, line: Int) throws -> Int64 {
-        let fail = ImportError(file: records.file, line: line, column: column,
-                               reason: "\"\(text)\" is not an amount like 1234.50.")
-        let parts = text.split(separator: ".", omittingEmptySubsequences: false)
-        guard !text.isEmpty, parts.count <= 2, let whole = Int64(parts[0]), whole >= 0 else { throw fail }
-        var fraction = parts.count == 2 ? String(parts[1]) : ""
-        guard fraction.allSatisfy(\.isNumber), fraction.count <= max(currency.minorDigits, 2) else { throw fail }
-        while fraction.count < currency.minorDigits { fraction += "0" }
-        let extra = fraction.dropFirst(currency.minorDigits)
-        guard extra.allSatisfy({ $0 == "0" }) else { throw fail }
-        var scale: Int64 = 1
-        for _ in 0..<currency.minorDigits { scale *= 10 }
-        return whole * scale + (Int64(fraction.prefix(currency.minorDigits)) ?? 0)
+        guard let money = Money(parsing: text, currency: currency, decimalSeparator: ".") else {
+            throw ImportError(file: records.file, line: line, column: column, reason: "\"\(text)\" is not an amount like 1234.50.")
+        }
+        return money.minorUnits
     }
 }
 

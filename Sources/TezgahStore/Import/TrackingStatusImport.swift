@@ -58,7 +58,7 @@ struct TrackingStatusImport {
     private func carrierOfRow() throws -> Carrier? {
         let text = records["Carrier"]
         guard !text.isEmpty else { return nil }
-        guard let carrier = TrackingStatusWords.carrier(text) else {
+        guard let carrier = Carrier(named: text) else {
             let names = Carrier.allCases.map(\.title).joined(separator: ", ")
             throw records.error("Carrier", "\"\(text)\" is not a carrier tezgah knows (\(names)).")
         }
@@ -93,14 +93,6 @@ enum TrackingStatusWords {
 
     static func status(_ text: String) -> ShipmentStatus? {
         statuses[SearchFolding.fold(text.replacingOccurrences(of: "_", with: " ").trimmingCharacters(in: .whitespaces))]
-    }
-
-    static func carrier(_ text: String) -> Carrier? {
-        let folded = SearchFolding.fold(text)
-        return Carrier.allCases.first { carrier in
-            folded == SearchFolding.fold(carrier.rawValue) || folded == SearchFolding.fold(carrier.title)
-                || folded == SearchFolding.fold(carrier.title.split(separator: " ").first.map(String.init) ?? "")
-        }
     }
 
     /// "2026-11-20 14:05", with seconds, a "T", and an offset or "Z" as the portal writes them.

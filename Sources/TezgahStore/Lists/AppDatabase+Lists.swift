@@ -3,17 +3,19 @@ import GRDB
 import Tezgah
 
 extension AppDatabase {
-    /// Loads one window of a list, `size` rows at most, optionally narrowed by a filter.
+    /// Loads one window of a list, `size` rows at most, optionally narrowed by a filter
+    /// (`FilterQuery`: free words and `field:value` terms).
     ///
-    /// Unfiltered lists run in (sort, id) order on their index. Filtered lists run in id order on the
-    /// FTS table (newest first): FTS5 yields matches in rowid order, so a window of a broad filter
-    /// costs its size rather than a sort of every match. The key's `sort` is then the id itself.
+    /// Unfiltered lists, and lists narrowed by terms only, run in (sort, id) order on an index. Lists
+    /// with search words run in id order on the FTS table (newest first): FTS5 yields matches in rowid
+    /// order, so a window of a broad filter costs its size rather than a sort of every match. The
+    /// key's `sort` is then the id itself.
     public func window<Item>(_ source: ListSource<Item>, _ request: WindowRequest, size: Int,
-                             filter: String = "") throws -> ListWindow<Keyed<Item>> {
+                             filter: String = "", context: FilterContext? = nil) throws -> ListWindow<Keyed<Item>> {
         let size = max(size, 1)
-        let match = SearchIndex.matchExpression(for: filter)
+        let resolved = try ResolvedFilter(filter, fields: source.fields, context: context ?? FilterContext(now: Date()))
         return try pool.read { db in
-            let reader = WindowReader(db: db, source: source, match: match)
+            let reader = WindowReader(db: db, source: source, filter: resolved)
             switch request {
             case .top:
                 return try reader.top(size)
@@ -34,9 +36,22 @@ extension AppDatabase {
     }
 
     /// How many rows the list has (or, with a filter, how many match, counted up to `cap`).
-    public func count<Item>(_ source: ListSource<Item>, filter: String = "", cap: Int = 10_000) throws -> CappedCount {
-        try pool.read { db in
-            if let match = SearchIndex.matchExpression(for: filter) {
+    public func count<Item>(_ source: ListSource<Item>, filter: String = "", context: FilterContext? = nil,
+                            cap: Int = 10_000) throws -> CappedCount {
+        let resolved = try ResolvedFilter(filter, fields: source.fields, context: context ?? FilterContext(now: Date()))
+        return try pool.read { db in
+            if !resolved.conditions.isEmpty {
+                var sql = "\(source.select) WHERE \(resolved.whereSQL)"
+                var arguments = resolved.arguments
+                if let match = resolved.match {
+                    sql += " AND t.id IN (SELECT rowid FROM \(source.search.rawValue) WHERE \(source.search.rawValue) MATCH ?)"
+                    arguments += [match]
+                }
+                arguments += [cap + 1]
+                let n = try Int.fetchOne(db, sql: "SELECT count(*) FROM (\(sql) LIMIT ?)", arguments: arguments) ?? 0
+                return CappedCount(value: min(n, cap), isCapped: n > cap)
+            }
+            if let match = resolved.match {
                 let n = try Int.fetchOne(db, sql: """
                     SELECT count(*) FROM (SELECT 1 FROM \(source.search.rawValue) WHERE \(source.search.rawValue) MATCH ? LIMIT ?)
                     """, arguments: [match, cap + 1]) ?? 0
@@ -51,7 +66,7 @@ extension AppDatabase {
 private struct WindowReader<Item: Sendable & Equatable> {
     let db: Database
     let source: ListSource<Item>
-    let match: String?
+    let filter: ResolvedFilter
 
     /// The first window of the list.
     func top(_ size: Int) throws -> ListWindow<Keyed<Item>> {
@@ -83,12 +98,27 @@ private struct WindowReader<Item: Sendable & Equatable> {
         try fetch(after: key, inclusive: false, descending: false, limit: limit)
     }
 
-    private func fetch(after key: PageKey?, inclusive: Bool, descending: Bool, limit: Int) throws -> [Keyed<Item>] {
+    private func fetch(after key: PageKey?, inclusive: Bool, descending down: Bool, limit: Int) throws -> [Keyed<Item>] {
+        // "Down the screen" is older rows, or newer ones in a view read oldest first.
+        let descending = down != filter.oldestFirst
+        let match = filter.match
         let comparison = descending ? (inclusive ? "<=" : "<") : (inclusive ? ">=" : ">")
         let direction = descending ? "DESC" : "ASC"
         var arguments: StatementArguments = []
         let sql: String
-        if let match {
+        if let match, !filter.conditions.isEmpty {
+            // Words and terms: walk the list by id, keeping rows that match both.
+            let fts = source.search.rawValue
+            var clauses = ["t.id IN (SELECT rowid FROM \(fts) WHERE \(fts) MATCH ?)", filter.whereSQL]
+            arguments += [match]
+            arguments += filter.arguments
+            if let key {
+                clauses.append("t.id \(comparison) ?")
+                arguments += [key.id]
+            }
+            sql = "\(source.select) WHERE \(clauses.joined(separator: " AND ")) ORDER BY t.id \(direction) LIMIT ?"
+            arguments += [limit]
+        } else if let match {
             let fts = source.search.rawValue
             var inner = "SELECT rowid FROM \(fts) WHERE \(fts) MATCH ?"
             arguments += [match]
@@ -100,11 +130,16 @@ private struct WindowReader<Item: Sendable & Equatable> {
             arguments += [limit]
             sql = "\(source.select) WHERE t.id IN (\(inner)) ORDER BY t.id \(direction)"
         } else {
-            var whereClause = ""
+            var clauses: [String] = []
+            if !filter.conditions.isEmpty {
+                clauses.append(filter.whereSQL)
+                arguments += filter.arguments
+            }
             if let key {
-                whereClause = " WHERE (\(source.sortColumn), t.id) \(comparison) (?, ?)"
+                clauses.append("(\(source.sortColumn), t.id) \(comparison) (?, ?)")
                 arguments += [key.sort, key.id]
             }
+            let whereClause = clauses.isEmpty ? "" : " WHERE " + clauses.joined(separator: " AND ")
             sql = "\(source.select)\(whereClause) ORDER BY \(source.sortColumn) \(direction), t.id \(direction) LIMIT ?"
             arguments += [limit]
         }

@@ -14,6 +14,8 @@ public struct ListSource<Item: Sendable & Equatable>: Sendable {
     let sortColumn: String
     let table: String
     let search: SearchIndex
+    /// The `field:value` terms this list's filter understands (see `FilterField`).
+    var fields: [String: FilterField] = [:]
     let decode: @Sendable (Row) -> Item
 }
 

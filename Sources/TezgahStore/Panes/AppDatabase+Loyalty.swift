@@ -12,6 +12,7 @@ extension ListSource where Item == LoyaltySummary {
             FROM loyalty_accounts t JOIN customers c ON c.id = t.customer_id
             """,
         sortColumn: "t.joined_at", table: "loyalty_accounts", search: .loyaltyAccounts,
+        fields: ["tier": .choice("t.tier", LoyaltyTier.self, field: "tier", title: \.title)],
         decode: { row in
             LoyaltySummary(id: row[1], customerName: row[2], tier: row.value(3, default: .member), balance: row[5],
                            joinedAt: row.date(0), referralCode: row[4])

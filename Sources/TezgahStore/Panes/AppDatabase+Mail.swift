@@ -11,6 +11,9 @@ extension ListSource where Item == OutboxSummary {
             FROM outbox t LEFT JOIN customers c ON c.id = t.customer_id
             """,
         sortColumn: "t.created_at", table: "outbox", search: .outbox,
+        fields: ["state": .choice("t.state", OutboxState.self, field: "state", title: \.title),
+                 "status": .choice("t.state", OutboxState.self, field: "status", title: \.title),
+                 "kind": .choice("t.kind", MailKind.self, field: "kind", title: \.title)],
         decode: { row in
             OutboxSummary(id: row[1], kind: row.value(2, default: .supportReply), state: row.value(3, default: .queued),
                           toAddress: row[4], customerName: row[5], subject: row[6], createdAt: row.date(0),

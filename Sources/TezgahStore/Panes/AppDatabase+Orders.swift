@@ -10,6 +10,21 @@ extension ListSource where Item == OrderSummary {
             FROM orders t JOIN customers c ON c.id = t.customer_id
             """,
         sortColumn: "t.placed_at", table: "orders", search: .orders,
+        fields: [
+            "status": .choice("t.status", OrderStatus.self, field: "status", title: \.title),
+            "payment": .choice("t.payment_status", PaymentStatus.self, field: "payment", title: \.title),
+            "fulfillment": .choice("t.fulfillment_status", FulfillmentStatus.self, field: "fulfillment", title: \.title),
+            "fulfilment": .choice("t.fulfillment_status", FulfillmentStatus.self, field: "fulfilment", title: \.title),
+            "tag": .tag("t.tags"),
+            "carrier": .carrier { "EXISTS (SELECT 1 FROM shipments s WHERE s.order_id = t.id AND s.carrier IN (\($0)))" },
+            "placed": .time("t.placed_at", field: "placed"),
+            // Written exactly as the partial index orders_needing_action is, so SQLite pages it on that
+            // index (a bound parameter here would hide the match from the planner).
+            "is": .views(["needs-action": { _ in
+                ListCondition(sql: "t.status IN ('received', 'preparing', 'on_hold') AND t.payment_status IN ('paid', 'partially_refunded')",
+                              oldestFirst: true)
+            }]),
+        ],
         decode: { row in
             OrderSummary(id: row[1], number: row[2], placedAt: row.date(0), customerName: row[3],
                          status: row.value(4, default: .received), payment: row.value(5, default: .pending),
@@ -25,7 +40,7 @@ extension AppDatabase {
                 """, arguments: [id]) else { throw StoreError.notFound(what: "order", id: id) }
             let summary = ListSource.orders.decode(row)
             let extra = try Row.fetchOne(db, sql: """
-                SELECT customer_id, fulfillment_status, shipping_address, tags, note FROM orders WHERE id = ?
+                SELECT customer_id, fulfillment_status, shipping_address, tags, note, hold_reason, refunded_minor FROM orders WHERE id = ?
                 """, arguments: [id])!
             let lines = try Row.fetchAll(db, sql: """
                 SELECT sku, name, quantity, unit_price_minor FROM order_lines WHERE order_id = ? ORDER BY id
@@ -36,11 +51,14 @@ extension AppDatabase {
             let shipments = try Row.fetchAll(db, sql: """
                 \(ListSource.shipments.select) WHERE t.order_id = ? ORDER BY t.shipped_at
                 """, arguments: [id]).map(ListSource.shipments.decode)
-            let tags = (extra[3] as String).split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
-            return OrderDetail(summary: summary, customer: try customer(db, id: extra[0]),
+            var detail = OrderDetail(summary: summary, customer: try Self.customer(db, id: extra[0]),
                                fulfillment: extra.value(1, default: .unfulfilled), lines: lines,
-                               shippingAddress: extra[2], tags: tags.filter { !$0.isEmpty }, note: extra[4],
+                               shippingAddress: extra[2], tags: OrderTags.split(extra[3]), note: extra[4],
                                shipments: shipments, activity: try activity(db, subjectType: "order", id: id))
+            detail.holdReason = extra[5]
+            let refunded: Int64 = extra[6]
+            detail.refunded = refunded > 0 ? Money(minorUnits: refunded, currency: summary.total.currency) : nil
+            return detail
         }
     }
 }

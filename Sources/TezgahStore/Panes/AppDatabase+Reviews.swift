@@ -10,6 +10,8 @@ extension ListSource where Item == ReviewInviteSummary {
             FROM review_invites t JOIN orders o ON o.id = t.order_id JOIN customers c ON c.id = t.customer_id
             """,
         sortColumn: "t.due_at", table: "review_invites", search: .reviewInvites,
+        fields: ["state": .choice("t.state", ReviewInviteState.self, field: "state", title: \.title),
+                 "status": .choice("t.state", ReviewInviteState.self, field: "status", title: \.title)],
         decode: { row in
             ReviewInviteSummary(id: row[1], orderNumber: row[2], customerName: row[3],
                                 state: row.value(4, default: .scheduled), dueAt: row.date(0),

@@ -11,6 +11,15 @@ extension ListSource where Item == ShipmentSummary {
             FROM shipments t JOIN orders o ON o.id = t.order_id JOIN customers c ON c.id = o.customer_id
             """,
         sortColumn: "t.shipped_at", table: "shipments", search: .shipments,
+        fields: [
+            "status": .choice("t.status", ShipmentStatus.self, field: "status", title: \.title),
+            "carrier": .carrier { "t.carrier IN (\($0))" },
+            "shipped": .time("t.shipped_at", field: "shipped"),
+            "is": .views(["attention": { context in
+                let (sql, arguments) = ShipmentAttentionSQL.condition(rule: context.attentionRule, now: context.now)
+                return ListCondition(sql: sql, arguments: arguments)
+            }]),
+        ],
         decode: { row in
             ShipmentSummary(id: row[1], orderNumber: row[2], customerName: row[3],
                             carrier: row.value(4, default: .ups), trackingNumber: row[5],
@@ -39,16 +48,23 @@ extension AppDatabase {
     /// not yet at a final status are looked at, through the status index, so the cost follows what is
     /// in flight, not the shop's history.
     public func countShipmentsNeedingAttention(rule: ShipmentAttentionRule, now: Date) throws -> Int {
+        let (sql, arguments) = ShipmentAttentionSQL.condition(rule: rule, now: now)
+        return try pool.read { db in
+            try Int.fetchOne(db, sql: "SELECT count(*) FROM shipments t WHERE \(sql)", arguments: arguments) ?? 0
+        }
+    }
+}
+
+/// `ShipmentAttentionRule` as SQL over a shipments table aliased `t`: parcels still in flight whose
+/// ETA has passed, slipped, or that have had no event for too long.
+enum ShipmentAttentionSQL {
+    static func condition(rule: ShipmentAttentionRule, now: Date) -> (String, StatementArguments) {
         let open = ShipmentStatus.allCases.filter { !$0.isFinal }.map(\.rawValue)
-        let placeholders = open.map { _ in "?" }.joined(separator: ", ")
         var arguments = StatementArguments(open)
         arguments += [now.unixSeconds, Int64(rule.slipAllowance), now.unixSeconds - Int64(rule.stalledAfter)]
-        return try pool.read { db in
-            try Int.fetchOne(db, sql: """
-                SELECT count(*) FROM shipments
-                WHERE status IN (\(placeholders))
-                  AND (eta < ? OR eta - first_eta >= ? OR coalesce(last_event_at, shipped_at) <= ?)
-                """, arguments: arguments) ?? 0
-        }
+        return ("""
+            t.status IN (\(databaseQuestionMarks(count: open.count)))
+              AND (t.eta < ? OR t.eta - t.first_eta >= ? OR coalesce(t.last_event_at, t.shipped_at) <= ?)
+            """, arguments)
     }
 }

@@ -10,6 +10,7 @@ extension ListSource where Item == ConversationSummary {
             FROM conversations t JOIN customers c ON c.id = t.customer_id
             """,
         sortColumn: "t.last_message_at", table: "conversations", search: .conversations,
+        fields: ["status": .choice("t.status", ConversationStatus.self, field: "status", title: \.title)],
         decode: { row in
             ConversationSummary(id: row[1], subject: row[2], customerName: row[3], status: row.value(4, default: .open),
                                 lastMessageAt: row.date(0), messageCount: row[5],

@@ -19,7 +19,7 @@ extension Row {
 }
 
 extension AppDatabase {
-    func customer(_ db: Database, id: Int64) throws -> Customer {
+    static func customer(_ db: Database, id: Int64) throws -> Customer {
         guard let row = try Row.fetchOne(db, sql: """
             SELECT id, name, email, language, city, country, created_at, birthday FROM customers WHERE id = ?
             """, arguments: [id]) else { throw StoreError.notFound(what: "customer", id: id) }

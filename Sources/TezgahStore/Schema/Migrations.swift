@@ -9,6 +9,7 @@ enum Migrations {
         migrator.registerMigration("v2-list-counts", migrate: v2ListCounts)
         migrator.registerMigration("v3-delivery", migrate: v3Delivery)
         migrator.registerMigration("v4-outbox-search-queue", migrate: v4OutboxSearchQueue)
+        migrator.registerMigration("v5-order-actions", migrate: v5OrderActions)
         return migrator
     }
 
@@ -282,5 +283,28 @@ enum Migrations {
     /// refreshes the search text of many at once (see `AppDatabase.refreshMailSearch`).
     private static func v4OutboxSearchQueue(_ db: Database) throws {
         try db.execute(sql: "CREATE TABLE outbox_search_stale (id INTEGER PRIMARY KEY) STRICT")
+    }
+
+    /// What the owner's order actions need: the status an order on hold returns to, undo records in
+    /// the activity log (one batch per action on marked rows), saved filters, and the index behind
+    /// the Orders pane's default "needs action" view (paid, not shipped, oldest first) — a partial
+    /// index, so that view pages through only the orders still waiting, at any shop size.
+    private static func v5OrderActions(_ db: Database) throws {
+        try db.execute(sql: """
+        ALTER TABLE orders ADD COLUMN held_from TEXT;
+        ALTER TABLE activity_log ADD COLUMN batch INTEGER;
+        ALTER TABLE activity_log ADD COLUMN undo TEXT;
+        ALTER TABLE activity_log ADD COLUMN undone_at INTEGER;
+        CREATE INDEX activity_log_undoable ON activity_log(actor, batch) WHERE undo IS NOT NULL;
+        CREATE TABLE saved_filters (
+            pane TEXT NOT NULL,
+            name TEXT NOT NULL,
+            query TEXT NOT NULL,
+            created_at INTEGER NOT NULL,
+            PRIMARY KEY (pane, name)
+        ) STRICT;
+        CREATE INDEX orders_needing_action ON orders(placed_at, id)
+            WHERE status IN ('received', 'preparing', 'on_hold') AND payment_status IN ('paid', 'partially_refunded');
+        """)
     }
 }

@@ -86,7 +86,7 @@ public struct ShopWriter {
                        total_minor = ?, item_count = ?, shipping_address = ?, tags = ?, note = ?, placed_at = ?, updated_at = ?
                 WHERE id = ?
                 """, [order.number, order.customerID, order.status.rawValue, order.payment.rawValue, order.fulfillment.rawValue,
-                      order.currency.code, total, items, order.shippingAddress, order.tags.joined(separator: ","), order.note,
+                      order.currency.code, total, items, order.shippingAddress, OrderTags.join(order.tags), order.note,
                       order.placedAt.unixSeconds, Date().unixSeconds, id])
             _ = try run("DELETE FROM order_lines WHERE order_id = ?", [id])
         } else {
@@ -96,13 +96,31 @@ public struct ShopWriter {
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """, [order.number, order.platform, order.platformRef, order.customerID, order.status.rawValue,
                       order.payment.rawValue, order.fulfillment.rawValue, order.currency.code, total, items,
-                      order.shippingAddress, order.tags.joined(separator: ","), order.note, order.placedAt.unixSeconds,
+                      order.shippingAddress, OrderTags.join(order.tags), order.note, order.placedAt.unixSeconds,
                       order.placedAt.unixSeconds])
         }
         try insertLines(order.lines, orderID: id)
-        try SearchIndex.orders.index(db, id: id, parts: [order.number, order.customerName, order.customerEmail, order.city,
-                                                         order.status.title] + order.lines.map(\.name) + order.tags)
+        try indexOrder(id: id, number: order.number, customerName: order.customerName, customerEmail: order.customerEmail,
+                       city: order.city, status: order.status, lineNames: order.lines.map(\.name), tags: order.tags)
         return (id, existing == nil)
+    }
+
+    /// An order's search text: number, customer, city, status, what was bought, and tags.
+    func indexOrder(id: Int64, number: String, customerName: String, customerEmail: String, city: String,
+                    status: OrderStatus, lineNames: [String], tags: [String]) throws {
+        try SearchIndex.orders.index(db, id: id, parts: [number, customerName, customerEmail, city, status.title] + lineNames + tags)
+    }
+
+    /// Rebuilds an order's search text from what the database holds (after an owner's action).
+    func reindexOrder(id: Int64) throws {
+        guard let row = try Row.fetchOne(db.cachedStatement(sql: """
+            SELECT o.number, c.name, c.email, c.city, o.status, o.tags FROM orders o JOIN customers c ON c.id = o.customer_id
+            WHERE o.id = ?
+            """), arguments: [id]) else { return }
+        let lineNames = try String.fetchAll(db.cachedStatement(sql: "SELECT name FROM order_lines WHERE order_id = ? ORDER BY id"),
+                                            arguments: [id])
+        try indexOrder(id: id, number: row[0], customerName: row[1], customerEmail: row[2], city: row[3],
+                       status: row.value(4, default: .received), lineNames: lineNames, tags: OrderTags.split(row[5]))
     }
 
     private func insertLines(_ lines: [OrderLine], orderID: Int64) throws {
@@ -300,9 +318,10 @@ public struct ShopWriter {
         try reindexMail(id: id, state: state)
     }
 
+    @discardableResult
     public func logActivity(at: Date, actor: String, subjectType: String, subjectID: Int64, action: String,
-                            detail: String = "") throws {
-        _ = try run("INSERT INTO activity_log(at, actor, subject_type, subject_id, action, detail) VALUES (?, ?, ?, ?, ?, ?)",
+                            detail: String = "") throws -> Int64 {
+        try run("INSERT INTO activity_log(at, actor, subject_type, subject_id, action, detail) VALUES (?, ?, ?, ?, ?, ?)",
                     [at.unixSeconds, actor, subjectType, subjectID, action, detail])
     }
 }

@@ -11,6 +11,11 @@ public enum Action: Equatable, Sendable {
     /// An operator's mail action was carried out; `problems` has a sentence per mail it did not fit.
     case mailActionApplied(MailQueueAction, ids: [Int64], problems: [String])
     case shipmentsNeedingAttentionCounted(Int)
+    case orderActionApplied(OrderActionReport)
+    case undoFound(UndoableOrderChange?)
+    case orderChangeUndone(OrderUndoReport)
+    /// A pane's saved filters (after loading, saving or deleting one); `message` says what changed.
+    case savedFiltersLoaded(Pane, [SavedFilter], message: String?)
     case effectFailed(String)
     /// The clock moved on (the runtime ticks it so "3h ago" stays true).
     case clockTicked(ShopClock)

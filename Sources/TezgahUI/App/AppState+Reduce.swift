@@ -57,18 +57,20 @@ extension AppState {
             } else {
                 message = done == 1 ? "Mail \(ids[0]) \(action.pastTense)." : "\(done) mails \(action.pastTense)."
             }
-            guard done > 0, var mail = panes[.mail] else { return [] }
-            // The rows changed state: reload the window where it is, with the detail, and the counts.
-            mail.detailID = nil
-            mail.detail = nil
-            panes[.mail] = mail
-            var effects: [Effect] = [.countMailStates]
-            if pane == .mail, let first = current.window.rows.first {
-                effects.insert(load(.startingAt(first.key), cursor: keepSelection()), at: 0)
-            } else {
-                panes[.mail]?.isLoaded = false
-            }
-            return effects
+            guard done > 0 else { return [] }
+            panes[.mail]?.marked = [:]
+            return refreshAfterChange(to: .mail, alsoStale: []) + [.countMailStates]
+        case .orderActionApplied(let report):
+            return orderActionApplied(report)
+        case .undoFound(let change):
+            return undoFound(change)
+        case .orderChangeUndone(let report):
+            return orderChangeUndone(report)
+        case let .savedFiltersLoaded(pane, filters, text):
+            panes[pane]?.savedFilters = filters
+            panes[pane]?.savedFiltersLoaded = true
+            if let text { message = text }
+            return []
         case .shipmentsNeedingAttentionCounted(let count):
             shipmentsNeedingAttention = count
             return []
@@ -108,6 +110,8 @@ extension AppState {
         case .mailProblems:
             if [.character("f"), .escape, .character("q"), .enter].contains(key) { mode = .browsing }
             return []
+        case .prompting(let prompt):
+            return handlePromptKey(key, prompt)
         case .browsing:
             return handleBrowsingKey(key)
         }
@@ -126,16 +130,26 @@ extension AppState {
             return current.filter.isEmpty ? [] : setFilter("")
         case .character("y") where pane == .shipments:
             guard let shipment = current.selected?.row.asShipment else { return [] }
-            let link = shipment.carrier.trackingURL(for: shipment.trackingNumber)
+            let link = trackingLinks.url(shipment.carrier, shipment.trackingNumber)
             message = "Copied \(link) (to your terminal's clipboard)"
             return [.copyToClipboard(link)]
         case .character(let c) where pane == .mail && "rhHxf".contains(c):
             return handleMailKey(c)
+        case .character(let c) where pane == .orders && "phHsxRntT".contains(c):
+            return handleOrderKey(c)
+        case .character(" "):
+            return toggleMark()
+        case .character("u"):
+            return [.findUndo]
+        case .character(":"):
+            mode = .prompting(Prompt(purpose: .command, label: ":", ids: [], targets: ""))
+            return []
         case .tab: return show(pane.next)
         case .backTab: return show(pane.previous)
-        case .character(let c) where c.isNumber:
-            guard let n = c.wholeNumberValue, n >= 1, n <= Pane.allCases.count else { return [] }
+        case .function(let n) where n >= 1 && n <= Pane.allCases.count:
             return show(Pane(rawValue: n - 1)!)
+        case .character(let c) where c.isNumber:
+            return recallSavedFilter(number: c.wholeNumberValue ?? 0)
         default:
             return []
         }
@@ -147,16 +161,15 @@ extension AppState {
             mode = .mailProblems
             return [.countMailStates]
         }
-        guard let selected = current.selected else { return [] }
-        let id = selected.row.id
+        guard let (ids, label) = targets() else { return [] }
         switch key {
-        case "r": return [.applyMailAction(.retry, ids: [id])]
-        case "h": return [.applyMailAction(.hold, ids: [id])]
-        case "H": return [.applyMailAction(.release, ids: [id])]
+        case "r": return [.applyMailAction(.retry, ids: ids)]
+        case "h": return [.applyMailAction(.hold, ids: ids)]
+        case "H": return [.applyMailAction(.release, ids: ids)]
         default:
-            let to = selected.row.asMail.map { " to \($0.toAddress)" } ?? ""
-            mode = .confirming(Confirmation(question: "Cancel mail \(id)\(to)? It will never be sent. y/n",
-                                            effect: .applyMailAction(.cancel, ids: [id])))
+            let to = ids.count == 1 ? current.selected?.row.asMail.map { " to \($0.toAddress)" } ?? "" : ""
+            mode = .confirming(Confirmation(question: "Cancel \(label)\(to)? It will never be sent. y/n",
+                                            effect: .applyMailAction(.cancel, ids: ids)))
             return []
         }
     }
@@ -183,7 +196,7 @@ extension AppState {
 
     /// Cursor and paging keys, shared by browsing, filtering (arrows only) and the full-screen detail.
     /// Returns nil when the key is not a movement key.
-    private mutating func move(_ key: Key) -> [Effect]? {
+    mutating func move(_ key: Key) -> [Effect]? {
         let rows = current.window.rows
         let visible = rows.count
         switch key {
@@ -222,7 +235,7 @@ extension AppState {
         }
     }
 
-    private mutating func setFilter(_ text: String) -> [Effect] {
+    mutating func setFilter(_ text: String) -> [Effect] {
         current.filter = text
         current.matches = nil
         var effects = [load(.top, cursor: .index(0))]
@@ -230,7 +243,7 @@ extension AppState {
         return effects
     }
 
-    private mutating func show(_ target: Pane) -> [Effect] {
+    mutating func show(_ target: Pane) -> [Effect] {
         pane = target
         if mode == .detail { mode = .browsing }
         var effects: [Effect] = []
@@ -244,9 +257,17 @@ extension AppState {
         // Counts are refreshed on each visit: cheap, and the shop may have changed meanwhile.
         effects.append(.loadCount(pane, filter: ""))
         if !current.filter.isEmpty { effects.append(.loadCount(pane, filter: current.filter)) }
+        if !current.savedFiltersLoaded { effects.append(.loadSavedFilters(target)) }
         if target == .mail { effects.append(.countMailStates) }
         if target == .shipments { effects.append(.countShipmentsNeedingAttention(attentionRule, now: clock.now)) }
         return effects
+    }
+
+    /// The window reloaded from its first row, keeping the selected row (or its place, if it left
+    /// the list), so an action or a resize never moves the view.
+    mutating func reloadWhereItIs() -> Effect {
+        guard let first = current.window.rows.first else { return load(.top, cursor: .index(0)) }
+        return load(.startingAt(first.key), cursor: keepSelection())
     }
 
     private func keepSelection() -> CursorTarget {

@@ -15,6 +15,8 @@ public struct AppState: Equatable, Sendable {
         case confirming(Confirmation)
         /// The Mail pane's failures grouped by reply (`f`).
         case mailProblems
+        /// Typing an answer in the status bar: a `:` command, a hold reason, a tracking number…
+        case prompting(Prompt)
     }
 
     /// A question in the status bar and what a yes does.
@@ -43,6 +45,8 @@ public struct AppState: Equatable, Sendable {
     /// When a parcel counts as late, slipped or stalled (the shop's config will set it).
     public var attentionRule = ShipmentAttentionRule()
     public var shipmentsNeedingAttention: Int?
+    /// The shop's tracking-link templates (config), for `y` and the shipment detail.
+    public var trackingLinks = TrackingLinks()
     /// A one-line note in the status bar (an error, or a hint); cleared by the next key.
     public var message: String?
     public var isQuitting = false
@@ -55,6 +59,7 @@ public struct AppState: Equatable, Sendable {
         self.databasePath = databasePath
         self.clock = clock
         self.isFirstRun = isFirstRun
+        for pane in Pane.allCases { panes[pane]?.filter = pane.defaultFilter }
     }
 
     public var current: PaneState {

@@ -22,5 +22,14 @@ public enum Effect: Equatable, Sendable {
     case countShipmentsNeedingAttention(ShipmentAttentionRule, now: Date)
     /// Put text on the user's clipboard through the terminal (OSC 52), which works over SSH.
     case copyToClipboard(String)
+    /// An owner's action on orders (status, hold, ship, cancel, refund, note, tags); the runtime
+    /// writes it with the activity log and the customer mail it causes in one transaction.
+    case applyOrderAction(OrderAction, ids: [Int64])
+    /// Find what `u` would undo (the user's newest order change), to ask before undoing it.
+    case findUndo
+    case undoOrderChange(batch: Int64)
+    case loadSavedFilters(Pane)
+    case saveFilter(Pane, name: String, query: String)
+    case deleteFilter(Pane, name: String)
     case quit
 }

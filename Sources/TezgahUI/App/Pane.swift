@@ -1,4 +1,4 @@
-/// The desk's panes, in tab order (the number keys 1–6 pick them).
+/// The desk's panes, in tab order (F1–F6 pick them, Tab and Shift-Tab step through them).
 public enum Pane: Int, CaseIterable, Sendable, Hashable {
     case orders, shipments, reviews, support, loyalty, mail
 
@@ -24,6 +24,25 @@ public enum Pane: Int, CaseIterable, Sendable, Hashable {
         case .mail: "mail"
         }
         return count == 1 || self == .mail ? one : one + "s"
+    }
+
+    /// The view a pane opens on, and `0` returns to: the orders that need action (paid, not shipped,
+    /// oldest first) and the parcels that need attention (late, slipped, stalled). Esc shows all.
+    public var defaultFilter: String {
+        switch self {
+        case .orders: "is:needs-action"
+        case .shipments: "is:attention"
+        default: ""
+        }
+    }
+
+    /// The name the pane's saved filters are kept under.
+    public var storageName: String { title.lowercased() }
+
+    /// The pane a `:` command names (`:orders`, `:mail`).
+    public init?(named text: String) {
+        guard let pane = Pane.allCases.first(where: { $0.storageName == text.lowercased() }) else { return nil }
+        self = pane
     }
 
     public var next: Pane { Pane(rawValue: (rawValue + 1) % Pane.allCases.count)! }

@@ -13,6 +13,12 @@ public struct PaneState: Equatable, Sendable {
     public var isLoaded = false
     /// Bumped on every window request; a result from an older request is ignored.
     public var generation = 0
+    /// Rows marked with Space, by id, with the label actions name them by ("#1042"). An action
+    /// applies to every marked row, else to the selected one.
+    public var marked: [Int64: String] = [:]
+    /// The pane's saved filters, numbered 1–9 in this order.
+    public var savedFilters: [SavedFilter] = []
+    public var savedFiltersLoaded = false
 
     public init() {}
 

@@ -5,6 +5,8 @@ public enum Key: Hashable, Sendable {
     case up, down, left, right
     case pageUp, pageDown, home, end
     case enter, escape, tab, backTab, backspace, delete
+    /// F1…F12.
+    case function(Int)
 }
 
 extension Key {
@@ -28,6 +30,7 @@ extension Key {
         case .backTab: "Shift-Tab"
         case .backspace: "Backspace"
         case .delete: "Del"
+        case .function(let n): "F\(n)"
         }
     }
 }

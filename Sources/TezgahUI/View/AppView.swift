@@ -31,11 +31,11 @@ public enum AppView {
 
     static func drawTabs(_ buffer: inout Buffer, _ state: AppState) {
         buffer.fill(x: 0, y: 0, width: state.width, height: 1, role: .tabInactive)
-        let full = Pane.allCases.reduce(0) { $0 + DisplayWidth.of($1.title) + 4 }
+        let full = Pane.allCases.reduce(0) { $0 + DisplayWidth.of($1.title) + 5 }
         var x = 0
         for pane in Pane.allCases {
             let active = pane == state.pane
-            let label = full <= state.width || active ? " \(pane.rawValue + 1) \(pane.title) " : " \(pane.rawValue + 1) "
+            let label = full <= state.width || active ? " F\(pane.rawValue + 1) \(pane.title) " : " F\(pane.rawValue + 1) "
             x += buffer.put(label, x: x, y: 0, role: active ? .tabActive : .tabInactive)
             x += 1
         }
@@ -57,12 +57,26 @@ public enum AppView {
             buffer.put(hint, x: x, y: y, maxWidth: state.width - x, role: .statusBar)
             return
         }
+        if case .prompting(let prompt) = state.mode {
+            var x = buffer.put(" " + prompt.label, x: 0, y: y, maxWidth: state.width * 2 / 3, role: .statusKey)
+            // The end of a long answer stays in view, as in a shell.
+            let room = max(1, state.width - x - 2)
+            var shown = prompt.text
+            while DisplayWidth.of(shown) > room { shown.removeFirst() }
+            x += buffer.put(shown, x: x, y: y, maxWidth: room, role: .statusBar)
+            buffer.put("▏", x: x, y: y, role: .statusKey)
+            if let message = state.message, x + 3 < state.width {
+                buffer.put("  " + message, x: x + 1, y: y, maxWidth: state.width - x - 1, role: .message)
+            }
+            return
+        }
         if case .confirming(let confirmation) = state.mode {
             buffer.put(" " + confirmation.question, x: 0, y: y, maxWidth: state.width, role: .message)
             return
         }
         let hints: [(String, String)] = state.isFirstRun ? [("q", "quit")]
             : state.pane == .mail ? [("r", "retry"), ("h", "hold"), ("x", "cancel"), ("f", "failures"), ("?", "help")]
+            : state.pane == .orders ? [("p", "prepare"), ("s", "ship"), ("Space", "mark"), ("?", "help")]
             : [("/", "filter"), ("Enter", "open"), ("?", "help"), ("q", "quit")]
         let hintWidth = hints.reduce(0) { $0 + DisplayWidth.of($1.0) + DisplayWidth.of($1.1) + 3 }
         let left: String
@@ -89,6 +103,7 @@ public enum AppView {
     static func countText(_ state: AppState) -> String {
         let pane = state.current
         var text: String
+        let marks = pane.marked.isEmpty ? "" : "\(pane.marked.count) marked · "
         if let total = pane.total {
             text = "\(total.value.grouped) \(state.pane.noun(total.value))"
         } else {
@@ -109,7 +124,7 @@ public enum AppView {
             let parts = shown.compactMap { s in state.mailStates[s].map { "\($0.grouped) \(s.title)" } }
             if !parts.isEmpty { text += " · " + parts.joined(separator: " · ") }
         }
-        return text
+        return marks + text
     }
 
     // MARK: - List
@@ -136,7 +151,11 @@ public enum AppView {
             let item = pane.window.rows[index]
             let selected = index == pane.cursor
             if selected { buffer.fill(x: area.x, y: y, width: area.width, height: 1, role: .selected) }
-            if selected { buffer.put("▸", x: area.x, y: y, role: .selected) }
+            if pane.marked[item.row.id] != nil {
+                buffer.put("•", x: area.x, y: y, role: selected ? .selected : .accent)
+            } else if selected {
+                buffer.put("▸", x: area.x, y: y, role: .selected)
+            }
             var x = area.x + 1
             for (column, width) in columns {
                 let (value, role) = column.value(item.row, state)
@@ -169,7 +188,7 @@ public enum AppView {
             return
         }
         let width = area.width - 2
-        let lines = detail.lines(clock: state.clock, rule: state.attentionRule, width: width)
+        let lines = detail.lines(clock: state.clock, rule: state.attentionRule, links: state.trackingLinks, width: width)
         for (index, line) in lines.prefix(area.height).enumerated() {
             buffer.put(line, x: area.x + 1, y: area.y + index, width: width)
         }
@@ -183,19 +202,30 @@ public enum AppView {
     // MARK: - Overlays and special screens
 
     static func drawHelp(_ buffer: inout Buffer, _ state: AppState) {
-        let entries = KeyHelp.entries(for: state.pane)
-        let keyWidth = entries.map { DisplayWidth.of($0.label) }.max() ?? 0
-        let textWidth = entries.map { DisplayWidth.of($0.text) }.max() ?? 0
-        let width = min(state.width - 2, keyWidth + textWidth + 5)
-        let height = min(state.height - 2, entries.count + 3)
+        var entries = KeyHelp.entries(for: state.pane)
+        entries += state.current.savedFilters.prefix(9).enumerated().map { index, filter in
+            KeyHelp(keys: [.character(Character(String(index + 1)))], text: "\(filter.name): \(filter.query)")
+        }
+        // Two columns, each with its own key width, when one column does not fit the height.
+        let columns = entries.count + 3 > state.height - 2 ? 2 : 1
+        let perColumn = (entries.count + columns - 1) / columns
+        let groups = stride(from: 0, to: entries.count, by: perColumn).map { Array(entries[$0..<min($0 + perColumn, entries.count)]) }
+        let keyWidths = groups.map { group in group.map { DisplayWidth.of($0.label) }.max() ?? 0 }
+        let needed = zip(groups, keyWidths).map { group, keys in keys + 1 + (group.map { DisplayWidth.of($0.text) }.max() ?? 0) }
+        let columnWidth = min((state.width - 6) / columns, needed.max() ?? 0)
+        let width = min(state.width - 2, columnWidth * columns + 2 * columns + 1)
+        let height = min(state.height - 2, perColumn + 3)
         let x = (state.width - width) / 2
         let y = max(1, (state.height - height) / 2)
         buffer.fill(x: x, y: y, width: width, height: height, role: .helpText)
         drawBox(&buffer, Rect(x: x, y: y, width: width, height: height), title: " Keys · \(state.pane.title) ")
-        for (index, entry) in entries.prefix(height - 3).enumerated() {
-            let row = y + 1 + index
-            buffer.put(TextFitting.pad(entry.label, to: keyWidth), x: x + 2, y: row, role: .helpKey)
-            buffer.put(entry.text, x: x + 3 + keyWidth, y: row, maxWidth: width - keyWidth - 5, role: .helpText)
+        for (column, group) in groups.enumerated() {
+            let cx = x + 2 + column * (columnWidth + 2)
+            for (row, entry) in group.prefix(height - 3).enumerated() {
+                buffer.put(TextFitting.pad(entry.label, to: keyWidths[column]), x: cx, y: y + 1 + row, role: .helpKey)
+                buffer.put(entry.text, x: cx + 1 + keyWidths[column], y: y + 1 + row,
+                           maxWidth: columnWidth - keyWidths[column] - 1, role: .helpText)
+            }
         }
         buffer.put("? or Esc closes", x: x + 2, y: y + height - 2, maxWidth: width - 4, role: .dim)
     }

@@ -3,10 +3,10 @@ import Tezgah
 
 extension PaneDetail {
     /// The detail of the selected row as lines, wrapped to `width` where text runs long.
-    func lines(clock: ShopClock, rule: ShipmentAttentionRule, width: Int) -> [StyledLine] {
+    func lines(clock: ShopClock, rule: ShipmentAttentionRule, links: TrackingLinks, width: Int) -> [StyledLine] {
         switch self {
         case .order(let detail): Self.order(detail, clock, width)
-        case .shipment(let detail): Self.shipment(detail, clock, rule, width)
+        case .shipment(let detail): Self.shipment(detail, clock, rule, links, width)
         case .review(let invite): Self.review(invite, clock, width)
         case .conversation(let detail): Self.conversation(detail, clock, width)
         case .loyalty(let detail): Self.loyalty(detail, clock)
@@ -28,8 +28,12 @@ extension PaneDetail {
             .field("Customer", "\(d.customer.name) <\(d.customer.email)> · \(d.customer.language)"),
             .field("Ship to", d.shippingAddress),
         ]
+        if let reason = d.holdReason { lines.append(.field("On hold", reason, .warning)) }
+        if let refunded = d.refunded { lines.append(.field("Refunded", refunded.formatted, .money)) }
         if !d.tags.isEmpty { lines.append(.field("Tags", d.tags.joined(separator: ", "), .accent)) }
-        if !d.note.isEmpty { lines.append(.field("Note", d.note, .warning)) }
+        for (index, note) in d.note.split(separator: "\n").enumerated() {
+            lines.append(.field(index == 0 ? "Note" : "", String(note), .warning))
+        }
         lines.append(StyledLine("Items", .header))
         for line in d.lines {
             let amount = Money(minorUnits: line.unitPrice.minorUnits * Int64(line.quantity), currency: line.unitPrice.currency)
@@ -47,7 +51,7 @@ extension PaneDetail {
             }
         }
         if !d.activity.isEmpty {
-            lines.append(StyledLine("Activity", .header))
+            lines.append(StyledLine("Timeline", .header))
             for entry in d.activity {
                 lines.append(StyledLine([("  \(clock.short(entry.at)) ", .dim), (entry.actor, .accent),
                                          ("  \(entry.action)", .normal), (entry.detail.isEmpty ? "" : " — \(entry.detail)", .dim)]))
@@ -56,7 +60,8 @@ extension PaneDetail {
         return lines
     }
 
-    private static func shipment(_ d: ShipmentDetail, _ clock: ShopClock, _ rule: ShipmentAttentionRule, _ width: Int) -> [StyledLine] {
+    private static func shipment(_ d: ShipmentDetail, _ clock: ShopClock, _ rule: ShipmentAttentionRule, _ links: TrackingLinks,
+                                 _ width: Int) -> [StyledLine] {
         let s = d.summary
         var lines = [
             StyledLine([(s.carrier.title, .title), ("  ", .normal), (s.trackingNumber, .accent)]),
@@ -74,7 +79,7 @@ extension PaneDetail {
             lines.append(.field(index == 0 ? "Attention" : "", reason.explanation(clock), .bad))
         }
         // The whole link, broken across lines if need be: a cut link cannot be copied.
-        for (index, piece) in TextFitting.wrap(s.carrier.trackingURL(for: s.trackingNumber), to: max(10, width - 11)).enumerated() {
+        for (index, piece) in TextFitting.wrap(links.url(s.carrier, s.trackingNumber), to: max(10, width - 11)).enumerated() {
             lines.append(.field(index == 0 ? "Track" : "", piece, .accent))
         }
         lines.append(StyledLine("Timeline", .header))

@@ -1,0 +1,45 @@
+/// Amounts typed by people or written by exports, read exactly (no floating point).
+extension Money {
+    /// Reads "12.50", "12,50", "₺1.234,56", "1,234.50" or "12" in `currency`.
+    ///
+    /// With `decimalSeparator` given (an export's fixed format) no grouping is accepted. Without it
+    /// (what the owner types), when both marks appear the last one is the decimal point; a single mark
+    /// is the decimal point when at most the currency's minor digits follow it, else grouping
+    /// ("1.250" in lira is one thousand two hundred and fifty). Nil for anything else, or for more
+    /// fraction digits than the currency has (unless they are zeros).
+    public init?(parsing text: String, currency: Currency, decimalSeparator: Character? = nil) {
+        var body = Substring(text.trimmingCharacters(in: .whitespaces))
+        if decimalSeparator == nil {
+            for prefix in [currency.symbol, currency.code] where body.hasPrefix(prefix) { body = body.dropFirst(prefix.count) }
+            for suffix in [currency.symbol, currency.code] where body.hasSuffix(suffix) { body = body.dropLast(suffix.count) }
+            body = Substring(body.trimmingCharacters(in: .whitespaces))
+        }
+        guard !body.isEmpty, body.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == "." || $0 == ",") }) else { return nil }
+        let decimal: Character?
+        if let decimalSeparator {
+            decimal = body.contains(decimalSeparator) ? decimalSeparator : nil
+            guard body.allSatisfy({ $0.isNumber || $0 == decimalSeparator }) else { return nil }
+        } else if let last = body.lastIndex(where: { $0 == "." || $0 == "," }) {
+            let mark = body[last]
+            let othersBefore = body[..<last].contains { $0 != mark && ($0 == "." || $0 == ",") }
+            let repeated = body[..<last].contains(mark)
+            let after = body.distance(from: body.index(after: last), to: body.endIndex)
+            decimal = othersBefore || (!repeated && after <= max(currency.minorDigits, 2) && after != 3) ? mark : nil
+        } else {
+            decimal = nil
+        }
+        let parts = decimal.map { body.split(separator: $0, omittingEmptySubsequences: false) } ?? [body]
+        guard parts.count <= 2 else { return nil }
+        let wholeText = parts[0].filter(\.isNumber)
+        var fraction = parts.count == 2 ? String(parts[1]) : ""
+        // Grouping marks only in the whole part, and only in groups of three.
+        let groups = parts[0].split(omittingEmptySubsequences: false, whereSeparator: { $0 == "." || $0 == "," })
+        guard !wholeText.isEmpty, groups.dropFirst().allSatisfy({ $0.count == 3 }), let whole = Int64(wholeText),
+              fraction.allSatisfy(\.isNumber) else { return nil }
+        while fraction.count < currency.minorDigits { fraction += "0" }
+        guard fraction.dropFirst(currency.minorDigits).allSatisfy({ $0 == "0" }) else { return nil }
+        var scale: Int64 = 1
+        for _ in 0..<currency.minorDigits { scale *= 10 }
+        self.init(minorUnits: whole * scale + (Int64(fraction.prefix(currency.minorDigits)) ?? 0), currency: currency)
+    }
+}

@@ -1,0 +1,51 @@
+import Foundation
+
+/// What an order action did: which orders changed, which could not, and the mail it queued.
+public struct OrderActionReport: Equatable, Sendable {
+    public var action: OrderAction
+    public var changed: [Int64]
+    /// One sentence per order the action did not fit; those orders are unchanged.
+    public var problems: [String]
+    public var mailsQueued: Int
+    /// Set when a customer should have been told but no mail could be queued (no `[mail]` in the
+    /// config, or the customer has no address).
+    public var mailNotice: String?
+
+    public init(action: OrderAction, changed: [Int64], problems: [String], mailsQueued: Int, mailNotice: String? = nil) {
+        self.action = action
+        self.changed = changed
+        self.problems = problems
+        self.mailsQueued = mailsQueued
+        self.mailNotice = mailNotice
+    }
+}
+
+/// The last order change a user can take back, described before it is undone.
+public struct UndoableOrderChange: Equatable, Sendable {
+    public var batch: Int64
+    /// "marked preparing on order #1042", "put on hold on 3 orders (#1042, #1043, #1044)".
+    public var description: String
+
+    public init(batch: Int64, description: String) {
+        self.batch = batch
+        self.description = description
+    }
+}
+
+/// What an undo did.
+public struct OrderUndoReport: Equatable, Sendable {
+    public var restored: [Int64]
+    /// One sentence per order left as it is (changed since, or its parcel already moving).
+    public var problems: [String]
+    /// Queued customer mail that was cancelled with the change, and mail that had already gone.
+    public var mailsCancelled: Int
+    public var mailsAlreadySent: Int
+
+    public init(restored: [Int64], problems: [String], mailsCancelled: Int, mailsAlreadySent: Int) {
+        self.restored = restored
+        self.problems = problems
+        self.mailsCancelled = mailsCancelled
+        self.mailsAlreadySent = mailsAlreadySent
+    }
+}
+

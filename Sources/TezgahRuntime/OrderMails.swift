@@ -1,0 +1,62 @@
+import Foundation
+import Tezgah
+import TezgahMail
+import TezgahStore
+
+/// Turns the customer mail an order action asks for into a rendered outbox row, with the shop's
+/// templates, sender and tracking links. The store queues it in the action's own transaction.
+public struct OrderMails: Sendable {
+    public var composer: MailComposer
+    public var shopName: String
+    public var returnPolicy: String
+    public var trackingLinks: TrackingLinks
+    public var timeZone: TimeZone
+
+    public init(composer: MailComposer, shopName: String, returnPolicy: String = "", trackingLinks: TrackingLinks = TrackingLinks(),
+                timeZone: TimeZone = .current) {
+        self.composer = composer
+        self.shopName = shopName
+        self.returnPolicy = returnPolicy
+        self.trackingLinks = trackingLinks
+        self.timeZone = timeZone
+    }
+
+    /// The shop's order mails as its config describes them, or nil when the config has no `[mail]`
+    /// section (there is no sender to write from; actions then say that nobody was told).
+    public static func configured(_ config: ShopConfig, shopName: String, templates folder: String?) throws -> OrderMails? {
+        guard config.hasMail else { return nil }
+        let settings = try config.mailSettings(resolvingPassword: false)
+        return OrderMails(composer: MailComposer(templates: try MailTemplateLibrary.load(overrides: folder), sender: settings.from),
+                          shopName: config.shopName ?? shopName, returnPolicy: config.returnPolicy,
+                          trackingLinks: config.trackingLinks, timeZone: config.timeZone)
+    }
+
+    /// For `tezgah --demo` without a `[mail]` config: the demo shop's mail is written and queued (to
+    /// show the whole flow) from an address that can never be delivered to (RFC 2606 `.invalid`).
+    public static func demo() throws -> OrderMails {
+        OrderMails(composer: MailComposer(templates: try MailTemplateLibrary.load(overrides: nil),
+                                          sender: try MailAddress("shop@demo.invalid", displayName: "Demo Shop")),
+                   shopName: "Demo Shop")
+    }
+
+    public func compose(_ request: OrderMailRequest, now: Date) throws -> ShopWriter.NewMail {
+        var values = [
+            "shop_name": shopName, "customer_name": request.customer.name, "support_email": composer.sender.address,
+            "order_number": request.orderNumber, "order_total": request.total.formatted,
+        ]
+        if let refund = request.refund { values["refund_amount"] = refund.formatted }
+        if let carrier = request.carrier, let number = request.trackingNumber {
+            values["carrier"] = carrier.title
+            values["tracking_number"] = number
+            values["tracking_url"] = trackingLinks.url(carrier, number)
+            values["return_policy"] = returnPolicy
+        }
+        let allowed = MailTemplateVariables.allowed(for: request.kind)
+        let customer = request.customer
+        return try composer.compose(request.kind,
+                                    to: .init(customerID: customer.id, name: customer.name, address: customer.email,
+                                              language: customer.language),
+                                    values: values.filter { allowed.contains($0.key) }, dedupeKey: request.dedupeKey,
+                                    orderID: request.orderID, now: now)
+    }
+}

@@ -1,0 +1,106 @@
+import Foundation
+import GRDB
+import Tezgah
+
+/// A piece of SQL a filter term narrows a list by, with its values bound (never spliced in).
+struct ListCondition: Sendable {
+    var sql: String
+    var arguments: StatementArguments = []
+    /// The view reads oldest first (the "needs action" queue is worked from its oldest order).
+    var oldestFirst = false
+}
+
+/// One `field:value` a pane understands, turning the value into a condition or a sentence saying
+/// what values would work.
+struct FilterField: Sendable {
+    let read: @Sendable (_ value: String, _ context: FilterContext) throws -> ListCondition
+
+    /// A column holding one of a few words (a status). `status:pre` picks the one status starting
+    /// so; `status:received,preparing` either of two.
+    static func choice<E: RawRepresentable & CaseIterable & Sendable>(_ column: String, _ type: E.Type, field: String,
+                                                                      title: @escaping @Sendable (E) -> String) -> FilterField
+    where E.RawValue == String {
+        FilterField { value, _ in
+            let raws = try value.split(separator: ",").map { part in
+                try pick(String(part), from: E.allCases.map { ($0.rawValue, [$0.rawValue, title($0)]) }, field: field)
+            }
+            return ListCondition(sql: "\(column) IN (\(databaseQuestionMarks(count: raws.count)))", arguments: StatementArguments(raws))
+        }
+    }
+
+    /// A carrier, by its code or name (`carrier:ups`, `carrier:yurtiçi`), read from `expression`.
+    static func carrier(_ expression: @escaping @Sendable (String) -> String) -> FilterField {
+        FilterField { value, _ in
+            let raws = try value.split(separator: ",").map { part in
+                try pick(String(part), from: Carrier.allCases.map { ($0.rawValue, [$0.rawValue, $0.title]) }, field: "carrier")
+            }
+            return ListCondition(sql: expression(databaseQuestionMarks(count: raws.count)), arguments: StatementArguments(raws))
+        }
+    }
+
+    /// A comma-separated tags column: `tag:gift` is one of the tags exactly (ignoring case).
+    static func tag(_ column: String) -> FilterField {
+        FilterField { value, _ in
+            ListCondition(sql: "(',' || \(column) || ',') LIKE ? ESCAPE '\\'",
+                          arguments: ["%," + value.replacingOccurrences(of: "\\", with: "\\\\")
+                                        .replacingOccurrences(of: "%", with: "\\%").replacingOccurrences(of: "_", with: "\\_") + ",%"])
+        }
+    }
+
+    /// A time column: `placed:<7d`, `placed:>30d`, `placed:2026-11-01`, `placed:>2026-11-01`.
+    static func time(_ column: String, field: String) -> FilterField {
+        FilterField { value, context in
+            guard let range = FilterTimeRange.parse(value, context: context) else {
+                throw FilterError("“\(field):\(value)” is not a time: use \(field):<7d (last 7 days), \(field):>30d (older), \(field):2026-11-01 or \(field):>2026-11-01.")
+            }
+            var parts: [String] = []
+            var arguments: StatementArguments = []
+            if let from = range.from { parts.append("\(column) >= ?"); arguments += [from.unixSeconds] }
+            if let to = range.to { parts.append("\(column) < ?"); arguments += [to.unixSeconds] }
+            return ListCondition(sql: parts.joined(separator: " AND "), arguments: arguments)
+        }
+    }
+
+    /// Named views (`is:needs-action`), each its own condition.
+    static func views(_ views: [String: @Sendable (FilterContext) -> ListCondition]) -> FilterField {
+        FilterField { value, context in
+            let name = try pick(value, from: views.keys.sorted().map { ($0, [$0]) }, field: "is")
+            return views[name]!(context)
+        }
+    }
+
+    /// The option a typed value names: an exact word, else the one option a word starts with.
+    private static func pick(_ typed: String, from options: [(raw: String, words: [String])], field: String) throws -> String {
+        let folded = SearchFolding.fold(typed)
+        let candidates = options.map { option in (option.raw, option.words.map(SearchFolding.fold)) }
+        if let exact = candidates.first(where: { $0.1.contains(folded) }) { return exact.0 }
+        let started = candidates.filter { $0.1.contains { $0.hasPrefix(folded) } }
+        if started.count == 1, !folded.isEmpty { return started[0].0 }
+        let known = options.map { $0.raw.replacingOccurrences(of: "_", with: "-") }.joined(separator: ", ")
+        throw FilterError("“\(field):\(typed)” matches no \(field); use one of \(known).")
+    }
+}
+
+/// A filter's text read against one list: free words for the full-text index, conditions for the rest.
+struct ResolvedFilter: Sendable {
+    var match: String?
+    var conditions: [ListCondition]
+    var oldestFirst: Bool { conditions.contains { $0.oldestFirst } }
+
+    init(_ text: String, fields: [String: FilterField], context: FilterContext) throws {
+        let query = FilterQuery(text)
+        match = SearchIndex.matchExpression(for: query.searchText)
+        conditions = try query.terms.map { term in
+            guard let field = fields[term.field] else {
+                let known = fields.keys.sorted().map { $0 + ":" }.joined(separator: " ")
+                throw FilterError(fields.isEmpty ? "This pane has no “\(term.field):” filter; type words to search."
+                                  : "There is no “\(term.field):” filter here; this pane has \(known)")
+            }
+            return try field.read(term.value, context)
+        }
+    }
+
+    var whereSQL: String { conditions.map { "(\($0.sql))" }.joined(separator: " AND ") }
+
+    var arguments: StatementArguments { conditions.reduce(into: StatementArguments()) { $0 += $1.arguments } }
+}

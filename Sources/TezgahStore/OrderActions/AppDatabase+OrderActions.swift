@@ -1,0 +1,144 @@
+import Foundation
+import GRDB
+import Tezgah
+
+extension AppDatabase {
+    /// Applies one action to orders, in one transaction with its activity-log entries (naming
+    /// `actor`, the Unix user) and the customer mail it causes. Orders the action does not fit are
+    /// left alone and named in the report; the rest change together, as one batch that `u` undoes.
+    public func apply(_ action: OrderAction, to ids: [Int64], actor: String, now: Date,
+                      mail composer: OrderMailComposer?) throws -> OrderActionReport {
+        if !action.appliesToMany && ids.count > 1 {
+            throw StoreError.refused("Ship one order at a time: each parcel has its own tracking number.")
+        }
+        return try pool.write { db in
+            let writer = ShopWriter(db)
+            var report = OrderActionReport(action: action, changed: [], problems: [], mailsQueued: 0)
+            let batch = try writer.nextActivityBatch()
+            for id in ids {
+                guard let order = try writer.orderFacts(id: id) else {
+                    report.problems.append("There is no order with id \(id).")
+                    continue
+                }
+                let after: OrderFacts
+                switch action.applied(to: order.facts) {
+                case .failure(let refusal):
+                    report.problems.append("Order \(order.number) \(refusal.reason)")
+                    continue
+                case .success(let next): after = next
+                }
+                var undo = OrderUndoRecord(before: order.facts, after: after)
+                if case let .ship(carrier, number) = action {
+                    if let owner = try String.fetchOne(db, sql: """
+                        SELECT o.number FROM shipments s JOIN orders o ON o.id = s.order_id WHERE s.carrier = ? AND s.tracking_number = ?
+                        """, arguments: [carrier.rawValue, number]) {
+                        report.problems.append("\(carrier.title) \(number) is already the parcel of order \(owner).")
+                        continue
+                    }
+                    undo.shipmentID = try writer.insertShipment(.init(
+                        orderID: id, orderNumber: order.number, customerName: order.customer.name, carrier: carrier,
+                        trackingNumber: number, shippedAt: now, firstEta: nil, eta: nil, events: []))
+                }
+                try writer.setOrderFacts(id: id, after, now: now)
+                let entry = try writer.logActivity(at: now, actor: actor, subjectType: "order", subjectID: id, action: action.pastTense,
+                                                   detail: action.logDetail(before: order.facts, after: after))
+                if let kind = action.customerMail {
+                    if let composer, !order.customer.email.isEmpty {
+                        let currency = Currency.code(order.facts.currency)
+                        let request = OrderMailRequest(
+                            kind: kind, dedupeKey: Self.dedupeKey(kind, orderID: id, shipmentID: undo.shipmentID, activityID: entry),
+                            orderID: id, orderNumber: order.number, customer: order.customer,
+                            total: Money(minorUnits: order.facts.total, currency: currency),
+                            refund: kind == .refunded ? Money(minorUnits: after.refunded - order.facts.refunded, currency: currency) : nil,
+                            carrier: undo.shipmentID == nil ? nil : action.carrier, trackingNumber: action.trackingNumber)
+                        undo.mailID = try writer.enqueueMail(try composer(request))
+                        if undo.mailID != nil { report.mailsQueued += 1 }
+                    } else {
+                        report.mailNotice = composer == nil
+                            ? "no mail queued: the config has no [mail] section"
+                            : "no mail queued: \(order.customer.name) has no e-mail address"
+                    }
+                }
+                try writer.recordUndo(activityID: entry, batch: batch, undo)
+                report.changed.append(id)
+            }
+            return report
+        }
+    }
+
+    /// The dedupe key of an order's customer mail: one per event, so a repeated or undone-and-redone
+    /// action never mails the customer twice about the same thing.
+    static func dedupeKey(_ kind: MailKind, orderID: Int64, shipmentID: Int64?, activityID: Int64) -> String {
+        switch kind {
+        case .shipped: "shipped:shipment:\(shipmentID ?? 0)"
+        case .refunded: "refunded:order:\(orderID):\(activityID)"
+        default: "\(kind.rawValue):order:\(orderID)"
+        }
+    }
+}
+
+extension OrderAction {
+    var carrier: Carrier? { if case .ship(let carrier, _) = self { carrier } else { nil } }
+    var trackingNumber: String? { if case .ship(_, let number) = self { number } else { nil } }
+}
+
+/// What undo needs to put an order back: its facts before and after, and what the action created.
+struct OrderUndoRecord: Codable, Equatable {
+    var before: OrderFacts
+    var after: OrderFacts
+    var shipmentID: Int64?
+    var mailID: Int64?
+}
+
+/// An order as actions see it.
+struct OrderForAction {
+    var number: String
+    var customer: Customer
+    var facts: OrderFacts
+}
+
+extension ShopWriter {
+    func orderFacts(id: Int64) throws -> OrderForAction? {
+        guard let row = try Row.fetchOne(db.cachedStatement(sql: """
+            SELECT number, customer_id, status, payment_status, fulfillment_status, total_minor, refunded_minor, currency,
+                   hold_reason, held_from, note, tags
+            FROM orders WHERE id = ?
+            """), arguments: [id]) else { return nil }
+        let facts = OrderFacts(
+            status: row.value(2, default: .received), payment: row.value(3, default: .pending),
+            fulfillment: row.value(4, default: .unfulfilled), total: row[5], refunded: row[6], currency: row[7],
+            holdReason: row[8], heldFrom: (row[9] as String?).flatMap(OrderStatus.init(rawValue:)), note: row[10],
+            tags: OrderTags.split(row[11]))
+        return OrderForAction(number: row[0], customer: try AppDatabase.customer(db, id: row[1]), facts: facts)
+    }
+
+    /// Writes an order's changeable facts and refreshes its search text (which holds status and tags).
+    func setOrderFacts(id: Int64, _ facts: OrderFacts, now: Date) throws {
+        try db.cachedStatement(sql: """
+            UPDATE orders SET status = ?, payment_status = ?, fulfillment_status = ?, refunded_minor = ?, hold_reason = ?,
+                              held_from = ?, note = ?, tags = ?, updated_at = ?
+            WHERE id = ?
+            """).execute(arguments: [facts.status.rawValue, facts.payment.rawValue, facts.fulfillment.rawValue, facts.refunded,
+                                     facts.holdReason, facts.heldFrom?.rawValue, facts.note, OrderTags.join(facts.tags),
+                                     now.unixSeconds, id])
+        try reindexOrder(id: id)
+    }
+
+    func nextActivityBatch() throws -> Int64 {
+        (try Int64.fetchOne(db, sql: "SELECT max(batch) FROM activity_log") ?? 0) + 1
+    }
+
+    func recordUndo(activityID: Int64, batch: Int64, _ undo: OrderUndoRecord) throws {
+        let json = String(decoding: try JSONEncoder().encode(undo), as: UTF8.self)
+        try db.execute(sql: "UPDATE activity_log SET batch = ?, undo = ? WHERE id = ?", arguments: [batch, json, activityID])
+    }
+}
+
+/// Tags as the orders table keeps them: one comma-separated column (as Shopify exports them).
+enum OrderTags {
+    static func split(_ text: String) -> [String] {
+        text.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+    }
+
+    static func join(_ tags: [String]) -> String { tags.joined(separator: ",") }
+}

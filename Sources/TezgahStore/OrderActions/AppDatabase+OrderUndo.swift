@@ -1,0 +1,92 @@
+import Foundation
+import GRDB
+import Tezgah
+
+extension AppDatabase {
+    /// The newest change this user made to orders that has not been undone yet. Each user undoes
+    /// their own changes, so a helper's `u` never takes back the owner's work.
+    public func lastUndoableOrderChange(actor: String) throws -> UndoableOrderChange? {
+        try pool.read { db in
+            guard let batch = try Int64.fetchOne(db, sql: """
+                SELECT max(batch) FROM activity_log WHERE actor = ? AND undo IS NOT NULL AND undone_at IS NULL
+                """, arguments: [actor]) else { return nil }
+            let rows = try Row.fetchAll(db, sql: """
+                SELECT a.action, a.detail, o.number FROM activity_log a JOIN orders o ON o.id = a.subject_id
+                WHERE a.batch = ? AND a.undo IS NOT NULL ORDER BY a.id
+                """, arguments: [batch])
+            guard let first = rows.first else { return nil }
+            let action: String = first[0]
+            let numbers = rows.map { $0[2] as String }
+            let detail: String = first[1]
+            let what = detail.isEmpty || rows.count > 1 ? action : "\(action) (\(Self.shortened(detail)))"
+            let target = numbers.count == 1 ? "order \(numbers[0])"
+                : "\(numbers.count) orders (\(numbers.prefix(3).joined(separator: ", "))\(numbers.count > 3 ? ", …" : ""))"
+            return UndoableOrderChange(batch: batch, description: "\(what) on \(target)")
+        }
+    }
+
+    /// Puts back the orders of one batch as they were before it, in one transaction: the facts the
+    /// action changed, the shipment it created (while no tracking event has arrived for it) and the
+    /// customer mail it queued (while not yet sent). An order changed since the batch is left alone.
+    public func undoOrderChange(batch: Int64, actor: String, now: Date) throws -> OrderUndoReport {
+        try pool.write { db in
+            let writer = ShopWriter(db)
+            var report = OrderUndoReport(restored: [], problems: [], mailsCancelled: 0, mailsAlreadySent: 0)
+            let entries = try Row.fetchAll(db, sql: """
+                SELECT id, subject_id, action, undo FROM activity_log WHERE batch = ? AND undo IS NOT NULL AND undone_at IS NULL
+                ORDER BY id DESC
+                """, arguments: [batch])
+            for entry in entries {
+                let orderID: Int64 = entry[1]
+                let action: String = entry[2]
+                let record = try JSONDecoder().decode(OrderUndoRecord.self, from: Data((entry[3] as String).utf8))
+                guard let order = try writer.orderFacts(id: orderID) else { continue }
+                guard order.facts == record.after else {
+                    report.problems.append("Order \(order.number) changed since it was \(action) (it is \(order.facts.status.title) now); left as it is.")
+                    continue
+                }
+                if let shipment = record.shipmentID {
+                    let events = try Int.fetchOne(db, sql: "SELECT count(*) FROM tracking_events WHERE shipment_id = ?",
+                                                  arguments: [shipment]) ?? 0
+                    guard events == 0 else {
+                        report.problems.append("Order \(order.number)'s parcel already has tracking events; left as it is.")
+                        continue
+                    }
+                    try writer.deleteShipment(id: shipment)
+                }
+                if let mail = record.mailID {
+                    let state = try String.fetchOne(db, sql: "SELECT state FROM outbox WHERE id = ?", arguments: [mail])
+                        .flatMap(OutboxState.init(rawValue:))
+                    if let state, MailQueueAction.cancel.fromStates.contains(state) {
+                        try writer.settle(id: mail, state: .cancelled, reply: "cancelled by \(actor) (undo)", now: now)
+                        report.mailsCancelled += 1
+                    } else if state == .sent || state == .sending {
+                        report.mailsAlreadySent += 1
+                    }
+                }
+                try writer.setOrderFacts(id: orderID, record.before, now: now)
+                try writer.logActivity(at: now, actor: actor, subjectType: "order", subjectID: orderID, action: "undid",
+                                       detail: action)
+                report.restored.append(orderID)
+            }
+            // The batch is done with, even where an order was left alone: the next `u` goes further back.
+            try db.execute(sql: "UPDATE activity_log SET undone_at = ? WHERE batch = ? AND undo IS NOT NULL AND undone_at IS NULL",
+                           arguments: [now.unixSeconds, batch])
+            try writer.refreshMailSearch()
+            return report
+        }
+    }
+
+    private static func shortened(_ text: String) -> String {
+        let line = text.split(separator: "\n").first.map(String.init) ?? ""
+        return line.count > 40 ? String(line.prefix(39)) + "…" : line
+    }
+}
+
+extension ShopWriter {
+    /// Removes a shipment made by mistake, with its search text.
+    func deleteShipment(id: Int64) throws {
+        try db.execute(sql: "DELETE FROM shipments WHERE id = ?", arguments: [id])
+        try db.execute(sql: "DELETE FROM \(SearchIndex.shipments.rawValue) WHERE rowid = ?", arguments: [id])
+    }
+}

@@ -1,0 +1,173 @@
+import Tezgah
+
+/// The Orders pane's actions: keys open a prompt or a question where the action needs one, and
+/// every action becomes one `applyOrderAction` effect for the marked orders (or the selected one).
+extension AppState {
+    /// The rows an action applies to: the marked ones, else the selected one; with how to name them.
+    func targets() -> (ids: [Int64], label: String)? {
+        let marked = current.marked
+        if !marked.isEmpty {
+            let ids = marked.keys.sorted()
+            return (ids, ids.count == 1 ? "\(pane.noun(1)) \(marked[ids[0]]!)" : "\(ids.count) marked \(pane.noun(ids.count))")
+        }
+        guard let selected = current.selected else { return nil }
+        return ([selected.row.id], "\(pane.noun(1)) \(selected.row.label)")
+    }
+
+    /// p preparing, h hold, H release, s ship, x cancel, R refund, n note, t tag, T untag.
+    mutating func handleOrderKey(_ key: Character) -> [Effect] {
+        guard let (ids, label) = targets() else { return [] }
+        func ask(_ purpose: Prompt.Purpose, _ question: String) -> [Effect] {
+            mode = .prompting(Prompt(purpose: purpose, label: question, ids: ids, targets: label))
+            return []
+        }
+        switch key {
+        case "p": return [.applyOrderAction(.markPreparing, ids: ids)]
+        case "h": return ask(.holdReason, "Hold \(label) — reason: ")
+        case "H": return [.applyOrderAction(.release, ids: ids)]
+        case "s":
+            guard ids.count == 1 else {
+                message = "Ship one order at a time: each parcel has its own tracking number."
+                return []
+            }
+            return ask(.ship, "Ship \(label) — tracking number (or CARRIER NUMBER): ")
+        case "x":
+            mode = .confirming(Confirmation(question: "Cancel \(label)? The customer is told by mail. y/n",
+                                            effect: .applyOrderAction(.cancel, ids: ids)))
+            return []
+        case "R":
+            let currency = current.selected?.row.asOrder?.total.currency ?? .try_
+            return ask(.refund(currency: currency), "Refund \(label) — amount (Enter: all that is left): ")
+        case "n": return ask(.note, "Note on \(label): ")
+        case "t": return ask(.addTag, "Tag \(label) with: ")
+        case "T": return ask(.removeTag, "Remove from \(label) the tag: ")
+        default: return []
+        }
+    }
+
+    /// Enter in an order prompt: the action the answer names, or a sentence and the prompt kept open.
+    mutating func submitOrderPrompt(_ prompt: Prompt) -> [Effect] {
+        let text = prompt.text.trimmingCharacters(in: .whitespaces)
+        switch prompt.purpose {
+        case .holdReason: return require(text, "a reason", prompt) { .hold(reason: $0) }
+        case .note: return require(text, "the note", prompt) { .addNote($0) }
+        case .addTag: return require(text, "a tag", prompt) { .addTag($0) }
+        case .removeTag: return require(text, "a tag", prompt) { .removeTag($0) }
+        case .ship:
+            switch Self.parcel(text) {
+            case .valid(let carrier, let number, _):
+                mode = .browsing
+                return [.applyOrderAction(.ship(carrier: carrier, trackingNumber: number), ids: prompt.ids)]
+            case .invalid(let reason):
+                message = reason
+                return []
+            }
+        case .refund(let currency):
+            var amount: Money?
+            if !text.isEmpty {
+                guard let money = Money(parsing: text, currency: currency) else {
+                    message = "“\(text)” is not an amount; type it like 125,50 or 125.50."
+                    return []
+                }
+                amount = money
+            }
+            let what = amount.map { "\($0.formatted) on" } ?? "all that is left on"
+            mode = .confirming(Confirmation(question: "Refund \(what) \(prompt.targets)? The customer is told by mail. y/n",
+                                            effect: .applyOrderAction(.refund(amount), ids: prompt.ids)))
+            return []
+        case .command:
+            return []
+        }
+    }
+
+    private mutating func require(_ text: String, _ what: String, _ prompt: Prompt,
+                                  _ action: (String) -> OrderAction) -> [Effect] {
+        guard !text.isEmpty else {
+            message = "Type \(what), or Esc to leave \(prompt.targets) as it is."
+            return []
+        }
+        mode = .browsing
+        return [.applyOrderAction(action(text), ids: prompt.ids)]
+    }
+
+    /// A typed parcel: a tracking number whose carrier is detected, or `CARRIER NUMBER` naming it.
+    static func parcel(_ text: String) -> TrackingCheck {
+        let words = text.split(separator: " ", maxSplits: 1).map(String.init)
+        if words.count == 2, let carrier = Carrier(named: words[0]) {
+            return TrackingNumber.check(words[1], as: carrier)
+        }
+        return TrackingNumber.check(text)
+    }
+
+    /// An order action came back: say what happened, clear the marks, and reload what shows it —
+    /// the window where it was (the filter and cursor stay), the detail, the counts.
+    mutating func orderActionApplied(_ report: OrderActionReport) -> [Effect] {
+        let done = report.changed.count
+        var text: String
+        if let problem = report.problems.first {
+            text = report.problems.count == 1 ? problem : "\(problem) (and \(report.problems.count - 1) more)"
+            if done > 0 { text = "\(done) \(Pane.orders.noun(done)) \(report.action.pastTense); " + text }
+        } else {
+            text = done == 1 ? "Order \(orderLabel(report.changed[0])) \(report.action.pastTense)."
+                : "\(done) orders \(report.action.pastTense)."
+            if report.mailsQueued > 0 { text += report.mailsQueued == 1 ? " Customer mail queued." : " \(report.mailsQueued) customer mails queued." }
+        }
+        if let notice = report.mailNotice { text += " (\(notice))" }
+        message = text
+        guard done > 0 else { return [] }
+        panes[.orders]?.marked = [:]
+        return refreshAfterChange(to: .orders, alsoStale: [.shipments, .mail])
+    }
+
+    private func orderLabel(_ id: Int64) -> String {
+        let orders = panes[.orders]
+        return orders?.marked[id] ?? orders?.window.rows.first { $0.row.id == id }?.row.label ?? "\(id)"
+    }
+
+    mutating func undoFound(_ change: UndoableOrderChange?) -> [Effect] {
+        guard let change else {
+            message = "Nothing of yours to undo."
+            return []
+        }
+        mode = .confirming(Confirmation(question: "Undo “\(change.description)”? y/n", effect: .undoOrderChange(batch: change.batch)))
+        return []
+    }
+
+    mutating func orderChangeUndone(_ report: OrderUndoReport) -> [Effect] {
+        var text = report.restored.count == 1 ? "Undone." : "Undone on \(report.restored.count) orders."
+        if report.restored.isEmpty { text = "Nothing undone." }
+        if report.mailsCancelled > 0 { text += " \(report.mailsCancelled) queued mail\(report.mailsCancelled == 1 ? "" : "s") cancelled." }
+        if report.mailsAlreadySent > 0 {
+            text += " \(report.mailsAlreadySent) mail\(report.mailsAlreadySent == 1 ? " had" : "s had") already gone to the customer."
+        }
+        if let problem = report.problems.first { text += " " + problem }
+        message = text
+        return refreshAfterChange(to: .orders, alsoStale: [.shipments, .mail])
+    }
+
+    /// After a change to `changed`'s rows: reload its window where it is (or on the next visit), its
+    /// detail and counts; other panes showing the change reload when next shown.
+    mutating func refreshAfterChange(to changed: Pane, alsoStale: [Pane]) -> [Effect] {
+        for other in alsoStale { panes[other]?.isLoaded = false }
+        panes[changed]?.detailID = nil
+        panes[changed]?.detail = nil
+        guard pane == changed else {
+            panes[changed]?.isLoaded = false
+            return []
+        }
+        var effects = [reloadWhereItIs(), .loadCount(pane, filter: "")]
+        if !current.filter.isEmpty { effects.append(.loadCount(pane, filter: current.filter)) }
+        return effects
+    }
+}
+
+extension PaneRow {
+    /// How messages name a row: an order by its number, anything else by its id.
+    public var label: String {
+        switch self {
+        case .order(let order): order.number
+        case .shipment(let shipment): shipment.trackingNumber
+        default: "\(id)"
+        }
+    }
+}

@@ -1,0 +1,128 @@
+import Tezgah
+
+/// Typing in the status bar (`:` commands and the questions actions ask), marks, and saved filters.
+extension AppState {
+    mutating func handlePromptKey(_ key: Key, _ prompt: Prompt) -> [Effect] {
+        var prompt = prompt
+        switch key {
+        case .escape:
+            mode = .browsing
+            if prompt.purpose != .command { message = "Nothing changed." }
+            return []
+        case .enter:
+            mode = .browsing
+            if prompt.purpose == .command { return runCommand(prompt.text) }
+            mode = .prompting(prompt)
+            return submitOrderPrompt(prompt)
+        case .backspace, .delete:
+            if prompt.text.isEmpty && prompt.purpose == .command { mode = .browsing; return [] }
+            prompt.text = String(prompt.text.dropLast())
+        case .control("u"):
+            prompt.text = ""
+        case .character(let c):
+            prompt.text.append(c)
+        default:
+            return []
+        }
+        mode = .prompting(prompt)
+        return []
+    }
+
+    /// Space marks (or unmarks) the selected row and steps down, so a run of rows is marked by holding it.
+    mutating func toggleMark() -> [Effect] {
+        guard let selected = current.selected else { return [] }
+        if current.marked.removeValue(forKey: selected.row.id) == nil {
+            current.marked[selected.row.id] = selected.row.label
+        }
+        return move(.down) ?? []
+    }
+
+    /// `1`–`9` recall the pane's saved filters; `0` returns to the pane's own view.
+    mutating func recallSavedFilter(number: Int) -> [Effect] {
+        if number == 0 {
+            message = pane.defaultFilter.isEmpty ? "All \(pane.noun(2))." : "Back to \(pane.defaultFilter)."
+            return setFilter(pane.defaultFilter)
+        }
+        let saved = current.savedFilters
+        guard saved.indices.contains(number - 1) else {
+            message = saved.isEmpty ? "No saved filters here yet: filter with /, then :filter save NAME."
+                : "Saved filters: \(savedFilterList()). There is no \(number)."
+            return []
+        }
+        message = "Filter \(number): \(saved[number - 1].name)"
+        return setFilter(saved[number - 1].query)
+    }
+
+    func savedFilterList() -> String {
+        current.savedFilters.enumerated().map { "\($0.offset + 1) \($0.element.name)" }.joined(separator: " · ")
+    }
+
+    /// Runs a `:` command. Order commands take their argument inline (`:hold waiting for stock`) or,
+    /// without one, ask for it as the key would.
+    mutating func runCommand(_ text: String) -> [Effect] {
+        let words = text.trimmingCharacters(in: .whitespaces).split(separator: " ", maxSplits: 1).map(String.init)
+        guard let verb = words.first?.lowercased() else { return [] }
+        let rest = words.count > 1 ? words[1].trimmingCharacters(in: .whitespaces) : ""
+        if let target = Pane(named: verb) { return show(target) }
+        switch verb {
+        case "q", "quit":
+            isQuitting = true
+            return [.quit]
+        case "help":
+            mode = .help
+            return []
+        case "undo":
+            return [.findUndo]
+        case "filter", "filters":
+            return filterCommand(rest)
+        default:
+            break
+        }
+        let orderKeys: [String: Character] = [
+            "preparing": "p", "prepare": "p", "hold": "h", "release": "H", "ship": "s", "cancel": "x", "refund": "R",
+            "note": "n", "tag": "t", "untag": "T",
+        ]
+        guard let key = orderKeys[verb] else {
+            message = "There is no command “:\(verb)”. Commands: \(Self.commandNames)."
+            return []
+        }
+        guard pane == .orders else {
+            message = ":\(verb) works in the Orders pane (F1)."
+            return []
+        }
+        let effects = handleOrderKey(key)
+        // An argument typed with the command answers the question the key would have asked.
+        if !rest.isEmpty, case .prompting(var prompt) = mode {
+            prompt.text = rest
+            return submitOrderPrompt(prompt)
+        }
+        return effects
+    }
+
+    static let commandNames = "preparing, hold REASON, release, ship [CARRIER] NUMBER, cancel, refund [AMOUNT], note TEXT, "
+        + "tag NAME, untag NAME, undo, filter save NAME, filter NAME, filter delete NAME, orders…mail, help, quit"
+
+    private mutating func filterCommand(_ text: String) -> [Effect] {
+        let words = text.split(separator: " ", maxSplits: 1).map(String.init)
+        switch words.first?.lowercased() {
+        case nil:
+            message = current.savedFilters.isEmpty ? "No saved filters here yet: filter with /, then :filter save NAME."
+                : "Saved filters: \(savedFilterList())"
+            return []
+        case "save":
+            guard words.count == 2 else { message = "Name the filter: :filter save NAME"; return [] }
+            guard !current.filter.isEmpty else { message = "Type a filter with / first, then save it."; return [] }
+            return [.saveFilter(pane, name: words[1], query: current.filter)]
+        case "delete", "rm":
+            guard words.count == 2 else { message = "Name the filter: :filter delete NAME"; return [] }
+            return [.deleteFilter(pane, name: words[1])]
+        default:
+            let name = SearchFolding.fold(text)
+            guard let index = current.savedFilters.firstIndex(where: { SearchFolding.fold($0.name) == name }) else {
+                message = "There is no saved filter “\(text)” here. Saved: \(current.savedFilters.isEmpty ? "none" : savedFilterList())."
+                return []
+            }
+            return recallSavedFilter(number: index + 1)
+        }
+    }
+}

@@ -1,0 +1,33 @@
+import Tezgah
+
+/// A line the user types into the status bar, and what Enter does with it.
+public struct Prompt: Equatable, Sendable {
+    public enum Purpose: Equatable, Sendable {
+        /// A `:` command.
+        case command
+        case holdReason
+        case note
+        case addTag
+        case removeTag
+        /// A tracking number, optionally after the carrier's name (`yurtici 123456789012`).
+        case ship
+        /// An amount, or nothing for all that is left.
+        case refund(currency: Currency)
+    }
+
+    public var purpose: Purpose
+    /// What the status bar shows before the typed text ("Hold order #1042 — reason: ").
+    public var label: String
+    public var text = ""
+    /// The rows the answer applies to, fixed when the prompt opened.
+    public var ids: [Int64]
+    /// How those rows are named in questions and messages ("order #1042", "3 marked orders").
+    public var targets: String
+
+    public init(purpose: Purpose, label: String, ids: [Int64], targets: String) {
+        self.purpose = purpose
+        self.label = label
+        self.ids = ids
+        self.targets = targets
+    }
+}
