@@ -50,6 +50,8 @@ public struct OrderMails: Sendable {
             values["tracking_number"] = number
             values["tracking_url"] = trackingLinks.url(carrier, number)
             values["return_policy"] = returnPolicy
+            // Carriers give an ETA with their first scan, after the parcel leaves: empty hides the line.
+            values["eta"] = ""
         }
         let allowed = MailTemplateVariables.allowed(for: request.kind)
         let customer = request.customer

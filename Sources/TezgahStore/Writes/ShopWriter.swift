@@ -53,6 +53,29 @@ public struct ShopWriter {
         public var tags: [String]
         public var note: String
         public var placedAt: Date
+
+        public init(number: String, platform: String, platformRef: String?, customerID: Int64, customerName: String,
+                    customerEmail: String, city: String, status: OrderStatus, payment: PaymentStatus,
+                    fulfillment: FulfillmentStatus, lines: [OrderLine], currency: Currency, total: Money?,
+                    shippingAddress: String, tags: [String], note: String, placedAt: Date) {
+            self.number = number
+            self.platform = platform
+            self.platformRef = platformRef
+            self.customerID = customerID
+            self.customerName = customerName
+            self.customerEmail = customerEmail
+            self.city = city
+            self.status = status
+            self.payment = payment
+            self.fulfillment = fulfillment
+            self.lines = lines
+            self.currency = currency
+            self.total = total
+            self.shippingAddress = shippingAddress
+            self.tags = tags
+            self.note = note
+            self.placedAt = placedAt
+        }
     }
 
     /// Inserts an order with its lines.

@@ -117,12 +117,16 @@ extension AppState {
         }
     }
 
-    private mutating func handleBrowsingKey(_ key: Key) -> [Effect] {
+    mutating func handleBrowsingKey(_ key: Key) -> [Effect] {
         if let effects = move(key) { return effects }
         switch key {
         case .character("q"): return quit()
         case .character("?"): mode = .help; return []
-        case .character("/"): mode = .filtering; return []
+        case .character("/"):
+            // Typing narrows the view on screen: "is:needs-action" becomes "is:needs-action ayşe".
+            if let last = current.filter.last, last != " " { current.filter += " " }
+            mode = .filtering
+            return []
         case .enter, .right, .character("l"):
             if current.selected != nil { mode = .detail }
             return []
@@ -189,6 +193,10 @@ extension AppState {
             return setFilter("")
         case .character(let c):
             return setFilter(current.filter + String(c))
+        case .function:
+            // F-keys are never text: keep the filter and go where the key says.
+            mode = .browsing
+            return handleBrowsingKey(key)
         default:
             return move(key) ?? []
         }

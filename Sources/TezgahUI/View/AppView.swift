@@ -76,7 +76,7 @@ public enum AppView {
         }
         let hints: [(String, String)] = state.isFirstRun ? [("q", "quit")]
             : state.pane == .mail ? [("r", "retry"), ("h", "hold"), ("x", "cancel"), ("f", "failures"), ("?", "help")]
-            : state.pane == .orders ? [("p", "prepare"), ("s", "ship"), ("Space", "mark"), ("?", "help")]
+            : state.pane == .orders ? [("p", "prepare"), ("s", "ship"), ("?", "help")]
             : [("/", "filter"), ("Enter", "open"), ("?", "help"), ("q", "quit")]
         let hintWidth = hints.reduce(0) { $0 + DisplayWidth.of($1.0) + DisplayWidth.of($1.1) + 3 }
         let left: String
@@ -115,6 +115,8 @@ public enum AppView {
             } else {
                 text = "filtering \(text)…"
             }
+            // While browsing, say which filter is on (the box shows it while typing).
+            if state.mode != .filtering { text = "\(pane.filter.trimmingCharacters(in: .whitespaces)) · " + text }
         }
         if state.pane == .shipments, let attention = state.shipmentsNeedingAttention, attention > 0 {
             text += " · \(attention.grouped) need attention"
