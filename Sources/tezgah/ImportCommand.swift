@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import TezgahMail
 import TezgahRuntime
 import TezgahStore
 
@@ -15,6 +16,9 @@ struct ImportCommand: ParsableCommand {
     @Option(help: "The shop database (default: $TEZGAH_DB, else $XDG_DATA_HOME/tezgah/shop.sqlite).")
     var db: String?
 
+    @Option(help: "The config file (its [mail] section writes the \"delivered\" mail for orders a tracking export completes).")
+    var config: String?
+
     @Argument(help: "CSV files to import.")
     var files: [String]
 
@@ -25,17 +29,27 @@ struct ImportCommand: ParsableCommand {
     }
 
     func run() throws {
+        let paths = DataPaths()
         let database: AppDatabase
+        let mails: OrderMails?
         do {
-            database = try AppDatabase(path: DataPaths().database(override: db))
+            database = try AppDatabase(path: paths.database(override: db))
+            mails = try OrderMails.configured(try paths.loadConfig(override: config),
+                                              shopName: try database.setting("shop.name") ?? "tezgah", templates: paths.templatesFolder)
         } catch let error as StoreError {
             throw CleanExit.message(error.description, code: 1)
+        } catch let error as ConfigError {
+            throw CleanExit.message(error.description, code: 2)
+        } catch let error as MailTemplateError {
+            throw CleanExit.message(error.description, code: 2)
         }
+        let composer = mails.map { mails -> OrderMailComposer in { try mails.compose($0, now: Date()) } }
         for file in files {
             let size = ((try? FileManager.default.attributesOfItem(atPath: file))?[.size] as? Int) ?? 0
             let progress = ProgressLine(total: max(size / 1_024, 1), label: "KB of \((file as NSString).lastPathComponent)")
             do {
-                let summary = try database.importFile(file, format: format.flatMap(ImportFormat.init(rawValue:))) { read, _ in
+                let summary = try database.importFile(file, format: format.flatMap(ImportFormat.init(rawValue:)),
+                                                      actor: ProcessInfo.processInfo.userName, mail: composer) { read, _ in
                     progress.update(read / 1_024)
                 }
                 progress.finish()

@@ -91,6 +91,35 @@ import TezgahTestSupport
         #expect(throws: StoreError.self) { try apply(.ship(carrier: .ups, trackingNumber: "1Z999AA10123456784"), orders) }
     }
 
+    @Test func aTrackingExportThatShowsEveryParcelArrivedDeliversTheOrder() throws {
+        _ = try apply(.ship(carrier: .yurtici, trackingNumber: "123456789012"), [orders[0]])
+        _ = try apply(.ship(carrier: .ups, trackingNumber: "1Z999AA10123456784"), [orders[0]])
+        let csv = folder.file("portal.csv")
+        try """
+        Carrier,Tracking Number,Status,Time,Location
+        Yurtiçi Kargo,123456789012,Teslim edildi,2026-11-24 10:15 +0300,İzmir
+        UPS,1Z999AA10123456784,In transit,2026-11-24 09:00 +0300,Köln
+        """.write(toFile: csv, atomically: true, encoding: .utf8)
+        let composer: OrderMailComposer = { [mails, now] in try mails.compose($0, now: now) }
+        var summary = try database.importFile(csv, actor: "ayse", mail: composer, now: now)
+        #expect(summary.ordersDelivered == 0) // one parcel is still on its way
+        #expect(try order(orders[0]).summary.status == .shipped)
+        try """
+        Carrier,Tracking Number,Status,Time,Location
+        UPS,1Z999AA10123456784,Delivered,2026-11-25 11:00 +0300,İzmir
+        """.write(toFile: csv, atomically: true, encoding: .utf8)
+        summary = try database.importFile(csv, actor: "ayse", mail: composer, now: now)
+        #expect(summary.ordersDelivered == 1)
+        #expect(summary.description.hasSuffix("1 orders delivered (1 customer mails queued)."))
+        let detail = try order(orders[0])
+        #expect(detail.summary.status == .delivered)
+        #expect(detail.activity.first?.action == "delivered")
+        #expect(try queued().filter { $0.kind == .delivered }.count == 1)
+        // Importing the same export again delivers nothing twice.
+        #expect(try database.importFile(csv, actor: "ayse", mail: composer, now: now).ordersDelivered == 0)
+        #expect(try queued().filter { $0.kind == .delivered }.count == 1)
+    }
+
     @Test func markedOrdersChangeTogetherAndRefusedOnesStayAsTheyWere() throws {
         _ = try apply(.cancel, [orders[1]])
         let report = try apply(.markPreparing, orders)

@@ -8,6 +8,8 @@ public enum OrderAction: Hashable, Sendable {
     /// Hands the order to a carrier: creates the shipment with this (already checked) tracking number.
     case ship(carrier: Carrier, trackingNumber: String)
     case cancel
+    /// The carrier delivered every parcel (the tracking import does this), or the owner handed it over.
+    case markDelivered
     /// A refund of this amount, or of everything not yet refunded (nil).
     case refund(Money?)
     case addNote(String)
@@ -22,6 +24,7 @@ public enum OrderAction: Hashable, Sendable {
         case .release: "released"
         case .ship: "shipped"
         case .cancel: "cancelled"
+        case .markDelivered: "delivered"
         case .refund: "refunded"
         case .addNote: "noted"
         case .addTag: "tagged"
@@ -36,6 +39,7 @@ public enum OrderAction: Hashable, Sendable {
         case .markPreparing: .orderPreparing
         case .ship: .shipped
         case .cancel: .cancelled
+        case .markDelivered: .delivered
         case .refund: .refunded
         case .hold, .release, .addNote, .addTag, .removeTag: nil
         }
@@ -124,6 +128,11 @@ extension OrderAction {
             next.status = .cancelled
             next.holdReason = nil
             next.heldFrom = nil
+        case .markDelivered:
+            guard order.status == .shipped else {
+                return refuse(order.status == .delivered ? "is already delivered." : "is \(order.status.title); only a shipped order can be delivered.")
+            }
+            next.status = .delivered
         case .refund(let amount):
             guard order.payment == .paid || order.payment == .partiallyRefunded else {
                 return refuse(order.payment == .refunded ? "is already refunded in full." : "is not paid; there is nothing to refund.")
@@ -171,7 +180,7 @@ extension OrderAction {
                 + (after.payment == .refunded ? " (in full)" : "")
         case .addNote(let text): text.trimmingCharacters(in: .whitespacesAndNewlines)
         case .addTag(let tag), .removeTag(let tag): tag.trimmingCharacters(in: .whitespaces)
-        case .markPreparing, .cancel: ""
+        case .markPreparing, .cancel, .markDelivered: ""
         }
     }
 }

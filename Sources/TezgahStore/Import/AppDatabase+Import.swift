@@ -4,7 +4,10 @@ import Tezgah
 extension AppDatabase {
     /// Imports a shop's export file in one transaction: all of it, or (on the first bad cell) none of
     /// it. Re-importing the same or an overlapping export updates orders in place.
-    public func importFile(_ path: String, format requested: ImportFormat? = nil,
+    /// Orders a tracking export shows delivered are marked so under `actor`, and `mail` writes the
+    /// customer's "delivered" mail (none without it).
+    public func importFile(_ path: String, format requested: ImportFormat? = nil, actor: String = "import",
+                           mail: OrderMailComposer? = nil, now: Date = Date(),
                            progress: @escaping (_ bytesRead: Int, _ fileSize: Int) -> Void = { _, _ in }) throws -> ImportSummary {
         let records = try CSVRecords(path: path)
         guard let format = requested ?? ImportFormat.detect(header: records.header) else {
@@ -19,7 +22,8 @@ extension AppDatabase {
         return try write { writer in
             switch format {
             case .trackingStatus:
-                try TrackingStatusImport(records: records, writer: writer, progress: { progress($0, records.size) }).run()
+                try TrackingStatusImport(records: records, writer: writer, progress: { progress($0, records.size) },
+                                         actor: actor, mail: mail, now: now).run()
             default:
                 try ShopifyOrdersImport(records: records, writer: writer, progress: { progress($0, records.size) }).run()
             }

@@ -55,6 +55,9 @@ public struct ImportSummary: Equatable, Sendable {
     public var eventsAdded = 0
     public var eventsKnown = 0
     public var shipmentsUpdated = 0
+    /// Tracking imports: orders whose parcels have all arrived, now delivered, and the mails that tell their customers.
+    public var ordersDelivered = 0
+    public var mailsQueued = 0
     /// Tracking imports: rows naming parcels tezgah has no shipment for, and those numbers.
     public var rowsSkipped = 0
     public var unknownParcels: [String] = []
@@ -63,6 +66,9 @@ public struct ImportSummary: Equatable, Sendable {
         switch format {
         case .trackingStatus:
             var text = "\(format.title): \(eventsAdded) new tracking events on \(shipmentsUpdated) shipments, \(eventsKnown) already known."
+            if ordersDelivered > 0 {
+                text += " \(ordersDelivered) orders delivered (\(mailsQueued) customer mails queued)."
+            }
             if rowsSkipped > 0 {
                 let named = unknownParcels.prefix(5).joined(separator: ", ") + (unknownParcels.count > 5 ? ", …" : "")
                 text += " Skipped \(rowsSkipped) rows for \(unknownParcels.count) parcels tezgah has no shipment for: \(named)."

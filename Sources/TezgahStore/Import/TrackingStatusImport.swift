@@ -13,6 +13,10 @@ struct TrackingStatusImport {
     let records: CSVRecords
     let writer: ShopWriter
     let progress: (Int) -> Void
+    /// Who the activity log names for orders the import marks delivered, and their customer mail.
+    var actor = "import"
+    var mail: OrderMailComposer?
+    var now = Date()
 
     static let requiredColumns = ["Tracking Number", "Status", "Time"]
 
@@ -50,8 +54,23 @@ struct TrackingStatusImport {
         }
         for shipment in touched { try writer.followLatestTrackingEvent(shipmentID: shipment) }
         summary.shipmentsUpdated = touched.count
+        try deliverOrders(of: touched, summary: &summary)
         progress(records.size)
         return summary
+    }
+
+    /// An order whose every parcel has arrived is delivered: the same action the owner's key takes,
+    /// so the customer's "delivered" mail is queued in this import's transaction.
+    private func deliverOrders(of shipments: Set<Int64>, summary: inout ImportSummary) throws {
+        let orders = try writer.ordersWithEveryParcelDelivered(shipments: shipments)
+        guard !orders.isEmpty else { return }
+        var report = OrderActionReport(action: .markDelivered, changed: [], problems: [], mailsQueued: 0)
+        let batch = try writer.nextActivityBatch()
+        for order in orders {
+            try writer.apply(.markDelivered, to: order, actor: actor, now: now, mail: mail, batch: batch, report: &report)
+        }
+        summary.ordersDelivered = report.changed.count
+        summary.mailsQueued = report.mailsQueued
     }
 
     /// The carrier named in the row, or nil when the cell is empty (the number alone then finds it).

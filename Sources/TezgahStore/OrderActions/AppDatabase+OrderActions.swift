@@ -16,51 +16,7 @@ extension AppDatabase {
             var report = OrderActionReport(action: action, changed: [], problems: [], mailsQueued: 0)
             let batch = try writer.nextActivityBatch()
             for id in ids {
-                guard let order = try writer.orderFacts(id: id) else {
-                    report.problems.append("There is no order with id \(id).")
-                    continue
-                }
-                let after: OrderFacts
-                switch action.applied(to: order.facts) {
-                case .failure(let refusal):
-                    report.problems.append("Order \(order.number) \(refusal.reason)")
-                    continue
-                case .success(let next): after = next
-                }
-                var undo = OrderUndoRecord(before: order.facts, after: after)
-                if case let .ship(carrier, number) = action {
-                    if let owner = try String.fetchOne(db, sql: """
-                        SELECT o.number FROM shipments s JOIN orders o ON o.id = s.order_id WHERE s.carrier = ? AND s.tracking_number = ?
-                        """, arguments: [carrier.rawValue, number]) {
-                        report.problems.append("\(carrier.title) \(number) is already the parcel of order \(owner).")
-                        continue
-                    }
-                    undo.shipmentID = try writer.insertShipment(.init(
-                        orderID: id, orderNumber: order.number, customerName: order.customer.name, carrier: carrier,
-                        trackingNumber: number, shippedAt: now, firstEta: nil, eta: nil, events: []))
-                }
-                try writer.setOrderFacts(id: id, after, now: now)
-                let entry = try writer.logActivity(at: now, actor: actor, subjectType: "order", subjectID: id, action: action.pastTense,
-                                                   detail: action.logDetail(before: order.facts, after: after))
-                if let kind = action.customerMail {
-                    if let composer, !order.customer.email.isEmpty {
-                        let currency = Currency.code(order.facts.currency)
-                        let request = OrderMailRequest(
-                            kind: kind, dedupeKey: Self.dedupeKey(kind, orderID: id, shipmentID: undo.shipmentID, activityID: entry),
-                            orderID: id, orderNumber: order.number, customer: order.customer,
-                            total: Money(minorUnits: order.facts.total, currency: currency),
-                            refund: kind == .refunded ? Money(minorUnits: after.refunded - order.facts.refunded, currency: currency) : nil,
-                            carrier: undo.shipmentID == nil ? nil : action.carrier, trackingNumber: action.trackingNumber)
-                        undo.mailID = try writer.enqueueMail(try composer(request))
-                        if undo.mailID != nil { report.mailsQueued += 1 }
-                    } else {
-                        report.mailNotice = composer == nil
-                            ? "no mail queued: the config has no [mail] section"
-                            : "no mail queued: \(order.customer.name) has no e-mail address"
-                    }
-                }
-                try writer.recordUndo(activityID: entry, batch: batch, undo)
-                report.changed.append(id)
+                try writer.apply(action, to: id, actor: actor, now: now, mail: composer, batch: batch, report: &report)
             }
             return report
         }
@@ -98,6 +54,58 @@ struct OrderForAction {
 }
 
 extension ShopWriter {
+    /// One order's part of an action, inside the caller's transaction: the change, its log entry
+    /// (with what undo needs, in `batch`), the shipment it creates and the customer mail it causes.
+    /// An order the action does not fit is named in `report` and left alone.
+    func apply(_ action: OrderAction, to id: Int64, actor: String, now: Date, mail composer: OrderMailComposer?,
+               batch: Int64, report: inout OrderActionReport) throws {
+        guard let order = try orderFacts(id: id) else {
+            report.problems.append("There is no order with id \(id).")
+            return
+        }
+        let after: OrderFacts
+        switch action.applied(to: order.facts) {
+        case .failure(let refusal):
+            report.problems.append("Order \(order.number) \(refusal.reason)")
+            return
+        case .success(let next): after = next
+        }
+        var undo = OrderUndoRecord(before: order.facts, after: after)
+        if case let .ship(carrier, number) = action {
+            if let owner = try String.fetchOne(db, sql: """
+                SELECT o.number FROM shipments s JOIN orders o ON o.id = s.order_id WHERE s.carrier = ? AND s.tracking_number = ?
+                """, arguments: [carrier.rawValue, number]) {
+                report.problems.append("\(carrier.title) \(number) is already the parcel of order \(owner).")
+                return
+            }
+            undo.shipmentID = try insertShipment(.init(
+                orderID: id, orderNumber: order.number, customerName: order.customer.name, carrier: carrier,
+                trackingNumber: number, shippedAt: now, firstEta: nil, eta: nil, events: []))
+        }
+        try setOrderFacts(id: id, after, now: now)
+        let entry = try logActivity(at: now, actor: actor, subjectType: "order", subjectID: id, action: action.pastTense,
+                                    detail: action.logDetail(before: order.facts, after: after))
+        if let kind = action.customerMail {
+            if let composer, !order.customer.email.isEmpty {
+                let currency = Currency.code(order.facts.currency)
+                let request = OrderMailRequest(
+                    kind: kind, dedupeKey: AppDatabase.dedupeKey(kind, orderID: id, shipmentID: undo.shipmentID, activityID: entry),
+                    orderID: id, orderNumber: order.number, customer: order.customer,
+                    total: Money(minorUnits: order.facts.total, currency: currency),
+                    refund: kind == .refunded ? Money(minorUnits: after.refunded - order.facts.refunded, currency: currency) : nil,
+                    carrier: undo.shipmentID == nil ? nil : action.carrier, trackingNumber: action.trackingNumber)
+                undo.mailID = try enqueueMail(try composer(request))
+                if undo.mailID != nil { report.mailsQueued += 1 }
+            } else {
+                report.mailNotice = composer == nil
+                    ? "no mail queued: the config has no [mail] section"
+                    : "no mail queued: \(order.customer.name) has no e-mail address"
+            }
+        }
+        try recordUndo(activityID: entry, batch: batch, undo)
+        report.changed.append(id)
+    }
+
     func orderFacts(id: Int64) throws -> OrderForAction? {
         guard let row = try Row.fetchOne(db.cachedStatement(sql: """
             SELECT number, customer_id, status, payment_status, fulfillment_status, total_minor, refunded_minor, currency,

@@ -28,6 +28,18 @@ extension ShopWriter {
         return true
     }
 
+    /// The shipped orders among these shipments' whose parcels have all been delivered.
+    func ordersWithEveryParcelDelivered(shipments: Set<Int64>) throws -> [Int64] {
+        guard !shipments.isEmpty else { return [] }
+        return try Int64.fetchAll(db, sql: """
+            SELECT o.id FROM orders o
+            WHERE o.id IN (SELECT order_id FROM shipments WHERE id IN (\(databaseQuestionMarks(count: shipments.count))))
+              AND o.status = 'shipped'
+              AND NOT EXISTS (SELECT 1 FROM shipments s WHERE s.order_id = o.id AND s.delivered_at IS NULL)
+            ORDER BY o.id
+            """, arguments: StatementArguments(shipments.sorted()))
+    }
+
     /// Sets a shipment's status, last-event time and delivery time from its events (the latest
     /// event wins; the first delivery counts), and its search text with them.
     func followLatestTrackingEvent(shipmentID: Int64) throws {

@@ -14,7 +14,7 @@ extension AppState {
         return ([selected.row.id], "\(pane.noun(1)) \(selected.row.label)")
     }
 
-    /// p preparing, h hold, H release, s ship, x cancel, R refund, n note, t tag, T untag.
+    /// p preparing, h hold, H release, s ship, D delivered, x cancel, R refund, n note, t tag, T untag.
     mutating func handleOrderKey(_ key: Character) -> [Effect] {
         guard let (ids, label) = targets() else { return [] }
         func ask(_ purpose: Prompt.Purpose, _ question: String) -> [Effect] {
@@ -25,6 +25,7 @@ extension AppState {
         case "p": return [.applyOrderAction(.markPreparing, ids: ids)]
         case "h": return ask(.holdReason, "Hold \(label) — reason: ")
         case "H": return [.applyOrderAction(.release, ids: ids)]
+        case "D": return [.applyOrderAction(.markDelivered, ids: ids)]
         case "s":
             guard ids.count == 1 else {
                 message = "Ship one order at a time: each parcel has its own tracking number."

@@ -79,7 +79,7 @@ extension AppState {
             break
         }
         let orderKeys: [String: Character] = [
-            "preparing": "p", "prepare": "p", "hold": "h", "release": "H", "ship": "s", "cancel": "x", "refund": "R",
+            "preparing": "p", "prepare": "p", "hold": "h", "release": "H", "ship": "s", "delivered": "D", "cancel": "x", "refund": "R",
             "note": "n", "tag": "t", "untag": "T",
         ]
         guard let key = orderKeys[verb] else {
@@ -99,7 +99,7 @@ extension AppState {
         return effects
     }
 
-    static let commandNames = "preparing, hold REASON, release, ship [CARRIER] NUMBER, cancel, refund [AMOUNT], note TEXT, "
+    static let commandNames = "preparing, hold REASON, release, ship [CARRIER] NUMBER, delivered, cancel, refund [AMOUNT], note TEXT, "
         + "tag NAME, untag NAME, undo, filter save NAME, filter NAME, filter delete NAME, orders…mail, help, quit"
 
     private mutating func filterCommand(_ text: String) -> [Effect] {

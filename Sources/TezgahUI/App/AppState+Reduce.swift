@@ -139,7 +139,7 @@ extension AppState {
             return [.copyToClipboard(link)]
         case .character(let c) where pane == .mail && "rhHxf".contains(c):
             return handleMailKey(c)
-        case .character(let c) where pane == .orders && "phHsxRntT".contains(c):
+        case .character(let c) where pane == .orders && "phHsDxRntT".contains(c):
             return handleOrderKey(c)
         case .character(" "):
             return toggleMark()

@@ -24,6 +24,7 @@ public struct KeyHelp: Equatable, Sendable {
             KeyHelp(keys: [.character("h")], text: "hold, with a reason"),
             KeyHelp(keys: [.character("H")], text: "release from hold"),
             KeyHelp(keys: [.character("s")], text: "ship: tracking number"),
+            KeyHelp(keys: [.character("D")], text: "delivered (mails)"),
             KeyHelp(keys: [.character("x")], text: "cancel (asks; mails)"),
             KeyHelp(keys: [.character("R")], text: "refund (asks; mails)"),
             KeyHelp(keys: [.character("n")], text: "add a private note"),
