@@ -62,6 +62,31 @@ import TezgahTestSupport
         #expect(mail.marketing.quietHours?.timeZone.identifier == "Europe/Istanbul")
     }
 
+    @Test func shopShipmentsAndTrackingLinks() throws {
+        let config = try load("""
+            [shop]
+            name = "Ayşe'nin Dükkanı"
+            return_policy = "14 gün içinde ücretsiz iade."
+            [shipments]
+            stalled_days = 5
+            [tracking.urls]
+            yurtici = "https://kargo.example/takip?no={n}"
+            """)
+        #expect(config.shopName == "Ayşe'nin Dükkanı")
+        #expect(config.returnPolicy == "14 gün içinde ücretsiz iade.")
+        #expect(config.attentionRule.stalledAfter == 5 * 86_400)
+        #expect(config.trackingLinks.url(.yurtici, "123") == "https://kargo.example/takip?no=123")
+        #expect(config.trackingLinks.url(.ups, "1Z1") == "https://www.ups.com/track?tracknum=1Z1")
+        #expect(!config.hasMail)
+        let file = folder.file("config.toml")
+        func error(_ text: String) -> String? {
+            do { _ = try load(text); return nil } catch { return "\(error)" }
+        }
+        #expect(error("[tracking.urls]\npigeon = \"https://x/{n}\"")?.hasPrefix("\(file):2: key \"tracking.urls.pigeon\": unknown key") == true)
+        #expect(error("[tracking.urls]\nups = \"https://x/\"") == "\(file):2: key \"tracking.urls.ups\": expected a web address with {n} where the tracking number goes.")
+        #expect(error("[shipments]\nstalled_days = 0") == "\(file):2: key \"shipments.stalled_days\": expected a number of at least 1.")
+    }
+
     @Test func sendmailTransportTakesAnArgumentVector() throws {
         let mail = try load("""
             [mail]
