@@ -68,7 +68,7 @@ let package = Package(
         .testTarget(name: "TezgahTests", dependencies: ["Tezgah"]),
         .testTarget(name: "TezgahStoreTests", dependencies: ["TezgahStore", "TezgahTestSupport"]),
         .testTarget(name: "TezgahUITests", dependencies: ["TezgahUI"], exclude: ["Snapshots"]),
-        .testTarget(name: "TezgahTerminalTests", dependencies: ["TezgahTerminal"]),
+        .testTarget(name: "TezgahTerminalTests", dependencies: ["TezgahTerminal", "TezgahUI"]),
         .testTarget(name: "TezgahMailTests", dependencies: ["TezgahMail", "TezgahStore", "TezgahTestSupport", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "TezgahRuntimeTests", dependencies: ["TezgahRuntime", "TezgahMail", "TezgahTestSupport"]),
         .testTarget(name: "EndToEndTests", dependencies: ["tezgah", "TezgahStore", "TezgahMail", "TezgahTestSupport"]),
