@@ -154,11 +154,11 @@ import Testing
         } throws: { error in
             "\(error)".hasPrefix("products.csv:1: the header matches no export tezgah knows")
         }
-        let customers = try write("First Name,Last Name,Email,Accepts Email Marketing\nA,B,a@x.com,yes\n", folder, "customers.csv")
+        let etsy = try write("Sale Date,Order ID,Buyer,Order Total\n11/20/26,3012345678,ayse,349.90\n", folder, "EtsySoldOrders.csv")
         #expect {
-            try database.importFile(customers)
+            try database.importFile(etsy)
         } throws: { error in
-            "\(error)" == "customers.csv: this is a Shopify customers export; importing it is not built yet (Shopify orders and tracking-status exports are)."
+            "\(error)" == "EtsySoldOrders.csv: recognised as an Etsy sold-orders export; importing it is not built yet (Shopify orders and customers and tracking-status exports are)."
         }
         #expect(try database.count(.orders).value == 2)
     }

@@ -17,14 +17,15 @@ public enum ImportFormat: String, CaseIterable, Sendable {
     }
 
     /// Whether tezgah can import this format yet.
-    public var isSupported: Bool { self == .shopifyOrders || self == .trackingStatus }
+    public var isSupported: Bool { [.shopifyOrders, .shopifyCustomers, .trackingStatus].contains(self) }
 
     /// The columns an importable format cannot do without.
     var requiredColumns: [String] {
         switch self {
         case .shopifyOrders: ["Name", "Lineitem quantity", "Lineitem name", "Lineitem price"]
         case .trackingStatus: TrackingStatusImport.requiredColumns
-        case .shopifyCustomers, .wooCommerceOrders, .etsySoldOrders: []
+        case .shopifyCustomers: ShopifyCustomersImport.requiredColumns
+        case .wooCommerceOrders, .etsySoldOrders: []
         }
     }
 
@@ -50,6 +51,10 @@ public struct ImportSummary: Equatable, Sendable {
     public var ordersCreated = 0
     public var ordersUpdated = 0
     public var customersCreated = 0
+    /// Customers exports: customers already known (updated in place), and those newly marked as not
+    /// accepting marketing mail.
+    public var customersUpdated = 0
+    public var marketingOptOuts = 0
     public var lines = 0
     /// Tracking imports: events appended, events already there, shipments whose status was redone.
     public var eventsAdded = 0
@@ -74,6 +79,9 @@ public struct ImportSummary: Equatable, Sendable {
                 text += " Skipped \(rowsSkipped) rows for \(unknownParcels.count) parcels tezgah has no shipment for: \(named)."
             }
             return text
+        case .shopifyCustomers:
+            return "\(format.title): \(customersCreated) new customers, \(customersUpdated) updated, "
+                + "\(marketingOptOuts) newly marked as not accepting marketing mail."
         default:
             return "\(format.title): \(ordersCreated) new orders, \(ordersUpdated) updated, \(customersCreated) new customers, \(lines) line items."
         }

@@ -1,0 +1,56 @@
+import Foundation
+import Tezgah
+
+/// Reads a Shopify customers export, one customer per row: `First Name`, `Last Name`, `Email`, the
+/// default address's city and country, and whether the customer accepts marketing e-mail (the
+/// current header says `Accepts Email Marketing` and `Default Address City` / `Default Address
+/// Country Code`; older exports `Accepts Marketing`, `City` and `Country Code`).
+///
+/// Customers are matched by e-mail and updated in place, so re-importing duplicates nobody. An
+/// export only ever adds opt-outs: a customer who does not accept marketing is marked unsubscribed,
+/// but a "yes" never overturns an unsubscribe tezgah recorded (the export may be older than it).
+struct ShopifyCustomersImport {
+    let records: CSVRecords
+    let writer: ShopWriter
+    let progress: (Int) -> Void
+    var now = Date()
+
+    static let requiredColumns = ["Email"]
+
+    func run() throws -> ImportSummary {
+        var summary = ImportSummary(format: .shopifyCustomers)
+        var rows = 0
+        while try records.next() {
+            rows += 1
+            if rows % 1_000 == 0 { progress(records.consumed) }
+            let email = records["Email"].lowercased()
+            guard email.isEmpty || (email.contains("@") && !email.contains(where: \.isWhitespace)) else {
+                throw records.error("Email", "\"\(records["Email"])\" is not an e-mail address.")
+            }
+            let name = [records["First Name"], records["Last Name"]].filter { !$0.isEmpty }.joined(separator: " ")
+            guard !email.isEmpty || !name.isEmpty else {
+                throw records.error("Email", "is empty and so is the name; a customer needs one of them.")
+            }
+            let city = first(["Default Address City", "City"])
+            let country = first(["Default Address Country Code", "Country Code", "Country"]).uppercased()
+            let accepts = first(["Accepts Email Marketing", "Accepts Marketing"]).lowercased()
+            guard ["", "yes", "no", "true", "false"].contains(accepts) else {
+                let column = records.has("Accepts Email Marketing") ? "Accepts Email Marketing" : "Accepts Marketing"
+                throw records.error(column, "\"\(accepts)\" is not yes or no.")
+            }
+            let (id, created) = try writer.upsertCustomer(email: email, name: name.isEmpty ? email : name, city: city,
+                                                          country: country, createdAt: now)
+            if created { summary.customersCreated += 1 } else { summary.customersUpdated += 1 }
+            if accepts == "no" || accepts == "false" {
+                if try writer.optOutOfMarketing(customerID: id, at: now) { summary.marketingOptOuts += 1 }
+            }
+        }
+        progress(records.size)
+        return summary
+    }
+
+    /// The first of these columns the file has (exports name them differently over the years).
+    private func first(_ columns: [String]) -> String {
+        columns.first(where: records.has).map { records[$0] } ?? ""
+    }
+}
