@@ -154,11 +154,11 @@ import Testing
         } throws: { error in
             "\(error)".hasPrefix("products.csv:1: the header matches no export tezgah knows")
         }
-        let etsy = try write("Sale Date,Order ID,Buyer,Order Total\n11/20/26,3012345678,ayse,349.90\n", folder, "EtsySoldOrders.csv")
+        let woo = try write("Order Number,Order Status,Order Date\n1,processing,2026-11-20\n", folder, "woo.csv")
         #expect {
-            try database.importFile(etsy)
+            try database.importFile(woo)
         } throws: { error in
-            "\(error)" == "EtsySoldOrders.csv: recognised as an Etsy sold-orders export; importing it is not built yet (Shopify orders and customers and tracking-status exports are)."
+            "\(error)" == "woo.csv: recognised as a WooCommerce orders export; importing it is not built yet (Shopify orders and customers, Etsy sold orders and tracking-status exports are)."
         }
         #expect(try database.count(.orders).value == 2)
     }

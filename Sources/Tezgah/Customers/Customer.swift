@@ -39,3 +39,11 @@ public struct ActivityEntry: Hashable, Sendable {
         self.detail = detail
     }
 }
+
+extension Customer {
+    /// The language to write to a new customer in, from their country as exports give it (a code
+    /// or a name): Turkish for Turkey, English elsewhere (the shop can change it per customer).
+    public static func language(forCountry country: String) -> String {
+        ["TR", "TUR", "TURKEY", "TÜRKIYE", "TÜRKİYE", "TURKIYE"].contains(country.uppercased()) ? "tr" : "en"
+    }
+}

@@ -17,7 +17,7 @@ public enum ImportFormat: String, CaseIterable, Sendable {
     }
 
     /// Whether tezgah can import this format yet.
-    public var isSupported: Bool { [.shopifyOrders, .shopifyCustomers, .trackingStatus].contains(self) }
+    public var isSupported: Bool { self != .wooCommerceOrders }
 
     /// The columns an importable format cannot do without.
     var requiredColumns: [String] {
@@ -25,7 +25,8 @@ public enum ImportFormat: String, CaseIterable, Sendable {
         case .shopifyOrders: ["Name", "Lineitem quantity", "Lineitem name", "Lineitem price"]
         case .trackingStatus: TrackingStatusImport.requiredColumns
         case .shopifyCustomers: ShopifyCustomersImport.requiredColumns
-        case .wooCommerceOrders, .etsySoldOrders: []
+        case .etsySoldOrders: EtsySoldOrdersImport.requiredColumns
+        case .wooCommerceOrders: []
         }
     }
 
@@ -82,6 +83,9 @@ public struct ImportSummary: Equatable, Sendable {
         case .shopifyCustomers:
             return "\(format.title): \(customersCreated) new customers, \(customersUpdated) updated, "
                 + "\(marketingOptOuts) newly marked as not accepting marketing mail."
+        case .etsySoldOrders:
+            return "\(format.title): \(ordersCreated) new orders, \(ordersUpdated) updated, \(customersCreated) new customers "
+                + "(Etsy gives shops no buyer e-mail, so tezgah cannot mail them)."
         default:
             return "\(format.title): \(ordersCreated) new orders, \(ordersUpdated) updated, \(customersCreated) new customers, \(lines) line items."
         }

@@ -53,6 +53,8 @@ public struct ShopWriter {
         public var tags: [String]
         public var note: String
         public var placedAt: Date
+        /// How many items, when the export counts them without listing them (Etsy's sold orders).
+        public var itemCount: Int?
 
         public init(number: String, platform: String, platformRef: String?, customerID: Int64, customerName: String,
                     customerEmail: String, city: String, status: OrderStatus, payment: PaymentStatus,
@@ -90,7 +92,7 @@ public struct ShopWriter {
     public func upsertOrder(_ order: NewOrder) throws -> (id: Int64, created: Bool) {
         let total = order.total?.minorUnits
             ?? order.lines.reduce(Int64(0)) { $0 + $1.unitPrice.minorUnits * Int64($1.quantity) }
-        let items = order.lines.reduce(0) { $0 + $1.quantity }
+        let items = order.itemCount ?? order.lines.reduce(0) { $0 + $1.quantity }
         var existing: Int64?
         if let ref = order.platformRef {
             existing = try Int64.fetchOne(db.cachedStatement(sql: "SELECT id FROM orders WHERE platform = ? AND platform_ref = ?"),
@@ -380,6 +382,25 @@ extension ShopWriter {
         return found
     }
 
+    /// The customer a marketplace knows by its own id (an Etsy buyer's user name; Etsy gives shops
+    /// no e-mail address), created if new.
+    func findOrCreateCustomer(platformRef: String, name: String, city: String, country: String,
+                              createdAt: Date) throws -> (id: Int64, created: Bool) {
+        if let id = try Int64.fetchOne(db.cachedStatement(sql: "SELECT id FROM customers WHERE platform_ref = ?"),
+                                       arguments: [platformRef]) {
+            return (id, false)
+        }
+        let id = try insertCustomer(name: name, email: "", language: Customer.language(forCountry: country), city: city,
+                                    country: country, birthday: nil, createdAt: createdAt)
+        try db.cachedStatement(sql: "UPDATE customers SET platform_ref = ? WHERE id = ?").execute(arguments: [platformRef, id])
+        return (id, true)
+    }
+
+    /// Sets how much of an imported order was refunded (exports give it as an adjusted total).
+    func setRefunded(orderNumber: String, minorUnits: Int64) throws {
+        try db.cachedStatement(sql: "UPDATE orders SET refunded_minor = ? WHERE number = ?").execute(arguments: [minorUnits, orderNumber])
+    }
+
     /// Records that a customer does not accept marketing mail (keeping an earlier date); says
     /// whether this is new.
     func optOutOfMarketing(customerID: Int64, at: Date) throws -> Bool {
@@ -396,7 +417,7 @@ extension ShopWriter {
                                  arguments: [name])
             : try Int64.fetchOne(db.cachedStatement(sql: "SELECT id FROM customers WHERE email = ? LIMIT 1"), arguments: [email])
         if let existing { return (existing, false) }
-        let id = try insertCustomer(name: name, email: email, language: country.uppercased() == "TR" ? "tr" : "en",
+        let id = try insertCustomer(name: name, email: email, language: Customer.language(forCountry: country),
                                     city: city, country: country, birthday: nil, createdAt: createdAt)
         return (id, true)
     }

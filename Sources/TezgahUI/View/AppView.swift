@@ -278,7 +278,7 @@ public enum AppView {
             StyledLine([("  tezgah --demo", .helpKey), ("   (a realistic shop, in its own file)", .dim)]),
             StyledLine(""),
             StyledLine("Bring your own shop in from its Shopify orders export (CSV):", .normal),
-            StyledLine([("  tezgah import orders_export.csv", .helpKey), ("   (WooCommerce and Etsy: not yet)", .dim)]),
+            StyledLine([("  tezgah import orders_export.csv", .helpKey), ("   (Etsy too; WooCommerce not yet)", .dim)]),
             StyledLine(""),
             StyledLine([("q", .helpKey), (" quits.", .normal)]),
         ]
