@@ -8,6 +8,12 @@ extension Money {
     /// ("1.250" in lira is one thousand two hundred and fifty). Nil for anything else, or for more
     /// fraction digits than the currency has (unless they are zeros).
     public init?(parsing text: String, currency: Currency, decimalSeparator: Character? = nil) {
+        if let separator = decimalSeparator?.asciiValue {
+            // Exports: plain digits and one mark, read byte by byte (an import reads millions).
+            guard let minor = Self.plainMinorUnits(text.utf8, separator: separator, digits: currency.minorDigits) else { return nil }
+            self.init(minorUnits: minor, currency: currency)
+            return
+        }
         var body = Substring(text.trimmingCharacters(in: .whitespaces))
         if decimalSeparator == nil {
             for prefix in [currency.symbol, currency.code] where body.hasPrefix(prefix) { body = body.dropFirst(prefix.count) }
@@ -41,5 +47,42 @@ extension Money {
         var scale: Int64 = 1
         for _ in 0..<currency.minorDigits { scale *= 10 }
         self.init(minorUnits: whole * scale + (Int64(fraction.prefix(currency.minorDigits)) ?? 0), currency: currency)
+    }
+
+    /// "1234.50" with `.` as the separator → 123450 at two digits; nil for anything else, or for
+    /// more fraction digits than `digits` unless they are zeros.
+    private static func plainMinorUnits(_ bytes: String.UTF8View, separator: UInt8, digits: Int) -> Int64? {
+        var whole: Int64 = 0
+        var fraction: Int64 = 0
+        var fractionDigits = 0
+        var wholeDigits = 0
+        var seenSeparator = false
+        for byte in bytes {
+            if byte == separator {
+                guard !seenSeparator else { return nil }
+                seenSeparator = true
+            } else if byte >= 0x30 && byte <= 0x39 {
+                let digit = Int64(byte - 0x30)
+                if seenSeparator {
+                    fractionDigits += 1
+                    if fractionDigits > digits {
+                        guard digit == 0 else { return nil }
+                    } else {
+                        fraction = fraction * 10 + digit
+                    }
+                } else {
+                    wholeDigits += 1
+                    guard wholeDigits <= 15 else { return nil }
+                    whole = whole * 10 + digit
+                }
+            } else {
+                return nil
+            }
+        }
+        guard wholeDigits > 0 else { return nil }
+        var scale: Int64 = 1
+        for _ in 0..<digits { scale *= 10 }
+        for _ in min(fractionDigits, digits)..<digits { fraction *= 10 }
+        return whole * scale + fraction
     }
 }
