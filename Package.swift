@@ -63,14 +63,19 @@ let package = Package(
             "TezgahTestSupport",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
-        .target(name: "TezgahTestSupport", dependencies: ["TezgahMail", "TezgahStore"], path: "Tests/TezgahTestSupport",
+        .target(name: "TezgahTestSupport", dependencies: ["Tezgah", "TezgahMail", "TezgahStore"], path: "Tests/TezgahTestSupport",
                 exclude: ["smtp_test_server.py"]),
+        // Each test target names every module it imports: a module reached only through another is
+        // not rebuilt against when it changes, and a stale layout crashes the tests.
         .testTarget(name: "TezgahTests", dependencies: ["Tezgah"]),
-        .testTarget(name: "TezgahStoreTests", dependencies: ["TezgahStore", "TezgahTestSupport"]),
-        .testTarget(name: "TezgahUITests", dependencies: ["TezgahUI"], exclude: ["Snapshots"]),
+        .testTarget(name: "TezgahStoreTests", dependencies: ["Tezgah", "TezgahStore", "TezgahTestSupport", .product(name: "GRDB", package: "GRDB.swift")]),
+        .testTarget(name: "TezgahUITests", dependencies: ["Tezgah", "TezgahUI"], exclude: ["Snapshots"]),
         .testTarget(name: "TezgahTerminalTests", dependencies: ["TezgahTerminal", "TezgahUI"]),
-        .testTarget(name: "TezgahMailTests", dependencies: ["TezgahMail", "TezgahStore", "TezgahTestSupport", .product(name: "GRDB", package: "GRDB.swift")]),
-        .testTarget(name: "TezgahRuntimeTests", dependencies: ["TezgahRuntime", "TezgahMail", "TezgahTestSupport"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["tezgah", "TezgahStore", "TezgahMail", "TezgahTestSupport"]),
+        .testTarget(name: "TezgahMailTests", dependencies: ["Tezgah", "TezgahMail", "TezgahStore", "TezgahTestSupport", .product(name: "GRDB", package: "GRDB.swift")]),
+        .testTarget(name: "TezgahRuntimeTests", dependencies: [
+            "Tezgah", "TezgahStore", "TezgahUI", "TezgahRuntime", "TezgahMail", "TezgahTestSupport",
+            .product(name: "GRDB", package: "GRDB.swift"),
+        ]),
+        .testTarget(name: "EndToEndTests", dependencies: ["tezgah", "Tezgah", "TezgahStore", "TezgahMail", "TezgahTestSupport"]),
     ]
 )
