@@ -25,6 +25,20 @@ import Tezgah
         try assertSnapshot(framed(buffer.lines), named: "orders-50x16")
     }
 
+    @Test func wideScreensShowAllThreeOrderAxes() {
+        var state = Fixtures.ordersState(width: 220, height: 30)
+        state.panes[.orders]!.window.rows[0].row = .order({
+            var order = state.panes[.orders]!.window.rows[0].row.asOrder!
+            order.fulfillment = .partial
+            return order
+        }())
+        let lines = AppView.render(state).lines
+        #expect(lines[1].contains("Status") && lines[1].contains("Payment") && lines[1].contains("Fulfilment"))
+        #expect(lines[2].contains("received") && lines[2].contains("paid") && lines[2].contains("partial"))
+        // At 80 columns the list keeps status and payment; fulfilment is in the detail.
+        #expect(!AppView.render(Fixtures.ordersState()).lines[1].contains("Fulfilment"))
+    }
+
     @Test func tooSmallSaysSo() throws {
         let buffer = AppView.render(Fixtures.ordersState(width: 30, height: 6))
         #expect(buffer.text.contains("Terminal too small (30×6)"))

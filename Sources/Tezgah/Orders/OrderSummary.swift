@@ -10,6 +10,8 @@ public struct OrderSummary: Hashable, Sendable, Identifiable {
     public var payment: PaymentStatus
     public var total: Money
     public var itemCount: Int
+    /// The third axis, beside status and payment (shown where the list has room, and filterable).
+    public var fulfillment: FulfillmentStatus = .unfulfilled
 
     public init(id: Int64, number: String, placedAt: Date, customerName: String, status: OrderStatus,
                 payment: PaymentStatus, total: Money, itemCount: Int) {

@@ -6,7 +6,8 @@ extension ListSource where Item == OrderSummary {
     /// Orders, newest placed first.
     public static let orders = ListSource(
         select: """
-            SELECT t.placed_at, t.id, t.number, c.name, t.status, t.payment_status, t.currency, t.total_minor, t.item_count
+            SELECT t.placed_at, t.id, t.number, c.name, t.status, t.payment_status, t.currency, t.total_minor, t.item_count,
+                   t.fulfillment_status
             FROM orders t JOIN customers c ON c.id = t.customer_id
             """,
         sortColumn: "t.placed_at", table: "orders", search: .orders,
@@ -26,9 +27,11 @@ extension ListSource where Item == OrderSummary {
             }]),
         ],
         decode: { row in
-            OrderSummary(id: row[1], number: row[2], placedAt: row.date(0), customerName: row[3],
-                         status: row.value(4, default: .received), payment: row.value(5, default: .pending),
-                         total: Money(minorUnits: row[7], currency: .code(row[6])), itemCount: row[8])
+            var order = OrderSummary(id: row[1], number: row[2], placedAt: row.date(0), customerName: row[3],
+                                     status: row.value(4, default: .received), payment: row.value(5, default: .pending),
+                                     total: Money(minorUnits: row[7], currency: .code(row[6])), itemCount: row[8])
+            order.fulfillment = row.value(9, default: .unfulfilled)
+            return order
         })
 }
 
