@@ -8,7 +8,7 @@ import TezgahStore
 struct ImportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "import",
-        abstract: "Import a shop's CSV exports (Shopify orders and customers, Etsy sold orders, tracking status; WooCommerce not yet). Each file goes in whole or not at all; re-importing updates in place.")
+        abstract: "Import a shop's CSV exports (Shopify orders and customers, WooCommerce orders, Etsy sold orders, tracking status). Each file goes in whole or not at all; re-importing updates in place.")
 
     @Option(help: "The format, when the header does not tell: \(ImportFormat.allCases.map(\.rawValue).joined(separator: ", ")).")
     var format: String?

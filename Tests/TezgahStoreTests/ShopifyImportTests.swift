@@ -158,7 +158,7 @@ import Testing
         #expect {
             try database.importFile(woo)
         } throws: { error in
-            "\(error)" == "woo.csv: recognised as a WooCommerce orders export; importing it is not built yet (Shopify orders and customers, Etsy sold orders and tracking-status exports are)."
+            "\(error)" == "woo.csv:1: column \"Order Total Amount\": is missing from the header; is this a WooCommerce orders export?"
         }
         #expect(try database.count(.orders).value == 2)
     }

@@ -13,17 +13,19 @@ extension AppDatabase {
         guard let format = requested ?? ImportFormat.detect(header: records.header) else {
             throw ImportError(file: records.file, line: 1, reason: "the header matches no export tezgah knows (Shopify orders or customers, WooCommerce orders, Etsy sold orders, tracking status); pass --format to say which it is.")
         }
-        guard format.isSupported else {
-            throw ImportError(file: records.file, reason: "recognised as \(format.title.hasPrefix("E") ? "an" : "a") \(format.title); importing it is not built yet (Shopify orders and customers, Etsy sold orders and tracking-status exports are).")
-        }
         for column in format.requiredColumns where !records.has(column) {
             throw ImportError(file: records.file, line: 1, column: column, reason: "is missing from the header; is this a \(format.title)?")
         }
+        // WooCommerce writes the site's local times; the shop's zone reads them.
+        let zone = try setting("shop.timezone").flatMap(TimeZone.init(identifier:)) ?? TimeZone(identifier: "UTC")!
         return try write { writer in
             switch format {
             case .trackingStatus:
                 try TrackingStatusImport(records: records, writer: writer, progress: { progress($0, records.size) },
                                          actor: actor, mail: mail, now: now).run()
+            case .wooCommerceOrders:
+                try WooCommerceOrdersImport(records: records, writer: writer, progress: { progress($0, records.size) },
+                                            timeZone: zone).run()
             case .etsySoldOrders:
                 try EtsySoldOrdersImport(records: records, writer: writer, progress: { progress($0, records.size) }).run()
             case .shopifyCustomers:

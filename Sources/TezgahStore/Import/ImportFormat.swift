@@ -16,8 +16,6 @@ public enum ImportFormat: String, CaseIterable, Sendable {
         }
     }
 
-    /// Whether tezgah can import this format yet.
-    public var isSupported: Bool { self != .wooCommerceOrders }
 
     /// The columns an importable format cannot do without.
     var requiredColumns: [String] {
@@ -26,7 +24,7 @@ public enum ImportFormat: String, CaseIterable, Sendable {
         case .trackingStatus: TrackingStatusImport.requiredColumns
         case .shopifyCustomers: ShopifyCustomersImport.requiredColumns
         case .etsySoldOrders: EtsySoldOrdersImport.requiredColumns
-        case .wooCommerceOrders: []
+        case .wooCommerceOrders: WooCommerceOrdersImport.requiredColumns
         }
     }
 

@@ -90,6 +90,9 @@ public struct ShopWriter {
     /// known, so re-importing an export duplicates nothing. `created` is false for an update.
     @discardableResult
     public func upsertOrder(_ order: NewOrder) throws -> (id: Int64, created: Bool) {
+        var order = order
+        // Spreadsheets end lines inside a note with CR LF; the desk splits notes on LF.
+        order.note = order.note.replacingOccurrences(of: "\r\n", with: "\n")
         let total = order.total?.minorUnits
             ?? order.lines.reduce(Int64(0)) { $0 + $1.unitPrice.minorUnits * Int64($1.quantity) }
         let items = order.itemCount ?? order.lines.reduce(0) { $0 + $1.quantity }

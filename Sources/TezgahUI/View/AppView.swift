@@ -277,8 +277,8 @@ public enum AppView {
             StyledLine("Try it on a demo shop first:", .normal),
             StyledLine([("  tezgah --demo", .helpKey), ("   (a realistic shop, in its own file)", .dim)]),
             StyledLine(""),
-            StyledLine("Bring your own shop in from its Shopify orders export (CSV):", .normal),
-            StyledLine([("  tezgah import orders_export.csv", .helpKey), ("   (Etsy too; WooCommerce not yet)", .dim)]),
+            StyledLine("Bring your own shop in from its orders export (CSV):", .normal),
+            StyledLine([("  tezgah import orders_export.csv", .helpKey), ("   (WooCommerce and Etsy too)", .dim)]),
             StyledLine(""),
             StyledLine([("q", .helpKey), (" quits.", .normal)]),
         ]

@@ -1,0 +1,147 @@
+import Foundation
+import Tezgah
+
+/// Reads a WooCommerce orders export as the "Advanced Order Export For WooCommerce" plugin writes it
+/// with its default fields, one row per item: `Order Number`, `Order Status`, `Order Date` (the
+/// site's local time, `2026-11-20 14:05`), the billing e-mail and names, the shipping city and
+/// country, `Order Total Amount`, `Order Refund Amount`, `Currency` (add it to the export: the
+/// default fields leave it out), and per item `Item Name`, `Quantity`, `Item Cost` and `SKU`.
+///
+/// An order's fields are read from its first row (the plugin may leave them empty on the rest);
+/// orders are matched by their number, so re-importing updates them in place.
+struct WooCommerceOrdersImport {
+    let records: CSVRecords
+    let writer: ShopWriter
+    let progress: (Int) -> Void
+    /// The site's time zone: WooCommerce writes local times without an offset.
+    var timeZone = TimeZone(identifier: "UTC")!
+
+    static let requiredColumns = ["Order Number", "Order Status", "Order Date", "Order Total Amount", "Item Name", "Quantity",
+                                  "Item Cost", "Currency"]
+
+    private struct PendingOrder {
+        var number: String
+        var firstLine: Int
+        var fields: [String: String]
+        var lines: [OrderLine]
+    }
+
+    private static let orderColumns = ["Order Number", "Order Status", "Order Date", "Order Total Amount", "Order Refund Amount",
+                                       "Currency", "Email (Billing)", "Billing Email Address", "First Name (Billing)",
+                                       "Last Name (Billing)", "First Name (Shipping)", "Last Name (Shipping)",
+                                       "Address 1&2 (Shipping)", "City (Shipping)", "Postcode (Shipping)", "Country Code (Shipping)",
+                                       "City (Billing)", "Country Code (Billing)", "Customer Note"]
+
+    func run() throws -> ImportSummary {
+        var summary = ImportSummary(format: .wooCommerceOrders)
+        var pending: PendingOrder?
+        var finished = Set<String>()
+        var rows = 0
+        while try records.next() {
+            rows += 1
+            if rows % 1_000 == 0 { progress(records.consumed) }
+            let number = records["Order Number"]
+            guard !number.isEmpty else { throw records.error("Order Number", "is empty; every row needs its order's number.") }
+            if pending?.number != number {
+                if let done = pending {
+                    try write(done, into: &summary)
+                    finished.insert(done.number)
+                }
+                guard !finished.contains(number) else {
+                    throw records.error("Order Number", "order \(number) appears again after other orders; export one row per item with an order's rows together.")
+                }
+                var fields: [String: String] = [:]
+                for column in Self.orderColumns { fields[column] = records[column] }
+                pending = PendingOrder(number: number, firstLine: records.line, fields: fields, lines: [])
+            }
+            let quantityText = records["Quantity"]
+            guard let quantity = Int(quantityText), quantity > 0 else {
+                throw records.error("Quantity", "\"\(quantityText)\" is not a whole number of items above zero.")
+            }
+            let name = records["Item Name"]
+            guard !name.isEmpty else { throw records.error("Item Name", "is empty.") }
+            let currency = try self.currency(pending!.fields["Currency"]!, line: pending!.firstLine)
+            guard let cost = Money(parsing: records["Item Cost"], currency: currency, decimalSeparator: ".") else {
+                throw records.error("Item Cost", "\"\(records["Item Cost"])\" is not an amount like 349.90.")
+            }
+            pending!.lines.append(OrderLine(sku: records["SKU"], name: name, quantity: quantity, unitPrice: cost))
+        }
+        if let done = pending { try write(done, into: &summary) }
+        progress(records.size)
+        return summary
+    }
+
+    private func currency(_ code: String, line: Int) throws -> Currency {
+        guard code.count == 3, code.allSatisfy(\.isLetter) else {
+            throw ImportError(file: records.file, line: line, column: "Currency",
+                              reason: "\"\(code)\" is not a three-letter currency code such as TRY or EUR.")
+        }
+        return Currency.code(code)
+    }
+
+    private func write(_ order: PendingOrder, into summary: inout ImportSummary) throws {
+        func fail(_ column: String, _ reason: String) -> ImportError {
+            ImportError(file: records.file, line: order.firstLine, column: column, reason: reason)
+        }
+        let f = order.fields
+        let currency = try currency(f["Currency"]!, line: order.firstLine)
+        func amount(_ column: String) throws -> Int64 {
+            let text = f[column]!
+            if text.isEmpty && column == "Order Refund Amount" { return 0 }
+            // The plugin writes refunds as negative amounts.
+            let magnitude = text.hasPrefix("-") ? String(text.dropFirst()) : text
+            guard let money = Money(parsing: magnitude, currency: currency, decimalSeparator: ".") else {
+                throw fail(column, "\"\(text)\" is not an amount like 349.90.")
+            }
+            return money.minorUnits
+        }
+        let total = try amount("Order Total Amount")
+        let refunded = try amount("Order Refund Amount")
+        guard let placed = Self.localDate(f["Order Date"]!, timeZone) else {
+            throw fail("Order Date", "\"\(f["Order Date"]!)\" is not a date like 2026-11-20 14:05.")
+        }
+        // WooCommerce's statuses fold payment and fulfilment together; tezgah keeps them apart.
+        let status: OrderStatus, payment: PaymentStatus, fulfillment: FulfillmentStatus
+        switch f["Order Status"]!.lowercased().replacingOccurrences(of: "wc-", with: "") {
+        case "processing": (status, payment, fulfillment) = (.received, .paid, .unfulfilled)
+        case "completed": (status, payment, fulfillment) = (.shipped, .paid, .fulfilled)
+        case "pending", "pending payment", "on-hold", "on hold": (status, payment, fulfillment) = (.received, .pending, .unfulfilled)
+        case "cancelled", "failed", "checkout-draft", "draft": (status, payment, fulfillment) = (.cancelled, .pending, .unfulfilled)
+        case "refunded": (status, payment, fulfillment) = (.cancelled, .refunded, .unfulfilled)
+        case let other:
+            throw fail("Order Status", "\"\(other)\" is not a WooCommerce order status (processing, completed, on-hold, pending, cancelled, refunded, failed).")
+        }
+        let partlyRefunded = refunded > 0 && refunded < total && payment == .paid
+        let email = (f["Email (Billing)"]!.isEmpty ? f["Billing Email Address"]! : f["Email (Billing)"]!).lowercased()
+        let billing = [f["First Name (Billing)"]!, f["Last Name (Billing)"]!].filter { !$0.isEmpty }.joined(separator: " ")
+        let shipping = [f["First Name (Shipping)"]!, f["Last Name (Shipping)"]!].filter { !$0.isEmpty }.joined(separator: " ")
+        let name = [billing, shipping, email].first { !$0.isEmpty } ?? order.number
+        let city = f["City (Shipping)"]!.isEmpty ? f["City (Billing)"]! : f["City (Shipping)"]!
+        let country = f["Country Code (Shipping)"]!.isEmpty ? f["Country Code (Billing)"]! : f["Country Code (Shipping)"]!
+        let address = [f["Address 1&2 (Shipping)"]!, [f["Postcode (Shipping)"]!, city].filter { !$0.isEmpty }.joined(separator: " "),
+                       country].filter { !$0.isEmpty }.joined(separator: ", ")
+        let (customer, customerCreated) = try writer.findOrCreateCustomer(email: email, name: name, city: city, country: country,
+                                                                         createdAt: placed)
+        if customerCreated { summary.customersCreated += 1 }
+        let number = order.number.hasPrefix("#") ? order.number : "#" + order.number
+        do {
+            let created = try writer.upsertOrder(.init(
+                number: number, platform: "woocommerce", platformRef: order.number, customerID: customer, customerName: name,
+                customerEmail: email, city: city, status: status, payment: partlyRefunded ? .partiallyRefunded : payment,
+                fulfillment: fulfillment, lines: order.lines, currency: currency, total: Money(minorUnits: total, currency: currency),
+                shippingAddress: address, tags: [], note: f["Customer Note"]!, placedAt: placed)).created
+            if created { summary.ordersCreated += 1 } else { summary.ordersUpdated += 1 }
+        } catch StoreError.refused(let reason) {
+            throw fail("Order Number", reason)
+        }
+        if refunded > 0 { try writer.setRefunded(orderNumber: number, minorUnits: min(refunded, total)) }
+        summary.lines += order.lines.count
+    }
+
+    /// "2026-11-20 14:05" or "2026-11-20 14:05:33" in the site's time zone.
+    static func localDate(_ text: String, _ zone: TimeZone) -> Date? {
+        let full = text.count == 16 ? text + ":00" : text
+        guard full.count == 19, let asUTC = ShopifyDate.parse(full) else { return nil }
+        return asUTC.addingTimeInterval(-Double(zone.secondsFromGMT(for: asUTC)))
+    }
+}
