@@ -26,6 +26,9 @@ public enum PaymentStatus: String, CaseIterable, Sendable, Codable {
         case .refunded: "refunded"
         }
     }
+
+    /// For a narrow list column.
+    public var shortTitle: String { self == .partiallyRefunded ? "part-ref" : title }
 }
 
 public enum FulfillmentStatus: String, CaseIterable, Sendable, Codable {
