@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Tezgah
+import TezgahRuntime
 
 /// `tezgah tracking check NUMBER…`: the carrier and tracking link of each number, or why it is invalid.
 struct TrackingCommand: ParsableCommand {
@@ -16,6 +17,9 @@ struct TrackingCommand: ParsableCommand {
         @Option(help: "The carrier, when known: \(Carrier.allCases.map(\.rawValue).joined(separator: ", ")). Overrides detection.")
         var carrier: String?
 
+        @Option(help: "The config file, for the shop's own tracking links ([tracking.urls]).")
+        var config: String?
+
         @Argument(help: "Tracking numbers (spaces inside a number need quotes).")
         var numbers: [String]
 
@@ -27,13 +31,19 @@ struct TrackingCommand: ParsableCommand {
         }
 
         func run() throws {
+            let links: TrackingLinks
+            do {
+                links = try DataPaths().loadConfig(override: config).trackingLinks
+            } catch let error as ConfigError {
+                throw CleanExit.message(error.description, code: 2)
+            }
             let explicit = carrier.flatMap { Carrier(rawValue: $0.lowercased()) }
             var anyInvalid = false
             for text in numbers {
                 let result = explicit.map { TrackingNumber.check(text, as: $0) } ?? TrackingNumber.check(text)
                 switch result {
                 case let .valid(carrier, number, _):
-                    print("\(number)\t\(carrier.title)\t\(carrier.trackingURL(for: number))")
+                    print("\(number)\t\(carrier.title)\t\(links.url(carrier, number))")
                 case .invalid(let reason):
                     anyInvalid = true
                     print("\(TrackingNumber.normalize(text))\tinvalid\t\(reason)")

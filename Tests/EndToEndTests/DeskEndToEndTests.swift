@@ -196,6 +196,12 @@ import Testing
         #expect(named.status == 0)
         #expect(named.output.contains("Aras Kargo\thttps://kargotakip.araskargo.com.tr/mainpage.aspx?code=3513773163316"))
         #expect(try TezgahBinary.run(["tracking", "check", "--carrier", "pigeon", "1"]).status != 0)
+        // The shop's own link for a carrier, from the config.
+        let scratch = Scratch()
+        let config = scratch.file("config.toml")
+        try "[tracking.urls]\nups = \"https://kargo.example/ups/{n}\"\n".write(toFile: config, atomically: true, encoding: .utf8)
+        let own = try TezgahBinary.run(["tracking", "check", "--config", config, "1Z999AA10123456784"])
+        #expect(own.output == "1Z999AA10123456784\tUPS\thttps://kargo.example/ups/1Z999AA10123456784\n")
     }
 
     @Test func unknownThemeIsOneSentence() throws {
