@@ -1,5 +1,6 @@
 import CSV
 import Foundation
+import Tezgah
 
 /// A CSV file read record by record (constant memory), knowing the physical line each record
 /// starts on, so errors can say `orders.csv:42` even when earlier cells held quoted newlines.
@@ -80,6 +81,16 @@ final class CSVRecords {
 
     func error(_ column: String?, _ reason: String) -> ImportError {
         ImportError(file: file, line: line, column: column, reason: reason)
+    }
+
+    /// The currency a `Currency` cell names (three letters), or the error for that cell on `line`
+    /// (the current line unless the order started earlier).
+    func currency(_ code: String, line: Int? = nil) throws -> Currency {
+        guard code.count == 3, code.allSatisfy({ $0.isASCII && $0.isLetter }) else {
+            throw ImportError(file: file, line: line ?? self.line, column: "Currency",
+                              reason: "\"\(code)\" is not a three-letter currency code such as TRY or EUR.")
+        }
+        return Currency.code(code)
     }
 
     private static func newlines(in text: String) -> Int {

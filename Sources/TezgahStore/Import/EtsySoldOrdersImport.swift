@@ -34,11 +34,7 @@ struct EtsySoldOrdersImport {
             guard shippedText.isEmpty || shipped != nil else {
                 throw records.error("Date Shipped", "\"\(shippedText)\" is not a date like 11/20/26.")
             }
-            let currencyCode = records["Currency"].isEmpty ? "USD" : records["Currency"].uppercased()
-            guard currencyCode.count == 3, currencyCode.allSatisfy(\.isLetter) else {
-                throw records.error("Currency", "\"\(currencyCode)\" is not a three-letter currency code such as TRY or USD.")
-            }
-            let currency = Currency.code(currencyCode)
+            let currency = try records.currency(records["Currency"].isEmpty ? "USD" : records["Currency"])
             let total = try amount("Order Total", currency)
             let adjusted = records["Adjusted Order Total"].isEmpty ? nil : try amount("Adjusted Order Total", currency)
             let itemsText = records["Number of Items"]

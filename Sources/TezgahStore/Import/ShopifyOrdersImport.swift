@@ -64,11 +64,7 @@ struct ShopifyOrdersImport {
             ImportError(file: records.file, line: order.firstLine, column: column, reason: reason)
         }
         let f = order.fields
-        let currencyCode = f["Currency"]!
-        guard currencyCode.count == 3, currencyCode.allSatisfy(\.isLetter) else {
-            throw fail("Currency", "\"\(currencyCode)\" is not a three-letter currency code such as TRY or EUR.")
-        }
-        let currency = Currency.code(currencyCode)
+        let currency = try records.currency(f["Currency"]!, line: order.firstLine)
         let total = try amountOnLine(f["Total"]!, column: "Total", currency: currency, line: order.firstLine)
         guard let placed = ShopifyDate.parse(f["Created at"]!) else {
             throw fail("Created at", "\"\(f["Created at"]!)\" is not a date like 2025-05-11 09:55:16 -0400.")

@@ -60,7 +60,7 @@ struct WooCommerceOrdersImport {
             }
             let name = records["Item Name"]
             guard !name.isEmpty else { throw records.error("Item Name", "is empty.") }
-            let currency = try self.currency(pending!.fields["Currency"]!, line: pending!.firstLine)
+            let currency = try records.currency(pending!.fields["Currency"]!, line: pending!.firstLine)
             guard let cost = Money(parsing: records["Item Cost"], currency: currency, decimalSeparator: ".") else {
                 throw records.error("Item Cost", "\"\(records["Item Cost"])\" is not an amount like 349.90.")
             }
@@ -71,20 +71,12 @@ struct WooCommerceOrdersImport {
         return summary
     }
 
-    private func currency(_ code: String, line: Int) throws -> Currency {
-        guard code.count == 3, code.allSatisfy(\.isLetter) else {
-            throw ImportError(file: records.file, line: line, column: "Currency",
-                              reason: "\"\(code)\" is not a three-letter currency code such as TRY or EUR.")
-        }
-        return Currency.code(code)
-    }
-
     private func write(_ order: PendingOrder, into summary: inout ImportSummary) throws {
         func fail(_ column: String, _ reason: String) -> ImportError {
             ImportError(file: records.file, line: order.firstLine, column: column, reason: reason)
         }
         let f = order.fields
-        let currency = try currency(f["Currency"]!, line: order.firstLine)
+        let currency = try records.currency(f["Currency"]!, line: order.firstLine)
         func amount(_ column: String) throws -> Int64 {
             let text = f[column]!
             if text.isEmpty && column == "Order Refund Amount" { return 0 }
