@@ -161,14 +161,3 @@ extension AppState {
         return effects
     }
 }
-
-extension PaneRow {
-    /// How messages name a row: an order by its number, anything else by its id.
-    public var label: String {
-        switch self {
-        case .order(let order): order.number
-        case .shipment(let shipment): shipment.trackingNumber
-        default: "\(id)"
-        }
-    }
-}

@@ -30,6 +30,17 @@ extension PaneRow {
     public var asMail: OutboxSummary? { if case .mail(let value) = self { value } else { nil } }
 }
 
+extension PaneRow {
+    /// How messages name a row: an order by its number, anything else by its id.
+    public var label: String {
+        switch self {
+        case .order(let order): order.number
+        case .shipment(let shipment): shipment.trackingNumber
+        default: "\(id)"
+        }
+    }
+}
+
 /// A row with the key it was paged by.
 public struct PaneItem: Equatable, Sendable {
     public var key: PageKey
