@@ -39,6 +39,16 @@ import Tezgah
         #expect(!AppView.render(Fixtures.ordersState()).lines[1].contains("Fulfilment"))
     }
 
+    @Test func aLongMessageTakesTheWholeStatusBar() {
+        var state = Fixtures.ordersState()
+        state.message = "1 order refunded; Order #3999 is in EUR, not TRY. (and 1 more)"
+        let status = AppView.render(state).lines.last!
+        #expect(status.contains("(and 1 more)"))
+        #expect(!status.contains("? help"))
+        state.message = "Undone."
+        #expect(AppView.render(state).lines.last!.contains("? help"))
+    }
+
     @Test func tooSmallSaysSo() throws {
         let buffer = AppView.render(Fixtures.ordersState(width: 30, height: 6))
         #expect(buffer.text.contains("Terminal too small (30×6)"))

@@ -88,9 +88,11 @@ public enum AppView {
             left = " " + countText(state)
         }
         let leftRole: StyleRole = state.message == nil ? .statusBar : .message
-        let leftWidth = state.width - (hintWidth < state.width / 2 ? hintWidth : 0)
+        // The hints give way to a message that needs the room: it says what just happened.
+        let showHints = hintWidth < state.width / 2 && DisplayWidth.of(left) + hintWidth <= state.width
+        let leftWidth = state.width - (showHints ? hintWidth : 0)
         buffer.put(left, x: 0, y: y, maxWidth: leftWidth, role: leftRole)
-        if hintWidth < state.width / 2 {
+        if showHints {
             var x = state.width - hintWidth
             for (key, text) in hints {
                 x += buffer.put(key, x: x, y: y, role: .statusKey)
