@@ -31,14 +31,14 @@ extension AppState {
                 message = "Ship one order at a time: each parcel has its own tracking number."
                 return []
             }
-            return ask(.ship, "Ship \(label) — tracking number (or CARRIER NUMBER): ")
+            return ask(.ship, "Ship \(label) — tracking number, or CARRIER NUMBER: ")
         case "x":
             mode = .confirming(Confirmation(question: "Cancel \(label)? The customer is told by mail. y/n",
                                             effect: .applyOrderAction(.cancel, ids: ids)))
             return []
         case "R":
             let currency = current.selected?.row.asOrder?.total.currency ?? .try_
-            return ask(.refund(currency: currency), "Refund \(label) — amount (Enter: all that is left): ")
+            return ask(.refund(currency: currency), "Refund \(label) — amount, or Enter for all: ")
         case "n": return ask(.note, "Note on \(label): ")
         case "t": return ask(.addTag, "Tag \(label) with: ")
         case "T": return ask(.removeTag, "Remove from \(label) the tag: ")

@@ -58,7 +58,8 @@ public enum AppView {
             return
         }
         if case .prompting(let prompt) = state.mode {
-            var x = buffer.put(" " + prompt.label, x: 0, y: y, maxWidth: state.width * 2 / 3, role: .statusKey)
+            // The question whole where it fits, leaving room to type.
+            var x = buffer.put(" " + prompt.label, x: 0, y: y, maxWidth: max(state.width * 2 / 3, state.width - 24), role: .statusKey)
             // The end of a long answer stays in view, as in a shell.
             let room = max(1, state.width - x - 2)
             var shown = prompt.text
