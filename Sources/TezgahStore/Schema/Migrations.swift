@@ -295,7 +295,7 @@ enum Migrations {
         ALTER TABLE activity_log ADD COLUMN batch INTEGER;
         ALTER TABLE activity_log ADD COLUMN undo TEXT;
         ALTER TABLE activity_log ADD COLUMN undone_at INTEGER;
-        CREATE INDEX activity_log_undoable ON activity_log(actor, batch) WHERE undo IS NOT NULL;
+        CREATE INDEX activity_log_undoable ON activity_log(actor, batch) WHERE undo IS NOT NULL AND undone_at IS NULL;
         CREATE TABLE saved_filters (
             pane TEXT NOT NULL,
             name TEXT NOT NULL,
