@@ -8,6 +8,9 @@ struct ListCondition: Sendable {
     var arguments: StatementArguments = []
     /// The view reads oldest first (the "needs action" queue is worked from its oldest order).
     var oldestFirst = false
+    /// Whole words the row's search text must hold: lets the full-text index find the few rows a
+    /// rare value names, where the SQL alone would read the whole table to say "none".
+    var searchWords: [String] = []
 }
 
 /// One `field:value` a pane understands, turning the value into a condition or a sentence saying
@@ -38,12 +41,14 @@ struct FilterField: Sendable {
         }
     }
 
-    /// A comma-separated tags column: `tag:gift` is one of the tags exactly (ignoring case).
+    /// A comma-separated tags column: `tag:gift` is one of the tags exactly (ignoring case). Tags are
+    /// in the search text too, so the index narrows to rows with the word before the column decides.
     static func tag(_ column: String) -> FilterField {
         FilterField { value, _ in
             ListCondition(sql: "(',' || \(column) || ',') LIKE ? ESCAPE '\\'",
                           arguments: ["%," + value.replacingOccurrences(of: "\\", with: "\\\\")
-                                        .replacingOccurrences(of: "%", with: "\\%").replacingOccurrences(of: "_", with: "\\_") + ",%"])
+                                        .replacingOccurrences(of: "%", with: "\\%").replacingOccurrences(of: "_", with: "\\_") + ",%"],
+                          searchWords: [value])
         }
     }
 
@@ -89,8 +94,7 @@ struct ResolvedFilter: Sendable {
 
     init(_ text: String, fields: [String: FilterField], context: FilterContext) throws {
         let query = FilterQuery(text)
-        match = SearchIndex.matchExpression(for: query.searchText)
-        conditions = try query.terms.map { term in
+        let conditions = try query.terms.map { term in
             guard let field = fields[term.field] else {
                 let known = fields.keys.sorted().map { $0 + ":" }.joined(separator: " ")
                 throw FilterError(fields.isEmpty ? "This pane has no “\(term.field):” filter; type words to search."
@@ -98,6 +102,8 @@ struct ResolvedFilter: Sendable {
             }
             return try field.read(term.value, context)
         }
+        self.conditions = conditions
+        match = SearchIndex.matchExpression(for: query.searchText, exactWords: conditions.flatMap(\.searchWords))
     }
 
     var whereSQL: String { conditions.map { "(\($0.sql))" }.joined(separator: " AND ") }

@@ -288,7 +288,8 @@ enum Migrations {
     /// What the owner's order actions need: the status an order on hold returns to, undo records in
     /// the activity log (one batch per action on marked rows), saved filters, and the index behind
     /// the Orders pane's default "needs action" view (paid, not shipped, oldest first) — a partial
-    /// index, so that view pages through only the orders still waiting, at any shop size.
+    /// index, so that view pages through only the orders still waiting, at any shop size. Orders
+    /// filtered by carrier find their parcels through (carrier, order_id).
     private static func v5OrderActions(_ db: Database) throws {
         try db.execute(sql: """
         ALTER TABLE orders ADD COLUMN held_from TEXT;
@@ -303,6 +304,7 @@ enum Migrations {
             created_at INTEGER NOT NULL,
             PRIMARY KEY (pane, name)
         ) STRICT;
+        CREATE INDEX shipments_by_carrier_order ON shipments(carrier, order_id);
         CREATE INDEX orders_needing_action ON orders(placed_at, id)
             WHERE status IN ('received', 'preparing', 'on_hold') AND payment_status IN ('paid', 'partially_refunded');
         """)

@@ -20,9 +20,14 @@ enum SearchIndex: String, CaseIterable {
     /// An FTS5 query matching rows that have a word starting with each term, e.g. `"ays"* "yil"*`.
     /// Terms are already folded to letters and digits; quotes are doubled anyway so no input can
     /// change the query's shape. Returns nil when the filter has no searchable term.
-    static func matchExpression(for filter: String) -> String? {
-        let terms = SearchFolding.terms(filter)
-        guard !terms.isEmpty else { return nil }
-        return terms.map { "\"" + $0.replacingOccurrences(of: "\"", with: "\"\"") + "\"*" }.joined(separator: " ")
+    static func matchExpression(for filter: String, exactWords: [String] = []) -> String? {
+        let prefixes = SearchFolding.terms(filter).map { quoted($0) + "*" }
+        let exact = exactWords.flatMap(SearchFolding.terms).map(quoted)
+        guard !prefixes.isEmpty || !exact.isEmpty else { return nil }
+        return (prefixes + exact).joined(separator: " ")
+    }
+
+    private static func quoted(_ term: String) -> String {
+        "\"" + term.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }
 }
