@@ -10,56 +10,22 @@ struct ShopifyOrdersImport {
     /// Called now and then with about how many bytes of the file have been read.
     let progress: (Int) -> Void
 
-    /// One order's rows gathered from the file.
-    private struct PendingOrder {
-        var name: String
-        var firstLine: Int
-        var fields: [String: String]
-        var lines: [(line: Int, quantity: Int, name: String, price: Int64, sku: String)]
-    }
-
     private static let orderColumns = ["Id", "Name", "Email", "Financial Status", "Fulfillment Status", "Currency", "Total",
                                        "Created at", "Cancelled at", "Billing Name", "Shipping Name", "Shipping Address1",
                                        "Shipping City", "Shipping Zip", "Shipping Country", "Tags", "Notes"]
 
+    static let columns = ItemRowColumns(
+        number: "Name", emptyNumber: "is empty; every row needs the order name (e.g. #1001).",
+        keepsTogether: "a Shopify export keeps an order's rows together.", orderFields: orderColumns,
+        quantity: "Lineitem quantity", name: "Lineitem name", price: "Lineitem price", sku: "Lineitem sku")
+
     func run() throws -> ImportSummary {
         var summary = ImportSummary(format: .shopifyOrders)
-        var pending: PendingOrder?
-        var finished = Set<String>()
-        var records = 0
-        while try self.records.next() {
-            records += 1
-            if records % 1_000 == 0 { progress(self.records.consumed) }
-            let name = self.records["Name"]
-            guard !name.isEmpty else { throw self.records.error("Name", "is empty; every row needs the order name (e.g. #1001).") }
-            if pending?.name != name {
-                if let done = pending {
-                    try write(done, into: &summary)
-                    finished.insert(done.name)
-                }
-                guard !finished.contains(name) else {
-                    throw self.records.error("Name", "order \(name) appears again after other orders; a Shopify export keeps an order's rows together.")
-                }
-                var fields: [String: String] = [:]
-                for column in Self.orderColumns { fields[column] = self.records[column] }
-                pending = PendingOrder(name: name, firstLine: self.records.line, fields: fields, lines: [])
-            }
-            let quantityText = self.records["Lineitem quantity"]
-            guard let quantity = Int(quantityText), quantity > 0 else {
-                throw self.records.error("Lineitem quantity", "\"\(quantityText)\" is not a whole number of items above zero.")
-            }
-            let itemName = self.records["Lineitem name"]
-            guard !itemName.isEmpty else { throw self.records.error("Lineitem name", "is empty.") }
-            let currency = Currency.code(pending!.fields["Currency"]!.isEmpty ? "USD" : pending!.fields["Currency"]!)
-            let price = try amount(self.records["Lineitem price"], column: "Lineitem price", currency: currency)
-            pending!.lines.append((self.records.line, quantity, itemName, price, self.records["Lineitem sku"]))
-        }
-        if let done = pending { try write(done, into: &summary) }
-        progress(self.records.size)
+        try records.forEachItemRowOrder(Self.columns, progress: progress) { try write($0, into: &summary) }
         return summary
     }
 
-    private func write(_ order: PendingOrder, into summary: inout ImportSummary) throws {
+    private func write(_ order: ItemRowOrder, into summary: inout ImportSummary) throws {
         func fail(_ column: String, _ reason: String) -> ImportError {
             ImportError(file: records.file, line: order.firstLine, column: column, reason: reason)
         }
@@ -88,7 +54,7 @@ struct ShopifyOrdersImport {
         let status: OrderStatus = !f["Cancelled at"]!.isEmpty ? .cancelled
             : fulfillment == .fulfilled ? .shipped : fulfillment == .partial ? .preparing : .received
         let email = f["Email"]!.lowercased()
-        let customerName = [f["Billing Name"]!, f["Shipping Name"]!].first { !$0.isEmpty } ?? (email.isEmpty ? order.name : email)
+        let customerName = [f["Billing Name"]!, f["Shipping Name"]!].first { !$0.isEmpty } ?? (email.isEmpty ? order.number : email)
         let address = [f["Shipping Address1"]!, [f["Shipping Zip"]!, f["Shipping City"]!].filter { !$0.isEmpty }.joined(separator: " "),
                        f["Shipping Country"]!].filter { !$0.isEmpty }.joined(separator: ", ")
         let (customerID, customerCreated) = try writer.findOrCreateCustomer(
@@ -97,11 +63,10 @@ struct ShopifyOrdersImport {
         let created: Bool
         do {
             created = try writer.upsertOrder(.init(
-            number: order.name, platform: "shopify", platformRef: f["Id"]!.isEmpty ? order.name : f["Id"]!,
+            number: order.number, platform: "shopify", platformRef: f["Id"]!.isEmpty ? order.number : f["Id"]!,
             customerID: customerID, customerName: customerName, customerEmail: email, city: f["Shipping City"]!,
             status: status, payment: payment, fulfillment: fulfillment,
-            lines: order.lines.map { OrderLine(sku: $0.sku, name: $0.name, quantity: $0.quantity,
-                                               unitPrice: Money(minorUnits: $0.price, currency: currency)) },
+            lines: order.lines,
             currency: currency, total: Money(minorUnits: total, currency: currency), shippingAddress: address,
             tags: OrderTags.split(f["Tags"]!),
             note: f["Notes"]!, placedAt: placed)).created
@@ -110,10 +75,6 @@ struct ShopifyOrdersImport {
         }
         if created { summary.ordersCreated += 1 } else { summary.ordersUpdated += 1 }
         summary.lines += order.lines.count
-    }
-
-    private func amount(_ text: String, column: String, currency: Currency) throws -> Int64 {
-        try amountOnLine(text, column: column, currency: currency, line: records.line)
     }
 
     /// "1234.50" → 123450 minor units. Shopify writes plain decimals with a dot.

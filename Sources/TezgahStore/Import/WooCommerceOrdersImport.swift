@@ -19,59 +19,24 @@ struct WooCommerceOrdersImport {
     static let requiredColumns = ["Order Number", "Order Status", "Order Date", "Order Total Amount", "Item Name", "Quantity",
                                   "Item Cost", "Currency"]
 
-    private struct PendingOrder {
-        var number: String
-        var firstLine: Int
-        var fields: [String: String]
-        var lines: [OrderLine]
-    }
-
     private static let orderColumns = ["Order Number", "Order Status", "Order Date", "Order Total Amount", "Order Refund Amount",
                                        "Currency", "Email (Billing)", "Billing Email Address", "First Name (Billing)",
                                        "Last Name (Billing)", "First Name (Shipping)", "Last Name (Shipping)",
                                        "Address 1&2 (Shipping)", "City (Shipping)", "Postcode (Shipping)", "Country Code (Shipping)",
                                        "City (Billing)", "Country Code (Billing)", "Customer Note"]
 
+    static let columns = ItemRowColumns(
+        number: "Order Number", emptyNumber: "is empty; every row needs its order's number.",
+        keepsTogether: "export one row per item with an order's rows together.", orderFields: orderColumns,
+        quantity: "Quantity", name: "Item Name", price: "Item Cost", sku: "SKU")
+
     func run() throws -> ImportSummary {
         var summary = ImportSummary(format: .wooCommerceOrders)
-        var pending: PendingOrder?
-        var finished = Set<String>()
-        var rows = 0
-        while try records.next() {
-            rows += 1
-            if rows % 1_000 == 0 { progress(records.consumed) }
-            let number = records["Order Number"]
-            guard !number.isEmpty else { throw records.error("Order Number", "is empty; every row needs its order's number.") }
-            if pending?.number != number {
-                if let done = pending {
-                    try write(done, into: &summary)
-                    finished.insert(done.number)
-                }
-                guard !finished.contains(number) else {
-                    throw records.error("Order Number", "order \(number) appears again after other orders; export one row per item with an order's rows together.")
-                }
-                var fields: [String: String] = [:]
-                for column in Self.orderColumns { fields[column] = records[column] }
-                pending = PendingOrder(number: number, firstLine: records.line, fields: fields, lines: [])
-            }
-            let quantityText = records["Quantity"]
-            guard let quantity = Int(quantityText), quantity > 0 else {
-                throw records.error("Quantity", "\"\(quantityText)\" is not a whole number of items above zero.")
-            }
-            let name = records["Item Name"]
-            guard !name.isEmpty else { throw records.error("Item Name", "is empty.") }
-            let currency = try records.currency(pending!.fields["Currency"]!, line: pending!.firstLine)
-            guard let cost = Money(parsing: records["Item Cost"], currency: currency, decimalSeparator: ".") else {
-                throw records.error("Item Cost", "\"\(records["Item Cost"])\" is not an amount like 349.90.")
-            }
-            pending!.lines.append(OrderLine(sku: records["SKU"], name: name, quantity: quantity, unitPrice: cost))
-        }
-        if let done = pending { try write(done, into: &summary) }
-        progress(records.size)
+        try records.forEachItemRowOrder(Self.columns, progress: progress) { try write($0, into: &summary) }
         return summary
     }
 
-    private func write(_ order: PendingOrder, into summary: inout ImportSummary) throws {
+    private func write(_ order: ItemRowOrder, into summary: inout ImportSummary) throws {
         func fail(_ column: String, _ reason: String) -> ImportError {
             ImportError(file: records.file, line: order.firstLine, column: column, reason: reason)
         }
