@@ -81,8 +81,8 @@ public final class DeskCore {
                 return []
             case let .applyOrderAction(action, ids):
                 let now = state.clock.now
-                let composer = orderMails.map { mails -> OrderMailComposer in { try mails.compose($0, now: now) } }
-                return [.orderActionApplied(try database.apply(action, to: ids, actor: actor, now: now, mail: composer))]
+                return [.orderActionApplied(try database.apply(action, to: ids, actor: actor, now: now,
+                                                               mail: orderMails?.composer(now: now)))]
             case .findUndo:
                 return [.undoFound(try database.lastUndoableOrderChange(actor: actor))]
             case .undoOrderChange(let batch):

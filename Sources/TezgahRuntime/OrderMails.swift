@@ -39,6 +39,12 @@ public struct OrderMails: Sendable {
                    shopName: "Demo Shop")
     }
 
+    /// The composer the store calls inside an order action's (or an import's) transaction, dating
+    /// its mail `now`.
+    public func composer(now: Date) -> OrderMailComposer {
+        { [self] request in try compose(request, now: now) }
+    }
+
     public func compose(_ request: OrderMailRequest, now: Date) throws -> ShopWriter.NewMail {
         var values = [
             "shop_name": shopName, "customer_name": request.customer.name, "support_email": composer.sender.address,

@@ -43,7 +43,7 @@ struct ImportCommand: ParsableCommand {
         } catch let error as MailTemplateError {
             throw CleanExit.message(error.description, code: 2)
         }
-        let composer = mails.map { mails -> OrderMailComposer in { try mails.compose($0, now: Date()) } }
+        let composer = mails?.composer(now: Date())
         for file in files {
             let size = ((try? FileManager.default.attributesOfItem(atPath: file))?[.size] as? Int) ?? 0
             let progress = ProgressLine(total: max(size / 1_024, 1), label: "KB of \((file as NSString).lastPathComponent)")

@@ -41,7 +41,7 @@ import TezgahTestSupport
 
     private func apply(_ action: OrderAction, _ ids: [Int64], actor: String = "ayse") throws -> OrderActionReport {
         let now = self.now
-        return try database.apply(action, to: ids, actor: actor, now: now, mail: { [mails] in try mails.compose($0, now: now) })
+        return try database.apply(action, to: ids, actor: actor, now: now, mail: mails.composer(now: now))
     }
 
     private func order(_ id: Int64) throws -> OrderDetail { try database.orderDetail(id: id) }
@@ -100,7 +100,7 @@ import TezgahTestSupport
         Yurtiçi Kargo,123456789012,Teslim edildi,2026-11-24 10:15 +0300,İzmir
         UPS,1Z999AA10123456784,In transit,2026-11-24 09:00 +0300,Köln
         """.write(toFile: csv, atomically: true, encoding: .utf8)
-        let composer: OrderMailComposer = { [mails, now] in try mails.compose($0, now: now) }
+        let composer = mails.composer(now: now)
         var summary = try database.importFile(csv, actor: "ayse", mail: composer, now: now)
         #expect(summary.ordersDelivered == 0) // one parcel is still on its way
         #expect(try order(orders[0]).summary.status == .shipped)

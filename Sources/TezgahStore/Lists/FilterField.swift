@@ -23,20 +23,19 @@ struct FilterField: Sendable {
     static func choice<E: RawRepresentable & CaseIterable & Sendable>(_ column: String, _ type: E.Type, field: String,
                                                                       title: @escaping @Sendable (E) -> String) -> FilterField
     where E.RawValue == String {
-        FilterField { value, _ in
-            let raws = try value.split(separator: ",").map { part in
-                try pick(String(part), from: E.allCases.map { ($0.rawValue, [$0.rawValue, title($0)]) }, field: field)
-            }
-            return ListCondition(sql: "\(column) IN (\(databaseQuestionMarks(count: raws.count)))", arguments: StatementArguments(raws))
-        }
+        choices(E.allCases.map { ($0.rawValue, [$0.rawValue, title($0)]) }, field: field) { "\(column) IN (\($0))" }
     }
 
     /// A carrier, by its code or name (`carrier:ups`, `carrier:yurtiçi`), read from `expression`.
     static func carrier(_ expression: @escaping @Sendable (String) -> String) -> FilterField {
+        choices(Carrier.allCases.map { ($0.rawValue, [$0.rawValue, $0.title]) }, field: "carrier", expression)
+    }
+
+    /// One or more of `options` (comma-separated), bound into `expression`'s placeholders.
+    private static func choices(_ options: [(raw: String, words: [String])], field: String,
+                                _ expression: @escaping @Sendable (_ placeholders: String) -> String) -> FilterField {
         FilterField { value, _ in
-            let raws = try value.split(separator: ",").map { part in
-                try pick(String(part), from: Carrier.allCases.map { ($0.rawValue, [$0.rawValue, $0.title]) }, field: "carrier")
-            }
+            let raws = try value.split(separator: ",").map { try pick(String($0), from: options, field: field) }
             return ListCondition(sql: expression(databaseQuestionMarks(count: raws.count)), arguments: StatementArguments(raws))
         }
     }
