@@ -10,9 +10,11 @@ extension AppState {
             if prompt.purpose != .command { message = "Nothing changed." }
             return []
         case .enter:
-            mode = .browsing
-            if prompt.purpose == .command { return runCommand(prompt.text) }
-            mode = .prompting(prompt)
+            guard prompt.purpose != .command else {
+                mode = .browsing
+                return runCommand(prompt.text)
+            }
+            // The answer's action moves on from the prompt; a wrong answer leaves it open to mend.
             return submitOrderPrompt(prompt)
         case .backspace, .delete:
             if prompt.text.isEmpty && prompt.purpose == .command { mode = .browsing; return [] }
@@ -45,13 +47,14 @@ extension AppState {
         }
         let saved = current.savedFilters
         guard saved.indices.contains(number - 1) else {
-            message = saved.isEmpty ? "No saved filters here yet: filter with /, then :filter save NAME."
-                : "Saved filters: \(savedFilterList()). There is no \(number)."
+            message = saved.isEmpty ? Self.noSavedFilters : "Saved filters: \(savedFilterList()). There is no \(number)."
             return []
         }
         message = "Filter \(number): \(saved[number - 1].name)"
         return setFilter(saved[number - 1].query)
     }
+
+    static let noSavedFilters = "No saved filters here yet: filter with /, then :filter save NAME."
 
     func savedFilterList() -> String {
         current.savedFilters.enumerated().map { "\($0.offset + 1) \($0.element.name)" }.joined(separator: " · ")
@@ -106,8 +109,7 @@ extension AppState {
         let words = text.split(separator: " ", maxSplits: 1).map(String.init)
         switch words.first?.lowercased() {
         case nil:
-            message = current.savedFilters.isEmpty ? "No saved filters here yet: filter with /, then :filter save NAME."
-                : "Saved filters: \(savedFilterList())"
+            message = current.savedFilters.isEmpty ? Self.noSavedFilters : "Saved filters: \(savedFilterList())"
             return []
         case "save":
             guard words.count == 2 else { message = "Name the filter: :filter save NAME"; return [] }
