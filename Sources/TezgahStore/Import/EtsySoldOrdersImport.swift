@@ -63,14 +63,12 @@ struct EtsySoldOrdersImport {
                 lines: [], currency: currency, total: Money(minorUnits: total, currency: currency), shippingAddress: address,
                 tags: [], note: records["Coupon Code"].isEmpty ? "" : "Coupon \(records["Coupon Code"])", placedAt: placed)
             order.itemCount = Int(itemsText) ?? 1
+            if let adjusted, payment != .paid { order.refunded = Money(minorUnits: total - adjusted, currency: currency) }
             do {
                 let created = try writer.upsertOrder(order).created
                 if created { summary.ordersCreated += 1 } else { summary.ordersUpdated += 1 }
             } catch StoreError.refused(let reason) {
                 throw records.error("Order ID", reason)
-            }
-            if adjusted != nil && payment != .paid {
-                try writer.setRefunded(orderNumber: "#\(id)", minorUnits: total - (adjusted ?? total))
             }
         }
         progress(records.size)

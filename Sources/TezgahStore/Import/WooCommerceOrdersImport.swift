@@ -81,17 +81,18 @@ struct WooCommerceOrdersImport {
                                                                          createdAt: placed)
         if customerCreated { summary.customersCreated += 1 }
         let number = order.number.hasPrefix("#") ? order.number : "#" + order.number
+        var imported = ShopWriter.NewOrder(
+            number: number, platform: "woocommerce", platformRef: order.number, customerID: customer, customerName: name,
+            customerEmail: email, city: city, status: status, payment: partlyRefunded ? .partiallyRefunded : payment,
+            fulfillment: fulfillment, lines: order.lines, currency: currency, total: Money(minorUnits: total, currency: currency),
+            shippingAddress: address, tags: [], note: f["Customer Note"]!, placedAt: placed)
+        if refunded > 0 { imported.refunded = Money(minorUnits: min(refunded, total), currency: currency) }
         do {
-            let created = try writer.upsertOrder(.init(
-                number: number, platform: "woocommerce", platformRef: order.number, customerID: customer, customerName: name,
-                customerEmail: email, city: city, status: status, payment: partlyRefunded ? .partiallyRefunded : payment,
-                fulfillment: fulfillment, lines: order.lines, currency: currency, total: Money(minorUnits: total, currency: currency),
-                shippingAddress: address, tags: [], note: f["Customer Note"]!, placedAt: placed)).created
+            let created = try writer.upsertOrder(imported).created
             if created { summary.ordersCreated += 1 } else { summary.ordersUpdated += 1 }
         } catch StoreError.refused(let reason) {
             throw fail("Order Number", reason)
         }
-        if refunded > 0 { try writer.setRefunded(orderNumber: number, minorUnits: min(refunded, total)) }
         summary.lines += order.lines.count
     }
 

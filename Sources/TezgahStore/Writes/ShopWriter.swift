@@ -55,6 +55,8 @@ public struct ShopWriter {
         public var placedAt: Date
         /// How many items, when the export counts them without listing them (Etsy's sold orders).
         public var itemCount: Int?
+        /// How much was refunded, when the export says (nil leaves a known order's record as it is).
+        public var refunded: Money?
 
         public init(number: String, platform: String, platformRef: String?, customerID: Int64, customerName: String,
                     customerEmail: String, city: String, status: OrderStatus, payment: PaymentStatus,
@@ -111,19 +113,21 @@ public struct ShopWriter {
             id = existing
             _ = try run("""
                 UPDATE orders SET number = ?, customer_id = ?, status = ?, payment_status = ?, fulfillment_status = ?, currency = ?,
-                       total_minor = ?, item_count = ?, shipping_address = ?, tags = ?, note = ?, placed_at = ?, updated_at = ?
+                       total_minor = ?, refunded_minor = coalesce(?, refunded_minor), item_count = ?, shipping_address = ?,
+                       tags = ?, note = ?, placed_at = ?, updated_at = ?
                 WHERE id = ?
                 """, [order.number, order.customerID, order.status.rawValue, order.payment.rawValue, order.fulfillment.rawValue,
-                      order.currency.code, total, items, order.shippingAddress, OrderTags.join(order.tags), order.note,
-                      order.placedAt.unixSeconds, Date().unixSeconds, id])
+                      order.currency.code, total, order.refunded?.minorUnits, items, order.shippingAddress,
+                      OrderTags.join(order.tags), order.note, order.placedAt.unixSeconds, Date().unixSeconds, id])
             _ = try run("DELETE FROM order_lines WHERE order_id = ?", [id])
         } else {
             id = try run("""
                 INSERT INTO orders(number, platform, platform_ref, customer_id, status, payment_status, fulfillment_status, currency,
-                                   total_minor, item_count, shipping_address, tags, note, placed_at, updated_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                                   total_minor, refunded_minor, item_count, shipping_address, tags, note, placed_at, updated_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """, [order.number, order.platform, order.platformRef, order.customerID, order.status.rawValue,
-                      order.payment.rawValue, order.fulfillment.rawValue, order.currency.code, total, items,
+                      order.payment.rawValue, order.fulfillment.rawValue, order.currency.code, total,
+                      order.refunded?.minorUnits ?? 0, items,
                       order.shippingAddress, OrderTags.join(order.tags), order.note, order.placedAt.unixSeconds,
                       order.placedAt.unixSeconds])
         }
@@ -397,11 +401,6 @@ extension ShopWriter {
                                     country: country, birthday: nil, createdAt: createdAt)
         try db.cachedStatement(sql: "UPDATE customers SET platform_ref = ? WHERE id = ?").execute(arguments: [platformRef, id])
         return (id, true)
-    }
-
-    /// Sets how much of an imported order was refunded (exports give it as an adjusted total).
-    func setRefunded(orderNumber: String, minorUnits: Int64) throws {
-        try db.cachedStatement(sql: "UPDATE orders SET refunded_minor = ? WHERE number = ?").execute(arguments: [minorUnits, orderNumber])
     }
 
     /// Records that a customer does not accept marketing mail (keeping an earlier date); says
