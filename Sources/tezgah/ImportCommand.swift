@@ -30,19 +30,9 @@ struct ImportCommand: ParsableCommand {
 
     func run() throws {
         let paths = DataPaths()
-        let database: AppDatabase
-        let mails: OrderMails?
-        do {
-            database = try AppDatabase(path: paths.database(override: db))
-            mails = try OrderMails.configured(try paths.loadConfig(override: config),
+        let database = try AppDatabase(path: paths.database(override: db))
+        let mails = try OrderMails.configured(try paths.loadConfig(override: config),
                                               shopName: try database.setting("shop.name") ?? "tezgah", templates: paths.templatesFolder)
-        } catch let error as StoreError {
-            throw CleanExit.message(error.description, code: 1)
-        } catch let error as ConfigError {
-            throw CleanExit.message(error.description, code: 2)
-        } catch let error as MailTemplateError {
-            throw CleanExit.message(error.description, code: 2)
-        }
         let composer = mails?.composer(now: Date())
         for file in files {
             let size = ((try? FileManager.default.attributesOfItem(atPath: file))?[.size] as? Int) ?? 0

@@ -22,19 +22,11 @@ struct MailCommand: ParsableCommand {
         var config: String?
 
         func openDatabase() throws -> AppDatabase {
-            do {
-                return try AppDatabase(path: DataPaths().database(override: db))
-            } catch let error as StoreError {
-                throw CleanExit.message(error.description, code: 1)
-            }
+            try AppDatabase(path: DataPaths().database(override: db))
         }
 
         func loadConfig() throws -> ShopConfig {
-            do {
-                return try DataPaths().loadConfig(override: config)
-            } catch let error as ConfigError {
-                throw CleanExit.message(error.description, code: 2)
-            }
+            try DataPaths().loadConfig(override: config)
         }
     }
 
@@ -48,12 +40,7 @@ struct MailCommand: ParsableCommand {
         var once = false
 
         func run() throws {
-            let settings: MailSettings
-            do {
-                settings = try place.loadConfig().mailSettings()
-            } catch let error as ConfigError {
-                throw CleanExit.message(error.description, code: 2)
-            }
+            let settings = try place.loadConfig().mailSettings()
             let database = try place.openDatabase()
             let worker = DeliveryWorker(database: database, settings: settings, log: { line in
                 printError("\(ISO8601DateFormatter().string(from: Date())) \(TerminalSafeText.clean(line))")
@@ -111,10 +98,7 @@ struct MailCommand: ParsableCommand {
 
         func run() throws {
             let database = try place.openDatabase()
-            let detail: OutboxDetail
-            do { detail = try database.outboxDetail(id: id) } catch let error as StoreError {
-                throw CleanExit.message(error.description, code: 1)
-            }
+            let detail = try database.outboxDetail(id: id)
             let mail = detail.summary
             var lines = [
                 "Mail \(mail.id): \(mail.state.rawValue), \(mail.kind.rawValue) (\(mail.kind.category.rawValue))",

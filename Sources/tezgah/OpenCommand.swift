@@ -32,23 +32,10 @@ struct OpenCommand: ParsableCommand {
 
     func run() throws {
         let paths = DataPaths()
-        let theme: Theme
-        do {
-            theme = try Theme.load(named: self.theme, searching: paths.themeFolders())
-        } catch let error as ThemeError {
-            throw CleanExit.message(error.description, code: 2)
-        }
-        let shopConfig: ShopConfig
-        let orderMails: OrderMails?
-        do {
-            shopConfig = try paths.loadConfig(override: config)
-            orderMails = try OrderMails.configured(shopConfig, shopName: "tezgah", templates: paths.templatesFolder)
-                ?? (demo ? OrderMails.demo() : nil)
-        } catch let error as ConfigError {
-            throw CleanExit.message(error.description, code: 2)
-        } catch let error as MailTemplateError {
-            throw CleanExit.message(error.description, code: 2)
-        }
+        let theme = try Theme.load(named: self.theme, searching: paths.themeFolders())
+        let shopConfig = try paths.loadConfig(override: config)
+        let orderMails = try OrderMails.configured(shopConfig, shopName: "tezgah", templates: paths.templatesFolder)
+            ?? (demo ? OrderMails.demo() : nil)
         let path = demo ? (db ?? paths.demoDatabase) : paths.database(override: db)
         if demo && !FileManager.default.fileExists(atPath: path) {
             printError("Building a demo shop with \(Self.demoOrders.grouped) orders in \(path)…")
@@ -59,12 +46,7 @@ struct OpenCommand: ParsableCommand {
         guard isatty(STDIN_FILENO) != 0, isatty(STDOUT_FILENO) != 0 else {
             throw CleanExit.message("tezgah needs a terminal: run it in one (over SSH, use ssh -t).", code: 2)
         }
-        let database: AppDatabase
-        do {
-            database = try AppDatabase(path: path)
-        } catch let error as StoreError {
-            throw CleanExit.message(error.description, code: 1)
-        }
+        let database = try AppDatabase(path: path)
         try DeskSession(database: database, theme: theme, config: shopConfig, orderMails: orderMails).run()
     }
 }

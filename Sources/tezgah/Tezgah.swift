@@ -1,5 +1,9 @@
 import ArgumentParser
 import Foundation
+import TezgahMail
+import TezgahRuntime
+import TezgahStore
+import TezgahUI
 
 @main
 struct TezgahCommand: ParsableCommand {
@@ -9,7 +13,8 @@ struct TezgahCommand: ParsableCommand {
         subcommands: [OpenCommand.self, DemoCommand.self, ImportCommand.self, TrackingCommand.self, MailCommand.self],
         defaultSubcommand: OpenCommand.self)
 
-    /// Runs the command; errors a user can cause end as one sentence on stderr, never a stack trace.
+    /// Runs the command; errors a user can cause end as one sentence on stderr, never a stack trace:
+    /// a bad config, template or theme with status 2, a database that cannot be used with status 1.
     static func main() {
         do {
             var command = try parseAsRoot()
@@ -17,6 +22,18 @@ struct TezgahCommand: ParsableCommand {
         } catch CleanExit.message(let text, let code) {
             printError(text)
             Foundation.exit(code)
+        } catch let error as ConfigError {
+            printError(error.description)
+            Foundation.exit(2)
+        } catch let error as MailTemplateError {
+            printError(error.description)
+            Foundation.exit(2)
+        } catch let error as ThemeError {
+            printError(error.description)
+            Foundation.exit(2)
+        } catch let error as StoreError {
+            printError(error.description)
+            Foundation.exit(1)
         } catch {
             exit(withError: error)
         }

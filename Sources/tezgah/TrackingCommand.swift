@@ -31,12 +31,7 @@ struct TrackingCommand: ParsableCommand {
         }
 
         func run() throws {
-            let links: TrackingLinks
-            do {
-                links = try DataPaths().loadConfig(override: config).trackingLinks
-            } catch let error as ConfigError {
-                throw CleanExit.message(error.description, code: 2)
-            }
+            let links = try DataPaths().loadConfig(override: config).trackingLinks
             let explicit = carrier.flatMap { Carrier(rawValue: $0.lowercased()) }
             var anyInvalid = false
             for text in numbers {
