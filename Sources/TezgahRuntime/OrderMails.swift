@@ -33,10 +33,10 @@ public struct OrderMails: Sendable {
 
     /// For `tezgah --demo` without a `[mail]` config: the demo shop's mail is written and queued (to
     /// show the whole flow) from an address that can never be delivered to (RFC 2606 `.invalid`).
-    public static func demo() throws -> OrderMails {
+    public static func demo(shopName: String = "Demo Shop") throws -> OrderMails {
         OrderMails(composer: MailComposer(templates: try MailTemplateLibrary.load(overrides: nil),
-                                          sender: try MailAddress("shop@demo.invalid", displayName: "Demo Shop")),
-                   shopName: "Demo Shop")
+                                          sender: try MailAddress("shop@demo.invalid", displayName: shopName)),
+                   shopName: shopName)
     }
 
     /// The composer the store calls inside an order action's (or an import's) transaction, dating

@@ -34,8 +34,6 @@ struct OpenCommand: ParsableCommand {
         let paths = DataPaths()
         let theme = try Theme.load(named: self.theme, searching: paths.themeFolders())
         let shopConfig = try paths.loadConfig(override: config)
-        let orderMails = try OrderMails.configured(shopConfig, shopName: "tezgah", templates: paths.templatesFolder)
-            ?? (demo ? OrderMails.demo() : nil)
         let path = demo ? (db ?? paths.demoDatabase) : paths.database(override: db)
         if demo && !FileManager.default.fileExists(atPath: path) {
             printError("Building a demo shop with \(Self.demoOrders.grouped) orders in \(path)…")
@@ -47,6 +45,10 @@ struct OpenCommand: ParsableCommand {
             throw CleanExit.message("tezgah needs a terminal: run it in one (over SSH, use ssh -t).", code: 2)
         }
         let database = try AppDatabase(path: path)
+        // Mail is signed with the shop's name as the desk shows it: the config's, else the database's.
+        let shopName = try database.setting("shop.name") ?? "tezgah"
+        let orderMails = try OrderMails.configured(shopConfig, shopName: shopName, templates: paths.templatesFolder)
+            ?? (demo ? OrderMails.demo(shopName: shopName) : nil)
         try DeskSession(database: database, theme: theme, config: shopConfig, orderMails: orderMails).run()
     }
 }
