@@ -21,6 +21,9 @@ struct BenchCommand: ParsableCommand {
     @Option(help: "The tezgah binary to measure (default: the one beside this benchmark).")
     var binary: String?
 
+    @Option(help: "Measure only these groups, comma-separated: frame, core, terminal, import, mail (default: all).")
+    var only: String?
+
     func run() throws {
         let tezgah = binary ?? URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("tezgah").path
         guard FileManager.default.isExecutableFile(atPath: tezgah) else {
@@ -33,54 +36,67 @@ struct BenchCommand: ParsableCommand {
         let largeShop = try datasets.shop(orders: large)
         let largeLabel = quick ? "100k" : "1M"
         var figures: [Figure] = []
+        let groups = only.map { Set($0.split(separator: ",").map(String.init)) }
+        func wanted(_ group: String) -> Bool { groups?.contains(group) ?? true }
         func report(_ figure: Figure) {
             print(figure.line)
             figures.append(figure)
         }
 
-        let firstFrame = try TerminalFigures.firstFrame(binary: tezgah, database: largeShop, runs: repeats)
-        let sqliteFirst = try TerminalFigures.sqliteFirstPage(database: largeShop, runs: repeats)
-        report(Figure(name: "first frame (\(largeLabel))", value: firstFrame, unit: "ms", comparison: sqliteFirst,
-                      comparisonLabel: "sqlite3 first-page queries", target: "≤ 3× sqlite3 and ≤ 60 ms",
-                      meetsTarget: firstFrame <= 60 && firstFrame <= 3 * sqliteFirst, note: "120×40 pty, median of \(repeats)"))
+        if wanted("frame") {
+            let firstFrame = try TerminalFigures.firstFrame(binary: tezgah, database: largeShop, runs: repeats)
+            let sqliteFirst = try TerminalFigures.sqliteFirstPage(database: largeShop, runs: repeats)
+            report(Figure(name: "first frame (\(largeLabel))", value: firstFrame, unit: "ms", comparison: sqliteFirst,
+                          comparisonLabel: "sqlite3 first-page queries", target: "≤ 3× sqlite3 and ≤ 60 ms",
+                          meetsTarget: firstFrame <= 60 && firstFrame <= 3 * sqliteFirst, note: "120×40 pty, median of \(repeats)"))
+        }
 
-        let keys = quick ? 300 : 1_200
-        let small = try CoreFigures.keyToFrame(database: smallShop, keys: keys)
-        let big = try CoreFigures.keyToFrame(database: largeShop, keys: keys)
-        report(Figure(name: "key → frame (10k)", value: small.all, unit: "ms", comparison: nil, comparisonLabel: nil,
-                      target: "median ≤ 2 ms", meetsTarget: small.all <= 2,
-                      note: String(format: "move %.3f, page %.3f, switch %.3f", small.moves, small.pages, small.switches)))
-        report(Figure(name: "key → frame (\(largeLabel))", value: big.all, unit: "ms", comparison: small.all, comparisonLabel: "10k",
-                      target: "median ≤ 2 ms; \(largeLabel) ÷ 10k ≤ 1.5", meetsTarget: big.all <= 2 && big.all <= 1.5 * small.all,
-                      note: String(format: "move %.3f, page %.3f, switch %.3f", big.moves, big.pages, big.switches)))
+        if wanted("core") {
+            let keys = quick ? 300 : 1_200
+            let small = try CoreFigures.keyToFrame(database: smallShop, keys: keys)
+            let big = try CoreFigures.keyToFrame(database: largeShop, keys: keys)
+            report(Figure(name: "key → frame (10k)", value: small.all, unit: "ms", comparison: nil, comparisonLabel: nil,
+                          target: "median ≤ 2 ms", meetsTarget: small.all <= 2,
+                          note: String(format: "move %.3f, page %.3f, switch %.3f", small.moves, small.pages, small.switches)))
+            report(Figure(name: "key → frame (\(largeLabel))", value: big.all, unit: "ms", comparison: small.all, comparisonLabel: "10k",
+                          target: "median ≤ 2 ms; \(largeLabel) ÷ 10k ≤ 1.5", meetsTarget: big.all <= 2 && big.all <= 1.5 * small.all,
+                          note: String(format: "move %.3f, page %.3f, switch %.3f", big.moves, big.pages, big.switches)))
 
-        let filter = try CoreFigures.filterKeystroke(database: largeShop, rounds: quick ? 4 : 10)
-        report(Figure(name: "filter keystroke (\(largeLabel))", value: filter, unit: "ms", comparison: nil, comparisonLabel: nil,
-                      target: "median ≤ 20 ms", meetsTarget: filter <= 20, note: "typing ışıklı / şükrüç one key at a time"))
+            let filter = try CoreFigures.filterKeystroke(database: largeShop, rounds: quick ? 4 : 10)
+            report(Figure(name: "filter keystroke (\(largeLabel))", value: filter, unit: "ms", comparison: nil, comparisonLabel: nil,
+                          target: "median ≤ 20 ms", meetsTarget: filter <= 20, note: "typing ışıklı / şükrüç one key at a time"))
+        }
 
-        let terminal = try TerminalFigures.memoryAndBytesPerMove(binary: tezgah, database: largeShop, moves: quick ? 20 : 60)
-        report(Figure(name: "memory after every pane (\(largeLabel))", value: terminal.peakMB, unit: "MB", comparison: nil, comparisonLabel: nil,
-                      target: "≤ 40 MB", meetsTarget: terminal.peakMB <= 40, note: "peak RSS (VmHWM)"))
-        report(Figure(name: "bytes per move (120×40)", value: terminal.bytesPerMove, unit: "bytes", comparison: nil, comparisonLabel: nil,
-                      target: "≤ 200", meetsTarget: terminal.bytesPerMove <= 200,
-                      note: "one j, median; includes redrawing the detail pane for the new row"))
-        report(Figure(name: "bytes per move, j held (120×40)", value: terminal.bytesPerHeldMove, unit: "bytes", comparison: nil,
-                      comparisonLabel: nil, target: "(no target; shows a burst)", meetsTarget: nil,
-                      note: "60 j at 30 keys/s, total ÷ 60"))
+        if wanted("terminal") {
+            let terminal = try TerminalFigures.memoryAndBytesPerMove(binary: tezgah, database: largeShop, moves: quick ? 20 : 60)
+            report(Figure(name: "memory after every pane (\(largeLabel))", value: terminal.peakMB, unit: "MB", comparison: nil, comparisonLabel: nil,
+                          target: "≤ 40 MB", meetsTarget: terminal.peakMB <= 40, note: "peak RSS (VmHWM)"))
+            report(Figure(name: "bytes per move (120×40)", value: terminal.bytesPerMove, unit: "bytes", comparison: nil, comparisonLabel: nil,
+                          target: "≤ 200", meetsTarget: terminal.bytesPerMove <= 200,
+                          note: "one j, median; includes redrawing the detail pane for the new row"))
+            report(Figure(name: "bytes per move, j held (120×40)", value: terminal.bytesPerHeldMove, unit: "bytes", comparison: nil,
+                          comparisonLabel: nil, target: "(no target; shows a burst)", meetsTarget: nil,
+                          note: "60 j at 30 keys/s, total ÷ 60"))
+        }
 
-        let export = try ImportFigure.export(orders: 100_000, folder: data)
-        let imported = try ImportFigure.measure(binary: tezgah, export: export, folder: data, runs: quick ? 1 : 3)
-        report(Figure(name: "import (100k Shopify)", value: imported.tezgah, unit: "s", comparison: imported.sqlite,
-                      comparisonLabel: "sqlite3 .import", target: "≤ 2× sqlite3 .import",
-                      meetsTarget: imported.tezgah <= 2 * imported.sqlite,
-                      note: imported.peakMB.map { String(format: "peak memory %.0f MB", $0) } ?? ""))
-        let mails = quick ? 1_000 : 10_000
-        let queue = try MailFigure.queue(mails: mails, folder: data)
-        let delivered = try MailFigure.measure(binary: tezgah, queue: queue, folder: data, runs: quick ? 3 : 5)
-        report(Figure(name: "mail throughput (\(quick ? "1k" : "10k"))", value: delivered.tezgah, unit: "mails/s",
-                      comparison: delivered.smtplib, comparisonLabel: "smtplib, one connection", target: "≥ 1.0× smtplib",
-                      meetsTarget: delivered.tezgah >= delivered.smtplib,
-                      note: "both start to exit: tezgah mail run --once (claim + SMTP + record) vs python3 smtplib, each to its own local aiosmtpd; median of \(quick ? 3 : 5)"))
+        if wanted("import") {
+            let export = try ImportFigure.export(orders: 100_000, folder: data)
+            let imported = try ImportFigure.measure(binary: tezgah, export: export, folder: data, runs: quick ? 1 : 3)
+            report(Figure(name: "import (100k Shopify)", value: imported.tezgah, unit: "s", comparison: imported.sqlite,
+                          comparisonLabel: "sqlite3 .import", target: "≤ 2× sqlite3 .import",
+                          meetsTarget: imported.tezgah <= 2 * imported.sqlite,
+                          note: imported.peakMB.map { String(format: "peak memory %.0f MB", $0) } ?? ""))
+        }
+
+        if wanted("mail") {
+            let mails = quick ? 1_000 : 10_000
+            let queue = try MailFigure.queue(mails: mails, folder: data)
+            let delivered = try MailFigure.measure(binary: tezgah, queue: queue, folder: data, runs: quick ? 3 : 5)
+            report(Figure(name: "mail throughput (\(quick ? "1k" : "10k"))", value: delivered.tezgah, unit: "mails/s",
+                          comparison: delivered.smtplib, comparisonLabel: "smtplib, one connection", target: "≥ 1.0× smtplib",
+                          meetsTarget: delivered.tezgah >= delivered.smtplib,
+                          note: "both start to exit: tezgah mail run --once (claim + SMTP + record) vs python3 smtplib, each to its own local aiosmtpd; median of \(quick ? 3 : 5)"))
+        }
 
         let formatter = ISO8601DateFormatter()
         let result = Report(date: formatter.string(from: Date()), machine: Report.machineDescription(),

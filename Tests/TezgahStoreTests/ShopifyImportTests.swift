@@ -95,6 +95,40 @@ import Testing
         #expect(try counts(database) == before)
     }
 
+    @Test func everyOrderOfALargeImportIsSearchable() throws {
+        // Search text is written in batches of a few hundred; the last, partial batch too.
+        let folder = TemporaryFolder()
+        let database = try AppDatabase(path: folder.file("shop.sqlite"))
+        var text = Self.header + "\n"
+        for n in 0..<1_234 {
+            text += "#\(5000 + n),c\(n)@example.com,paid,,,,TRY,,,,10.00,2025-06-01 12:00:00 +0300,1,Kupa \(n),10.00,K,Müşteri \(n),,,,,TR,,,,\(9000 + n)\n"
+        }
+        _ = try database.importFile(try write(text, folder, "big.csv"))
+        #expect(try counts(database) == [1_234, 1_234, 1_234, 1_234])
+        for n in [0, 499, 500, 1_233] {
+            #expect(try database.window(.orders, .top, size: 2, filter: "c\(n) kupa").rows.map(\.item.number) == ["#\(5000 + n)"])
+        }
+    }
+
+    @Test func anOrderNumberTakenByAnotherPlatformIsRefused() throws {
+        let folder = TemporaryFolder()
+        let database = try AppDatabase(path: folder.file("shop.sqlite"))
+        try database.write { writer in
+            let customer = try writer.insertCustomer(name: "Elif", email: "elif@example.com", language: "tr", city: "", country: "TR",
+                                                     birthday: nil, createdAt: Date(timeIntervalSince1970: 0))
+            try writer.insertOrder(.init(number: "#1002", platform: "manual", platformRef: nil, customerID: customer,
+                                         customerName: "Elif", customerEmail: "elif@example.com", city: "", status: .received,
+                                         payment: .paid, fulfillment: .unfulfilled, lines: [], currency: .try_, total: nil,
+                                         shippingAddress: "", tags: [], note: "", placedAt: Date(timeIntervalSince1970: 0)))
+        }
+        let before = try counts(database)
+        #expect(throws: ImportError(file: "orders_export.csv", line: 5, column: "Name",
+                                    reason: "order number #1002 already belongs to an order from manual.")) {
+            try database.importFile(try write(Self.twoOrders, folder))
+        }
+        #expect(try counts(database) == before)
+    }
+
     @Test func badCellsNameFileLineAndColumn() throws {
         let folder = TemporaryFolder()
         let database = try AppDatabase(path: folder.file("shop.sqlite"))

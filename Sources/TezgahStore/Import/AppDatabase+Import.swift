@@ -18,7 +18,7 @@ extension AppDatabase {
         }
         // WooCommerce writes the site's local times; the shop's zone reads them.
         let zone = try setting("shop.timezone").flatMap(TimeZone.init(identifier:)) ?? TimeZone(identifier: "UTC")!
-        return try write { writer in
+        return try largeWrite { writer in
             switch format {
             case .trackingStatus:
                 try TrackingStatusImport(records: records, writer: writer, progress: { progress($0, records.size) },

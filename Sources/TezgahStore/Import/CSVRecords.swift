@@ -1,4 +1,3 @@
-import CSV
 import Foundation
 import Tezgah
 
@@ -7,55 +6,53 @@ import Tezgah
 final class CSVRecords {
     let file: String
     let header: [String]
-    private let reader: CSVReader
+    private let reader: CSVRowReader
     private let columns: [String: Int]
-    private var nextLine = 2
     /// The line the current record starts on.
     private(set) var line = 1
-    private(set) var fields: [String] = []
-    /// Bytes of the file, and about how many have been read (fields plus separators), for progress.
+    /// Bytes of the file, and about how many have been read, for progress.
     let size: Int
-    private(set) var consumed = 0
+    var consumed: Int { reader.bytesRead }
 
     init(path: String) throws {
         file = (path as NSString).lastPathComponent
-        guard let stream = InputStream(fileAtPath: path),
-              let attributes = try? FileManager.default.attributesOfItem(atPath: path) else {
+        guard let attributes = try? FileManager.default.attributesOfItem(atPath: path),
+              let reader = try? CSVRowReader(path: path) else {
             throw ImportError(file: path, reason: "cannot read the file.")
         }
         size = (attributes[.size] as? Int) ?? 0
         try Self.refuseIfNotUTF8(path: path, file: file)
-        do {
-            reader = try CSVReader(stream: stream, hasHeaderRow: true)
-        } catch {
-            throw ImportError(file: file, line: 1, reason: "the first line is not a CSV header.")
+        self.reader = reader
+        let file = file
+        func syntax<T>(_ body: () throws -> T) throws -> T {
+            do { return try body() } catch let error as CSVRowReader.SyntaxError {
+                throw ImportError(file: file, line: error.line, reason: error.reason)
+            }
         }
-        header = (reader.headerRow ?? []).map(Self.trimmed)
-        guard !header.isEmpty else { throw ImportError(file: file, line: 1, reason: "the file has no header line.") }
+        guard try syntax({ try reader.next() }) else {
+            throw ImportError(file: file, line: 1, reason: "the file has no header line.")
+        }
+        header = (0..<reader.count).map { Self.trimmed(reader.string($0)) }
+        guard header.contains(where: { !$0.isEmpty }) else {
+            throw ImportError(file: file, line: 1, reason: "the file has no header line.")
+        }
         var columns: [String: Int] = [:]
         for (index, name) in header.enumerated() where columns[name] == nil { columns[name] = index }
         self.columns = columns
-        nextLine = 2 + header.reduce(0) { $0 + Self.newlines(in: $1) }
     }
 
     /// Advances to the next record; false at the end of the file.
     func next() throws -> Bool {
-        guard let row = reader.next() else {
-            // CSV.swift also leaves an error behind at a normal end of stream; only a decoding error
-            // means bad text (and the bytes were checked for UTF-8 before reading began).
-            if let error = reader.error as? CSVError, case .unicodeDecoding = error {
-                throw ImportError(file: file, line: nextLine, reason: "the file is not valid UTF-8 text from here on.")
-            }
-            return false
+        let more: Bool
+        do { more = try reader.next() } catch let error as CSVRowReader.SyntaxError {
+            throw ImportError(file: file, line: error.line, reason: error.reason)
         }
-        fields = row
-        consumed += row.reduce(row.count) { $0 + $1.utf8.count }
-        line = nextLine
-        nextLine += 1 + row.reduce(0) { $0 + Self.newlines(in: $1) }
-        if row.count == 1 && row[0].isEmpty { return try next() } // a blank line
+        guard more else { return false }
+        line = reader.recordLine
+        if reader.count == 1 && reader.isEmpty(0) { return try next() } // a blank line
         // A stray comma shifts every later cell; saying so beats blaming whichever cell breaks first.
-        if row.count != header.count {
-            throw error(nil, "the row has \(row.count) cells where the header has \(header.count); a comma inside a cell needs the cell in double quotes.")
+        if reader.count != header.count {
+            throw error(nil, "the row has \(reader.count) cells where the header has \(header.count); a comma inside a cell needs the cell in double quotes.")
         }
         return true
     }
@@ -64,8 +61,8 @@ final class CSVRecords {
 
     /// The current record's value in a column ("" when the column is absent or the row is short).
     subscript(column: String) -> String {
-        guard let index = columns[column], index < fields.count else { return "" }
-        return Self.trimmed(fields[index])
+        guard let index = columns[column], index < reader.count else { return "" }
+        return Self.trimmed(reader.string(index))
     }
 
     /// Spaces and tabs off both ends. Most cells have none, so they are returned as they are
@@ -91,10 +88,6 @@ final class CSVRecords {
                               reason: "\"\(code)\" is not a three-letter currency code such as TRY or EUR.")
         }
         return Currency.code(code)
-    }
-
-    private static func newlines(in text: String) -> Int {
-        text.unicodeScalars.reduce(0) { $0 + ($1 == "\n" ? 1 : 0) }
     }
 
     /// Turkish shops' spreadsheets often save Windows-1254 or ISO-8859-9; decoding those as UTF-8

@@ -9,8 +9,22 @@ import Tezgah
 /// each thing enters the database.
 public struct ShopWriter {
     let db: Database
+    /// Search text waiting to be written, in a large write; nil writes it at once.
+    let searchBatch: SearchIndexBatch?
 
-    init(_ db: Database) { self.db = db }
+    init(_ db: Database, searchBatch: SearchIndexBatch? = nil) {
+        self.db = db
+        self.searchBatch = searchBatch
+    }
+
+    /// Stores a row's search text now, or with the batch of a large write.
+    func index(_ table: SearchIndex, id: Int64, parts: [String]) throws {
+        if let searchBatch {
+            try searchBatch.add(table, id: id, parts: parts, db: db)
+        } else {
+            try table.index(db, id: id, parts: parts)
+        }
+    }
 
     private func run(_ sql: String, _ arguments: StatementArguments) throws -> Int64 {
         try db.cachedStatement(sql: sql).execute(arguments: arguments)
@@ -102,11 +116,6 @@ public struct ShopWriter {
         if let ref = order.platformRef {
             existing = try Int64.fetchOne(db.cachedStatement(sql: "SELECT id FROM orders WHERE platform = ? AND platform_ref = ?"),
                                           arguments: [order.platform, ref])
-            if existing == nil,
-               let owner = try String.fetchOne(db.cachedStatement(sql: "SELECT platform FROM orders WHERE number = ?"),
-                                               arguments: [order.number]) {
-                throw StoreError.refused("order number \(order.number) already belongs to an order from \(owner).")
-            }
         }
         let id: Int64
         if let existing {
@@ -121,6 +130,7 @@ public struct ShopWriter {
                       OrderTags.join(order.tags), order.note, order.placedAt.unixSeconds, Date().unixSeconds, id])
             _ = try run("DELETE FROM order_lines WHERE order_id = ?", [id])
         } else {
+            do {
             id = try run("""
                 INSERT INTO orders(number, platform, platform_ref, customer_id, status, payment_status, fulfillment_status, currency,
                                    total_minor, refunded_minor, item_count, shipping_address, tags, note, placed_at, updated_at)
@@ -130,6 +140,13 @@ public struct ShopWriter {
                       order.refunded?.minorUnits ?? 0, items,
                       order.shippingAddress, OrderTags.join(order.tags), order.note, order.placedAt.unixSeconds,
                       order.placedAt.unixSeconds])
+            } catch let error as DatabaseError where error.extendedResultCode == .SQLITE_CONSTRAINT_UNIQUE {
+                // The number is taken by another platform's order (looked up only now: a query per
+                // imported order to rule this out was a tenth of an import's statements).
+                guard let owner = try String.fetchOne(db.cachedStatement(sql: "SELECT platform FROM orders WHERE number = ?"),
+                                                      arguments: [order.number]) else { throw error }
+                throw StoreError.refused("order number \(order.number) already belongs to an order from \(owner).")
+            }
         }
         try insertLines(order.lines, orderID: id)
         try indexOrder(id: id, number: order.number, customerName: order.customerName, customerEmail: order.customerEmail,
@@ -140,7 +157,7 @@ public struct ShopWriter {
     /// An order's search text: number, customer, city, status, what was bought, and tags.
     func indexOrder(id: Int64, number: String, customerName: String, customerEmail: String, city: String,
                     status: OrderStatus, lineNames: [String], tags: [String]) throws {
-        try SearchIndex.orders.index(db, id: id, parts: [number, customerName, customerEmail, city, status.title] + lineNames + tags)
+        try index(.orders, id: id, parts: [number, customerName, customerEmail, city, status.title] + lineNames + tags)
     }
 
     /// Rebuilds an order's search text from what the database holds (after an owner's action).
@@ -155,10 +172,20 @@ public struct ShopWriter {
                        status: row.value(4, default: .received), lineNames: lineNames, tags: OrderTags.split(row[5]))
     }
 
+    /// One statement for an order's lines (most orders have a few), and one per 100 for larger ones.
     private func insertLines(_ lines: [OrderLine], orderID: Int64) throws {
-        for line in lines {
-            _ = try run("INSERT INTO order_lines(order_id, sku, name, quantity, unit_price_minor) VALUES (?, ?, ?, ?, ?)",
-                        [orderID, line.sku, line.name, line.quantity, line.unitPrice.minorUnits])
+        var start = lines.startIndex
+        while start < lines.endIndex {
+            let batch = lines[start..<min(start + 100, lines.endIndex)]
+            let values = repeatElement("(?, ?, ?, ?, ?)", count: batch.count).joined(separator: ", ")
+            var arguments: [(any DatabaseValueConvertible)?] = []
+            arguments.reserveCapacity(batch.count * 5)
+            for line in batch {
+                arguments += [orderID, line.sku, line.name, line.quantity, line.unitPrice.minorUnits] as [(any DatabaseValueConvertible)?]
+            }
+            _ = try run("INSERT INTO order_lines(order_id, sku, name, quantity, unit_price_minor) VALUES \(values)",
+                        StatementArguments(arguments))
+            start = batch.endIndex
         }
     }
 
@@ -198,7 +225,7 @@ public struct ShopWriter {
     /// A shipment's search text: its number, carrier, order, customer and status.
     func indexShipment(id: Int64, trackingNumber: String, carrier: String, orderNumber: String, customerName: String,
                        status: ShipmentStatus) throws {
-        try SearchIndex.shipments.index(db, id: id, parts: [trackingNumber, carrier, orderNumber, customerName, status.title])
+        try index(.shipments, id: id, parts: [trackingNumber, carrier, orderNumber, customerName, status.title])
     }
 
     @discardableResult
@@ -210,7 +237,7 @@ public struct ShopWriter {
             VALUES (?, ?, ?, ?, ?, ?, ?, ?)
             """, [orderID, customerID, state.rawValue, dueAt.unixSeconds, sentAt?.unixSeconds, reminderAt?.unixSeconds,
                   reason, now.unixSeconds])
-        try SearchIndex.reviewInvites.index(db, id: id, parts: [orderNumber, customerName, state.title])
+        try index(.reviewInvites, id: id, parts: [orderNumber, customerName, state.title])
         return id
     }
 
@@ -241,7 +268,7 @@ public struct ShopWriter {
             _ = try run("INSERT INTO messages(conversation_id, at, direction, from_address, body) VALUES (?, ?, ?, ?, ?)",
                         [id, message.at.unixSeconds, message.direction.rawValue, message.from, message.body])
         }
-        try SearchIndex.conversations.index(db, id: id, parts: [subject, customerName, customerEmail, orderNumber ?? "",
+        try index(.conversations, id: id, parts: [subject, customerName, customerEmail, orderNumber ?? "",
                                                                 status.title])
         return id
     }
@@ -266,7 +293,7 @@ public struct ShopWriter {
     }
 
     private func indexLoyalty(id: Int64, name: String, email: String, referralCode: String, tier: LoyaltyTier) throws {
-        try SearchIndex.loyaltyAccounts.index(db, id: id, parts: [name, email, referralCode, tier.title])
+        try index(.loyaltyAccounts, id: id, parts: [name, email, referralCode, tier.title])
     }
 
     public func insertCoupon(code: String, customerID: Int64?, kind: String, description: String, percentOff: Int?,
@@ -334,7 +361,7 @@ public struct ShopWriter {
     /// A mail's search text: what the owner types to find it in the Mail pane.
     func indexMail(id: Int64, toAddress: String, customerName: String, subject: String, kind: MailKind?,
                            state: OutboxState) throws {
-        try SearchIndex.outbox.index(db, id: id, parts: [toAddress, customerName, subject, kind?.title ?? "", state.title])
+        try index(.outbox, id: id, parts: [toAddress, customerName, subject, kind?.title ?? "", state.title])
     }
 
     /// Sets a queued mail's delivery state. Internal: only the demo builder stages states this way;
@@ -362,6 +389,28 @@ extension AppDatabase {
     /// Runs `changes` as one transaction: all of it commits, or none of it does.
     public func write<T>(_ changes: (ShopWriter) throws -> T) throws -> T {
         try pool.write { db in try changes(ShopWriter(db)) }
+    }
+
+    /// One transaction too large for SQLite's default 2 MB page cache, such as an import: with that
+    /// cache, SQLite spilled pages to the WAL again and again as the indexes filled (3.2 GB written
+    /// for a 100k-order import that makes a 60 MB file). The cache grows only as far as the work
+    /// needs, up to `cacheMegabytes`, and is set back afterwards. Search text is written in
+    /// batches (see `SearchIndexBatch`); nothing inside `changes` may read the search index.
+    func largeWrite<T>(cacheMegabytes: Int = 64, _ changes: (ShopWriter) throws -> T) throws -> T {
+        try pool.writeWithoutTransaction { db in
+            let previous = try Int.fetchOne(db, sql: "PRAGMA cache_size") ?? -2_000
+            let previousTemp = try Int.fetchOne(db, sql: "PRAGMA temp_store") ?? 0
+            try db.execute(sql: "PRAGMA cache_size = \(-cacheMegabytes * 1_024); PRAGMA temp_store = MEMORY")
+            defer { try? db.execute(sql: "PRAGMA cache_size = \(previous); PRAGMA temp_store = \(previousTemp)") }
+            var result: T?
+            try db.inTransaction(.immediate) {
+                let batch = SearchIndexBatch()
+                result = try changes(ShopWriter(db, searchBatch: batch))
+                try batch.flush(db)
+                return .commit
+            }
+            return result!
+        }
     }
 }
 
