@@ -110,6 +110,20 @@ import Testing
         }
     }
 
+    @Test func anImportLeavesTheWritersSettingsAsTheyWere() throws {
+        // The import's larger page cache and in-memory journals are for its own transaction only.
+        let folder = TemporaryFolder()
+        let database = try AppDatabase(path: folder.file("shop.sqlite"))
+        let settings = { try database.pool.write { db in
+            [try Int.fetchOne(db, sql: "PRAGMA cache_size")!, try Int.fetchOne(db, sql: "PRAGMA temp_store")!]
+        } }
+        let before = try settings()
+        _ = try database.importFile(try write(Self.twoOrders, folder))
+        #expect(try settings() == before)
+        #expect(throws: ImportError.self) { try database.importFile(try write(Self.header + "\n#1,,paid\n", folder, "bad.csv")) }
+        #expect(try settings() == before)
+    }
+
     @Test func anOrderNumberTakenByAnotherPlatformIsRefused() throws {
         let folder = TemporaryFolder()
         let database = try AppDatabase(path: folder.file("shop.sqlite"))
