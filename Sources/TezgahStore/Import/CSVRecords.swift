@@ -23,19 +23,11 @@ final class CSVRecords {
         size = (attributes[.size] as? Int) ?? 0
         try Self.refuseIfNotUTF8(path: path, file: file)
         self.reader = reader
-        let file = file
-        func syntax<T>(_ body: () throws -> T) throws -> T {
-            do { return try body() } catch let error as CSVRowReader.SyntaxError {
-                throw ImportError(file: file, line: error.line, reason: error.reason)
-            }
-        }
-        guard try syntax({ try reader.next() }) else {
+        let names = try Self.read(reader, file: file) ? (0..<reader.count).map { Self.trimmed(reader.string($0)) } : []
+        guard names.contains(where: { !$0.isEmpty }) else {
             throw ImportError(file: file, line: 1, reason: "the file has no header line.")
         }
-        header = (0..<reader.count).map { Self.trimmed(reader.string($0)) }
-        guard header.contains(where: { !$0.isEmpty }) else {
-            throw ImportError(file: file, line: 1, reason: "the file has no header line.")
-        }
+        header = names
         var columns: [String: Int] = [:]
         for (index, name) in header.enumerated() where columns[name] == nil { columns[name] = index }
         self.columns = columns
@@ -43,11 +35,7 @@ final class CSVRecords {
 
     /// Advances to the next record; false at the end of the file.
     func next() throws -> Bool {
-        let more: Bool
-        do { more = try reader.next() } catch let error as CSVRowReader.SyntaxError {
-            throw ImportError(file: file, line: error.line, reason: error.reason)
-        }
-        guard more else { return false }
+        guard try Self.read(reader, file: file) else { return false }
         line = reader.recordLine
         if reader.count == 1 && reader.isEmpty(0) { return try next() } // a blank line
         // A stray comma shifts every later cell; saying so beats blaming whichever cell breaks first.
@@ -55,6 +43,13 @@ final class CSVRecords {
             throw error(nil, "the row has \(reader.count) cells where the header has \(header.count); a comma inside a cell needs the cell in double quotes.")
         }
         return true
+    }
+
+    /// The reader's next record, its CSV mistakes as the import's `file:line: why`.
+    private static func read(_ reader: CSVRowReader, file: String) throws -> Bool {
+        do { return try reader.next() } catch let error as CSVRowReader.SyntaxError {
+            throw ImportError(file: file, line: error.line, reason: error.reason)
+        }
     }
 
     func has(_ column: String) -> Bool { columns[column] != nil }
