@@ -71,8 +71,9 @@ final class CSVRecords {
         return String(slice)
     }
 
-    func error(_ column: String?, _ reason: String) -> ImportError {
-        ImportError(file: file, line: line, column: column, reason: reason)
+    /// The error for a cell on `line` (the current line unless the order started earlier).
+    func error(_ column: String?, _ reason: String, line: Int? = nil) -> ImportError {
+        ImportError(file: file, line: line ?? self.line, column: column, reason: reason)
     }
 
     /// The currency a `Currency` cell names (three letters), or the error for that cell on `line`

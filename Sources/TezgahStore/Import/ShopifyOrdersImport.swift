@@ -26,9 +26,7 @@ struct ShopifyOrdersImport {
     }
 
     private func write(_ order: ItemRowOrder, into summary: inout ImportSummary) throws {
-        func fail(_ column: String, _ reason: String) -> ImportError {
-            ImportError(file: records.file, line: order.firstLine, column: column, reason: reason)
-        }
+        func fail(_ column: String, _ reason: String) -> ImportError { records.error(column, reason, line: order.firstLine) }
         let f = order.fields
         let currency = try records.currency(f["Currency"]!, line: order.firstLine)
         let total = try amountOnLine(f["Total"]!, column: "Total", currency: currency, line: order.firstLine)
@@ -80,7 +78,7 @@ struct ShopifyOrdersImport {
     /// "1234.50" → 123450 minor units. Shopify writes plain decimals with a dot.
     private func amountOnLine(_ text: String, column: String, currency: Currency, line: Int) throws -> Int64 {
         guard let money = Money(parsing: text, currency: currency, decimalSeparator: ".") else {
-            throw ImportError(file: records.file, line: line, column: column, reason: "\"\(text)\" is not an amount like 1234.50.")
+            throw records.error(column, "\"\(text)\" is not an amount like 1234.50.", line: line)
         }
         return money.minorUnits
     }

@@ -37,9 +37,7 @@ struct WooCommerceOrdersImport {
     }
 
     private func write(_ order: ItemRowOrder, into summary: inout ImportSummary) throws {
-        func fail(_ column: String, _ reason: String) -> ImportError {
-            ImportError(file: records.file, line: order.firstLine, column: column, reason: reason)
-        }
+        func fail(_ column: String, _ reason: String) -> ImportError { records.error(column, reason, line: order.firstLine) }
         let f = order.fields
         let currency = try records.currency(f["Currency"]!, line: order.firstLine)
         func amount(_ column: String) throws -> Int64 {
