@@ -7,7 +7,8 @@ import TezgahTestSupport
 /// The mail figure: the real `tezgah mail run --once` delivering queued mail to a local aiosmtpd,
 /// against a Python `smtplib` loop sending the same messages over one connection to the same kind
 /// of server. Both are timed start to exit from the same queue: each reads it from SQLite and sends
-/// it (tezgah also records every outcome, which Python does not).
+/// it (tezgah also records every outcome, which Python does not). tezgah is measured as shipped
+/// (`connections` at its default) and, for the record, held to one connection like smtplib.
 enum MailFigure {
     static let smtplibLoop = """
         import sqlite3, smtplib, sys
@@ -46,47 +47,60 @@ enum MailFigure {
         return path
     }
 
-    /// Mails per second for tezgah and for smtplib (medians of `runs`).
-    static func measure(binary: String, queue: String, folder: String, runs: Int) throws -> (tezgah: Double, smtplib: Double) {
-        var tezgahRates: [Double] = [], pythonRates: [Double] = []
+    /// Mails per second, medians of `runs`: tezgah as configured by default (several sessions side
+    /// by side), tezgah held to one connection, and smtplib over one connection. The three take
+    /// turns within each round, so a slow spell of the machine (the server fsyncs every mail) falls
+    /// on all of them alike.
+    static func measure(binary: String, queue: String, folder: String, runs: Int)
+        throws -> (tezgah: Double, tezgahOneConnection: Double, smtplib: Double) {
+        var tezgahRates: [Double] = [], oneConnectionRates: [Double] = [], pythonRates: [Double] = []
         let loop = "\(folder)/smtplib_loop.py"
         try smtplibLoop.write(toFile: loop, atomically: true, encoding: .utf8)
-        for round in 0..<runs {
-            let copy = "\(folder)/outbox-run-\(round).sqlite"
+        let copy = "\(folder)/outbox-run.sqlite"
+        func freshCopy() throws -> Int {
             for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: copy + suffix) }
             try FileManager.default.copyItem(atPath: queue, toPath: copy)
-            let mails = try AppDatabase(path: copy).outboxCountsByState()[.queued] ?? 0
+            return try AppDatabase(path: copy).outboxCountsByState()[.queued] ?? 0
+        }
+        defer { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: copy + suffix) } }
+        let scratch = TemporaryFolder("tezgah-bench-mail")
 
-            // tezgah: the real worker, start to exit, against the test suite's aiosmtpd server
-            // accepting into a Maildir in a scratch folder.
-            let scratch = TemporaryFolder("tezgah-bench-mail")
+        // tezgah: the real worker, start to exit, against the test suite's aiosmtpd server accepting
+        // into a Maildir in a scratch folder.
+        func tezgah(connections: Int?) throws -> Double {
+            let mails = try freshCopy()
             let server = try SMTPTestServer(folder: scratch)
+            defer { server.stop() }
             let config = "\(folder)/mail-bench.toml"
-            try server.writeConfig(to: config)
+            try server.writeConfig(to: config, extra: connections.map { "connections = \($0)" } ?? "")
             let start = ContinuousClock.now
             try run(binary, ["mail", "run", "--once", "--db", copy, "--config", config])
             let seconds = (ContinuousClock.now - start).milliseconds / 1_000
             let sent = try AppDatabase(path: copy).outboxCountsByState()[.sent] ?? 0
-            server.stop()
             guard sent == mails else { throw BenchError("tezgah sent \(sent) of \(mails) mails; see the worker's output") }
-            tezgahRates.append(Double(mails) / seconds)
+            return Double(mails) / seconds
+        }
 
-            // smtplib: the same messages, read from a fresh copy of the same queue.
-            for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: copy + suffix) }
-            try FileManager.default.copyItem(atPath: queue, toPath: copy)
-            let pythonServer = try SMTPTestServer(folder: scratch)
-            // Timed like tezgah, start to exit: both read the same queue from SQLite and send it.
-            let pythonStart = ContinuousClock.now
-            let output = try run("/usr/bin/env", ["python3", loop, copy, String(pythonServer.port)])
-            let pythonSeconds = (ContinuousClock.now - pythonStart).milliseconds / 1_000
-            pythonServer.stop()
+        // smtplib: the same messages, read from a fresh copy of the same queue, timed like tezgah.
+        func smtplib() throws -> Double {
+            let mails = try freshCopy()
+            let server = try SMTPTestServer(folder: scratch)
+            defer { server.stop() }
+            let start = ContinuousClock.now
+            let output = try run("/usr/bin/env", ["python3", loop, copy, String(server.port)])
+            let seconds = (ContinuousClock.now - start).milliseconds / 1_000
             guard Int(output.trimmingCharacters(in: .whitespacesAndNewlines)) == mails else {
                 throw BenchError("the smtplib loop said: \(output)")
             }
-            pythonRates.append(Double(mails) / pythonSeconds)
-            for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: copy + suffix) }
+            return Double(mails) / seconds
         }
-        return (median(tezgahRates), median(pythonRates))
+
+        for _ in 0..<runs {
+            tezgahRates.append(try tezgah(connections: nil))
+            pythonRates.append(try smtplib())
+            oneConnectionRates.append(try tezgah(connections: 1))
+        }
+        return (median(tezgahRates), median(oneConnectionRates), median(pythonRates))
     }
 
     @discardableResult

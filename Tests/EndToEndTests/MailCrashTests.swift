@@ -1,11 +1,13 @@
 import Foundation
 import Testing
 import Tezgah
+import TezgahMail
 import TezgahStore
 
 /// The Postfix promise, tested on the real binary: a delivery worker killed with SIGKILL at random
-/// moments and restarted loses no mail, and repeats at most the mail in flight at each kill —
-/// with the same Message-ID, so the repeat is recognisable.
+/// moments and restarted loses no mail, and repeats at most the mail in flight at each kill (one per
+/// session; the worker keeps several side by side) — with the same Message-ID, so the repeat is
+/// recognisable.
 @Suite(.serialized) struct MailCrashTests {
     static let mails = 1_000
 
@@ -63,7 +65,7 @@ import TezgahStore
         let missing = expected.keys.filter { copies[$0] == nil }
         let duplicates = arrived.count - copies.count
         #expect(missing.isEmpty, "\(missing.count) mails never arrived")
-        #expect(duplicates <= kills, "\(duplicates) duplicates after \(kills) kills (delays \(delays))")
+        #expect(duplicates <= kills * SMTPSettings.defaultConnections, "\(duplicates) duplicates after \(kills) kills (delays \(delays))")
         #expect(kills >= 3, "the worker finished before it could be killed often enough (delays \(delays))")
         print("mail crash test: \(kills) kills, \(arrived.count) arrived, \(duplicates) duplicates, delays \(delays) ms")
     }

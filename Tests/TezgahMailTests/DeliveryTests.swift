@@ -7,12 +7,14 @@ import TezgahTestSupport
 
 @Suite(.serialized) struct SMTPDeliveryTests {
     func smtp(_ server: SMTPTestServer, security: SMTPSettings.Security = .none, timeout: TimeInterval = 5,
-              caFile: String? = nil, username: String? = nil, password: String? = nil) -> MailSettings.Transport {
+              caFile: String? = nil, username: String? = nil, password: String? = nil,
+              connections: Int = SMTPSettings.defaultConnections) -> MailSettings.Transport {
         .smtp(SMTPSettings(host: security == .none ? "127.0.0.1" : "localhost", port: server.port, security: security,
-                           username: username, password: password, timeout: timeout, caFile: caFile, heloName: "tezgah.test"))
+                           username: username, password: password, timeout: timeout, caFile: caFile, heloName: "tezgah.test",
+                           connections: connections))
     }
 
-    @Test func acceptedMailArrivesIntactOverOneSessionAndIsMarkedSent() throws {
+    @Test func acceptedMailArrivesIntactAndIsMarkedSent() throws {
         let shop = try OutboxFixture()
         let server = try SMTPTestServer(folder: shop.folder)
         let ids = try (0..<3).map { try shop.enqueue(to: "musteri\($0)@example.com.tr") }
@@ -38,6 +40,23 @@ import TezgahTestSupport
         // Nothing is due any more: a second pass sends nothing twice.
         #expect(try shop.worker(try shop.settings(smtp(server))).drain().total == 0)
         #expect(server.received().count == 3)
+    }
+
+    /// Several sessions side by side (the default) carry every mail exactly once; one connection
+    /// carries them all over a single session.
+    @Test(arguments: [1, 3])
+    func sessionsSideBySideSendEachMailOnce(connections: Int) throws {
+        let shop = try OutboxFixture()
+        let server = try SMTPTestServer(folder: shop.folder)
+        let ids = try (0..<40).map { try shop.enqueue(to: "musteri\($0)@example.com.tr", key: "lanes:\($0)") }
+        let queuedIDs = try ids.map { try shop.mail($0).messageID }
+        let tally = try shop.worker(try shop.settings(smtp(server, connections: connections))).drain()
+        #expect(tally == DeliveryWorker.Tally(sent: 40, deferred: 0, failed: 0))
+        let arrived = server.received().compactMap { PythonEmail.header("Message-ID", in: $0) }
+        #expect(arrived.count == 40)
+        #expect(Set(arrived) == Set(queuedIDs))
+        #expect(server.sessionsThatDelivered() == connections)
+        #expect(try ids.allSatisfy { try shop.mail($0).summary.attempts == 1 })
     }
 
     @Test func temporaryRejectionDefersWithDoublingBackoffThenExpires() throws {
@@ -100,7 +119,8 @@ import TezgahTestSupport
         let server = try SMTPTestServer(folder: shop.folder)
         let dropped = try shop.enqueue(to: "drop@example.com")
         let fine = try shop.enqueue(to: "fine@example.com")
-        let tally = try shop.worker(try shop.settings(smtp(server))).drain()
+        // One connection, so the mail after the drop must go on a fresh session of the same lane.
+        let tally = try shop.worker(try shop.settings(smtp(server, connections: 1))).drain()
         #expect(tally.sent == 1 && tally.deferred == 1)
         let mail = try shop.mail(dropped)
         #expect(mail.summary.state == .deferred)
@@ -115,7 +135,7 @@ import TezgahTestSupport
         let stalled = try shop.enqueue(to: "stall@example.com")
         let fine = try shop.enqueue(to: "fine@example.com")
         let started = Date()
-        let tally = try shop.worker(try shop.settings(smtp(server, timeout: 1))).drain()
+        let tally = try shop.worker(try shop.settings(smtp(server, timeout: 1, connections: 1))).drain()
         #expect(Date().timeIntervalSince(started) < 20)
         #expect(tally.sent == 1 && tally.deferred == 1)
         #expect(try shop.mail(stalled).summary.lastReply.hasPrefix("timed out"))

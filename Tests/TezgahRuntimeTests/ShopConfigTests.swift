@@ -56,6 +56,7 @@ import TezgahTestSupport
             return
         }
         #expect(smtp.host == "smtp.example.com" && smtp.port == 587 && smtp.security == .starttls)
+        #expect(smtp.connections == SMTPSettings.defaultConnections && mail.lanes == SMTPSettings.defaultConnections)
         #expect(smtp.username == "destek@example.com" && smtp.password == "gizli")
         #expect(mail.marketing.perThirtyDays == 3)
         #expect(mail.marketing.quietHours?.start == 21 * 60)
@@ -111,7 +112,7 @@ import TezgahTestSupport
             [mail.smtp]
             host = "localhost"
             prot = 25
-            """) == "\(file):6: key \"mail.smtp.prot\": unknown key; [mail.smtp] has host, port, security, username, password_env, password_file, timeout_seconds, ca_file, helo_name.")
+            """) == "\(file):6: key \"mail.smtp.prot\": unknown key; [mail.smtp] has host, port, security, username, password_env, password_file, timeout_seconds, ca_file, helo_name, connections.")
         #expect(mailError("""
             [mail]
             from = "destek@example.com"
@@ -120,6 +121,13 @@ import TezgahTestSupport
             host = "localhost"
             port = "587"
             """) == "\(file):6: key \"mail.smtp.port\": expected a whole number.")
+        #expect(mailError("""
+            [mail]
+            from = "destek@example.com"
+            [mail.smtp]
+            host = "localhost"
+            connections = 50
+            """) == "\(file):5: key \"mail.smtp.connections\": expected a number of at most 20.")
         #expect(mailError("""
             [mail]
             from = "destek@example.com"
@@ -158,6 +166,7 @@ import TezgahTestSupport
             host = "smtp.example.com"
             username = "destek"
             password_file = "\(secret)"
+            connections = 1
             """
         chmod(secret, 0o644)
         let refused = mailError(text)
@@ -168,6 +177,7 @@ import TezgahTestSupport
             return
         }
         #expect(smtp.password == "gizli şifre")
+        #expect(smtp.connections == 1)
     }
 
     @Test func aMissingPasswordVariableIsNamed() {

@@ -88,6 +88,12 @@ public final class SMTPTestServer: @unchecked Sendable {
         return names.compactMap { FileManager.default.contents(atPath: folder + "/" + $0) }
     }
 
+    /// How many sessions (client connections) delivered the messages accepted so far.
+    public func sessionsThatDelivered() -> Int {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: maildir + "/new")) ?? []
+        return Set(names.compactMap { $0.split(separator: ".").first { $0.hasPrefix("P") } }).count
+    }
+
     private static var script: String {
         URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("smtp_test_server.py").path
     }

@@ -47,7 +47,9 @@ class Handler:
         if local.startswith("drop"):
             server.transport.close()
             return "421 4.4.2 closing"
-        name = "%d.%s.tezgah-test" % (time.time_ns(), uuid.uuid4().hex)
+        # The client's port names the session, so a test can tell how many sessions carried the mail.
+        peer = session.peer[1] if isinstance(session.peer, tuple) else 0
+        name = "%d.%s.P%d.tezgah-test" % (time.time_ns(), uuid.uuid4().hex, peer)
         tmp = os.path.join(self.spool, "tmp", name)
         with open(tmp, "wb") as f:
             f.write(envelope.original_content or envelope.content)

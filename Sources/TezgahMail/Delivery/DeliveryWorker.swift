@@ -14,7 +14,8 @@ public final class DeliveryWorker {
     }
 
     private let database: AppDatabase
-    private let transport: MailTransport
+    /// One per lane; deliveries on different lanes run side by side.
+    private let transports: [MailTransport]
     private let settings: MailSettings
     private let clock: @Sendable () -> Date
     private let log: (String) -> Void
@@ -25,7 +26,7 @@ public final class DeliveryWorker {
                 clock: @escaping @Sendable () -> Date = Date.init, log: @escaping (String) -> Void = { _ in }) {
         self.database = database
         self.settings = settings
-        self.transport = transport ?? settings.makeTransport()
+        self.transports = transport.map { [$0] } ?? (0..<settings.lanes).map { _ in settings.makeTransport() }
         self.clock = clock
         self.log = log
         self.identity = identity ?? "\(Self.hostName):\(getpid())"
@@ -50,48 +51,57 @@ public final class DeliveryWorker {
         return taken
     }
 
-    /// Sends everything due now, then ends the transport's session.
-    ///
-    /// The worker claims one mail ahead: while mail N is with the server, N+1 already waits at the
-    /// courier, so the transport goes on to it the moment N is answered, and meanwhile the worker
-    /// records how N went and claims N+2 in one commit. Every outcome is committed before the
-    /// worker reads further, so a crash can repeat only N (answered, not yet recorded) and N+1 (in
-    /// flight); N+2 is claimed but untouched and simply comes back after the restart.
     /// How many settled mails may wait for their search text to follow (see `refreshMailSearch`).
     static let searchRefreshInterval = 250
 
+    /// Sends everything due now, then ends the transports' sessions.
+    ///
+    /// Each lane (a transport with its own session, see `SMTPSettings.connections`) holds one mail
+    /// ahead: while its mail N is with the server, N+1 already waits at the lane's courier, so the
+    /// lane goes on the moment N is answered, and meanwhile the worker records how N went and claims
+    /// the lane's next mail in one commit. Every outcome is committed before the worker reads
+    /// further, so a crash can repeat, per lane, only N (answered, not yet recorded) and N+1 (in
+    /// flight); what is claimed but untouched simply comes back after the restart.
     @discardableResult
     public func drain(stopRequested: () -> Bool = { false }) throws -> Tally {
-        var tally = Tally(), settled = 0
-        let courier = Courier(transport: transport)
-        var underway: [(mail: ClaimedMail, delivery: Courier.Delivery)] = []
+        var tally = Tally(), settled = 0, underway = 0
+        let returns = DeliveryReturns()
+        let couriers = transports.enumerated().map { Courier(transport: $1, lane: $0, returns: returns) }
+        let sender = settings.from.address
         defer {
-            // The transport is the courier's until every delivery handed to it has come back.
-            for (_, delivery) in underway { _ = delivery.wait() }
-            transport.finish()
+            // A transport is its courier's until every delivery handed to it has come back.
+            while underway > 0 { _ = returns.next(); underway -= 1 }
+            for transport in transports { transport.finish() }
         }
         func claim() throws -> ClaimedMail? {
             stopRequested() ? nil
                 : try database.claimNextMail(now: clock(), worker: identity, lease: settings.lease, limits: settings.marketing)
         }
-        for _ in 0..<2 {
-            guard let mail = try claim() else { break }
-            underway.append((mail, courier.start(mail, sender: settings.from.address)))
+        // One mail per lane first, so a short queue is spread over the lanes; then one behind each.
+        filling: for _ in 0..<2 {
+            for courier in couriers {
+                guard let mail = try claim() else { break filling }
+                courier.start(mail, sender: sender)
+                underway += 1
+            }
         }
-        while !underway.isEmpty {
-            let (mail, delivery) = underway[0]
-            let outcome = delivery.wait()
-            underway.removeFirst()
+        while underway > 0 {
+            let finished = returns.next()
+            underway -= 1
             let settlement: MailSettlement
             if stopRequested() {
-                settlement = try database.settleMail(id: mail.id, worker: identity, outcome: outcome, now: clock())
+                settlement = try database.settleMail(id: finished.mail.id, worker: identity, outcome: finished.outcome, now: clock())
             } else {
                 let next: ClaimedMail?
                 (settlement, next) = try database.settleMailAndClaimNext(
-                    id: mail.id, worker: identity, outcome: outcome, now: clock(), lease: settings.lease, limits: settings.marketing)
-                if let next { underway.append((next, courier.start(next, sender: settings.from.address))) }
+                    id: finished.mail.id, worker: identity, outcome: finished.outcome, now: clock(), lease: settings.lease,
+                    limits: settings.marketing)
+                if let next {
+                    finished.courier.start(next, sender: sender)
+                    underway += 1
+                }
             }
-            record(settlement, of: mail, outcome: outcome, in: &tally)
+            record(settlement, of: finished.mail, outcome: finished.outcome, in: &tally)
             settled += 1
             if settled % Self.searchRefreshInterval == 0 { try database.refreshMailSearch() }
         }

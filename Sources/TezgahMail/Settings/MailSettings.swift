@@ -33,6 +33,15 @@ public struct MailSettings: Sendable {
         String(from.address.split(separator: "@").last ?? "localhost")
     }
 
+    /// How many transports the worker runs side by side: the relay's sessions for SMTP; one for
+    /// sendmail, which hands each mail to the local MTA and returns at once.
+    public var lanes: Int {
+        switch transport {
+        case .smtp(let smtp): smtp.connections
+        case .sendmail: 1
+        }
+    }
+
     public func makeTransport() -> MailTransport {
         switch transport {
         case .smtp(let smtp): SMTPTransport(settings: smtp)

@@ -177,7 +177,7 @@ public struct ShopConfig: Sendable {
     }
 
     private func smtpSettings(_ smtp: TOMLSection, resolvingPassword: Bool) throws -> SMTPSettings {
-        try smtp.allow(["host", "port", "security", "username", "password_env", "password_file", "timeout_seconds", "ca_file", "helo_name"])
+        try smtp.allow(["host", "port", "security", "username", "password_env", "password_file", "timeout_seconds", "ca_file", "helo_name", "connections"])
         guard let host = try smtp.string("host"), !host.isEmpty else {
             throw smtp.error("host", "the relay's host name is required", missing: true)
         }
@@ -211,7 +211,8 @@ public struct ShopConfig: Sendable {
         }
         return SMTPSettings(host: host, port: port, security: security, username: username, password: password,
                             timeout: TimeInterval(try smtp.integer("timeout_seconds", atLeast: 1) ?? 60),
-                            caFile: try smtp.string("ca_file"), heloName: try smtp.string("helo_name"))
+                            caFile: try smtp.string("ca_file"), heloName: try smtp.string("helo_name"),
+                            connections: try smtp.integer("connections", atLeast: 1, atMost: 20) ?? SMTPSettings.defaultConnections)
     }
 
     /// Reads a secrets file, refusing it (as ssh does) unless only its owner can read it.
@@ -269,10 +270,11 @@ struct TOMLSection: @unchecked Sendable {
         }
     }
 
-    func integer(_ key: String, atLeast minimum: Int) throws -> Int? {
+    func integer(_ key: String, atLeast minimum: Int, atMost maximum: Int? = nil) throws -> Int? {
         guard let value = table[key] else { return nil }
         guard let number = value.int else { throw error(key, "expected a whole number") }
         guard number >= minimum else { throw error(key, "expected a number of at least \(minimum)") }
+        if let maximum, number > maximum { throw error(key, "expected a number of at most \(maximum)") }
         return number
     }
 }
