@@ -19,7 +19,11 @@ struct Palette {
             if colors > 0 {
                 let key = ColorPairKey(foreground: Self.fit(style.foreground, colors: colors),
                                        background: Self.fit(style.background, colors: colors))
-                if key.foreground != -1 || key.background != -1 {
+                // Plain text gets a pair too (the terminal's default colours): ncurses leaves a
+                // coloured run for pair 0 with a full attribute reset (`sgr0` after `\e[39m`),
+                // but moves between two pairs with the colour change alone, 6 bytes less at every
+                // coloured cell run (684 → 643 bytes for one `j` at 120×40).
+                do {
                     if let existing = pairNumbers[key] {
                         pair = existing
                     } else if pairNumbers.count + 1 < pairs {
