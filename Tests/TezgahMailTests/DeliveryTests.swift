@@ -59,6 +59,19 @@ import TezgahTestSupport
         #expect(try ids.allSatisfy { try shop.mail($0).summary.attempts == 1 })
     }
 
+    /// A relay that allows fewer sessions than configured refuses the extra ones with 421: their
+    /// mail goes on the session that works, at once, instead of being deferred.
+    @Test func sessionsTheRelayRefusesHandTheirMailToTheOneItAccepts() throws {
+        let shop = try OutboxFixture()
+        let server = try SMTPTestServer(folder: shop.folder, maxSessions: 1)
+        let ids = try (0..<12).map { try shop.enqueue(to: "musteri\($0)@example.com.tr", key: "limited:\($0)") }
+        let tally = try shop.worker(try shop.settings(smtp(server, connections: 3))).drain()
+        #expect(tally == DeliveryWorker.Tally(sent: 12, deferred: 0, failed: 0))
+        #expect(server.received().count == 12)
+        #expect(server.sessionsThatDelivered() == 1)
+        #expect(try ids.allSatisfy { try shop.mail($0).summary.attempts == 1 })
+    }
+
     @Test func temporaryRejectionDefersWithDoublingBackoffThenExpires() throws {
         let shop = try OutboxFixture()
         let server = try SMTPTestServer(folder: shop.folder)

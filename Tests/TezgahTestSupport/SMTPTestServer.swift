@@ -14,7 +14,9 @@ public final class SMTPTestServer: @unchecked Sendable {
     private let process: Process
     private let input: Pipe
 
-    public init(folder: TemporaryFolder, security: Security = .none, auth: (user: String, password: String)? = nil) throws {
+    /// `maxSessions`: sessions beyond this many at once are greeted with 421 and closed.
+    public init(folder: TemporaryFolder, security: Security = .none, auth: (user: String, password: String)? = nil,
+                maxSessions: Int? = nil) throws {
         maildir = folder.file("maildir-\(UUID().uuidString.prefix(8))")
         var arguments = [Self.script, "--spool", maildir, "--security", security.rawValue]
         if security != .none {
@@ -29,6 +31,7 @@ public final class SMTPTestServer: @unchecked Sendable {
             certificate = nil
         }
         if let auth { arguments += ["--auth", "\(auth.user):\(auth.password)"] }
+        if let maxSessions { arguments += ["--max-sessions", String(maxSessions)] }
         process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         process.arguments = ["python3"] + arguments

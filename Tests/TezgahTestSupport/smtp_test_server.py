@@ -20,7 +20,30 @@ import time
 import uuid
 
 from aiosmtpd.controller import Controller
-from aiosmtpd.smtp import AuthResult, LoginPassword
+from aiosmtpd.smtp import SMTP, AuthResult, LoginPassword
+
+
+class LimitedSMTP(SMTP):
+    """Greets at most `limit` sessions at once; any more get 421 and are closed, as relays that
+    cap concurrent connections do."""
+    active = 0
+    limit = None
+
+    async def _handle_client(self):
+        if LimitedSMTP.limit is not None and LimitedSMTP.active >= LimitedSMTP.limit:
+            await self.push("421 4.7.0 Too many concurrent connections, try again later")
+            self.transport.close()
+            return
+        LimitedSMTP.active += 1
+        try:
+            await super()._handle_client()
+        finally:
+            LimitedSMTP.active -= 1
+
+
+class LimitedController(Controller):
+    def factory(self):
+        return LimitedSMTP(self.handler, **self.SMTP_kwargs)
 
 
 class Handler:
@@ -72,6 +95,7 @@ def main():
     parser.add_argument("--cert")
     parser.add_argument("--key")
     parser.add_argument("--auth", help="user:password; AUTH is then required")
+    parser.add_argument("--max-sessions", type=int, help="refuse sessions beyond this many at once (421)")
     args = parser.parse_args()
 
     kwargs = {}
@@ -95,7 +119,8 @@ def main():
                       auth_require_tls=args.security != "none")
 
     port = free_port()
-    controller = Controller(Handler(args.spool), hostname="127.0.0.1", port=port,
+    LimitedSMTP.limit = args.max_sessions
+    controller = LimitedController(Handler(args.spool), hostname="127.0.0.1", port=port,
                             server_hostname="localhost", ready_timeout=10, **kwargs)
     controller.start()
     print("READY %d" % port, flush=True)

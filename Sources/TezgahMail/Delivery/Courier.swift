@@ -20,8 +20,8 @@ final class Courier: @unchecked Sendable {
 
     func start(_ mail: ClaimedMail, sender: String) {
         queue.async { [self] in
-            returns.post(DeliveryReturns.Finished(courier: self, mail: mail,
-                                                  outcome: transport.deliver(message: mail.message, sender: sender, recipient: mail.toAddress)))
+            let outcome = transport.deliver(message: mail.message, sender: sender, recipient: mail.toAddress)
+            returns.post(DeliveryReturns.Finished(courier: self, mail: mail, outcome: outcome, foundNoSession: transport.foundNoSession))
         }
     }
 }
@@ -33,6 +33,8 @@ final class DeliveryReturns: @unchecked Sendable {
         let courier: Courier
         let mail: ClaimedMail
         let outcome: MailDeliveryOutcome
+        /// Nothing of the mail left: the lane had no session (see `MailTransport.foundNoSession`).
+        let foundNoSession: Bool
     }
 
     private let lock = NSLock()

@@ -85,9 +85,24 @@ public final class DeliveryWorker {
                 underway += 1
             }
         }
+        // Lanes that have not found themselves without a session this drain. A relay that allows
+        // fewer sessions than `connections` refuses the extra ones: their mail goes on a lane that
+        // still works instead of waiting out a retry delay, and the refused lane rests until the
+        // next drain. Only when no lane is left is a refusal recorded, as a deferral.
+        var working = couriers.map(ObjectIdentifier.init)
         while underway > 0 {
             let finished = returns.next()
             underway -= 1
+            if finished.foundNoSession {
+                working.removeAll { $0 == ObjectIdentifier(finished.courier) }
+                if let other = couriers.first(where: { working.contains(ObjectIdentifier($0)) }) {
+                    if !stopRequested() {
+                        other.start(finished.mail, sender: sender)
+                        underway += 1
+                        continue
+                    }
+                }
+            }
             let settlement: MailSettlement
             if stopRequested() {
                 settlement = try database.settleMail(id: finished.mail.id, worker: identity, outcome: finished.outcome, now: clock())
@@ -97,7 +112,11 @@ public final class DeliveryWorker {
                     id: finished.mail.id, worker: identity, outcome: finished.outcome, now: clock(), lease: settings.lease,
                     limits: settings.marketing)
                 if let next {
-                    finished.courier.start(next, sender: sender)
+                    // A rested lane's next mail goes on a working one (or, with none left, still
+                    // on its own, to be deferred like the rest).
+                    let lane = working.contains(ObjectIdentifier(finished.courier)) ? finished.courier
+                        : couriers.first { working.contains(ObjectIdentifier($0)) } ?? finished.courier
+                    lane.start(next, sender: sender)
                     underway += 1
                 }
             }

@@ -8,6 +8,14 @@ public protocol MailTransport: AnyObject {
     /// failure is an outcome the worker records.
     func deliver(message: Data, sender: String, recipient: String) -> MailDeliveryOutcome
     func finish()
+    /// Whether the last `deliver` found no session to carry the mail (the server could not be
+    /// reached, or refused the connection before any command): nothing of the mail left, so the
+    /// worker may hand it to another lane instead of deferring it.
+    var foundNoSession: Bool { get }
+}
+
+extension MailTransport {
+    public var foundNoSession: Bool { false }
 }
 
 /// Reading a rejection: does it say the mailbox does not exist (so the address goes on the

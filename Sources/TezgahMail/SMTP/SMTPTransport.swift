@@ -8,6 +8,7 @@ public final class SMTPTransport: MailTransport {
     private let settings: SMTPSettings
     private let group: EventLoopGroup
     private var connection: SMTPConnection?
+    public private(set) var foundNoSession = false
 
     public init(settings: SMTPSettings) {
         self.settings = settings
@@ -18,6 +19,7 @@ public final class SMTPTransport: MailTransport {
 
     public func deliver(message: Data, sender: String, recipient: String) -> MailDeliveryOutcome {
         var reusedSessionFailed = false
+        foundNoSession = false
         while true {
             let reused = connection?.isOpen == true
             let session: SMTPConnection
@@ -31,6 +33,7 @@ public final class SMTPTransport: MailTransport {
                     connection = session
                 }
             } catch {
+                foundNoSession = true
                 return .deferred(reply: SMTPConnection.describe(error))
             }
             do {
