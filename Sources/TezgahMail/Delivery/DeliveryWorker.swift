@@ -93,15 +93,15 @@ public final class DeliveryWorker {
         while underway > 0 {
             let finished = returns.next()
             underway -= 1
-            if finished.foundNoSession {
+            if finished.foundNoSession, working.contains(ObjectIdentifier(finished.courier)) {
                 working.removeAll { $0 == ObjectIdentifier(finished.courier) }
-                if let other = couriers.first(where: { working.contains(ObjectIdentifier($0)) }) {
-                    if !stopRequested() {
-                        other.start(finished.mail, sender: sender)
-                        underway += 1
-                        continue
-                    }
-                }
+                if !working.isEmpty { log("a session was refused (\(finished.outcome.reply)); going on with \(working.count)") }
+            }
+            if finished.foundNoSession, !stopRequested(),
+               let other = couriers.first(where: { working.contains(ObjectIdentifier($0)) }) {
+                other.start(finished.mail, sender: sender)
+                underway += 1
+                continue
             }
             let settlement: MailSettlement
             if stopRequested() {
