@@ -85,20 +85,19 @@ public final class DeliveryWorker {
                 underway += 1
             }
         }
-        // Lanes that have not found themselves without a session this drain. A relay that allows
-        // fewer sessions than `connections` refuses the extra ones: their mail goes on a lane that
-        // still works instead of waiting out a retry delay, and the refused lane rests until the
-        // next drain. Only when no lane is left is a refusal recorded, as a deferral.
-        var working = couriers.map(ObjectIdentifier.init)
+        // The lanes no session has been refused to in this drain. A relay that allows fewer
+        // sessions than `connections` refuses the extra ones: their mail goes on a lane that still
+        // works instead of waiting out a retry delay, and the refused lane rests until the next
+        // drain. Only when no lane is left is a refusal recorded, as a deferral.
+        var working = couriers
         while underway > 0 {
             let finished = returns.next()
             underway -= 1
-            if finished.foundNoSession, working.contains(ObjectIdentifier(finished.courier)) {
-                working.removeAll { $0 == ObjectIdentifier(finished.courier) }
+            if finished.foundNoSession, working.contains(where: { $0 === finished.courier }) {
+                working.removeAll { $0 === finished.courier }
                 if !working.isEmpty { log("a session was refused (\(finished.outcome.reply)); going on with \(working.count)") }
             }
-            if finished.foundNoSession, !stopRequested(),
-               let other = couriers.first(where: { working.contains(ObjectIdentifier($0)) }) {
+            if finished.foundNoSession, !stopRequested(), let other = working.first {
                 other.start(finished.mail, sender: sender)
                 underway += 1
                 continue
@@ -114,8 +113,7 @@ public final class DeliveryWorker {
                 if let next {
                     // A rested lane's next mail goes on a working one (or, with none left, still
                     // on its own, to be deferred like the rest).
-                    let lane = working.contains(ObjectIdentifier(finished.courier)) ? finished.courier
-                        : couriers.first { working.contains(ObjectIdentifier($0)) } ?? finished.courier
+                    let lane = working.contains { $0 === finished.courier } ? finished.courier : working.first ?? finished.courier
                     lane.start(next, sender: sender)
                     underway += 1
                 }
