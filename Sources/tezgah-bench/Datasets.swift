@@ -18,3 +18,8 @@ struct Datasets {
         return path
     }
 }
+
+/// Removes a scratch database and the WAL files SQLite keeps beside it.
+func removeDatabaseFiles(_ path: String) {
+    for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
+}

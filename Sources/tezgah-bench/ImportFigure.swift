@@ -42,7 +42,7 @@ enum ImportFigure {
         var peak: Double?
         for run in 0..<runs {
             let database = "\(folder)/import-\(run).sqlite"
-            for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: database + suffix) }
+            removeDatabaseFiles(database)
             let timeFile = "\(folder)/import-time.txt"
             let useTime = FileManager.default.isExecutableFile(atPath: "/usr/bin/time")
             let arguments = ["import", export, "--db", database]
@@ -57,7 +57,7 @@ enum ImportFigure {
                let kilobytes = Double(text.trimmingCharacters(in: .whitespacesAndNewlines).split(separator: "\n").last ?? "") {
                 peak = max(peak ?? 0, kilobytes / 1_024)
             }
-            for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: database + suffix) }
+            removeDatabaseFiles(database)
 
             let plain = "\(folder)/plain-\(run).sqlite"
             try? FileManager.default.removeItem(atPath: plain)

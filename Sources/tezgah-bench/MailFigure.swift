@@ -58,11 +58,11 @@ enum MailFigure {
         try smtplibLoop.write(toFile: loop, atomically: true, encoding: .utf8)
         let copy = "\(folder)/outbox-run.sqlite"
         func freshCopy() throws -> Int {
-            for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: copy + suffix) }
+            removeDatabaseFiles(copy)
             try FileManager.default.copyItem(atPath: queue, toPath: copy)
             return try AppDatabase(path: copy).outboxCountsByState()[.queued] ?? 0
         }
-        defer { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: copy + suffix) } }
+        defer { removeDatabaseFiles(copy) }
         let scratch = TemporaryFolder("tezgah-bench-mail")
 
         // tezgah: the real worker, start to exit, against the test suite's aiosmtpd server accepting
