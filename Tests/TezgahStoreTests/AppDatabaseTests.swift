@@ -94,7 +94,7 @@ import Testing
         try DemoShop(orders: 200, seed: 9, now: testNow).build(at: path)
         let database = try AppDatabase(path: path)
         func check() throws {
-            for table in Migrations.countedTables {
+            for table in ListCounts.tables {
                 let (kept, actual) = try database.pool.read { db in
                     (try Int.fetchOne(db, sql: "SELECT rows FROM list_counts WHERE list = ?", arguments: [table]),
                      try Int.fetchOne(db, sql: "SELECT count(*) FROM \(table)"))

@@ -18,6 +18,7 @@ struct EtsySoldOrdersImport {
 
     func run() throws -> ImportSummary {
         var summary = ImportSummary(format: .etsySoldOrders)
+        let batch = OrderImportBatch(writer: writer) { [records] in records.error("Order ID", $1, line: $0) }
         var rows = 0
         while try records.next() {
             rows += 1
@@ -46,11 +47,6 @@ struct EtsySoldOrdersImport {
             let buyer = records["Buyer"].isEmpty ? records["Buyer User ID"] : records["Buyer"]
             let city = records["Ship City"]
             let country = records["Ship Country"]
-            let (customer, customerCreated) = buyer.isEmpty
-                ? try writer.findOrCreateCustomer(email: "", name: name, city: city, country: country, createdAt: placed)
-                : try writer.findOrCreateCustomer(platformRef: "etsy:\(buyer)", name: name, city: city, country: country,
-                                                  createdAt: placed)
-            if customerCreated { summary.customersCreated += 1 }
             // What Etsy still holds after refunds: all of it, some of it, or nothing.
             let payment: PaymentStatus = adjusted.map { $0 >= total ? .paid : $0 == 0 ? .refunded : .partiallyRefunded } ?? .paid
             let status: OrderStatus = payment == .refunded && shipped == nil ? .cancelled : shipped != nil ? .shipped : .received
@@ -58,19 +54,16 @@ struct EtsySoldOrdersImport {
                            [records["Ship Zipcode"], city].filter { !$0.isEmpty }.joined(separator: " "),
                            records["Ship State"], country].filter { !$0.isEmpty }.joined(separator: ", ")
             var order = ShopWriter.NewOrder(
-                number: "#\(id)", platform: "etsy", platformRef: id, customerID: customer, customerName: name, customerEmail: "",
+                number: "#\(id)", platform: "etsy", platformRef: id, customerID: 0, customerName: name, customerEmail: "",
                 city: city, status: status, payment: payment, fulfillment: shipped == nil ? .unfulfilled : .fulfilled,
                 lines: [], currency: currency, total: Money(minorUnits: total, currency: currency), shippingAddress: address,
                 tags: [], note: records["Coupon Code"].isEmpty ? "" : "Coupon \(records["Coupon Code"])", placedAt: placed)
             order.itemCount = Int(itemsText) ?? 1
             if let adjusted, payment != .paid { order.refunded = Money(minorUnits: total - adjusted, currency: currency) }
-            do {
-                let created = try writer.upsertOrder(order).created
-                if created { summary.ordersCreated += 1 } else { summary.ordersUpdated += 1 }
-            } catch StoreError.refused(let reason) {
-                throw records.error("Order ID", reason)
-            }
+            try batch.add(order, customer: buyer.isEmpty ? .name(name) : .platformRef("etsy:\(buyer)"),
+                          newCustomer: .init(name: name, city: city, country: country, createdAt: placed), line: records.line)
         }
+        try batch.finish(into: &summary)
         progress(records.size)
         return summary
     }

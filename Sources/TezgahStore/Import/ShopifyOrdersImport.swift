@@ -21,11 +21,16 @@ struct ShopifyOrdersImport {
 
     func run() throws -> ImportSummary {
         var summary = ImportSummary(format: .shopifyOrders)
-        try records.forEachItemRowOrder(Self.columns, progress: progress) { try write($0, into: &summary) }
+        let batch = OrderImportBatch(writer: writer) { [records] in records.error("Name", $1, line: $0) }
+        try records.forEachItemRowOrder(Self.columns, progress: progress) { order in
+            try add(order, to: batch)
+            summary.lines += order.lines.count
+        }
+        try batch.finish(into: &summary)
         return summary
     }
 
-    private func write(_ order: ItemRowOrder, into summary: inout ImportSummary) throws {
+    private func add(_ order: ItemRowOrder, to batch: OrderImportBatch) throws {
         func fail(_ column: String, _ reason: String) -> ImportError { records.error(column, reason, line: order.firstLine) }
         let f = order.fields
         let currency = try records.currency(f["Currency"]!, line: order.firstLine)
@@ -55,24 +60,17 @@ struct ShopifyOrdersImport {
         let customerName = [f["Billing Name"]!, f["Shipping Name"]!].first { !$0.isEmpty } ?? (email.isEmpty ? order.number : email)
         let address = [f["Shipping Address1"]!, [f["Shipping Zip"]!, f["Shipping City"]!].filter { !$0.isEmpty }.joined(separator: " "),
                        f["Shipping Country"]!].filter { !$0.isEmpty }.joined(separator: ", ")
-        let (customerID, customerCreated) = try writer.findOrCreateCustomer(
-            email: email, name: customerName, city: f["Shipping City"]!, country: f["Shipping Country"]!, createdAt: placed)
-        if customerCreated { summary.customersCreated += 1 }
-        let created: Bool
-        do {
-            created = try writer.upsertOrder(.init(
+        try batch.add(.init(
             number: order.number, platform: "shopify", platformRef: f["Id"]!.isEmpty ? order.number : f["Id"]!,
-            customerID: customerID, customerName: customerName, customerEmail: email, city: f["Shipping City"]!,
+            customerID: 0, customerName: customerName, customerEmail: email, city: f["Shipping City"]!,
             status: status, payment: payment, fulfillment: fulfillment,
             lines: order.lines,
             currency: currency, total: Money(minorUnits: total, currency: currency), shippingAddress: address,
             tags: OrderTags.split(f["Tags"]!),
-            note: f["Notes"]!, placedAt: placed)).created
-        } catch StoreError.refused(let reason) {
-            throw fail("Name", reason)
-        }
-        if created { summary.ordersCreated += 1 } else { summary.ordersUpdated += 1 }
-        summary.lines += order.lines.count
+            note: f["Notes"]!, placedAt: placed),
+            customer: email.isEmpty ? .name(customerName) : .email(email),
+            newCustomer: .init(name: customerName, city: f["Shipping City"]!, country: f["Shipping Country"]!, createdAt: placed),
+            line: order.firstLine)
     }
 
     /// "1234.50" → 123450 minor units. Shopify writes plain decimals with a dot.

@@ -32,11 +32,16 @@ struct WooCommerceOrdersImport {
 
     func run() throws -> ImportSummary {
         var summary = ImportSummary(format: .wooCommerceOrders)
-        try records.forEachItemRowOrder(Self.columns, progress: progress) { try write($0, into: &summary) }
+        let batch = OrderImportBatch(writer: writer) { [records] in records.error("Order Number", $1, line: $0) }
+        try records.forEachItemRowOrder(Self.columns, progress: progress) { order in
+            try add(order, to: batch)
+            summary.lines += order.lines.count
+        }
+        try batch.finish(into: &summary)
         return summary
     }
 
-    private func write(_ order: ItemRowOrder, into summary: inout ImportSummary) throws {
+    private func add(_ order: ItemRowOrder, to batch: OrderImportBatch) throws {
         func fail(_ column: String, _ reason: String) -> ImportError { records.error(column, reason, line: order.firstLine) }
         let f = order.fields
         let currency = try records.currency(f["Currency"]!, line: order.firstLine)
@@ -75,23 +80,15 @@ struct WooCommerceOrdersImport {
         let country = f["Country Code (Shipping)"]!.isEmpty ? f["Country Code (Billing)"]! : f["Country Code (Shipping)"]!
         let address = [f["Address 1&2 (Shipping)"]!, [f["Postcode (Shipping)"]!, city].filter { !$0.isEmpty }.joined(separator: " "),
                        country].filter { !$0.isEmpty }.joined(separator: ", ")
-        let (customer, customerCreated) = try writer.findOrCreateCustomer(email: email, name: name, city: city, country: country,
-                                                                         createdAt: placed)
-        if customerCreated { summary.customersCreated += 1 }
         let number = order.number.hasPrefix("#") ? order.number : "#" + order.number
         var imported = ShopWriter.NewOrder(
-            number: number, platform: "woocommerce", platformRef: order.number, customerID: customer, customerName: name,
+            number: number, platform: "woocommerce", platformRef: order.number, customerID: 0, customerName: name,
             customerEmail: email, city: city, status: status, payment: partlyRefunded ? .partiallyRefunded : payment,
             fulfillment: fulfillment, lines: order.lines, currency: currency, total: Money(minorUnits: total, currency: currency),
             shippingAddress: address, tags: [], note: f["Customer Note"]!, placedAt: placed)
         if refunded > 0 { imported.refunded = Money(minorUnits: min(refunded, total), currency: currency) }
-        do {
-            let created = try writer.upsertOrder(imported).created
-            if created { summary.ordersCreated += 1 } else { summary.ordersUpdated += 1 }
-        } catch StoreError.refused(let reason) {
-            throw fail("Order Number", reason)
-        }
-        summary.lines += order.lines.count
+        try batch.add(imported, customer: email.isEmpty ? .name(name) : .email(email),
+                      newCustomer: .init(name: name, city: city, country: country, createdAt: placed), line: order.firstLine)
     }
 
     /// "2026-11-20 14:05" or "2026-11-20 14:05:33" in the site's time zone.

@@ -250,19 +250,11 @@ enum Migrations {
     /// costs one lookup instead of a scan that grows with the shop's history.
     private static func v2ListCounts(_ db: Database) throws {
         try db.execute(sql: "CREATE TABLE list_counts (list TEXT PRIMARY KEY, rows INTEGER NOT NULL) STRICT")
-        for table in countedTables {
-            try db.execute(sql: """
-                INSERT INTO list_counts(list, rows) SELECT '\(table)', count(*) FROM \(table);
-                CREATE TRIGGER \(table)_counted_insert AFTER INSERT ON \(table)
-                BEGIN UPDATE list_counts SET rows = rows + 1 WHERE list = '\(table)'; END;
-                CREATE TRIGGER \(table)_counted_delete AFTER DELETE ON \(table)
-                BEGIN UPDATE list_counts SET rows = rows - 1 WHERE list = '\(table)'; END;
-                """)
+        for table in ListCounts.tables {
+            try db.execute(sql: "INSERT INTO list_counts(list, rows) SELECT '\(table)', count(*) FROM \(table)")
+            try ListCounts.createTriggers(db, table: table)
         }
     }
-
-    /// The tables a pane lists (and so counts).
-    static let countedTables = ["orders", "shipments", "review_invites", "conversations", "loyalty_accounts", "outbox"]
 
     /// What the delivery worker needs: who holds a lease (so a crashed worker's rows can be taken
     /// back), the reply code failures are grouped by, unsubscribes, and an index for frequency caps.

@@ -26,7 +26,7 @@ public struct ShopWriter {
         }
     }
 
-    private func run(_ sql: String, _ arguments: StatementArguments) throws -> Int64 {
+    func run(_ sql: String, _ arguments: StatementArguments) throws -> Int64 {
         try db.cachedStatement(sql: sql).execute(arguments: arguments)
         return db.lastInsertedRowID
     }
@@ -45,148 +45,6 @@ public struct ShopWriter {
         return try run("""
             INSERT INTO customers(name, email, language, city, country, birthday, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)
             """, [name, email, language, city, country, birthdayText, createdAt.unixSeconds])
-    }
-
-    public struct NewOrder {
-        public var number: String
-        public var platform: String
-        /// The platform's own id, by which a re-import finds the order again; nil for orders made here.
-        public var platformRef: String?
-        public var customerID: Int64
-        public var customerName: String
-        public var customerEmail: String
-        public var city: String
-        public var status: OrderStatus
-        public var payment: PaymentStatus
-        public var fulfillment: FulfillmentStatus
-        public var lines: [OrderLine]
-        public var currency: Currency
-        /// What the customer paid (with shipping and tax); nil means the sum of the lines.
-        public var total: Money?
-        public var shippingAddress: String
-        public var tags: [String]
-        public var note: String
-        public var placedAt: Date
-        /// How many items, when the export counts them without listing them (Etsy's sold orders).
-        public var itemCount: Int?
-        /// How much was refunded, when the export says (nil leaves a known order's record as it is).
-        public var refunded: Money?
-
-        public init(number: String, platform: String, platformRef: String?, customerID: Int64, customerName: String,
-                    customerEmail: String, city: String, status: OrderStatus, payment: PaymentStatus,
-                    fulfillment: FulfillmentStatus, lines: [OrderLine], currency: Currency, total: Money?,
-                    shippingAddress: String, tags: [String], note: String, placedAt: Date) {
-            self.number = number
-            self.platform = platform
-            self.platformRef = platformRef
-            self.customerID = customerID
-            self.customerName = customerName
-            self.customerEmail = customerEmail
-            self.city = city
-            self.status = status
-            self.payment = payment
-            self.fulfillment = fulfillment
-            self.lines = lines
-            self.currency = currency
-            self.total = total
-            self.shippingAddress = shippingAddress
-            self.tags = tags
-            self.note = note
-            self.placedAt = placedAt
-        }
-    }
-
-    /// Inserts an order with its lines.
-    @discardableResult
-    public func insertOrder(_ order: NewOrder) throws -> Int64 {
-        try upsertOrder(order).id
-    }
-
-    /// Inserts an order, or updates it in place (lines replaced) when its platform id is already
-    /// known, so re-importing an export duplicates nothing. `created` is false for an update.
-    @discardableResult
-    public func upsertOrder(_ order: NewOrder) throws -> (id: Int64, created: Bool) {
-        var order = order
-        // Spreadsheets end lines inside a note with CR LF; the desk splits notes on LF.
-        order.note = order.note.replacingOccurrences(of: "\r\n", with: "\n")
-        let total = order.total?.minorUnits
-            ?? order.lines.reduce(Int64(0)) { $0 + $1.unitPrice.minorUnits * Int64($1.quantity) }
-        let items = order.itemCount ?? order.lines.reduce(0) { $0 + $1.quantity }
-        var existing: Int64?
-        if let ref = order.platformRef {
-            existing = try Int64.fetchOne(db.cachedStatement(sql: "SELECT id FROM orders WHERE platform = ? AND platform_ref = ?"),
-                                          arguments: [order.platform, ref])
-        }
-        let id: Int64
-        if let existing {
-            id = existing
-            _ = try run("""
-                UPDATE orders SET number = ?, customer_id = ?, status = ?, payment_status = ?, fulfillment_status = ?, currency = ?,
-                       total_minor = ?, refunded_minor = coalesce(?, refunded_minor), item_count = ?, shipping_address = ?,
-                       tags = ?, note = ?, placed_at = ?, updated_at = ?
-                WHERE id = ?
-                """, [order.number, order.customerID, order.status.rawValue, order.payment.rawValue, order.fulfillment.rawValue,
-                      order.currency.code, total, order.refunded?.minorUnits, items, order.shippingAddress,
-                      OrderTags.join(order.tags), order.note, order.placedAt.unixSeconds, Date().unixSeconds, id])
-            _ = try run("DELETE FROM order_lines WHERE order_id = ?", [id])
-        } else {
-            do {
-            id = try run("""
-                INSERT INTO orders(number, platform, platform_ref, customer_id, status, payment_status, fulfillment_status, currency,
-                                   total_minor, refunded_minor, item_count, shipping_address, tags, note, placed_at, updated_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """, [order.number, order.platform, order.platformRef, order.customerID, order.status.rawValue,
-                      order.payment.rawValue, order.fulfillment.rawValue, order.currency.code, total,
-                      order.refunded?.minorUnits ?? 0, items,
-                      order.shippingAddress, OrderTags.join(order.tags), order.note, order.placedAt.unixSeconds,
-                      order.placedAt.unixSeconds])
-            } catch let error as DatabaseError where error.extendedResultCode == .SQLITE_CONSTRAINT_UNIQUE {
-                // The number is taken by another platform's order (looked up only now: a query per
-                // imported order to rule this out was a tenth of an import's statements).
-                guard let owner = try String.fetchOne(db.cachedStatement(sql: "SELECT platform FROM orders WHERE number = ?"),
-                                                      arguments: [order.number]) else { throw error }
-                throw StoreError.refused("order number \(order.number) already belongs to an order from \(owner).")
-            }
-        }
-        try insertLines(order.lines, orderID: id)
-        try indexOrder(id: id, number: order.number, customerName: order.customerName, customerEmail: order.customerEmail,
-                       city: order.city, status: order.status, lineNames: order.lines.map(\.name), tags: order.tags)
-        return (id, existing == nil)
-    }
-
-    /// An order's search text: number, customer, city, status, what was bought, and tags.
-    func indexOrder(id: Int64, number: String, customerName: String, customerEmail: String, city: String,
-                    status: OrderStatus, lineNames: [String], tags: [String]) throws {
-        try index(.orders, id: id, parts: [number, customerName, customerEmail, city, status.title] + lineNames + tags)
-    }
-
-    /// Rebuilds an order's search text from what the database holds (after an owner's action).
-    func reindexOrder(id: Int64) throws {
-        guard let row = try Row.fetchOne(db.cachedStatement(sql: """
-            SELECT o.number, c.name, c.email, c.city, o.status, o.tags FROM orders o JOIN customers c ON c.id = o.customer_id
-            WHERE o.id = ?
-            """), arguments: [id]) else { return }
-        let lineNames = try String.fetchAll(db.cachedStatement(sql: "SELECT name FROM order_lines WHERE order_id = ? ORDER BY id"),
-                                            arguments: [id])
-        try indexOrder(id: id, number: row[0], customerName: row[1], customerEmail: row[2], city: row[3],
-                       status: row.value(4, default: .received), lineNames: lineNames, tags: OrderTags.split(row[5]))
-    }
-
-    /// One statement for an order's lines (most orders have a few), and one per 100 for larger ones.
-    private func insertLines(_ lines: [OrderLine], orderID: Int64) throws {
-        var start = lines.startIndex
-        while start < lines.endIndex {
-            let batch = lines[start..<min(start + 100, lines.endIndex)]
-            let values = repeatElement("(?, ?, ?, ?, ?)", count: batch.count).joined(separator: ", ")
-            var arguments: [(any DatabaseValueConvertible)?] = []
-            arguments.reserveCapacity(batch.count * 5)
-            for line in batch {
-                arguments += [orderID, line.sku, line.name, line.quantity, line.unitPrice.minorUnits] as [(any DatabaseValueConvertible)?]
-            }
-            _ = try run("INSERT INTO order_lines(order_id, sku, name, quantity, unit_price_minor) VALUES \(values)",
-                        StatementArguments(arguments))
-            start = batch.endIndex
-        }
     }
 
     public struct NewShipment {
@@ -398,6 +256,7 @@ extension AppDatabase {
     /// instead of 2 MB takes the same import from 14.7 s to 12.0 s, peak memory from 42 to 57 MB
     /// (64 MB would save 0.3 s more for 45 MB more). Both are set back afterwards. Search text is
     /// written in batches (see `SearchIndexBatch`); nothing inside `changes` may read the search index.
+    /// List counts are taken once at the end (see `ListCounts.countingOnce`); nothing inside may read them.
     func largeWrite<T>(cacheMegabytes: Int = 16, _ changes: (ShopWriter) throws -> T) throws -> T {
         try pool.writeWithoutTransaction { db in
             let previous = try Int.fetchOne(db, sql: "PRAGMA cache_size") ?? -2_000
@@ -406,9 +265,11 @@ extension AppDatabase {
             defer { try? db.execute(sql: "PRAGMA cache_size = \(previous); PRAGMA temp_store = \(previousTemp)") }
             var result: T?
             try db.inTransaction(.immediate) {
-                let batch = SearchIndexBatch()
-                result = try changes(ShopWriter(db, searchBatch: batch))
-                try batch.flush(db)
+                try ListCounts.countingOnce(db) {
+                    let batch = SearchIndexBatch()
+                    result = try changes(ShopWriter(db, searchBatch: batch))
+                    try batch.flush(db)
+                }
                 return .commit
             }
             return result!
@@ -438,20 +299,6 @@ extension ShopWriter {
             }
         }
         return found
-    }
-
-    /// The customer a marketplace knows by its own id (an Etsy buyer's user name; Etsy gives shops
-    /// no e-mail address), created if new.
-    func findOrCreateCustomer(platformRef: String, name: String, city: String, country: String,
-                              createdAt: Date) throws -> (id: Int64, created: Bool) {
-        if let id = try Int64.fetchOne(db.cachedStatement(sql: "SELECT id FROM customers WHERE platform_ref = ?"),
-                                       arguments: [platformRef]) {
-            return (id, false)
-        }
-        let id = try insertCustomer(name: name, email: "", language: Customer.language(forCountry: country), city: city,
-                                    country: country, birthday: nil, createdAt: createdAt)
-        try db.cachedStatement(sql: "UPDATE customers SET platform_ref = ? WHERE id = ?").execute(arguments: [platformRef, id])
-        return (id, true)
     }
 
     /// Records that a customer does not accept marketing mail (keeping an earlier date); says

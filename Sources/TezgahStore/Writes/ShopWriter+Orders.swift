@@ -1,0 +1,364 @@
+import Foundation
+import GRDB
+import Tezgah
+
+/// Orders enter the database here: one at a time from the desk's own writes, the demo builder and
+/// tests, a few hundred at a time from imports (`OrderImportBatch`). Both go through `writeOrders`,
+/// so an order is stored, matched on re-import and indexed the same way whichever way it came.
+///
+/// Why many at a time: a 100k-order import spent more time in per-statement overhead than in
+/// storing rows. Every INSERT into `orders` evaluates its CHECK constraints' `IN (...)` lists through
+/// a throwaway b-tree that SQLite builds once per statement, and every statement after a full-text
+/// write opens a savepoint in each FTS table. A statement for a few hundred orders pays those once.
+extension ShopWriter {
+    public struct NewOrder {
+        public var number: String
+        public var platform: String
+        /// The platform's own id, by which a re-import finds the order again; nil for orders made here.
+        public var platformRef: String?
+        public var customerID: Int64
+        public var customerName: String
+        public var customerEmail: String
+        public var city: String
+        public var status: OrderStatus
+        public var payment: PaymentStatus
+        public var fulfillment: FulfillmentStatus
+        public var lines: [OrderLine]
+        public var currency: Currency
+        /// What the customer paid (with shipping and tax); nil means the sum of the lines.
+        public var total: Money?
+        public var shippingAddress: String
+        public var tags: [String]
+        public var note: String
+        public var placedAt: Date
+        /// How many items, when the export counts them without listing them (Etsy's sold orders).
+        public var itemCount: Int?
+        /// How much was refunded, when the export says (nil leaves a known order's record as it is).
+        public var refunded: Money?
+
+        public init(number: String, platform: String, platformRef: String?, customerID: Int64, customerName: String,
+                    customerEmail: String, city: String, status: OrderStatus, payment: PaymentStatus,
+                    fulfillment: FulfillmentStatus, lines: [OrderLine], currency: Currency, total: Money?,
+                    shippingAddress: String, tags: [String], note: String, placedAt: Date) {
+            self.number = number
+            self.platform = platform
+            self.platformRef = platformRef
+            self.customerID = customerID
+            self.customerName = customerName
+            self.customerEmail = customerEmail
+            self.city = city
+            self.status = status
+            self.payment = payment
+            self.fulfillment = fulfillment
+            self.lines = lines
+            self.currency = currency
+            self.total = total
+            self.shippingAddress = shippingAddress
+            self.tags = tags
+            self.note = note
+            self.placedAt = placedAt
+        }
+    }
+
+    /// Who an order belongs to: a known customer, or one an import names, found (or created) when the
+    /// order is written.
+    enum OrderCustomer: Hashable {
+        case id(Int64)
+        /// The customer with this (lower-cased) e-mail address.
+        case email(String)
+        /// A customer without an e-mail address, known by name.
+        case name(String)
+        /// The customer a marketplace knows by its own id (an Etsy buyer's user name); no e-mail.
+        case platformRef(String)
+    }
+
+    /// What a customer created for an order starts with. An `.email` customer gets the key as its
+    /// address and a `.name` customer the key as its name, so a created customer is found by its key.
+    struct NewCustomer {
+        var name: String
+        var city: String
+        var country: String
+        var createdAt: Date
+    }
+
+    struct OrderToWrite {
+        var order: NewOrder
+        var customer: OrderCustomer
+        /// The customer to create when `customer` names none yet; nil for `.id`.
+        var newCustomer: NewCustomer?
+    }
+
+    /// An order that cannot be written: its place in the list given, and why.
+    struct OrderRefused: Error {
+        var index: Int
+        var reason: String
+    }
+
+    struct WrittenOrders {
+        var ids: [Int64]
+        var created: [Bool]
+        var customersCreated = 0
+    }
+
+    /// Inserts an order with its lines.
+    @discardableResult
+    public func insertOrder(_ order: NewOrder) throws -> Int64 {
+        try upsertOrder(order).id
+    }
+
+    /// Inserts an order, or updates it in place (lines replaced) when its platform id is already
+    /// known, so re-importing an export duplicates nothing. `created` is false for an update.
+    @discardableResult
+    public func upsertOrder(_ order: NewOrder) throws -> (id: Int64, created: Bool) {
+        do {
+            let written = try writeOrders([OrderToWrite(order: order, customer: .id(order.customerID), newCustomer: nil)])
+            return (written.ids[0], written.created[0])
+        } catch let refused as OrderRefused {
+            throw StoreError.refused(refused.reason)
+        }
+    }
+
+    /// Writes orders with their lines and search text: customers named by key are found or created,
+    /// orders whose (platform, platform id) is known are updated in place (lines replaced), the rest
+    /// inserted. Each platform id may appear once in `orders`. An order number that belongs to
+    /// another order throws `OrderRefused` for the first order that has it.
+    func writeOrders(_ orders: [OrderToWrite]) throws -> WrittenOrders {
+        var customersCreated = 0
+        let customerIDs = try customerIDs(for: orders, created: &customersCreated)
+        var rows = orders.map { StoredOrder($0.order) }
+        for index in rows.indices { rows[index].order.customerID = customerIDs[index] }
+        let known = try knownOrderIDs(rows.map(\.order))
+        var ids = known.map { $0 ?? 0 }
+        let now = Date().unixSeconds
+        // Orders seen before: re-imports, the rarer case, one statement each.
+        for index in rows.indices {
+            guard let id = known[index] else { continue }
+            let row = rows[index], order = row.order
+            do {
+                try db.cachedStatement(sql: """
+                    UPDATE orders SET number = ?, customer_id = ?, status = ?, payment_status = ?, fulfillment_status = ?, currency = ?,
+                           total_minor = ?, refunded_minor = coalesce(?, refunded_minor), item_count = ?, shipping_address = ?,
+                           tags = ?, note = ?, placed_at = ?, updated_at = ?
+                    WHERE id = ?
+                    """).execute(arguments: [
+                        order.number, order.customerID, order.status.rawValue, order.payment.rawValue, order.fulfillment.rawValue,
+                        order.currency.code, row.total, order.refunded?.minorUnits, row.items, order.shippingAddress, row.tags,
+                        order.note, order.placedAt.unixSeconds, now, id])
+            } catch let error as DatabaseError where error.extendedResultCode == .SQLITE_CONSTRAINT_UNIQUE {
+                throw try numberTaken(among: [index], of: rows) ?? error
+            }
+        }
+        let updated = known.indices.filter { known[$0] != nil }
+        for chunk in updated.chunks(of: 500) {
+            try db.execute(sql: "DELETE FROM order_lines WHERE order_id IN (\(databaseQuestionMarks(count: chunk.count)))",
+                           arguments: StatementArguments(chunk.map { ids[$0] }))
+        }
+        // New orders, 200 to a statement (16 values each, well under SQLite's limit of 32,766).
+        for chunk in known.indices.filter({ known[$0] == nil }).chunks(of: 200) {
+            var arguments: [(any DatabaseValueConvertible)?] = []
+            arguments.reserveCapacity(chunk.count * 16)
+            for index in chunk {
+                let row = rows[index], order = row.order
+                arguments += [order.number, order.platform, order.platformRef, order.customerID, order.status.rawValue,
+                              order.payment.rawValue, order.fulfillment.rawValue, order.currency.code, row.total,
+                              order.refunded?.minorUnits ?? 0, row.items, order.shippingAddress, row.tags, order.note,
+                              order.placedAt.unixSeconds, order.placedAt.unixSeconds] as [(any DatabaseValueConvertible)?]
+            }
+            let values = repeatElement("(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", count: chunk.count).joined(separator: ", ")
+            let inserted: [Row]
+            do {
+                inserted = try Row.fetchAll(db.cachedStatement(sql: """
+                    INSERT INTO orders(number, platform, platform_ref, customer_id, status, payment_status, fulfillment_status, currency,
+                                       total_minor, refunded_minor, item_count, shipping_address, tags, note, placed_at, updated_at)
+                    VALUES \(values) RETURNING id, number
+                    """), arguments: StatementArguments(arguments))
+            } catch let error as DatabaseError where error.extendedResultCode == .SQLITE_CONSTRAINT_UNIQUE {
+                // Looked for only now: a query per imported order to rule this out cost a tenth of
+                // an import's statements.
+                throw try numberTaken(among: Array(chunk), of: rows) ?? error
+            }
+            // RETURNING gives rows in no promised order; numbers are unique, so they say which is which.
+            var idByNumber: [String: Int64] = [:]
+            for row in inserted { idByNumber[row[1]] = row[0] }
+            for index in chunk { ids[index] = idByNumber[rows[index].order.number]! }
+        }
+        try insertLines(rows.indices.lazy.flatMap { index in rows[index].order.lines.lazy.map { (ids[index], $0) } })
+        for index in rows.indices {
+            let order = rows[index].order
+            try indexOrder(id: ids[index], number: order.number, customerName: order.customerName,
+                           customerEmail: order.customerEmail, city: order.city, status: order.status,
+                           lineNames: order.lines.map(\.name), tags: order.tags)
+        }
+        return WrittenOrders(ids: ids, created: known.map { $0 == nil }, customersCreated: customersCreated)
+    }
+
+    /// An order as stored: its note with LF line ends, and the columns derived from it.
+    private struct StoredOrder {
+        var order: NewOrder
+        var total: Int64
+        var items: Int
+        var tags: String
+
+        init(_ order: NewOrder) {
+            var order = order
+            // Spreadsheets end lines inside a note with CR LF; the desk splits notes on LF.
+            if order.note.utf8.contains(0x0D) { order.note = order.note.replacingOccurrences(of: "\r\n", with: "\n") }
+            self.order = order
+            total = order.total?.minorUnits
+                ?? order.lines.reduce(Int64(0)) { $0 + $1.unitPrice.minorUnits * Int64($1.quantity) }
+            items = order.itemCount ?? order.lines.reduce(0) { $0 + $1.quantity }
+            tags = OrderTags.join(order.tags)
+        }
+    }
+
+    /// The id of each order whose platform id is known already (nil for new ones).
+    private func knownOrderIDs(_ orders: [NewOrder]) throws -> [Int64?] {
+        var byPlatform: [String: [String: Int64]] = [:]
+        let refs = Dictionary(grouping: orders.compactMap { order in order.platformRef.map { (order.platform, $0) } }, by: \.0)
+        for (platform, pairs) in refs {
+            for chunk in pairs.map(\.1).chunks(of: 500) {
+                let rows = try Row.fetchAll(db.cachedStatement(sql: """
+                    SELECT platform_ref, id FROM orders WHERE platform = ? AND platform_ref IN (\(databaseQuestionMarks(count: chunk.count)))
+                    """), arguments: StatementArguments([platform] + Array(chunk)))
+                for row in rows { byPlatform[platform, default: [:]][row[0]] = row[1] }
+            }
+        }
+        return orders.map { order in order.platformRef.flatMap { byPlatform[order.platform]?[$0] } }
+    }
+
+    /// Why the first of these orders whose number another order holds cannot have it, or nil.
+    private func numberTaken(among indices: [Int], of rows: [StoredOrder]) throws -> OrderRefused? {
+        let numbers = indices.map { rows[$0].order.number }
+        var owners: [String: String] = [:]
+        for row in try Row.fetchAll(db, sql: """
+            SELECT number, platform, platform_ref FROM orders WHERE number IN (\(databaseQuestionMarks(count: numbers.count)))
+            """, arguments: StatementArguments(numbers)) {
+            let order = indices.lazy.map { rows[$0].order }.first { $0.number == row[0] as String }!
+            // An order keeps its own number when it is updated.
+            if order.platform == row[1] as String, order.platformRef == row[2] as String? { continue }
+            owners[row[0]] = row[1]
+        }
+        var seen = Set<String>()
+        for index in indices {
+            let number = rows[index].order.number
+            if let owner = owners[number] {
+                return OrderRefused(index: index, reason: "order number \(number) already belongs to an order from \(owner).")
+            }
+            if !seen.insert(number).inserted {
+                return OrderRefused(index: index, reason: "order number \(number) is given to two different orders.")
+            }
+        }
+        return nil
+    }
+
+    /// The customer of each order: known ones by id or key, the rest created in the order their
+    /// first orders come, with `created` counting them.
+    private func customerIDs(for orders: [OrderToWrite], created: inout Int) throws -> [Int64] {
+        var found: [OrderCustomer: Int64] = [:]
+        var firstOrder: [OrderCustomer: Int] = [:]
+        var emails: [String] = [], names: [String] = [], refs: [String] = []
+        for (index, order) in orders.enumerated() {
+            if case .id(let id) = order.customer { found[order.customer] = id; continue }
+            guard firstOrder[order.customer] == nil else { continue }
+            firstOrder[order.customer] = index
+            switch order.customer {
+            case .email(let email): emails.append(email)
+            case .name(let name): names.append(name)
+            case .platformRef(let ref): refs.append(ref)
+            case .id: break
+            }
+        }
+        // The oldest customer with an address (or, without one, a name) is the one orders join.
+        let lookups: [([String], String, (String) -> OrderCustomer)] = [
+            (emails, "SELECT email, min(id) FROM customers WHERE email IN (%@) GROUP BY email", OrderCustomer.email),
+            (names, "SELECT name, min(id) FROM customers WHERE email = '' AND name IN (%@) GROUP BY name", OrderCustomer.name),
+            (refs, "SELECT platform_ref, id FROM customers WHERE platform_ref IN (%@)", OrderCustomer.platformRef),
+        ]
+        for (keys, sql, key) in lookups {
+            for chunk in keys.chunks(of: 500) {
+                let statement = try db.cachedStatement(
+                    sql: sql.replacingOccurrences(of: "%@", with: databaseQuestionMarks(count: chunk.count)))
+                for row in try Row.fetchAll(statement, arguments: StatementArguments(Array(chunk))) { found[key(row[0])] = row[1] }
+            }
+        }
+        let missing = firstOrder.filter { found[$0.key] == nil }.sorted { $0.value < $1.value }
+        for chunk in missing.chunks(of: 200) {
+            var arguments: [(any DatabaseValueConvertible)?] = []
+            arguments.reserveCapacity(chunk.count * 7)
+            for (customer, index) in chunk {
+                guard let new = orders[index].newCustomer else {
+                    preconditionFailure("an order naming a customer by key brings what to create it with")
+                }
+                var (ref, name, email): (String?, String, String) = (nil, new.name, "")
+                switch customer {
+                case .email(let key): email = key
+                case .name(let key): name = key
+                case .platformRef(let key): ref = key
+                case .id: break
+                }
+                arguments += [ref, name, email, Customer.language(forCountry: new.country), new.city, new.country,
+                              new.createdAt.unixSeconds] as [(any DatabaseValueConvertible)?]
+            }
+            let values = repeatElement("(?, ?, ?, ?, ?, ?, ?)", count: chunk.count).joined(separator: ", ")
+            for row in try Row.fetchAll(db.cachedStatement(sql: """
+                INSERT INTO customers(platform_ref, name, email, language, city, country, created_at) VALUES \(values)
+                RETURNING id, platform_ref, email, name
+                """), arguments: StatementArguments(arguments)) {
+                let key: OrderCustomer = if let ref = row[1] as String? { .platformRef(ref) }
+                    else if let email = row[2] as String?, !email.isEmpty { .email(email) } else { .name(row[3]) }
+                found[key] = row[0]
+            }
+            created += chunk.count
+        }
+        return orders.map { found[$0.customer]! }
+    }
+
+    /// An order's search text: number, customer, city, status, what was bought, and tags.
+    func indexOrder(id: Int64, number: String, customerName: String, customerEmail: String, city: String,
+                    status: OrderStatus, lineNames: [String], tags: [String]) throws {
+        try index(.orders, id: id, parts: [number, customerName, customerEmail, city, status.title] + lineNames + tags)
+    }
+
+    /// Rebuilds an order's search text from what the database holds (after an owner's action).
+    func reindexOrder(id: Int64) throws {
+        guard let row = try Row.fetchOne(db.cachedStatement(sql: """
+            SELECT o.number, c.name, c.email, c.city, o.status, o.tags FROM orders o JOIN customers c ON c.id = o.customer_id
+            WHERE o.id = ?
+            """), arguments: [id]) else { return }
+        let lineNames = try String.fetchAll(db.cachedStatement(sql: "SELECT name FROM order_lines WHERE order_id = ? ORDER BY id"),
+                                            arguments: [id])
+        try indexOrder(id: id, number: row[0], customerName: row[1], customerEmail: row[2], city: row[3],
+                       status: row.value(4, default: .received), lineNames: lineNames, tags: OrderTags.split(row[5]))
+    }
+
+    /// Order lines, 1,000 to a statement.
+    private func insertLines(_ lines: some Sequence<(orderID: Int64, line: OrderLine)>) throws {
+        var arguments: [(any DatabaseValueConvertible)?] = []
+        func flush() throws {
+            guard !arguments.isEmpty else { return }
+            let values = repeatElement("(?, ?, ?, ?, ?)", count: arguments.count / 5).joined(separator: ", ")
+            try db.cachedStatement(sql: "INSERT INTO order_lines(order_id, sku, name, quantity, unit_price_minor) VALUES \(values)")
+                .execute(arguments: StatementArguments(arguments))
+            arguments.removeAll(keepingCapacity: true)
+        }
+        for (orderID, line) in lines {
+            arguments += [orderID, line.sku, line.name, line.quantity, line.unitPrice.minorUnits] as [(any DatabaseValueConvertible)?]
+            if arguments.count == 5_000 { try flush() }
+        }
+        try flush()
+    }
+}
+
+extension Collection {
+    /// The collection in consecutive pieces of at most `size` elements.
+    func chunks(of size: Int) -> [SubSequence] {
+        var pieces: [SubSequence] = []
+        var start = startIndex
+        while start != endIndex {
+            let end = index(start, offsetBy: size, limitedBy: endIndex) ?? endIndex
+            pieces.append(self[start..<end])
+            start = end
+        }
+        return pieces
+    }
+}
