@@ -27,6 +27,8 @@ let package = Package(
         .target(name: "TezgahStore", dependencies: [
             "Tezgah",
             .product(name: "GRDB", package: "GRDB.swift"),
+            // SQLite's C API, for binding an import's values without boxing each one (RawInsert).
+            .product(name: "GRDBSQLite", package: "GRDB.swift"),
         ]),
         .target(name: "TezgahUI", dependencies: [
             "Tezgah",

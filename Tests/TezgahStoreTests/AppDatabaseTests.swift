@@ -119,3 +119,26 @@ import Testing
         try check()
     }
 }
+
+@Suite struct SchemaCheckTests {
+    /// Large writes (imports) run with CHECK constraints off (see `AppDatabase.largeWrite`), trusting
+    /// the enums they write from; this holds the enums and the schema's lists together.
+    @Test func statusChecksListExactlyTheEnumsRawValues() throws {
+        let folder = TemporaryFolder()
+        let database = try AppDatabase(path: folder.file("shop.sqlite"))
+        func checked(_ table: String, _ column: String) throws -> Set<String> {
+            let sql = try database.pool.read { db in
+                try String.fetchOne(db, sql: "SELECT sql FROM sqlite_master WHERE type = 'table' AND name = ?", arguments: [table])!
+            }
+            guard let start = sql.range(of: "\(column) TEXT NOT NULL CHECK (\(column) IN ("),
+                  let end = sql[start.upperBound...].firstIndex(of: ")") else { return [] }
+            return Set(sql[start.upperBound..<end].split(separator: ",").map { $0.trimmingCharacters(in: CharacterSet(charactersIn: "' ")) })
+        }
+        #expect(try checked("orders", "status") == Set(OrderStatus.allCases.map(\.rawValue)))
+        #expect(try checked("orders", "payment_status") == Set(PaymentStatus.allCases.map(\.rawValue)))
+        #expect(try checked("orders", "fulfillment_status") == Set(FulfillmentStatus.allCases.map(\.rawValue)))
+        #expect(try checked("shipments", "status") == Set(ShipmentStatus.allCases.map(\.rawValue)))
+        #expect(try checked("outbox", "state") == Set(OutboxState.allCases.map(\.rawValue)))
+        #expect(try checked("outbox", "category") == Set(MailCategory.allCases.map(\.rawValue)))
+    }
+}

@@ -111,17 +111,54 @@ import Testing
     }
 
     @Test func anImportLeavesTheWritersSettingsAsTheyWere() throws {
-        // The import's larger page cache and in-memory journals are for its own transaction only.
+        // The import's larger page cache, in-memory journals, unchecked order inserts and dropped
+        // counting triggers are for its own transaction only.
         let folder = TemporaryFolder()
         let database = try AppDatabase(path: folder.file("shop.sqlite"))
         let settings = { try database.pool.write { db in
-            [try Int.fetchOne(db, sql: "PRAGMA cache_size")!, try Int.fetchOne(db, sql: "PRAGMA temp_store")!]
+            [try Int.fetchOne(db, sql: "PRAGMA cache_size")!, try Int.fetchOne(db, sql: "PRAGMA temp_store")!,
+             try Int.fetchOne(db, sql: "PRAGMA ignore_check_constraints")!,
+             try Int.fetchOne(db, sql: "SELECT count(*) FROM sqlite_master WHERE type = 'trigger' AND name LIKE '%_counted_%'")!]
         } }
         let before = try settings()
+        #expect(before[2] == 0 && before[3] == 2 * ListCounts.tables.count)
         _ = try database.importFile(try write(Self.twoOrders, folder))
         #expect(try settings() == before)
         #expect(throws: ImportError.self) { try database.importFile(try write(Self.header + "\n#1,,paid\n", folder, "bad.csv")) }
         #expect(try settings() == before)
+        // The counts were taken once at the end, and the triggers count what comes after.
+        #expect(try database.count(.orders) == .exact(2))
+        try database.pool.write { db in try db.execute(sql: "DELETE FROM orders WHERE number = '#1001'") }
+        #expect(try database.count(.orders) == .exact(1))
+    }
+
+    @Test func aTakenNumberDeepInALargeFileNamesItsOwnLine() throws {
+        // Orders are written a few hundred at a time; the refusal still names the order's first row.
+        let folder = TemporaryFolder()
+        let database = try AppDatabase(path: folder.file("shop.sqlite"))
+        try database.write { writer in
+            let customer = try writer.insertCustomer(name: "Elif", email: "elif@example.com", language: "tr", city: "", country: "TR",
+                                                     birthday: nil, createdAt: Date(timeIntervalSince1970: 0))
+            try writer.insertOrder(.init(number: "#5700", platform: "manual", platformRef: nil, customerID: customer,
+                                         customerName: "Elif", customerEmail: "elif@example.com", city: "", status: .received,
+                                         payment: .paid, fulfillment: .unfulfilled, lines: [], currency: .try_, total: nil,
+                                         shippingAddress: "", tags: [], note: "", placedAt: Date(timeIntervalSince1970: 0)))
+        }
+        var text = Self.header + "\n"
+        for n in 0..<800 {
+            text += "#\(5000 + n),c\(n % 50)@example.com,paid,,,,TRY,,,,10.00,2025-06-01 12:00:00 +0300,1,Kupa,10.00,K,Müşteri,,,,,TR,,,,\(9000 + n)\n"
+        }
+        let before = try counts(database)
+        #expect(throws: ImportError(file: "big.csv", line: 702, column: "Name",
+                                    reason: "order number #5700 already belongs to an order from manual.")) {
+            try database.importFile(try write(text, folder, "big.csv"))
+        }
+        #expect(try counts(database) == before)
+        // Without the clash, fifty customers for 800 orders, each created once.
+        try database.pool.write { db in try db.execute(sql: "UPDATE orders SET number = '#M1' WHERE number = '#5700'") }
+        let summary = try database.importFile(try write(text, folder, "big.csv"))
+        #expect(summary.ordersCreated == 800 && summary.customersCreated == 50)
+        #expect(try database.pool.read { db in try Int.fetchOne(db, sql: "SELECT count(DISTINCT customer_id) FROM orders WHERE number LIKE '#5%'") } == 50)
     }
 
     @Test func anOrderNumberTakenByAnotherPlatformIsRefused() throws {

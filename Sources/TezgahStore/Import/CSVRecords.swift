@@ -54,10 +54,17 @@ final class CSVRecords {
 
     func has(_ column: String) -> Bool { columns[column] != nil }
 
+    /// Where a column is in each record (nil when the header lacks it); an importer reading many
+    /// rows looks its columns up once.
+    func position(of column: String) -> Int? { columns[column] }
+
     /// The current record's value in a column ("" when the column is absent or the row is short).
-    subscript(column: String) -> String {
-        guard let index = columns[column], index < reader.count else { return "" }
-        return Self.trimmed(reader.string(index))
+    subscript(column: String) -> String { self[position: position(of: column)] }
+
+    /// The current record's value at a column's `position` ("" when it is nil or the row is short).
+    subscript(position position: Int?) -> String {
+        guard let position, position < reader.count else { return "" }
+        return Self.trimmed(reader.string(position))
     }
 
     /// Spaces and tabs off both ends. Most cells have none, so they are returned as they are
@@ -79,7 +86,7 @@ final class CSVRecords {
     /// The currency a `Currency` cell names (three letters), or the error for that cell on `line`
     /// (the current line unless the order started earlier).
     func currency(_ code: String, line: Int? = nil) throws -> Currency {
-        guard code.count == 3, code.allSatisfy({ $0.isASCII && $0.isLetter }) else {
+        guard code.utf8.count == 3, code.utf8.allSatisfy({ (0x41...0x5A).contains($0) || (0x61...0x7A).contains($0) }) else {
             throw ImportError(file: file, line: line ?? self.line, column: "Currency",
                               reason: "\"\(code)\" is not a three-letter currency code such as TRY or EUR.")
         }

@@ -6,8 +6,17 @@ import Tezgah
 struct ItemRowOrder {
     var number: String
     var firstLine: Int
-    var fields: [String: String]
+    var fields: ItemRowFields
     var lines: [OrderLine]
+}
+
+/// An order's own cells, by column name (nil for a column the importer did not ask for).
+struct ItemRowFields {
+    /// Where each of the importer's order columns is in `values`; shared by every order of a file.
+    let positions: [String: Int]
+    let values: [String]
+
+    subscript(column: String) -> String? { positions[column].map { values[$0] } }
 }
 
 /// Where an item-per-row export keeps what, and what to say when its rows are out of place.
@@ -33,37 +42,43 @@ extension CSVRecords {
     func forEachItemRowOrder(_ columns: ItemRowColumns, progress: (Int) -> Void,
                              _ body: (ItemRowOrder) throws -> Void) throws {
         var pending: ItemRowOrder?
+        var pendingCurrency = Currency.usd
         var finished = Set<String>()
         var rows = 0
+        // Columns are looked up once, not per cell.
+        let number = position(of: columns.number), quantity = position(of: columns.quantity)
+        let name = position(of: columns.name), price = position(of: columns.price), sku = position(of: columns.sku)
+        let fieldPositions = columns.orderFields.map(position(of:))
+        let fieldNames = Dictionary(columns.orderFields.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
         while try next() {
             rows += 1
             if rows % 1_000 == 0 { progress(consumed) }
-            let number = self[columns.number]
-            guard !number.isEmpty else { throw error(columns.number, columns.emptyNumber) }
-            if pending?.number != number {
+            let orderNumber = self[position: number]
+            guard !orderNumber.isEmpty else { throw error(columns.number, columns.emptyNumber) }
+            if pending?.number != orderNumber {
                 if let done = pending {
                     try body(done)
                     finished.insert(done.number)
                 }
-                guard !finished.contains(number) else {
-                    throw error(columns.number, "order \(number) appears again after other orders; \(columns.keepsTogether)")
+                guard !finished.contains(orderNumber) else {
+                    throw error(columns.number, "order \(orderNumber) appears again after other orders; \(columns.keepsTogether)")
                 }
-                var fields: [String: String] = [:]
-                for column in columns.orderFields { fields[column] = self[column] }
-                pending = ItemRowOrder(number: number, firstLine: line, fields: fields, lines: [])
+                let fields = ItemRowFields(positions: fieldNames, values: fieldPositions.map { self[position: $0] })
+                pending = ItemRowOrder(number: orderNumber, firstLine: line, fields: fields, lines: [])
+                let code = fields["Currency"] ?? ""
+                pendingCurrency = try currency(code.isEmpty ? "USD" : code, line: line)
             }
-            let quantityText = self[columns.quantity]
-            guard let quantity = Int(quantityText), quantity > 0 else {
+            let quantityText = self[position: quantity]
+            guard let count = Int(quantityText), count > 0 else {
                 throw error(columns.quantity, "\"\(quantityText)\" is not a whole number of items above zero.")
             }
-            let name = self[columns.name]
-            guard !name.isEmpty else { throw error(columns.name, "is empty.") }
-            let code = pending!.fields["Currency"] ?? ""
-            let currency = try self.currency(code.isEmpty ? "USD" : code, line: pending!.firstLine)
-            guard let price = Money(parsing: self[columns.price], currency: currency, decimalSeparator: ".") else {
-                throw error(columns.price, "\"\(self[columns.price])\" is not an amount like 1234.50.")
+            let itemName = self[position: name]
+            guard !itemName.isEmpty else { throw error(columns.name, "is empty.") }
+            let priceText = self[position: price]
+            guard let unitPrice = Money(parsing: priceText, currency: pendingCurrency, decimalSeparator: ".") else {
+                throw error(columns.price, "\"\(priceText)\" is not an amount like 1234.50.")
             }
-            pending!.lines.append(OrderLine(sku: self[columns.sku], name: name, quantity: quantity, unitPrice: price))
+            pending!.lines.append(OrderLine(sku: self[position: sku], name: itemName, quantity: count, unitPrice: unitPrice))
         }
         if let done = pending { try body(done) }
         progress(size)

@@ -86,29 +86,31 @@ struct ShopifyOrdersImport {
 enum ShopifyDate {
     static func parse(_ text: String) -> Date? {
         let scalars = Array(text.utf8)
-        func number(_ range: Range<Int>) -> Int? {
-            guard range.upperBound <= scalars.count else { return nil }
+        func number(in bytes: [UInt8], _ range: Range<Int>) -> Int? {
+            guard range.upperBound <= bytes.count else { return nil }
             var value = 0
-            for byte in scalars[range] {
+            for byte in bytes[range] {
                 guard (0x30...0x39).contains(byte) else { return nil }
                 value = value * 10 + Int(byte - 0x30)
             }
             return value
         }
+        func number(_ range: Range<Int>) -> Int? { number(in: scalars, range) }
         guard scalars.count >= 19, scalars[4] == 0x2D, scalars[7] == 0x2D, scalars[10] == 0x20 || scalars[10] == 0x54,
               scalars[13] == 0x3A, scalars[16] == 0x3A,
               let year = number(0..<4), let month = number(5..<7), let day = number(8..<10),
               let hour = number(11..<13), let minute = number(14..<16), let second = number(17..<19),
               (1...12).contains(month), (1...31).contains(day), hour < 24, minute < 60, second < 61 else { return nil }
-        var rest = String(decoding: scalars[19...], as: UTF8.self).trimmingCharacters(in: .whitespaces)
+        // The offset: nothing, "Z" or "UTC", or a sign and four digits with or without a colon.
+        var rest = Array(scalars[19...])
+        while let last = rest.last, last == 0x20 || last == 0x09 { rest.removeLast() }
+        rest.removeFirst(rest.prefix { $0 == 0x20 || $0 == 0x09 }.count)
         var offset = 0
-        if rest == "Z" || rest == "UTC" || rest.isEmpty {
-            rest = ""
-        } else {
-            rest = rest.replacingOccurrences(of: ":", with: "")
-            guard rest.count == 5, let sign = rest.first, sign == "+" || sign == "-",
-                  let hh = Int(rest.dropFirst().prefix(2)), let mm = Int(rest.suffix(2)), hh < 15, mm < 60 else { return nil }
-            offset = (sign == "-" ? -1 : 1) * (hh * 3_600 + mm * 60)
+        if !(rest.isEmpty || rest == [0x5A] || rest == [0x55, 0x54, 0x43]) {
+            rest.removeAll { $0 == 0x3A }
+            guard rest.count == 5, rest[0] == 0x2B || rest[0] == 0x2D,
+                  let hh = number(in: rest, 1..<3), let mm = number(in: rest, 3..<5), hh < 15, mm < 60 else { return nil }
+            offset = (rest[0] == 0x2D ? -1 : 1) * (hh * 3_600 + mm * 60)
         }
         // Days from civil (Howard Hinnant), then back to UTC by the offset.
         let y = month <= 2 ? year - 1 : year

@@ -153,36 +153,37 @@ extension ShopWriter {
             try db.execute(sql: "DELETE FROM order_lines WHERE order_id IN (\(databaseQuestionMarks(count: chunk.count)))",
                            arguments: StatementArguments(chunk.map { ids[$0] }))
         }
-        // New orders, 200 to a statement (16 values each, well under SQLite's limit of 32,766).
-        for chunk in known.indices.filter({ known[$0] == nil }).chunks(of: 200) {
-            var arguments: [(any DatabaseValueConvertible)?] = []
-            arguments.reserveCapacity(chunk.count * 16)
-            for index in chunk {
-                let row = rows[index], order = row.order
-                arguments += [order.number, order.platform, order.platformRef, order.customerID, order.status.rawValue,
-                              order.payment.rawValue, order.fulfillment.rawValue, order.currency.code, row.total,
-                              order.refunded?.minorUnits ?? 0, row.items, order.shippingAddress, row.tags, order.note,
-                              order.placedAt.unixSeconds, order.placedAt.unixSeconds] as [(any DatabaseValueConvertible)?]
-            }
-            let values = repeatElement("(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", count: chunk.count).joined(separator: ", ")
-            let inserted: [Row]
-            do {
-                inserted = try Row.fetchAll(db.cachedStatement(sql: """
-                    INSERT INTO orders(number, platform, platform_ref, customer_id, status, payment_status, fulfillment_status, currency,
-                                       total_minor, refunded_minor, item_count, shipping_address, tags, note, placed_at, updated_at)
-                    VALUES \(values) RETURNING id, number
-                    """), arguments: StatementArguments(arguments))
-            } catch let error as DatabaseError where error.extendedResultCode == .SQLITE_CONSTRAINT_UNIQUE {
-                // Looked for only now: a query per imported order to rule this out cost a tenth of
-                // an import's statements.
-                throw try numberTaken(among: Array(chunk), of: rows) ?? error
-            }
-            // RETURNING gives rows in no promised order; numbers are unique, so they say which is which.
-            var idByNumber: [String: Int64] = [:]
-            for row in inserted { idByNumber[row[1]] = row[0] }
-            for index in chunk { ids[index] = idByNumber[rows[index].order.number]! }
+        // New orders get the ids SQLite would give them (the next after the largest), so nothing
+        // needs reading back.
+        let fresh = known.indices.filter { known[$0] == nil }
+        var nextID = try Int64.fetchOne(db, sql: "SELECT coalesce(max(id), 0) + 1 FROM orders")!
+        for index in fresh {
+            ids[index] = nextID
+            nextID += 1
         }
-        try insertLines(rows.indices.lazy.flatMap { index in rows[index].order.lines.lazy.map { (ids[index], $0) } })
+        try insertRows(into: "orders", Self.orderColumns, count: fresh.count) { insert, range in
+            for index in fresh[range] {
+                let row = rows[index], order = row.order
+                insert.add(ids[index]); insert.add(order.number); insert.add(order.platform); insert.add(order.platformRef)
+                insert.add(order.customerID); insert.add(order.status.rawValue); insert.add(order.payment.rawValue)
+                insert.add(order.fulfillment.rawValue); insert.add(order.currency.code); insert.add(row.total)
+                insert.add(order.refunded?.minorUnits ?? 0); insert.add(row.items); insert.add(order.shippingAddress)
+                insert.add(row.tags); insert.add(order.note); insert.add(order.placedAt.unixSeconds)
+                insert.add(order.placedAt.unixSeconds)
+            }
+        } refused: { range in
+            // Looked for only now: a query per imported order to rule this out cost a tenth of
+            // an import's statements.
+            try numberTaken(among: Array(fresh[range]), of: rows)
+        }
+        let lines = rows.indices.flatMap { index in rows[index].order.lines.map { (orderID: ids[index], line: $0) } }
+        try insertRows(into: "order_lines", ["order_id", "sku", "name", "quantity", "unit_price_minor"], count: lines.count) {
+            insert, range in
+            for (orderID, line) in lines[range] {
+                insert.add(orderID); insert.add(line.sku); insert.add(line.name); insert.add(line.quantity)
+                insert.add(line.unitPrice.minorUnits)
+            }
+        }
         for index in rows.indices {
             let order = rows[index].order
             try indexOrder(id: ids[index], number: order.number, customerName: order.customerName,
@@ -282,10 +283,10 @@ extension ShopWriter {
             }
         }
         let missing = firstOrder.filter { found[$0.key] == nil }.sorted { $0.value < $1.value }
-        for chunk in missing.chunks(of: 200) {
-            var arguments: [(any DatabaseValueConvertible)?] = []
-            arguments.reserveCapacity(chunk.count * 7)
-            for (customer, index) in chunk {
+        var nextID = try Int64.fetchOne(db, sql: "SELECT coalesce(max(id), 0) + 1 FROM customers")!
+        try insertRows(into: "customers", ["id", "platform_ref", "name", "email", "language", "city", "country", "created_at"],
+                       count: missing.count) { insert, range in
+            for (customer, index) in missing[range] {
                 guard let new = orders[index].newCustomer else {
                     preconditionFailure("an order naming a customer by key brings what to create it with")
                 }
@@ -296,20 +297,14 @@ extension ShopWriter {
                 case .platformRef(let key): ref = key
                 case .id: break
                 }
-                arguments += [ref, name, email, Customer.language(forCountry: new.country), new.city, new.country,
-                              new.createdAt.unixSeconds] as [(any DatabaseValueConvertible)?]
+                found[customer] = nextID
+                insert.add(nextID); insert.add(ref); insert.add(name); insert.add(email)
+                insert.add(Customer.language(forCountry: new.country)); insert.add(new.city); insert.add(new.country)
+                insert.add(new.createdAt.unixSeconds)
+                nextID += 1
             }
-            let values = repeatElement("(?, ?, ?, ?, ?, ?, ?)", count: chunk.count).joined(separator: ", ")
-            for row in try Row.fetchAll(db.cachedStatement(sql: """
-                INSERT INTO customers(platform_ref, name, email, language, city, country, created_at) VALUES \(values)
-                RETURNING id, platform_ref, email, name
-                """), arguments: StatementArguments(arguments)) {
-                let key: OrderCustomer = if let ref = row[1] as String? { .platformRef(ref) }
-                    else if let email = row[2] as String?, !email.isEmpty { .email(email) } else { .name(row[3]) }
-                found[key] = row[0]
-            }
-            created += chunk.count
         }
+        created += missing.count
         return orders.map { found[$0.customer]! }
     }
 
@@ -331,21 +326,29 @@ extension ShopWriter {
                        status: row.value(4, default: .received), lineNames: lineNames, tags: OrderTags.split(row[5]))
     }
 
-    /// Order lines, 1,000 to a statement.
-    private func insertLines(_ lines: some Sequence<(orderID: Int64, line: OrderLine)>) throws {
-        var arguments: [(any DatabaseValueConvertible)?] = []
-        func flush() throws {
-            guard !arguments.isEmpty else { return }
-            let values = repeatElement("(?, ?, ?, ?, ?)", count: arguments.count / 5).joined(separator: ", ")
-            try db.cachedStatement(sql: "INSERT INTO order_lines(order_id, sku, name, quantity, unit_price_minor) VALUES \(values)")
-                .execute(arguments: StatementArguments(arguments))
-            arguments.removeAll(keepingCapacity: true)
+    static let orderColumns = ["id", "number", "platform", "platform_ref", "customer_id", "status", "payment_status",
+                               "fulfillment_status", "currency", "total_minor", "refunded_minor", "item_count",
+                               "shipping_address", "tags", "note", "placed_at", "updated_at"]
+
+    /// Inserts `count` rows, `row` adding the values of those in a range, in statements of 256 rows
+    /// and then of halving sizes, so a handful of statement shapes serve any count. A UNIQUE
+    /// constraint failure asks `refused` which row of the statement's range is to blame.
+    private func insertRows(into table: String, _ columns: [String], count: Int,
+                            _ row: (inout RawInsert, Range<Int>) -> Void,
+                            refused: (Range<Int>) throws -> OrderRefused? = { _ in nil }) throws {
+        var start = 0
+        while start < count {
+            var size = 256
+            while size > count - start { size /= 2 }
+            var insert = try RawInsert(db, table: table, columns: columns, rows: size)
+            row(&insert, start..<start + size)
+            do {
+                try insert.execute()
+            } catch let error as DatabaseError where error.extendedResultCode == .SQLITE_CONSTRAINT_UNIQUE {
+                throw try refused(start..<start + size) ?? error
+            }
+            start += size
         }
-        for (orderID, line) in lines {
-            arguments += [orderID, line.sku, line.name, line.quantity, line.unitPrice.minorUnits] as [(any DatabaseValueConvertible)?]
-            if arguments.count == 5_000 { try flush() }
-        }
-        try flush()
     }
 }
 
