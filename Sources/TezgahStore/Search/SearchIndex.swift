@@ -21,15 +21,16 @@ enum SearchIndex: String, CaseIterable {
         SearchFolding.fold(parts.joined(separator: " "))
     }
 
-    /// Stores (or replaces) several rows' text in one statement; a later row with the same id wins.
+    /// Stores (or replaces) several rows' text, many to a statement; a later row with the same id wins.
     func write(_ db: Database, rows: some Collection<(id: Int64, text: String)>) throws {
-        guard !rows.isEmpty else { return }
-        let values = repeatElement("(?, ?)", count: rows.count).joined(separator: ", ")
-        let statement = try db.cachedStatement(sql: "INSERT OR REPLACE INTO \(rawValue)(rowid, text) VALUES \(values)")
-        var arguments: [(any DatabaseValueConvertible)?] = []
-        arguments.reserveCapacity(rows.count * 2)
-        for row in rows { arguments.append(row.id); arguments.append(row.text) }
-        try statement.execute(arguments: StatementArguments(arguments))
+        let rows = Array(rows)
+        try RawInsert.rows(db, into: rawValue, ["rowid", "text"], count: rows.count, largest: SearchIndexBatch.rowsPerStatement,
+                           orReplace: true) { insert, range in
+            for row in rows[range] {
+                insert.add(row.id)
+                insert.add(row.text)
+            }
+        }
     }
 
     /// An FTS5 query matching rows that have a word starting with each term, e.g. `"ays"* "yil"*`.
@@ -55,7 +56,7 @@ enum SearchIndex: String, CaseIterable {
 /// tiny segment per order, and merging those took a fifth of an import's time. Several hundred rows
 /// in one statement make one segment. Memory stays bounded by `rowsPerStatement`.
 final class SearchIndexBatch {
-    static let rowsPerStatement = 500
+    static let rowsPerStatement = 4_096
     private var pending: [(table: SearchIndex, id: Int64, text: String)] = []
 
     func add(_ table: SearchIndex, id: Int64, parts: [String], db: Database) throws {

@@ -13,12 +13,13 @@ struct RawInsert {
     private let statement: Statement
     private var position: Int32 = 0
 
-    /// `INSERT INTO table(columns) VALUES (?, …), …` for `rows` rows.
-    init(_ db: Database, table: String, columns: [String], rows: Int) throws {
+    /// `INSERT [OR REPLACE] INTO table(columns) VALUES (?, …), …` for `rows` rows.
+    init(_ db: Database, table: String, columns: [String], rows: Int, orReplace: Bool = false) throws {
         self.db = db
         let row = "(" + String(repeating: "?, ", count: columns.count - 1) + "?)"
         let values = String(repeating: row + ", ", count: rows - 1) + row
-        statement = try db.cachedStatement(sql: "INSERT INTO \(table)(\(columns.joined(separator: ", "))) VALUES \(values)")
+        let verb = orReplace ? "INSERT OR REPLACE" : "INSERT"
+        statement = try db.cachedStatement(sql: "\(verb) INTO \(table)(\(columns.joined(separator: ", "))) VALUES \(values)")
         sqlite3_reset(statement.sqliteStatement)
         sqlite3_clear_bindings(statement.sqliteStatement)
     }
@@ -64,6 +65,28 @@ struct RawInsert {
         position = 0
         guard code == SQLITE_DONE else {
             throw DatabaseError(resultCode: ResultCode(rawValue: extended), message: message, sql: statement.sql)
+        }
+    }
+
+    /// Inserts `count` rows, `row` adding the values of those in a range, in statements of
+    /// `largest` rows and then of halving sizes, so a handful of statement shapes serve any count.
+    /// A failed statement's error goes through `failed` with the statement's range of rows, which
+    /// may say better what went wrong.
+    static func rows(_ db: Database, into table: String, _ columns: [String], count: Int, largest: Int = 256,
+                     orReplace: Bool = false, _ row: (inout RawInsert, Range<Int>) -> Void,
+                     failed: (Range<Int>, DatabaseError) throws -> Error = { $1 }) throws {
+        var start = 0
+        while start < count {
+            var size = largest
+            while size > count - start { size /= 2 }
+            var insert = try RawInsert(db, table: table, columns: columns, rows: size, orReplace: orReplace)
+            row(&insert, start..<start + size)
+            do {
+                try insert.execute()
+            } catch let error as DatabaseError {
+                throw try failed(start..<start + size, error)
+            }
+            start += size
         }
     }
 }

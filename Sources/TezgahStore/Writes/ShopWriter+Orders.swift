@@ -161,7 +161,7 @@ extension ShopWriter {
             ids[index] = nextID
             nextID += 1
         }
-        try insertRows(into: "orders", Self.orderColumns, count: fresh.count) { insert, range in
+        try RawInsert.rows(db, into: "orders", Self.orderColumns, count: fresh.count) { insert, range in
             for index in fresh[range] {
                 let row = rows[index], order = row.order
                 insert.add(ids[index]); insert.add(order.number); insert.add(order.platform); insert.add(order.platformRef)
@@ -171,13 +171,14 @@ extension ShopWriter {
                 insert.add(row.tags); insert.add(order.note); insert.add(order.placedAt.unixSeconds)
                 insert.add(order.placedAt.unixSeconds)
             }
-        } refused: { range in
-            // Looked for only now: a query per imported order to rule this out cost a tenth of
-            // an import's statements.
-            try numberTaken(among: Array(fresh[range]), of: rows)
+        } failed: { range, error in
+            // Which number is taken is looked for only now: a query per imported order to rule
+            // this out cost a tenth of an import's statements.
+            guard error.extendedResultCode == .SQLITE_CONSTRAINT_UNIQUE else { return error }
+            return try numberTaken(among: Array(fresh[range]), of: rows) ?? error
         }
         let lines = rows.indices.flatMap { index in rows[index].order.lines.map { (orderID: ids[index], line: $0) } }
-        try insertRows(into: "order_lines", ["order_id", "sku", "name", "quantity", "unit_price_minor"], count: lines.count) {
+        try RawInsert.rows(db, into: "order_lines", ["order_id", "sku", "name", "quantity", "unit_price_minor"], count: lines.count) {
             insert, range in
             for (orderID, line) in lines[range] {
                 insert.add(orderID); insert.add(line.sku); insert.add(line.name); insert.add(line.quantity)
@@ -284,7 +285,7 @@ extension ShopWriter {
         }
         let missing = firstOrder.filter { found[$0.key] == nil }.sorted { $0.value < $1.value }
         var nextID = try Int64.fetchOne(db, sql: "SELECT coalesce(max(id), 0) + 1 FROM customers")!
-        try insertRows(into: "customers", ["id", "platform_ref", "name", "email", "language", "city", "country", "created_at"],
+        try RawInsert.rows(db, into: "customers", ["id", "platform_ref", "name", "email", "language", "city", "country", "created_at"],
                        count: missing.count) { insert, range in
             for (customer, index) in missing[range] {
                 guard let new = orders[index].newCustomer else {
@@ -329,27 +330,6 @@ extension ShopWriter {
     static let orderColumns = ["id", "number", "platform", "platform_ref", "customer_id", "status", "payment_status",
                                "fulfillment_status", "currency", "total_minor", "refunded_minor", "item_count",
                                "shipping_address", "tags", "note", "placed_at", "updated_at"]
-
-    /// Inserts `count` rows, `row` adding the values of those in a range, in statements of 256 rows
-    /// and then of halving sizes, so a handful of statement shapes serve any count. A UNIQUE
-    /// constraint failure asks `refused` which row of the statement's range is to blame.
-    private func insertRows(into table: String, _ columns: [String], count: Int,
-                            _ row: (inout RawInsert, Range<Int>) -> Void,
-                            refused: (Range<Int>) throws -> OrderRefused? = { _ in nil }) throws {
-        var start = 0
-        while start < count {
-            var size = 256
-            while size > count - start { size /= 2 }
-            var insert = try RawInsert(db, table: table, columns: columns, rows: size)
-            row(&insert, start..<start + size)
-            do {
-                try insert.execute()
-            } catch let error as DatabaseError where error.extendedResultCode == .SQLITE_CONSTRAINT_UNIQUE {
-                throw try refused(start..<start + size) ?? error
-            }
-            start += size
-        }
-    }
 }
 
 extension Collection {
