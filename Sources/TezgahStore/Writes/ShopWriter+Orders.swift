@@ -218,12 +218,8 @@ extension ShopWriter {
         var byPlatform: [String: [String: Int64]] = [:]
         let refs = Dictionary(grouping: orders.compactMap { order in order.platformRef.map { (order.platform, $0) } }, by: \.0)
         for (platform, pairs) in refs {
-            for chunk in pairs.map(\.1).chunks(of: 500) {
-                let rows = try Row.fetchAll(db.cachedStatement(sql: """
-                    SELECT platform_ref, id FROM orders WHERE platform = ? AND platform_ref IN (\(databaseQuestionMarks(count: chunk.count)))
-                    """), arguments: StatementArguments([platform] + Array(chunk)))
-                for row in rows { byPlatform[platform, default: [:]][row[0]] = row[1] }
-            }
+            try RawLookup.ids(db, "SELECT platform_ref, id FROM orders WHERE platform = ? AND platform_ref IN (%@)",
+                              leading: [platform], keys: pairs.map(\.1)) { byPlatform[platform, default: [:]][$0] = $1 }
         }
         return orders.map { order in order.platformRef.flatMap { byPlatform[order.platform]?[$0] } }
     }
@@ -277,11 +273,7 @@ extension ShopWriter {
             (refs, "SELECT platform_ref, id FROM customers WHERE platform_ref IN (%@)", OrderCustomer.platformRef),
         ]
         for (keys, sql, key) in lookups {
-            for chunk in keys.chunks(of: 500) {
-                let statement = try db.cachedStatement(
-                    sql: sql.replacingOccurrences(of: "%@", with: databaseQuestionMarks(count: chunk.count)))
-                for row in try Row.fetchAll(statement, arguments: StatementArguments(Array(chunk))) { found[key(row[0])] = row[1] }
-            }
+            try RawLookup.ids(db, sql, keys: keys) { found[key($0)] = $1 }
         }
         let missing = firstOrder.filter { found[$0.key] == nil }.sorted { $0.value < $1.value }
         var nextID = try Int64.fetchOne(db, sql: "SELECT coalesce(max(id), 0) + 1 FROM customers")!
