@@ -98,21 +98,26 @@ final class CSVRecords {
     private static func refuseIfNotUTF8(path: String, file: String) throws {
         guard let handle = FileHandle(forReadingAtPath: path) else { return }
         defer { try? handle.close() }
-        var line = 1
         var carry = [UInt8]()
+        var offset = 0 // of `carry`'s first byte in the file
+        /// The line of the byte at `offset` in the file, counted only when there is something to say.
+        func line(at offset: Int) -> Int {
+            guard let again = FileHandle(forReadingAtPath: path), let bytes = try? again.read(upToCount: offset) else { return 0 }
+            try? again.close()
+            return 1 + bytes.reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) }
+        }
         while let chunk = try? handle.read(upToCount: 1 << 20), !chunk.isEmpty {
             let bytes = carry + [UInt8](chunk)
             switch scanUTF8(bytes) {
             case .invalid(let index):
-                line += bytes[..<index].reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) }
-                throw ImportError(file: file, line: line, reason: "the file is not UTF-8 (a Windows-1254 or ISO-8859-9 export, perhaps); save it from your spreadsheet as \"CSV UTF-8\" and import it again.")
+                throw ImportError(file: file, line: line(at: offset + index), reason: "the file is not UTF-8 (a Windows-1254 or ISO-8859-9 export, perhaps); save it from your spreadsheet as \"CSV UTF-8\" and import it again.")
             case .valid(let complete):
-                line += bytes[..<complete].reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) }
                 carry = Array(bytes[complete...])
+                offset += complete
             }
         }
         if !carry.isEmpty {
-            throw ImportError(file: file, line: line, reason: "the file ends in the middle of a UTF-8 character.")
+            throw ImportError(file: file, line: line(at: offset), reason: "the file ends in the middle of a UTF-8 character.")
         }
     }
 
@@ -126,6 +131,12 @@ final class CSVRecords {
     static func scanUTF8(_ bytes: [UInt8]) -> UTF8Scan {
         var index = 0
         while index < bytes.count {
+            // Exports are mostly ASCII: eight bytes at a time while none has its high bit set.
+            while index + 8 <= bytes.count, bytes.withUnsafeBytes({ $0.loadUnaligned(fromByteOffset: index, as: UInt64.self) })
+                    & 0x8080_8080_8080_8080 == 0 {
+                index += 8
+            }
+            guard index < bytes.count else { break }
             let lead = bytes[index]
             let length: Int
             switch lead {

@@ -114,12 +114,22 @@ final class CSVRowReader {
                         case 0x2C: ends.append(out.count); state = .cellStart
                         case 0x0A: finished = true; break scan
                         case 0x0D: finished = true; skipLineFeed = true; break scan
-                        default: out.append(byte)
+                        default:
+                            // The rest of the cell's ordinary bytes in one copy.
+                            let start = index - 1
+                            while index < limit, bytes[index] != 0x2C, bytes[index] != 0x0A, bytes[index] != 0x0D { index += 1 }
+                            out.append(contentsOf: bytes[start..<index])
                         }
                     case .quoted:
                         if byte == 0x22 { state = .quoteInQuoted } else {
+                            // Up to the next quote in one copy, counting the line breaks inside.
+                            let start = index - 1
                             if byte == 0x0A { lines += 1 }
-                            out.append(byte)
+                            while index < limit, bytes[index] != 0x22 {
+                                if bytes[index] == 0x0A { lines += 1 }
+                                index += 1
+                            }
+                            out.append(contentsOf: bytes[start..<index])
                         }
                     case .quoteInQuoted:
                         switch byte {
