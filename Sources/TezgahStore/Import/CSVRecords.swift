@@ -23,7 +23,7 @@ final class CSVRecords {
         size = (attributes[.size] as? Int) ?? 0
         try Self.refuseIfNotUTF8(path: path, file: file)
         self.reader = reader
-        let names = try Self.read(reader, file: file) ? (0..<reader.count).map { Self.trimmed(reader.string($0)) } : []
+        let names = try Self.read(reader, file: file) ? (0..<reader.count).map(reader.trimmedString) : []
         guard names.contains(where: { !$0.isEmpty }) else {
             throw ImportError(file: file, line: 1, reason: "the file has no header line.")
         }
@@ -64,18 +64,7 @@ final class CSVRecords {
     /// The current record's value at a column's `position` ("" when it is nil or the row is short).
     subscript(position position: Int?) -> String {
         guard let position, position < reader.count else { return "" }
-        return Self.trimmed(reader.string(position))
-    }
-
-    /// Spaces and tabs off both ends. Most cells have none, so they are returned as they are
-    /// (Foundation's trimming bridges every string and was a tenth of an import's time).
-    static func trimmed(_ text: String) -> String {
-        guard let first = text.utf8.first, let last = text.utf8.last,
-              first == 0x20 || first == 0x09 || last == 0x20 || last == 0x09 else { return text }
-        var slice = Substring(text)
-        while let c = slice.first, c == " " || c == "\t" { slice = slice.dropFirst() }
-        while let c = slice.last, c == " " || c == "\t" { slice = slice.dropLast() }
-        return String(slice)
+        return reader.trimmedString(position)
     }
 
     /// The error for a cell on `line` (the current line unless the order started earlier).

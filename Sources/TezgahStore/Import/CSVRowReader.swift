@@ -55,6 +55,17 @@ final class CSVRowReader {
         return cells.withUnsafeBufferPointer { String(decoding: $0[start..<cellEnds[index]], as: UTF8.self) }
     }
 
+    /// Cell `index` as text without the spaces and tabs around it, trimmed on its bytes.
+    func trimmedString(_ index: Int) -> String {
+        var start = index == 0 ? 0 : cellEnds[index - 1]
+        var end = cellEnds[index]
+        return cells.withUnsafeBufferPointer { bytes in
+            while start < end, bytes[start] == 0x20 || bytes[start] == 0x09 { start += 1 }
+            while end > start, bytes[end - 1] == 0x20 || bytes[end - 1] == 0x09 { end -= 1 }
+            return String(decoding: bytes[start..<end], as: UTF8.self)
+        }
+    }
+
     /// True when cell `index` holds no bytes.
     func isEmpty(_ index: Int) -> Bool {
         cellEnds[index] == (index == 0 ? 0 : cellEnds[index - 1])

@@ -42,7 +42,7 @@ struct EtsySoldOrdersImport {
             guard itemsText.isEmpty || (Int(itemsText).map { $0 > 0 } ?? false) else {
                 throw records.error("Number of Items", "\"\(itemsText)\" is not a whole number of items above zero.")
             }
-            let name = [records["Full Name"], [records["First Name"], records["Last Name"]].filter { !$0.isEmpty }.joined(separator: " "),
+            let name = [records["Full Name"], [records["First Name"], records["Last Name"]].joinedNonEmpty(" "),
                         records["Buyer"]].first { !$0.isEmpty } ?? "Etsy buyer"
             let buyer = records["Buyer"].isEmpty ? records["Buyer User ID"] : records["Buyer"]
             let city = records["Ship City"]
@@ -50,9 +50,8 @@ struct EtsySoldOrdersImport {
             // What Etsy still holds after refunds: all of it, some of it, or nothing.
             let payment: PaymentStatus = adjusted.map { $0 >= total ? .paid : $0 == 0 ? .refunded : .partiallyRefunded } ?? .paid
             let status: OrderStatus = payment == .refunded && shipped == nil ? .cancelled : shipped != nil ? .shipped : .received
-            let address = [records["Street 1"], records["Street 2"],
-                           [records["Ship Zipcode"], city].filter { !$0.isEmpty }.joined(separator: " "),
-                           records["Ship State"], country].filter { !$0.isEmpty }.joined(separator: ", ")
+            let address = [records["Street 1"], records["Street 2"], [records["Ship Zipcode"], city].joinedNonEmpty(" "),
+                           records["Ship State"], country].joinedNonEmpty(", ")
             var order = ShopWriter.NewOrder(
                 number: "#\(id)", platform: "etsy", platformRef: id, customerID: 0, customerName: name, customerEmail: "",
                 city: city, status: status, payment: payment, fulfillment: shipped == nil ? .unfulfilled : .fulfilled,

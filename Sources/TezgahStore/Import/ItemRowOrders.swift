@@ -10,7 +10,8 @@ struct ItemRowOrder {
     var lines: [OrderLine]
 }
 
-/// An order's own cells, by column name (nil for a column the importer did not ask for).
+/// An order's own cells: `values` in the order of the importer's `orderFields`, or by column name
+/// (nil for a column the importer did not ask for).
 struct ItemRowFields {
     /// Where each of the importer's order columns is in `values`; shared by every order of a file.
     let positions: [String: Int]
@@ -50,6 +51,7 @@ extension CSVRecords {
         let name = position(of: columns.name), price = position(of: columns.price), sku = position(of: columns.sku)
         let fieldPositions = columns.orderFields.map(position(of:))
         let fieldNames = Dictionary(columns.orderFields.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
+        let currencyField = fieldNames["Currency"]
         while try next() {
             rows += 1
             if rows % 1_000 == 0 { progress(consumed) }
@@ -65,7 +67,7 @@ extension CSVRecords {
                 }
                 let fields = ItemRowFields(positions: fieldNames, values: fieldPositions.map { self[position: $0] })
                 pending = ItemRowOrder(number: orderNumber, firstLine: line, fields: fields, lines: [])
-                let code = fields["Currency"] ?? ""
+                let code = currencyField.map { fields.values[$0] } ?? ""
                 pendingCurrency = try currency(code.isEmpty ? "USD" : code, line: line)
             }
             let quantityText = self[position: quantity]

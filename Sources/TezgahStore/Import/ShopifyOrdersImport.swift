@@ -10,9 +10,34 @@ struct ShopifyOrdersImport {
     /// Called now and then with about how many bytes of the file have been read.
     let progress: (Int) -> Void
 
-    private static let orderColumns = ["Id", "Name", "Email", "Financial Status", "Fulfillment Status", "Currency", "Total",
-                                       "Created at", "Cancelled at", "Billing Name", "Shipping Name", "Shipping Address1",
-                                       "Shipping City", "Shipping Zip", "Shipping Country", "Tags", "Notes"]
+    /// The order's own columns, read from its first row, by their place in `orderColumns`.
+    private enum Field: Int, CaseIterable {
+        case id, email, financialStatus, fulfillmentStatus, currency, total, createdAt, cancelledAt, billingName,
+             shippingName, shippingAddress1, shippingCity, shippingZip, shippingCountry, tags, notes
+
+        var column: String {
+            switch self {
+            case .id: "Id"
+            case .email: "Email"
+            case .financialStatus: "Financial Status"
+            case .fulfillmentStatus: "Fulfillment Status"
+            case .currency: "Currency"
+            case .total: "Total"
+            case .createdAt: "Created at"
+            case .cancelledAt: "Cancelled at"
+            case .billingName: "Billing Name"
+            case .shippingName: "Shipping Name"
+            case .shippingAddress1: "Shipping Address1"
+            case .shippingCity: "Shipping City"
+            case .shippingZip: "Shipping Zip"
+            case .shippingCountry: "Shipping Country"
+            case .tags: "Tags"
+            case .notes: "Notes"
+            }
+        }
+    }
+
+    private static let orderColumns = Field.allCases.map(\.column)
 
     static let columns = ItemRowColumns(
         number: "Name", emptyNumber: "is empty; every row needs the order name (e.g. #1001).",
@@ -32,14 +57,15 @@ struct ShopifyOrdersImport {
 
     private func add(_ order: ItemRowOrder, to batch: OrderImportBatch) throws {
         func fail(_ column: String, _ reason: String) -> ImportError { records.error(column, reason, line: order.firstLine) }
-        let f = order.fields
-        let currency = try records.currency(f["Currency"]!, line: order.firstLine)
-        let total = try amountOnLine(f["Total"]!, column: "Total", currency: currency, line: order.firstLine)
-        guard let placed = ShopifyDate.parse(f["Created at"]!) else {
-            throw fail("Created at", "\"\(f["Created at"]!)\" is not a date like 2025-05-11 09:55:16 -0400.")
+        let values = order.fields.values
+        func f(_ field: Field) -> String { values[field.rawValue] }
+        let currency = try records.currency(f(.currency), line: order.firstLine)
+        let total = try amountOnLine(f(.total), column: "Total", currency: currency, line: order.firstLine)
+        guard let placed = ShopifyDate.parse(f(.createdAt)) else {
+            throw fail("Created at", "\"\(f(.createdAt))\" is not a date like 2025-05-11 09:55:16 -0400.")
         }
         let payment: PaymentStatus
-        switch f["Financial Status"]!.lowercased() {
+        switch f(.financialStatus).lowercased() {
         case "paid": payment = .paid
         case "pending", "authorized", "unpaid", "expired": payment = .pending
         case "partially_refunded", "partially refunded": payment = .partiallyRefunded
@@ -48,28 +74,27 @@ struct ShopifyOrdersImport {
         case let other: throw fail("Financial Status", "\"\(other)\" is not a Shopify payment status (paid, pending, refunded…).")
         }
         let fulfillment: FulfillmentStatus
-        switch f["Fulfillment Status"]!.lowercased() {
+        switch f(.fulfillmentStatus).lowercased() {
         case "", "unfulfilled", "pending", "restocked": fulfillment = .unfulfilled
         case "partial", "partially_fulfilled": fulfillment = .partial
         case "fulfilled", "shipped": fulfillment = .fulfilled
         case let other: throw fail("Fulfillment Status", "\"\(other)\" is not a Shopify fulfilment status (fulfilled, partial, unfulfilled).")
         }
-        let status: OrderStatus = !f["Cancelled at"]!.isEmpty ? .cancelled
+        let status: OrderStatus = !f(.cancelledAt).isEmpty ? .cancelled
             : fulfillment == .fulfilled ? .shipped : fulfillment == .partial ? .preparing : .received
-        let email = f["Email"]!.lowercased()
-        let customerName = [f["Billing Name"]!, f["Shipping Name"]!].first { !$0.isEmpty } ?? (email.isEmpty ? order.number : email)
-        let address = [f["Shipping Address1"]!, [f["Shipping Zip"]!, f["Shipping City"]!].filter { !$0.isEmpty }.joined(separator: " "),
-                       f["Shipping Country"]!].filter { !$0.isEmpty }.joined(separator: ", ")
+        let email = f(.email).lowercased()
+        let customerName = !f(.billingName).isEmpty ? f(.billingName) : !f(.shippingName).isEmpty ? f(.shippingName)
+            : email.isEmpty ? order.number : email
+        let city = f(.shippingCity), country = f(.shippingCountry)
+        let address = [f(.shippingAddress1), [f(.shippingZip), city].joinedNonEmpty(" "), country].joinedNonEmpty(", ")
         try batch.add(.init(
-            number: order.number, platform: "shopify", platformRef: f["Id"]!.isEmpty ? order.number : f["Id"]!,
-            customerID: 0, customerName: customerName, customerEmail: email, city: f["Shipping City"]!,
-            status: status, payment: payment, fulfillment: fulfillment,
-            lines: order.lines,
+            number: order.number, platform: "shopify", platformRef: f(.id).isEmpty ? order.number : f(.id),
+            customerID: 0, customerName: customerName, customerEmail: email, city: city,
+            status: status, payment: payment, fulfillment: fulfillment, lines: order.lines,
             currency: currency, total: Money(minorUnits: total, currency: currency), shippingAddress: address,
-            tags: OrderTags.split(f["Tags"]!),
-            note: f["Notes"]!, placedAt: placed),
+            tags: OrderTags.split(f(.tags)), note: f(.notes), placedAt: placed),
             customer: email.isEmpty ? .name(customerName) : .email(email),
-            newCustomer: .init(name: customerName, city: f["Shipping City"]!, country: f["Shipping Country"]!, createdAt: placed),
+            newCustomer: .init(name: customerName, city: city, country: country, createdAt: placed),
             line: order.firstLine)
     }
 

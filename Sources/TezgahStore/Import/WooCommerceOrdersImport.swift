@@ -73,13 +73,12 @@ struct WooCommerceOrdersImport {
         }
         let partlyRefunded = refunded > 0 && refunded < total && payment == .paid
         let email = (f["Email (Billing)"]!.isEmpty ? f["Billing Email Address"]! : f["Email (Billing)"]!).lowercased()
-        let billing = [f["First Name (Billing)"]!, f["Last Name (Billing)"]!].filter { !$0.isEmpty }.joined(separator: " ")
-        let shipping = [f["First Name (Shipping)"]!, f["Last Name (Shipping)"]!].filter { !$0.isEmpty }.joined(separator: " ")
+        let billing = [f["First Name (Billing)"]!, f["Last Name (Billing)"]!].joinedNonEmpty(" ")
+        let shipping = [f["First Name (Shipping)"]!, f["Last Name (Shipping)"]!].joinedNonEmpty(" ")
         let name = [billing, shipping, email].first { !$0.isEmpty } ?? order.number
         let city = f["City (Shipping)"]!.isEmpty ? f["City (Billing)"]! : f["City (Shipping)"]!
         let country = f["Country Code (Shipping)"]!.isEmpty ? f["Country Code (Billing)"]! : f["Country Code (Shipping)"]!
-        let address = [f["Address 1&2 (Shipping)"]!, [f["Postcode (Shipping)"]!, city].filter { !$0.isEmpty }.joined(separator: " "),
-                       country].filter { !$0.isEmpty }.joined(separator: ", ")
+        let address = [f["Address 1&2 (Shipping)"]!, [f["Postcode (Shipping)"]!, city].joinedNonEmpty(" "), country].joinedNonEmpty(", ")
         let number = order.number.hasPrefix("#") ? order.number : "#" + order.number
         var imported = ShopWriter.NewOrder(
             number: number, platform: "woocommerce", platformRef: order.number, customerID: 0, customerName: name,

@@ -145,7 +145,8 @@ extension ShopWriter {
 /// Tags as the orders table keeps them: one comma-separated column (as Shopify exports them).
 enum OrderTags {
     static func split(_ text: String) -> [String] {
-        text.split(separator: ",").map { tag in
+        if text.isEmpty { return [] }
+        return text.split(separator: ",").map { tag in
             // Most tags have no spaces around them; Foundation's trimming is kept for those that do.
             guard let first = tag.utf8.first, let last = tag.utf8.last,
                   first > 0x20, first < 0x80, last > 0x20, last < 0x80 else { return tag.trimmingCharacters(in: .whitespaces) }
