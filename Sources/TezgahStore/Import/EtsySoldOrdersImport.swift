@@ -19,51 +19,52 @@ struct EtsySoldOrdersImport {
     func run() throws -> ImportSummary {
         var summary = ImportSummary(format: .etsySoldOrders)
         let batch = OrderImportBatch(writer: writer) { [records] in records.error("Order ID", $1, line: $0) }
-        var rows = 0
-        while try records.next() {
-            rows += 1
-            if rows % 1_000 == 0 { progress(records.consumed) }
-            let id = records["Order ID"]
-            guard !id.isEmpty, id.allSatisfy(\.isNumber) else {
-                throw records.error("Order ID", "\"\(id)\" is not an Etsy order number (digits only).")
+        try batch.write(into: &summary) {
+            var rows = 0
+            while try records.next() {
+                rows += 1
+                if rows % 1_000 == 0 { progress(records.consumed) }
+                let id = records["Order ID"]
+                guard !id.isEmpty, id.allSatisfy(\.isNumber) else {
+                    throw records.error("Order ID", "\"\(id)\" is not an Etsy order number (digits only).")
+                }
+                guard let placed = Self.date(records["Sale Date"]) else {
+                    throw records.error("Sale Date", "\"\(records["Sale Date"])\" is not a date like 11/20/26.")
+                }
+                let shippedText = records["Date Shipped"]
+                let shipped = Self.date(shippedText)
+                guard shippedText.isEmpty || shipped != nil else {
+                    throw records.error("Date Shipped", "\"\(shippedText)\" is not a date like 11/20/26.")
+                }
+                let currency = try records.currency(records["Currency"].isEmpty ? "USD" : records["Currency"])
+                let total = try amount("Order Total", currency)
+                let adjusted = records["Adjusted Order Total"].isEmpty ? nil : try amount("Adjusted Order Total", currency)
+                let itemsText = records["Number of Items"]
+                guard itemsText.isEmpty || (Int(itemsText).map { $0 > 0 } ?? false) else {
+                    throw records.error("Number of Items", "\"\(itemsText)\" is not a whole number of items above zero.")
+                }
+                let name = [records["Full Name"], [records["First Name"], records["Last Name"]].joinedNonEmpty(" "),
+                            records["Buyer"]].first { !$0.isEmpty } ?? "Etsy buyer"
+                let buyer = records["Buyer"].isEmpty ? records["Buyer User ID"] : records["Buyer"]
+                let city = records["Ship City"]
+                let country = records["Ship Country"]
+                // What Etsy still holds after refunds: all of it, some of it, or nothing.
+                let payment: PaymentStatus = adjusted.map { $0 >= total ? .paid : $0 == 0 ? .refunded : .partiallyRefunded } ?? .paid
+                let status: OrderStatus = payment == .refunded && shipped == nil ? .cancelled : shipped != nil ? .shipped : .received
+                let address = [records["Street 1"], records["Street 2"], [records["Ship Zipcode"], city].joinedNonEmpty(" "),
+                               records["Ship State"], country].joinedNonEmpty(", ")
+                var order = ShopWriter.NewOrder(
+                    number: "#\(id)", platform: "etsy", platformRef: id, customerID: 0, customerName: name, customerEmail: "",
+                    city: city, status: status, payment: payment, fulfillment: shipped == nil ? .unfulfilled : .fulfilled,
+                    lines: [], currency: currency, total: Money(minorUnits: total, currency: currency), shippingAddress: address,
+                    tags: [], note: records["Coupon Code"].isEmpty ? "" : "Coupon \(records["Coupon Code"])", placedAt: placed)
+                order.itemCount = Int(itemsText) ?? 1
+                if let adjusted, payment != .paid { order.refunded = Money(minorUnits: total - adjusted, currency: currency) }
+                try batch.add(order, customer: buyer.isEmpty ? .name(name) : .platformRef("etsy:\(buyer)"),
+                              newCustomer: .init(name: name, city: city, country: country, createdAt: placed), line: records.line)
             }
-            guard let placed = Self.date(records["Sale Date"]) else {
-                throw records.error("Sale Date", "\"\(records["Sale Date"])\" is not a date like 11/20/26.")
-            }
-            let shippedText = records["Date Shipped"]
-            let shipped = Self.date(shippedText)
-            guard shippedText.isEmpty || shipped != nil else {
-                throw records.error("Date Shipped", "\"\(shippedText)\" is not a date like 11/20/26.")
-            }
-            let currency = try records.currency(records["Currency"].isEmpty ? "USD" : records["Currency"])
-            let total = try amount("Order Total", currency)
-            let adjusted = records["Adjusted Order Total"].isEmpty ? nil : try amount("Adjusted Order Total", currency)
-            let itemsText = records["Number of Items"]
-            guard itemsText.isEmpty || (Int(itemsText).map { $0 > 0 } ?? false) else {
-                throw records.error("Number of Items", "\"\(itemsText)\" is not a whole number of items above zero.")
-            }
-            let name = [records["Full Name"], [records["First Name"], records["Last Name"]].joinedNonEmpty(" "),
-                        records["Buyer"]].first { !$0.isEmpty } ?? "Etsy buyer"
-            let buyer = records["Buyer"].isEmpty ? records["Buyer User ID"] : records["Buyer"]
-            let city = records["Ship City"]
-            let country = records["Ship Country"]
-            // What Etsy still holds after refunds: all of it, some of it, or nothing.
-            let payment: PaymentStatus = adjusted.map { $0 >= total ? .paid : $0 == 0 ? .refunded : .partiallyRefunded } ?? .paid
-            let status: OrderStatus = payment == .refunded && shipped == nil ? .cancelled : shipped != nil ? .shipped : .received
-            let address = [records["Street 1"], records["Street 2"], [records["Ship Zipcode"], city].joinedNonEmpty(" "),
-                           records["Ship State"], country].joinedNonEmpty(", ")
-            var order = ShopWriter.NewOrder(
-                number: "#\(id)", platform: "etsy", platformRef: id, customerID: 0, customerName: name, customerEmail: "",
-                city: city, status: status, payment: payment, fulfillment: shipped == nil ? .unfulfilled : .fulfilled,
-                lines: [], currency: currency, total: Money(minorUnits: total, currency: currency), shippingAddress: address,
-                tags: [], note: records["Coupon Code"].isEmpty ? "" : "Coupon \(records["Coupon Code"])", placedAt: placed)
-            order.itemCount = Int(itemsText) ?? 1
-            if let adjusted, payment != .paid { order.refunded = Money(minorUnits: total - adjusted, currency: currency) }
-            try batch.add(order, customer: buyer.isEmpty ? .name(name) : .platformRef("etsy:\(buyer)"),
-                          newCustomer: .init(name: name, city: city, country: country, createdAt: placed), line: records.line)
+            progress(records.size)
         }
-        try batch.finish(into: &summary)
-        progress(records.size)
         return summary
     }
 

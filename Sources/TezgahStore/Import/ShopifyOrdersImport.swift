@@ -47,11 +47,14 @@ struct ShopifyOrdersImport {
     func run() throws -> ImportSummary {
         var summary = ImportSummary(format: .shopifyOrders)
         let batch = OrderImportBatch(writer: writer) { [records] in records.error("Name", $1, line: $0) }
-        try records.forEachItemRowOrder(Self.columns, progress: progress) { order in
-            try add(order, to: batch)
-            summary.lines += order.lines.count
+        var lines = 0
+        try batch.write(into: &summary) {
+            try records.forEachItemRowOrder(Self.columns, progress: progress) { order in
+                try add(order, to: batch)
+                lines += order.lines.count
+            }
         }
-        try batch.finish(into: &summary)
+        summary.lines = lines
         return summary
     }
 

@@ -33,11 +33,14 @@ struct WooCommerceOrdersImport {
     func run() throws -> ImportSummary {
         var summary = ImportSummary(format: .wooCommerceOrders)
         let batch = OrderImportBatch(writer: writer) { [records] in records.error("Order Number", $1, line: $0) }
-        try records.forEachItemRowOrder(Self.columns, progress: progress) { order in
-            try add(order, to: batch)
-            summary.lines += order.lines.count
+        var lines = 0
+        try batch.write(into: &summary) {
+            try records.forEachItemRowOrder(Self.columns, progress: progress) { order in
+                try add(order, to: batch)
+                lines += order.lines.count
+            }
         }
-        try batch.finish(into: &summary)
+        summary.lines = lines
         return summary
     }
 

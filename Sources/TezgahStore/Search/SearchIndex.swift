@@ -11,11 +11,6 @@ enum SearchIndex: String, CaseIterable {
     case loyaltyAccounts = "loyalty_accounts_fts"
     case outbox = "outbox_fts"
 
-    /// Stores (or replaces) the searchable text of one row; the parts are folded here, once.
-    func index(_ db: Database, id: Int64, parts: [String]) throws {
-        try write(db, rows: [(id, Self.text(parts))])
-    }
-
     /// The folded text stored for a row's parts.
     static func text(_ parts: [String]) -> String {
         SearchFolding.fold(parts.joined(separator: " "))
@@ -59,8 +54,8 @@ final class SearchIndexBatch {
     static let rowsPerStatement = 4_096
     private var pending: [(table: SearchIndex, id: Int64, text: String)] = []
 
-    func add(_ table: SearchIndex, id: Int64, parts: [String], db: Database) throws {
-        pending.append((table, id, SearchIndex.text(parts)))
+    func add(_ table: SearchIndex, id: Int64, text: String, db: Database) throws {
+        pending.append((table, id, text))
         if pending.count >= Self.rowsPerStatement { try flush(db) }
     }
 

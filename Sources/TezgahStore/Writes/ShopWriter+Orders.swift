@@ -81,11 +81,34 @@ extension ShopWriter {
         var createdAt: Date
     }
 
+    /// An order ready to be written, with what is derived from it worked out when it is made (on an
+    /// import's reading thread, see `OrderImportBatch`): its note with LF line ends, total, item
+    /// count, tags and search text.
     struct OrderToWrite {
         var order: NewOrder
         var customer: OrderCustomer
         /// The customer to create when `customer` names none yet; nil for `.id`.
         var newCustomer: NewCustomer?
+        let total: Int64
+        let items: Int
+        let tags: String
+        let searchText: String
+
+        init(order: NewOrder, customer: OrderCustomer, newCustomer: NewCustomer?) {
+            var order = order
+            // Spreadsheets end lines inside a note with CR LF; the desk splits notes on LF.
+            if order.note.utf8.contains(0x0D) { order.note = order.note.replacingOccurrences(of: "\r\n", with: "\n") }
+            self.order = order
+            self.customer = customer
+            self.newCustomer = newCustomer
+            total = order.total?.minorUnits
+                ?? order.lines.reduce(Int64(0)) { $0 + $1.unitPrice.minorUnits * Int64($1.quantity) }
+            items = order.itemCount ?? order.lines.reduce(0) { $0 + $1.quantity }
+            tags = OrderTags.join(order.tags)
+            searchText = ShopWriter.orderSearchText(number: order.number, customerName: order.customerName,
+                                                    customerEmail: order.customerEmail, city: order.city,
+                                                    status: order.status, lineNames: order.lines.map(\.name), tags: order.tags)
+        }
     }
 
     /// An order that cannot be written: its place in the list given, and why.
@@ -125,7 +148,7 @@ extension ShopWriter {
     func writeOrders(_ orders: [OrderToWrite]) throws -> WrittenOrders {
         var customersCreated = 0
         let customerIDs = try customerIDs(for: orders, created: &customersCreated)
-        var rows = orders.map { StoredOrder($0.order) }
+        var rows = orders
         for index in rows.indices { rows[index].order.customerID = customerIDs[index] }
         let known = try knownOrderIDs(rows.map(\.order))
         var ids = known.map { $0 ?? 0 }
@@ -185,32 +208,8 @@ extension ShopWriter {
                 insert.add(line.unitPrice.minorUnits)
             }
         }
-        for index in rows.indices {
-            let order = rows[index].order
-            try indexOrder(id: ids[index], number: order.number, customerName: order.customerName,
-                           customerEmail: order.customerEmail, city: order.city, status: order.status,
-                           lineNames: order.lines.map(\.name), tags: order.tags)
-        }
+        for (row, id) in zip(rows, ids) { try index(.orders, id: id, text: row.searchText) }
         return WrittenOrders(ids: ids, created: known.map { $0 == nil }, customersCreated: customersCreated)
-    }
-
-    /// An order as stored: its note with LF line ends, and the columns derived from it.
-    private struct StoredOrder {
-        var order: NewOrder
-        var total: Int64
-        var items: Int
-        var tags: String
-
-        init(_ order: NewOrder) {
-            var order = order
-            // Spreadsheets end lines inside a note with CR LF; the desk splits notes on LF.
-            if order.note.utf8.contains(0x0D) { order.note = order.note.replacingOccurrences(of: "\r\n", with: "\n") }
-            self.order = order
-            total = order.total?.minorUnits
-                ?? order.lines.reduce(Int64(0)) { $0 + $1.unitPrice.minorUnits * Int64($1.quantity) }
-            items = order.itemCount ?? order.lines.reduce(0) { $0 + $1.quantity }
-            tags = OrderTags.join(order.tags)
-        }
     }
 
     /// The id of each order whose platform id is known already (nil for new ones).
@@ -225,7 +224,7 @@ extension ShopWriter {
     }
 
     /// Why the first of these orders whose number another order holds cannot have it, or nil.
-    private func numberTaken(among indices: [Int], of rows: [StoredOrder]) throws -> OrderRefused? {
+    private func numberTaken(among indices: [Int], of rows: [OrderToWrite]) throws -> OrderRefused? {
         let numbers = indices.map { rows[$0].order.number }
         var owners: [String: String] = [:]
         for row in try Row.fetchAll(db, sql: """
@@ -302,9 +301,9 @@ extension ShopWriter {
     }
 
     /// An order's search text: number, customer, city, status, what was bought, and tags.
-    func indexOrder(id: Int64, number: String, customerName: String, customerEmail: String, city: String,
-                    status: OrderStatus, lineNames: [String], tags: [String]) throws {
-        try index(.orders, id: id, parts: [number, customerName, customerEmail, city, status.title] + lineNames + tags)
+    static func orderSearchText(number: String, customerName: String, customerEmail: String, city: String,
+                                status: OrderStatus, lineNames: [String], tags: [String]) -> String {
+        SearchIndex.text([number, customerName, customerEmail, city, status.title] + lineNames + tags)
     }
 
     /// Rebuilds an order's search text from what the database holds (after an owner's action).
@@ -315,8 +314,9 @@ extension ShopWriter {
             """), arguments: [id]) else { return }
         let lineNames = try String.fetchAll(db.cachedStatement(sql: "SELECT name FROM order_lines WHERE order_id = ? ORDER BY id"),
                                             arguments: [id])
-        try indexOrder(id: id, number: row[0], customerName: row[1], customerEmail: row[2], city: row[3],
-                       status: row.value(4, default: .received), lineNames: lineNames, tags: OrderTags.split(row[5]))
+        try index(.orders, id: id, text: Self.orderSearchText(
+            number: row[0], customerName: row[1], customerEmail: row[2], city: row[3],
+            status: row.value(4, default: .received), lineNames: lineNames, tags: OrderTags.split(row[5])))
     }
 
     static let orderColumns = ["id", "number", "platform", "platform_ref", "customer_id", "status", "payment_status",

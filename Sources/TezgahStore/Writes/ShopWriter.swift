@@ -19,10 +19,15 @@ public struct ShopWriter {
 
     /// Stores a row's search text now, or with the batch of a large write.
     func index(_ table: SearchIndex, id: Int64, parts: [String]) throws {
+        try index(table, id: id, text: SearchIndex.text(parts))
+    }
+
+    /// Stores a row's search text, already folded (`SearchIndex.text`).
+    func index(_ table: SearchIndex, id: Int64, text: String) throws {
         if let searchBatch {
-            try searchBatch.add(table, id: id, parts: parts, db: db)
+            try searchBatch.add(table, id: id, text: text, db: db)
         } else {
-            try table.index(db, id: id, parts: parts)
+            try table.write(db, rows: [(id: id, text: text)])
         }
     }
 
