@@ -23,6 +23,18 @@ import Testing
         return path
     }
 
+    /// An order made in the desk (platform "manual") holding `number`.
+    private func insertManualOrder(_ number: String, into database: AppDatabase) throws {
+        try database.write { writer in
+            let customer = try writer.insertCustomer(name: "Elif", email: "elif@example.com", language: "tr", city: "", country: "TR",
+                                                     birthday: nil, createdAt: Date(timeIntervalSince1970: 0))
+            try writer.insertOrder(.init(number: number, platform: "manual", platformRef: nil, customerID: customer,
+                                         customerName: "Elif", customerEmail: "elif@example.com", city: "", status: .received,
+                                         payment: .paid, fulfillment: .unfulfilled, lines: [], currency: .try_, total: nil,
+                                         shippingAddress: "", tags: [], note: "", placedAt: Date(timeIntervalSince1970: 0)))
+        }
+    }
+
     private func counts(_ database: AppDatabase) throws -> [Int] {
         try database.pool.read { db in
             try ["orders", "order_lines", "customers", "orders_fts"].map { try Int.fetchOne(db, sql: "SELECT count(*) FROM \($0)")! }
@@ -136,14 +148,7 @@ import Testing
         // Orders are written a few hundred at a time; the refusal still names the order's first row.
         let folder = TemporaryFolder()
         let database = try AppDatabase(path: folder.file("shop.sqlite"))
-        try database.write { writer in
-            let customer = try writer.insertCustomer(name: "Elif", email: "elif@example.com", language: "tr", city: "", country: "TR",
-                                                     birthday: nil, createdAt: Date(timeIntervalSince1970: 0))
-            try writer.insertOrder(.init(number: "#5700", platform: "manual", platformRef: nil, customerID: customer,
-                                         customerName: "Elif", customerEmail: "elif@example.com", city: "", status: .received,
-                                         payment: .paid, fulfillment: .unfulfilled, lines: [], currency: .try_, total: nil,
-                                         shippingAddress: "", tags: [], note: "", placedAt: Date(timeIntervalSince1970: 0)))
-        }
+        try insertManualOrder("#5700", into: database)
         var text = Self.header + "\n"
         for n in 0..<800 {
             text += "#\(5000 + n),c\(n % 50)@example.com,paid,,,,TRY,,,,10.00,2025-06-01 12:00:00 +0300,1,Kupa,10.00,K,Müşteri,,,,,TR,,,,\(9000 + n)\n"
@@ -164,14 +169,7 @@ import Testing
     @Test func anOrderNumberTakenByAnotherPlatformIsRefused() throws {
         let folder = TemporaryFolder()
         let database = try AppDatabase(path: folder.file("shop.sqlite"))
-        try database.write { writer in
-            let customer = try writer.insertCustomer(name: "Elif", email: "elif@example.com", language: "tr", city: "", country: "TR",
-                                                     birthday: nil, createdAt: Date(timeIntervalSince1970: 0))
-            try writer.insertOrder(.init(number: "#1002", platform: "manual", platformRef: nil, customerID: customer,
-                                         customerName: "Elif", customerEmail: "elif@example.com", city: "", status: .received,
-                                         payment: .paid, fulfillment: .unfulfilled, lines: [], currency: .try_, total: nil,
-                                         shippingAddress: "", tags: [], note: "", placedAt: Date(timeIntervalSince1970: 0)))
-        }
+        try insertManualOrder("#1002", into: database)
         let before = try counts(database)
         #expect(throws: ImportError(file: "orders_export.csv", line: 5, column: "Name",
                                     reason: "order number #1002 already belongs to an order from manual.")) {

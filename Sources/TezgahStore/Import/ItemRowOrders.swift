@@ -86,3 +86,24 @@ extension CSVRecords {
         progress(size)
     }
 }
+
+extension CSVRecords {
+    /// Imports the rest of the file as an item-per-row export: orders are read and checked by `add`
+    /// (which hands each to the batch) on the batch's reading thread and written as they come (see
+    /// `OrderImportBatch`). An order that cannot be written is blamed on its number cell.
+    func importItemRowOrders(_ format: ImportFormat, _ columns: ItemRowColumns, writer: ShopWriter,
+                             progress: @escaping (Int) -> Void,
+                             add: @escaping (ItemRowOrder, OrderImportBatch) throws -> Void) throws -> ImportSummary {
+        var summary = ImportSummary(format: format)
+        let batch = OrderImportBatch(writer: writer) { [self] in error(columns.number, $1, line: $0) }
+        var lines = 0
+        try batch.write(into: &summary) { [self] in
+            try forEachItemRowOrder(columns, progress: progress) { order in
+                try add(order, batch)
+                lines += order.lines.count
+            }
+        }
+        summary.lines = lines
+        return summary
+    }
+}

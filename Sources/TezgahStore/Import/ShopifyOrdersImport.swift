@@ -45,17 +45,7 @@ struct ShopifyOrdersImport {
         quantity: "Lineitem quantity", name: "Lineitem name", price: "Lineitem price", sku: "Lineitem sku")
 
     func run() throws -> ImportSummary {
-        var summary = ImportSummary(format: .shopifyOrders)
-        let batch = OrderImportBatch(writer: writer) { [records] in records.error("Name", $1, line: $0) }
-        var lines = 0
-        try batch.write(into: &summary) {
-            try records.forEachItemRowOrder(Self.columns, progress: progress) { order in
-                try add(order, to: batch)
-                lines += order.lines.count
-            }
-        }
-        summary.lines = lines
-        return summary
+        try records.importItemRowOrders(.shopifyOrders, Self.columns, writer: writer, progress: progress, add: add)
     }
 
     private func add(_ order: ItemRowOrder, to batch: OrderImportBatch) throws {

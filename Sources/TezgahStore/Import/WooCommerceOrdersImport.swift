@@ -31,17 +31,7 @@ struct WooCommerceOrdersImport {
         quantity: "Quantity", name: "Item Name", price: "Item Cost", sku: "SKU")
 
     func run() throws -> ImportSummary {
-        var summary = ImportSummary(format: .wooCommerceOrders)
-        let batch = OrderImportBatch(writer: writer) { [records] in records.error("Order Number", $1, line: $0) }
-        var lines = 0
-        try batch.write(into: &summary) {
-            try records.forEachItemRowOrder(Self.columns, progress: progress) { order in
-                try add(order, to: batch)
-                lines += order.lines.count
-            }
-        }
-        summary.lines = lines
-        return summary
+        try records.importItemRowOrders(.wooCommerceOrders, Self.columns, writer: writer, progress: progress, add: add)
     }
 
     private func add(_ order: ItemRowOrder, to batch: OrderImportBatch) throws {
