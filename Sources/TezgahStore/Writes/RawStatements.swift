@@ -7,7 +7,8 @@ import GRDBSQLite
 /// `DatabaseValue` and copied once more to be bound; for a 10k-order import that was a fifth of all
 /// instructions. Here a value goes from Swift to `sqlite3_bind_*` directly. The statement is
 /// prepared once per shape (GRDB's statement cache) and stepped here; it is never run through
-/// GRDB's own execution, which would bind its own arguments.
+/// GRDB's own execution, which would bind its own arguments. So GRDB's transaction observers do not
+/// see these rows; tezgah registers none (panes re-read their windows after each action).
 struct RawInsert {
     private let db: Database
     private let statement: Statement

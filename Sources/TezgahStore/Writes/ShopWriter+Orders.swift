@@ -6,16 +6,20 @@ import Tezgah
 /// tests, a few hundred at a time from imports (`OrderImportBatch`). Both go through `writeOrders`,
 /// so an order is stored, matched on re-import and indexed the same way whichever way it came.
 ///
-/// Why many at a time: a 100k-order import spent more time in per-statement overhead than in
-/// storing rows. Every INSERT into `orders` evaluates its CHECK constraints' `IN (...)` lists through
-/// a throwaway b-tree that SQLite builds once per statement, and every statement after a full-text
-/// write opens a savepoint in each FTS table. A statement for a few hundred orders pays those once.
+/// Why many at a time: a 100k-order import spent more time around its statements than in storing
+/// rows. Every statement is prepared for, opens a statement journal and, once search text has been
+/// written, a savepoint in each FTS table; a statement for a few hundred orders pays that once, and
+/// the customers and known orders of a batch are looked up with one query each. With that (and
+/// the large write's settings, see `AppDatabase.largeWrite`) an import's orders and lines take
+/// about as long as SQLite's own `INSERT … SELECT` of the same rows.
 extension ShopWriter {
     public struct NewOrder {
         public var number: String
         public var platform: String
         /// The platform's own id, by which a re-import finds the order again; nil for orders made here.
         public var platformRef: String?
+        /// The customer's id. An import names the customer by key instead (`OrderToWrite.customer`)
+        /// and leaves this 0; what is written is the customer the key finds.
         public var customerID: Int64
         public var customerName: String
         public var customerEmail: String
@@ -148,15 +152,13 @@ extension ShopWriter {
     func writeOrders(_ orders: [OrderToWrite]) throws -> WrittenOrders {
         var customersCreated = 0
         let customerIDs = try customerIDs(for: orders, created: &customersCreated)
-        var rows = orders
-        for index in rows.indices { rows[index].order.customerID = customerIDs[index] }
-        let known = try knownOrderIDs(rows.map(\.order))
+        let known = try knownOrderIDs(orders)
         var ids = known.map { $0 ?? 0 }
         let now = Date().unixSeconds
         // Orders seen before: re-imports, the rarer case, one statement each.
-        for index in rows.indices {
+        for index in orders.indices {
             guard let id = known[index] else { continue }
-            let row = rows[index], order = row.order
+            let row = orders[index], order = row.order
             do {
                 try db.cachedStatement(sql: """
                     UPDATE orders SET number = ?, customer_id = ?, status = ?, payment_status = ?, fulfillment_status = ?, currency = ?,
@@ -164,11 +166,11 @@ extension ShopWriter {
                            tags = ?, note = ?, placed_at = ?, updated_at = ?
                     WHERE id = ?
                     """).execute(arguments: [
-                        order.number, order.customerID, order.status.rawValue, order.payment.rawValue, order.fulfillment.rawValue,
+                        order.number, customerIDs[index], order.status.rawValue, order.payment.rawValue, order.fulfillment.rawValue,
                         order.currency.code, row.total, order.refunded?.minorUnits, row.items, order.shippingAddress, row.tags,
                         order.note, order.placedAt.unixSeconds, now, id])
             } catch let error as DatabaseError where error.extendedResultCode == .SQLITE_CONSTRAINT_UNIQUE {
-                throw try numberTaken(among: [index], of: rows) ?? error
+                throw try numberTaken(among: [index], of: orders) ?? error
             }
         }
         let updated = known.indices.filter { known[$0] != nil }
@@ -186,9 +188,9 @@ extension ShopWriter {
         }
         try RawInsert.rows(db, into: "orders", Self.orderColumns, count: fresh.count) { insert, range in
             for index in fresh[range] {
-                let row = rows[index], order = row.order
+                let row = orders[index], order = row.order
                 insert.add(ids[index]); insert.add(order.number); insert.add(order.platform); insert.add(order.platformRef)
-                insert.add(order.customerID); insert.add(order.status.rawValue); insert.add(order.payment.rawValue)
+                insert.add(customerIDs[index]); insert.add(order.status.rawValue); insert.add(order.payment.rawValue)
                 insert.add(order.fulfillment.rawValue); insert.add(order.currency.code); insert.add(row.total)
                 insert.add(order.refunded?.minorUnits ?? 0); insert.add(row.items); insert.add(order.shippingAddress)
                 insert.add(row.tags); insert.add(order.note); insert.add(order.placedAt.unixSeconds)
@@ -198,9 +200,9 @@ extension ShopWriter {
             // Which number is taken is looked for only now: a query per imported order to rule
             // this out cost a tenth of an import's statements.
             guard error.extendedResultCode == .SQLITE_CONSTRAINT_UNIQUE else { return error }
-            return try numberTaken(among: Array(fresh[range]), of: rows) ?? error
+            return try numberTaken(among: Array(fresh[range]), of: orders) ?? error
         }
-        let lines = rows.indices.flatMap { index in rows[index].order.lines.map { (orderID: ids[index], line: $0) } }
+        let lines = orders.indices.flatMap { index in orders[index].order.lines.map { (orderID: ids[index], line: $0) } }
         try RawInsert.rows(db, into: "order_lines", ["order_id", "sku", "name", "quantity", "unit_price_minor"], count: lines.count) {
             insert, range in
             for (orderID, line) in lines[range] {
@@ -208,19 +210,19 @@ extension ShopWriter {
                 insert.add(line.unitPrice.minorUnits)
             }
         }
-        for (row, id) in zip(rows, ids) { try index(.orders, id: id, text: row.searchText) }
+        for (row, id) in zip(orders, ids) { try index(.orders, id: id, text: row.searchText) }
         return WrittenOrders(ids: ids, created: known.map { $0 == nil }, customersCreated: customersCreated)
     }
 
     /// The id of each order whose platform id is known already (nil for new ones).
-    private func knownOrderIDs(_ orders: [NewOrder]) throws -> [Int64?] {
+    private func knownOrderIDs(_ orders: [OrderToWrite]) throws -> [Int64?] {
         var byPlatform: [String: [String: Int64]] = [:]
-        let refs = Dictionary(grouping: orders.compactMap { order in order.platformRef.map { (order.platform, $0) } }, by: \.0)
+        let refs = Dictionary(grouping: orders.compactMap { row in row.order.platformRef.map { (row.order.platform, $0) } }, by: \.0)
         for (platform, pairs) in refs {
             try RawLookup.ids(db, "SELECT platform_ref, id FROM orders WHERE platform = ? AND platform_ref IN (%@)",
                               leading: [platform], keys: pairs.map(\.1)) { byPlatform[platform, default: [:]][$0] = $1 }
         }
-        return orders.map { order in order.platformRef.flatMap { byPlatform[order.platform]?[$0] } }
+        return orders.map { row in row.order.platformRef.flatMap { byPlatform[row.order.platform]?[$0] } }
     }
 
     /// Why the first of these orders whose number another order holds cannot have it, or nil.
