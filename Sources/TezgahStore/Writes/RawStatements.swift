@@ -26,17 +26,21 @@ struct RawInsert {
     }
 
     /// The SQLite destructor value that makes SQLite copy a bound text before the call returns.
-    static let transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
-    static let empty: StaticString = ""
+    private static let transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
+    private static let empty: StaticString = ""
 
     mutating func add(_ value: String) {
         position += 1
+        Self.bind(value, to: statement.sqliteStatement, at: position)
+    }
+
+    /// Binds a text to a statement's parameter, for SQLite to copy.
+    static func bind(_ value: String, to statement: SQLiteStatement, at position: Int32) {
         var value = value
         value.withUTF8 { bytes in
             // An empty string may have no storage, and a null pointer would bind NULL, not "".
-            let text = bytes.baseAddress.map { UnsafeRawPointer($0) } ?? UnsafeRawPointer(Self.empty.utf8Start)
-            sqlite3_bind_text(statement.sqliteStatement, position, text.assumingMemoryBound(to: CChar.self),
-                              Int32(bytes.count), Self.transient)
+            let text = bytes.baseAddress.map { UnsafeRawPointer($0) } ?? UnsafeRawPointer(empty.utf8Start)
+            sqlite3_bind_text(statement, position, text.assumingMemoryBound(to: CChar.self), Int32(bytes.count), transient)
         }
     }
 
@@ -59,14 +63,31 @@ struct RawInsert {
     mutating func execute() throws {
         precondition(position == sqlite3_bind_parameter_count(statement.sqliteStatement), "every value of every row is added")
         let code = sqlite3_step(statement.sqliteStatement)
-        let extended = sqlite3_extended_errcode(db.sqliteConnection)
-        let message = code == SQLITE_DONE ? nil : String(cString: sqlite3_errmsg(db.sqliteConnection))
+        let error = code == SQLITE_DONE ? nil : Self.lastError(db, statement)
         sqlite3_reset(statement.sqliteStatement)
         sqlite3_clear_bindings(statement.sqliteStatement)
         position = 0
-        guard code == SQLITE_DONE else {
-            throw DatabaseError(resultCode: ResultCode(rawValue: extended), message: message, sql: statement.sql)
+        if let error { throw error }
+    }
+
+    /// The connection's last error, as GRDB would report it (with the extended result code).
+    static func lastError(_ db: Database, _ statement: Statement) -> DatabaseError {
+        DatabaseError(resultCode: ResultCode(rawValue: sqlite3_extended_errcode(db.sqliteConnection)),
+                      message: String(cString: sqlite3_errmsg(db.sqliteConnection)), sql: statement.sql)
+    }
+
+    /// `0..<count` in pieces of `largest` and then of halving sizes: a handful of statement shapes
+    /// (each cached once) serve any count.
+    static func pieces(_ count: Int, largest: Int) -> [Range<Int>] {
+        var pieces: [Range<Int>] = []
+        var start = 0
+        while start < count {
+            var size = largest
+            while size > count - start { size /= 2 }
+            pieces.append(start..<start + size)
+            start += size
         }
+        return pieces
     }
 
     /// Inserts `count` rows, `row` adding the values of those in a range, in statements of
@@ -76,18 +97,14 @@ struct RawInsert {
     static func rows(_ db: Database, into table: String, _ columns: [String], count: Int, largest: Int = 256,
                      orReplace: Bool = false, _ row: (inout RawInsert, Range<Int>) -> Void,
                      failed: (Range<Int>, DatabaseError) throws -> Error = { $1 }) throws {
-        var start = 0
-        while start < count {
-            var size = largest
-            while size > count - start { size /= 2 }
-            var insert = try RawInsert(db, table: table, columns: columns, rows: size, orReplace: orReplace)
-            row(&insert, start..<start + size)
+        for piece in pieces(count, largest: largest) {
+            var insert = try RawInsert(db, table: table, columns: columns, rows: piece.count, orReplace: orReplace)
+            row(&insert, piece)
             do {
                 try insert.execute()
             } catch let error as DatabaseError {
-                throw try failed(start..<start + size, error)
+                throw try failed(piece, error)
             }
-            start += size
         }
     }
 }
@@ -100,29 +117,21 @@ enum RawLookup {
     /// `leading` texts), and hands each row's first column (a text) and second (an integer) to `found`.
     static func ids(_ db: Database, _ sql: String, leading: [String] = [], keys: [String],
                     _ found: (String, Int64) -> Void) throws {
-        var start = 0
-        while start < keys.count {
-            var size = 256
-            while size > keys.count - start { size /= 2 }
-            let marks = String(repeating: "?, ", count: size - 1) + "?"
+        for piece in RawInsert.pieces(keys.count, largest: 256) {
+            let marks = String(repeating: "?, ", count: piece.count - 1) + "?"
             let statement = try db.cachedStatement(sql: sql.replacing("%@", with: marks))
             let raw = statement.sqliteStatement
             sqlite3_reset(raw)
             var position: Int32 = 0
-            for text in leading + keys[start..<start + size] {
+            for text in leading + keys[piece] {
                 position += 1
-                var text = text
-                text.withUTF8 { bytes in
-                    let pointer = bytes.baseAddress.map { UnsafeRawPointer($0) } ?? UnsafeRawPointer(RawInsert.empty.utf8Start)
-                    sqlite3_bind_text(raw, position, pointer.assumingMemoryBound(to: CChar.self), Int32(bytes.count), RawInsert.transient)
-                }
+                RawInsert.bind(text, to: raw, at: position)
             }
             while true {
                 let code = sqlite3_step(raw)
                 if code == SQLITE_DONE { break }
                 guard code == SQLITE_ROW else {
-                    let error = DatabaseError(resultCode: ResultCode(rawValue: sqlite3_extended_errcode(db.sqliteConnection)),
-                                              message: String(cString: sqlite3_errmsg(db.sqliteConnection)), sql: statement.sql)
+                    let error = RawInsert.lastError(db, statement)
                     sqlite3_reset(raw)
                     throw error
                 }
@@ -131,7 +140,6 @@ enum RawLookup {
             }
             sqlite3_reset(raw)
             sqlite3_clear_bindings(raw)
-            start += size
         }
     }
 }
