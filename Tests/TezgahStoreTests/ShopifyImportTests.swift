@@ -72,9 +72,18 @@ import Testing
         let path = try write(Self.twoOrders, folder)
         _ = try database.importFile(path)
         let before = try counts(database)
+        // What a re-import may leave alone: line ids, the orders' updated_at, the search text.
+        let state = { try database.pool.read { db in
+            [try String.fetchAll(db, sql: "SELECT group_concat(id) FROM order_lines"),
+             try String.fetchAll(db, sql: "SELECT group_concat(number || '@' || updated_at) FROM orders"),
+             try String.fetchAll(db, sql: "SELECT group_concat(rowid || ':' || text) FROM orders_fts")]
+        } }
+        try database.pool.write { db in try db.execute(sql: "UPDATE orders SET updated_at = 1") }
+        let untouched = try state()
         let again = try database.importFile(path)
         #expect(again.ordersCreated == 0 && again.ordersUpdated == 2 && again.customersCreated == 0)
         #expect(try counts(database) == before)
+        #expect(try state() == untouched)
         // An overlapping export where #1001 has since been refunded and #1003 is new.
         let later = """
         \(Self.header)
@@ -87,6 +96,14 @@ import Testing
         #expect(numbers.map(\.0) == ["#1003", "#1002", "#1001"])
         #expect(numbers.last?.1 == .refunded)
         #expect(try counts(database) == [3, 3, 2, 3]) // #1001 now has one line
+        // The changed order was rewritten (its line, its time, its search text); #1002 was not.
+        let stamps = try database.pool.read { db in
+            try Dictionary(uniqueKeysWithValues: Row.fetchAll(db, sql: "SELECT number, updated_at FROM orders").map {
+                (row: Row) in (row[0] as String, row[1] as Int64) })
+        }
+        #expect(stamps["#1002"] == 1 && stamps["#1001"] != 1)
+        #expect(try database.window(.orders, .top, size: 5, filter: "pestemal").rows.isEmpty)
+        #expect(try database.window(.orders, .top, size: 5, filter: "kupa").rows.map(\.item.number) == ["#1001"])
     }
 
     @Test func aBadRowAtTheEndOfALargeFileLeavesTheDatabaseAsItWas() throws {

@@ -53,9 +53,16 @@ enum SearchIndex: String, CaseIterable {
 final class SearchIndexBatch {
     static let rowsPerStatement = 4_096
     private var pending: [(table: SearchIndex, id: Int64, text: String)] = []
+    private var pendingIDs: [SearchIndex: Set<Int64>] = [:]
+
+    /// Whether text for this row is waiting to be written.
+    func holds(_ table: SearchIndex, id: Int64) -> Bool {
+        pendingIDs[table]?.contains(id) ?? false
+    }
 
     func add(_ table: SearchIndex, id: Int64, text: String, db: Database) throws {
         pending.append((table, id, text))
+        pendingIDs[table, default: []].insert(id)
         if pending.count >= Self.rowsPerStatement { try flush(db) }
     }
 
@@ -70,5 +77,6 @@ final class SearchIndexBatch {
             index = end
         }
         pending.removeAll(keepingCapacity: true)
+        pendingIDs.removeAll(keepingCapacity: true)
     }
 }

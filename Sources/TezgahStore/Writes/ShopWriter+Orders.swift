@@ -155,26 +155,33 @@ extension ShopWriter {
         let known = try knownOrderIDs(orders)
         var ids = known.map { $0 ?? 0 }
         let now = Date().unixSeconds
-        // Orders seen before: re-imports, the rarer case, one statement each.
+        // Orders seen before (re-imports), one statement each, written only where something
+        // changed: re-importing an overlapping export then leaves the unchanged orders' rows,
+        // indexes, lines and search text alone.
         for index in orders.indices {
             guard let id = known[index] else { continue }
             let row = orders[index], order = row.order
+            let values: [(any DatabaseValueConvertible)?] = [
+                order.number, customerIDs[index], order.status.rawValue, order.payment.rawValue, order.fulfillment.rawValue,
+                order.currency.code, row.total, order.refunded?.minorUnits, row.items, order.shippingAddress, row.tags,
+                order.note, order.placedAt.unixSeconds]
             do {
                 try db.cachedStatement(sql: """
                     UPDATE orders SET number = ?, customer_id = ?, status = ?, payment_status = ?, fulfillment_status = ?, currency = ?,
                            total_minor = ?, refunded_minor = coalesce(?, refunded_minor), item_count = ?, shipping_address = ?,
                            tags = ?, note = ?, placed_at = ?, updated_at = ?
-                    WHERE id = ?
-                    """).execute(arguments: [
-                        order.number, customerIDs[index], order.status.rawValue, order.payment.rawValue, order.fulfillment.rawValue,
-                        order.currency.code, row.total, order.refunded?.minorUnits, row.items, order.shippingAddress, row.tags,
-                        order.note, order.placedAt.unixSeconds, now, id])
+                    WHERE id = ? AND (number, customer_id, status, payment_status, fulfillment_status, currency, total_minor,
+                                      refunded_minor, item_count, shipping_address, tags, note, placed_at)
+                                  <> (?, ?, ?, ?, ?, ?, ?, coalesce(?, refunded_minor), ?, ?, ?, ?, ?)
+                    """).execute(arguments: StatementArguments(values + [now, id] + values))
             } catch let error as DatabaseError where error.extendedResultCode == .SQLITE_CONSTRAINT_UNIQUE {
                 throw try numberTaken(among: [index], of: orders) ?? error
             }
         }
         let updated = known.indices.filter { known[$0] != nil }
-        for chunk in updated.chunks(of: 500) {
+        let stored = try storedLines(ofOrders: updated.map { ids[$0] })
+        let relined = updated.filter { stored[ids[$0]] ?? [] != orders[$0].order.lines.map(StoredLine.init) }
+        for chunk in relined.chunks(of: 500) {
             try db.execute(sql: "DELETE FROM order_lines WHERE order_id IN (\(databaseQuestionMarks(count: chunk.count)))",
                            arguments: StatementArguments(chunk.map { ids[$0] }))
         }
@@ -202,7 +209,7 @@ extension ShopWriter {
             guard error.extendedResultCode == .SQLITE_CONSTRAINT_UNIQUE else { return error }
             return try numberTaken(among: Array(fresh[range]), of: orders) ?? error
         }
-        let lines = orders.indices.flatMap { index in orders[index].order.lines.map { (orderID: ids[index], line: $0) } }
+        let lines = (fresh + relined).flatMap { index in orders[index].order.lines.map { (orderID: ids[index], line: $0) } }
         try RawInsert.rows(db, into: "order_lines", ["order_id", "sku", "name", "quantity", "unit_price_minor"], count: lines.count) {
             insert, range in
             for (orderID, line) in lines[range] {
@@ -210,8 +217,55 @@ extension ShopWriter {
                 insert.add(line.unitPrice.minorUnits)
             }
         }
-        for (row, id) in zip(orders, ids) { try index(.orders, id: id, text: row.searchText) }
+        let storedText = try storedSearchText(ofOrders: updated.map { ids[$0] })
+        for (row, id) in zip(orders, ids) where storedText[id] != row.searchText || searchBatch?.holds(.orders, id: id) == true {
+            // (Text still waiting in the batch may be older than what the table holds.)
+            try index(.orders, id: id, text: row.searchText)
+        }
         return WrittenOrders(ids: ids, created: known.map { $0 == nil }, customersCreated: customersCreated)
+    }
+
+    /// An order line as compared on re-import.
+    private struct StoredLine: Equatable {
+        var sku: String
+        var name: String
+        var quantity: Int
+        var unitPrice: Int64
+
+        init(_ line: OrderLine) {
+            (sku, name, quantity, unitPrice) = (line.sku, line.name, line.quantity, line.unitPrice.minorUnits)
+        }
+
+        init(_ row: Row) {
+            (sku, name, quantity, unitPrice) = (row[1], row[2], row[3], row[4])
+        }
+    }
+
+    /// The lines these orders have now, in their order.
+    private func storedLines(ofOrders ids: [Int64]) throws -> [Int64: [StoredLine]] {
+        var lines: [Int64: [StoredLine]] = [:]
+        for chunk in ids.chunks(of: 500) {
+            for row in try Row.fetchAll(db, sql: """
+                SELECT order_id, sku, name, quantity, unit_price_minor FROM order_lines
+                WHERE order_id IN (\(databaseQuestionMarks(count: chunk.count))) ORDER BY order_id, id
+                """, arguments: StatementArguments(Array(chunk))) {
+                lines[row[0], default: []].append(StoredLine(row))
+            }
+        }
+        return lines
+    }
+
+    /// The search text these orders have now.
+    private func storedSearchText(ofOrders ids: [Int64]) throws -> [Int64: String] {
+        var texts: [Int64: String] = [:]
+        for chunk in ids.chunks(of: 500) {
+            for row in try Row.fetchAll(db, sql: """
+                SELECT rowid, text FROM \(SearchIndex.orders.rawValue) WHERE rowid IN (\(databaseQuestionMarks(count: chunk.count)))
+                """, arguments: StatementArguments(Array(chunk))) {
+                texts[row[0]] = row[1]
+            }
+        }
+        return texts
     }
 
     /// The id of each order whose platform id is known already (nil for new ones).
