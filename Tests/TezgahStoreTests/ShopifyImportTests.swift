@@ -81,7 +81,8 @@ import Testing
         try database.pool.write { db in try db.execute(sql: "UPDATE orders SET updated_at = 1") }
         let untouched = try state()
         let again = try database.importFile(path)
-        #expect(again.ordersCreated == 0 && again.ordersUpdated == 2 && again.customersCreated == 0)
+        #expect(again.ordersCreated == 0 && again.ordersUpdated == 0 && again.ordersUnchanged == 2 && again.customersCreated == 0)
+        #expect(again.description == "Shopify orders export: 0 new orders, 0 updated, 2 unchanged, 0 new customers, 3 line items.")
         #expect(try counts(database) == before)
         #expect(try state() == untouched)
         // An overlapping export where #1001 has since been refunded and #1003 is new.
@@ -91,7 +92,7 @@ import Testing
         #1003,ayse@example.com.tr,paid,,,,TRY,,,,89.90,2025-05-14 10:00:00 +0300,1,Nazar boncuklu anahtarlık,89.90,NAZAR-A,Ayşe Yılmaz,,,,,TR,,,,5503
         """
         let overlap = try database.importFile(try write(later, folder, "later.csv"))
-        #expect(overlap.ordersCreated == 1 && overlap.ordersUpdated == 1 && overlap.customersCreated == 0)
+        #expect(overlap.ordersCreated == 1 && overlap.ordersUpdated == 1 && overlap.ordersUnchanged == 0 && overlap.customersCreated == 0)
         let numbers = try database.window(.orders, .top, size: 10).rows.map { ($0.item.number, $0.item.payment) }
         #expect(numbers.map(\.0) == ["#1003", "#1002", "#1001"])
         #expect(numbers.last?.1 == .refunded)

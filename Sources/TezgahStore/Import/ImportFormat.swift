@@ -48,7 +48,9 @@ public enum ImportFormat: String, CaseIterable, Sendable {
 public struct ImportSummary: Equatable, Sendable {
     public var format: ImportFormat
     public var ordersCreated = 0
+    /// Orders already known that the export changed, and those it left as they were.
     public var ordersUpdated = 0
+    public var ordersUnchanged = 0
     public var customersCreated = 0
     /// Customers exports: customers already known (updated in place), and those newly marked as not
     /// accepting marketing mail.
@@ -82,10 +84,15 @@ public struct ImportSummary: Equatable, Sendable {
             return "\(format.title): \(customersCreated) new customers, \(customersUpdated) updated, "
                 + "\(marketingOptOuts) newly marked as not accepting marketing mail."
         case .etsySoldOrders:
-            return "\(format.title): \(ordersCreated) new orders, \(ordersUpdated) updated, \(customersCreated) new customers "
+            return "\(format.title): \(orderCounts), \(customersCreated) new customers "
                 + "(Etsy gives shops no buyer e-mail, so tezgah cannot mail them)."
         default:
-            return "\(format.title): \(ordersCreated) new orders, \(ordersUpdated) updated, \(customersCreated) new customers, \(lines) line items."
+            return "\(format.title): \(orderCounts), \(customersCreated) new customers, \(lines) line items."
         }
+    }
+
+    /// "3 new orders, 1 updated" and, after a re-import, ", 2 unchanged".
+    private var orderCounts: String {
+        "\(ordersCreated) new orders, \(ordersUpdated) updated" + (ordersUnchanged > 0 ? ", \(ordersUnchanged) unchanged" : "")
     }
 }

@@ -39,6 +39,7 @@ final class OrderImportBatch: @unchecked Sendable {
     // Writing thread only.
     private var ordersCreated = 0
     private var ordersUpdated = 0
+    private var ordersUnchanged = 0
     private var customersCreated = 0
 
     /// `refused` makes the error for an order that cannot be written, from the line it starts on.
@@ -69,6 +70,7 @@ final class OrderImportBatch: @unchecked Sendable {
         if let readingError = condition.withLock({ readingError }) { throw readingError }
         summary.ordersCreated += ordersCreated
         summary.ordersUpdated += ordersUpdated
+        summary.ordersUnchanged += ordersUnchanged
         summary.customersCreated += customersCreated
     }
 
@@ -138,8 +140,10 @@ final class OrderImportBatch: @unchecked Sendable {
             throw refused(batch.lines[error.index], error.reason)
         }
         let created = written.created.filter { $0 }.count
+        let updated = written.changed.filter { $0 }.count
         ordersCreated += created
-        ordersUpdated += written.created.count - created
+        ordersUpdated += updated
+        ordersUnchanged += written.created.count - created - updated
         customersCreated += written.customersCreated
     }
 }

@@ -124,6 +124,8 @@ extension ShopWriter {
     struct WrittenOrders {
         var ids: [Int64]
         var created: [Bool]
+        /// Known orders (not created) whose row, lines or search text the write changed.
+        var changed: [Bool]
         var customersCreated = 0
     }
 
@@ -158,6 +160,7 @@ extension ShopWriter {
         // Orders seen before (re-imports), one statement each, written only where something
         // changed: re-importing an overlapping export then leaves the unchanged orders' rows,
         // indexes, lines and search text alone.
+        var changed = [Bool](repeating: false, count: orders.count)
         for index in orders.indices {
             guard let id = known[index] else { continue }
             let row = orders[index], order = row.order
@@ -174,6 +177,7 @@ extension ShopWriter {
                                       refunded_minor, item_count, shipping_address, tags, note, placed_at)
                                   <> (?, ?, ?, ?, ?, ?, ?, coalesce(?, refunded_minor), ?, ?, ?, ?, ?)
                     """).execute(arguments: StatementArguments(values + [now, id] + values))
+                changed[index] = db.changesCount > 0
             } catch let error as DatabaseError where error.extendedResultCode == .SQLITE_CONSTRAINT_UNIQUE {
                 throw try numberTaken(among: [index], of: orders) ?? error
             }
@@ -181,6 +185,7 @@ extension ShopWriter {
         let updated = known.indices.filter { known[$0] != nil }
         let stored = try storedLines(ofOrders: updated.map { ids[$0] })
         let relined = updated.filter { stored[ids[$0]] ?? [] != orders[$0].order.lines.map(StoredLine.init) }
+        for index in relined { changed[index] = true }
         for chunk in relined.chunks(of: 500) {
             try db.execute(sql: "DELETE FROM order_lines WHERE order_id IN (\(databaseQuestionMarks(count: chunk.count)))",
                            arguments: StatementArguments(chunk.map { ids[$0] }))
@@ -218,11 +223,14 @@ extension ShopWriter {
             }
         }
         let storedText = try storedSearchText(ofOrders: updated.map { ids[$0] })
-        for (row, id) in zip(orders, ids) where storedText[id] != row.searchText || searchBatch?.holds(.orders, id: id) == true {
+        for (position, (row, id)) in zip(orders, ids).enumerated() {
+            let textChanged = storedText[id] != row.searchText
             // (Text still waiting in the batch may be older than what the table holds.)
+            guard textChanged || searchBatch?.holds(.orders, id: id) == true else { continue }
             try index(.orders, id: id, text: row.searchText)
+            if known[position] != nil && textChanged { changed[position] = true }
         }
-        return WrittenOrders(ids: ids, created: known.map { $0 == nil }, customersCreated: customersCreated)
+        return WrittenOrders(ids: ids, created: known.map { $0 == nil }, changed: changed, customersCreated: customersCreated)
     }
 
     /// An order line as compared on re-import.
