@@ -162,6 +162,39 @@ import Testing
         #expect(try database.count(.orders) == .exact(1))
     }
 
+    @Test func aReimportNeverMovesAnOrderBackAlongTheFlow() throws {
+        // The owner's steps in the desk (preparing, a hold) survive an export that still says
+        // unfulfilled; a later step on the platform, or a cancellation there, takes over.
+        let folder = TemporaryFolder()
+        let database = try AppDatabase(path: folder.file("shop.sqlite"))
+        func export(_ fulfillment: String, cancelled: String = "") -> String {
+            "\(Self.header)\n#2001,elif@example.com,paid,,\(fulfillment),,TRY,,,,10.00,2025-06-01 12:00:00 +0300,1,Kupa,10.00,K,Elif,,,,,TR,,\(cancelled),,7001\n"
+        }
+        _ = try database.importFile(try write(export(""), folder))
+        let id = try database.pool.read { db in try Int64.fetchOne(db, sql: "SELECT id FROM orders WHERE number = '#2001'")! }
+        func state() throws -> [String?] {
+            try database.pool.read { db in
+                let row = try Row.fetchOne(db, sql: "SELECT status, hold_reason FROM orders WHERE id = ?", arguments: [id])!
+                return [row[0], row[1]]
+            }
+        }
+        _ = try database.apply(.markPreparing, to: [id], actor: "elif", now: Date(), mail: nil)
+        let again = try database.importFile(try write(export(""), folder))
+        #expect(again.ordersUnchanged == 1 && again.ordersUpdated == 0)
+        #expect(try state() == ["preparing", nil])
+        #expect(try database.window(.orders, .top, size: 2, filter: "kupa preparing").rows.count == 1)
+
+        _ = try database.apply(.hold(reason: "adres eksik"), to: [id], actor: "elif", now: Date(), mail: nil)
+        _ = try database.importFile(try write(export("unfulfilled"), folder))
+        #expect(try state() == ["on_hold", "adres eksik"])
+        let shipped = try database.importFile(try write(export("fulfilled"), folder))
+        #expect(shipped.ordersUpdated == 1)
+        #expect(try state() == ["shipped", nil])
+        #expect(try database.window(.orders, .top, size: 2, filter: "kupa shipped").rows.count == 1)
+        _ = try database.importFile(try write(export("fulfilled", cancelled: "2025-06-02 09:00:00 +0300"), folder))
+        #expect(try state() == ["cancelled", nil])
+    }
+
     @Test func aTakenNumberDeepInALargeFileNamesItsOwnLine() throws {
         // Orders are written a few hundred at a time; the refusal still names the order's first row.
         let folder = TemporaryFolder()

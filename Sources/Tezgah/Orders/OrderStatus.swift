@@ -13,6 +13,25 @@ public enum OrderStatus: String, CaseIterable, Sendable, Codable {
         case .returned: "returned"
         }
     }
+
+    /// How far along the after-sale flow the order is. A re-import never moves an order back: the
+    /// desk's own steps (preparing, a hold, a shipment made here, a cancellation) stay until the
+    /// platform reports something later; a cancellation on the platform always counts.
+    public var stage: Int {
+        switch self {
+        case .received: 0
+        case .preparing, .onHold: 1
+        case .shipped: 2
+        case .delivered: 3
+        case .returned: 4
+        case .cancelled: 5
+        }
+    }
+
+    /// The status an order has after an export says `reported`, when it had this one.
+    public func updated(byExport reported: OrderStatus) -> OrderStatus {
+        reported == .cancelled || reported.stage > stage ? reported : self
+    }
 }
 
 public enum PaymentStatus: String, CaseIterable, Sendable, Codable {

@@ -161,22 +161,37 @@ extension ShopWriter {
         // changed: re-importing an overlapping export then leaves the unchanged orders' rows,
         // indexes, lines and search text alone.
         var changed = [Bool](repeating: false, count: orders.count)
+        // An export never moves a known order back along the flow (`OrderStatus.updated(byExport:)`),
+        // so the owner's steps in the desk survive a re-import; its search text follows.
+        let storedStatus = try storedStatuses(ofOrders: known.compactMap { $0 })
+        var searchText = orders.map(\.searchText)
         for index in orders.indices {
             guard let id = known[index] else { continue }
             let row = orders[index], order = row.order
+            let stored = storedStatus[id] ?? order.status
+            let status = stored.updated(byExport: order.status)
+            if status != order.status {
+                searchText[index] = Self.orderSearchText(
+                    number: order.number, customerName: order.customerName, customerEmail: order.customerEmail,
+                    city: order.city, status: status, lineNames: order.lines.map(\.name), tags: order.tags)
+            }
             let values: [(any DatabaseValueConvertible)?] = [
-                order.number, customerIDs[index], order.status.rawValue, order.payment.rawValue, order.fulfillment.rawValue,
+                order.number, customerIDs[index], status.rawValue, order.payment.rawValue, order.fulfillment.rawValue,
                 order.currency.code, row.total, order.refunded?.minorUnits, row.items, order.shippingAddress, row.tags,
                 order.note, order.placedAt.unixSeconds]
+            // A hold ends when the platform reports a later step.
+            let holdEnds = stored == .onHold && status != .onHold
             do {
                 try db.cachedStatement(sql: """
                     UPDATE orders SET number = ?, customer_id = ?, status = ?, payment_status = ?, fulfillment_status = ?, currency = ?,
                            total_minor = ?, refunded_minor = coalesce(?, refunded_minor), item_count = ?, shipping_address = ?,
-                           tags = ?, note = ?, placed_at = ?, updated_at = ?
+                           tags = ?, note = ?, placed_at = ?, updated_at = ?,
+                           hold_reason = CASE WHEN ? THEN NULL ELSE hold_reason END,
+                           held_from = CASE WHEN ? THEN NULL ELSE held_from END
                     WHERE id = ? AND (number, customer_id, status, payment_status, fulfillment_status, currency, total_minor,
                                       refunded_minor, item_count, shipping_address, tags, note, placed_at)
                                   <> (?, ?, ?, ?, ?, ?, ?, coalesce(?, refunded_minor), ?, ?, ?, ?, ?)
-                    """).execute(arguments: StatementArguments(values + [now, id] + values))
+                    """).execute(arguments: StatementArguments(values + [now, holdEnds, holdEnds, id] + values))
                 changed[index] = db.changesCount > 0
             } catch let error as DatabaseError where error.extendedResultCode == .SQLITE_CONSTRAINT_UNIQUE {
                 throw try numberTaken(among: [index], of: orders) ?? error
@@ -223,11 +238,11 @@ extension ShopWriter {
             }
         }
         let storedText = try storedSearchText(ofOrders: updated.map { ids[$0] })
-        for (position, (row, id)) in zip(orders, ids).enumerated() {
-            let textChanged = storedText[id] != row.searchText
+        for (position, (text, id)) in zip(searchText, ids).enumerated() {
+            let textChanged = storedText[id] != text
             // (Text still waiting in the batch may be older than what the table holds.)
             guard textChanged || searchBatch?.holds(.orders, id: id) == true else { continue }
-            try index(.orders, id: id, text: row.searchText)
+            try index(.orders, id: id, text: text)
             if known[position] != nil && textChanged { changed[position] = true }
         }
         return WrittenOrders(ids: ids, created: known.map { $0 == nil }, changed: changed, customersCreated: customersCreated)
@@ -261,6 +276,19 @@ extension ShopWriter {
             }
         }
         return lines
+    }
+
+    /// The status these orders have now.
+    private func storedStatuses(ofOrders ids: [Int64]) throws -> [Int64: OrderStatus] {
+        var statuses: [Int64: OrderStatus] = [:]
+        for chunk in ids.chunks(of: 500) {
+            for row in try Row.fetchAll(db, sql: """
+                SELECT id, status FROM orders WHERE id IN (\(databaseQuestionMarks(count: chunk.count)))
+                """, arguments: StatementArguments(Array(chunk))) {
+                statuses[row[0]] = OrderStatus(rawValue: row[1])
+            }
+        }
+        return statuses
     }
 
     /// The search text these orders have now.
