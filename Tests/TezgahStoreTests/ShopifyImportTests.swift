@@ -195,6 +195,31 @@ import Testing
         #expect(try state() == ["cancelled", nil])
     }
 
+    @Test func theOwnersNotesAndTagsSurviveAReimport() throws {
+        let folder = TemporaryFolder()
+        let database = try AppDatabase(path: folder.file("shop.sqlite"))
+        func export(note: String, tags: String) -> String {
+            "\(Self.header)\n#2002,elif@example.com,paid,,,,TRY,,,,10.00,2025-06-01 12:00:00 +0300,1,Kupa,10.00,K,Elif,,,,,TR,\(note),,\(tags),7002\n"
+        }
+        _ = try database.importFile(try write(export(note: "Kapıya bırakın", tags: "gift"), folder))
+        let id = try database.pool.read { db in try Int64.fetchOne(db, sql: "SELECT id FROM orders WHERE number = '#2002'")! }
+        _ = try database.apply(.addNote("Müşteri aradı"), to: [id], actor: "elif", now: Date(), mail: nil)
+        _ = try database.apply(.addTag("vip"), to: [id], actor: "elif", now: Date(), mail: nil)
+        func state() throws -> [String] {
+            try database.pool.read { db in
+                let row = try Row.fetchOne(db, sql: "SELECT note, tags FROM orders WHERE id = ?", arguments: [id])!
+                return [row[0], row[1]]
+            }
+        }
+        let again = try database.importFile(try write(export(note: "Kapıya bırakın", tags: "gift"), folder))
+        #expect(again.ordersUnchanged == 1)
+        #expect(try state() == ["Kapıya bırakın\nMüşteri aradı", "gift,vip"])
+        // The customer changed the note on the platform, and the shop tagged the order there too.
+        _ = try database.importFile(try write(export(note: "Zili çalın", tags: "\"gift, express\""), folder))
+        #expect(try state() == ["Kapıya bırakın\nMüşteri aradı\nZili çalın", "gift,vip,express"])
+        #expect(try database.window(.orders, .top, size: 2, filter: "kupa express vip").rows.count == 1)
+    }
+
     @Test func aTakenNumberDeepInALargeFileNamesItsOwnLine() throws {
         // Orders are written a few hundred at a time; the refusal still names the order's first row.
         let folder = TemporaryFolder()

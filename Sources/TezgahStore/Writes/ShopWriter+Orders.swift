@@ -161,26 +161,29 @@ extension ShopWriter {
         // changed: re-importing an overlapping export then leaves the unchanged orders' rows,
         // indexes, lines and search text alone.
         var changed = [Bool](repeating: false, count: orders.count)
-        // An export never moves a known order back along the flow (`OrderStatus.updated(byExport:)`),
-        // so the owner's steps in the desk survive a re-import; its search text follows.
-        let storedStatus = try storedStatuses(ofOrders: known.compactMap { $0 })
+        // What the desk added to a known order survives a re-import: an export never moves it back
+        // along the flow (`OrderStatus.updated(byExport:)`), and the owner's notes and tags are
+        // kept beside the export's. Its search text follows what is kept.
+        let stored = try storedOrders(known.compactMap { $0 })
         var searchText = orders.map(\.searchText)
         for index in orders.indices {
             guard let id = known[index] else { continue }
             let row = orders[index], order = row.order
-            let stored = storedStatus[id] ?? order.status
-            let status = stored.updated(byExport: order.status)
-            if status != order.status {
+            let kept = stored[id] ?? StoredOrder(status: order.status, note: order.note, tags: order.tags)
+            let status = kept.status.updated(byExport: order.status)
+            let note = Self.note(kept: kept.note, exported: order.note)
+            let tags = kept.tags + order.tags.filter { !kept.tags.contains($0) }
+            if status != order.status || tags != order.tags {
                 searchText[index] = Self.orderSearchText(
                     number: order.number, customerName: order.customerName, customerEmail: order.customerEmail,
-                    city: order.city, status: status, lineNames: order.lines.map(\.name), tags: order.tags)
+                    city: order.city, status: status, lineNames: order.lines.map(\.name), tags: tags)
             }
             let values: [(any DatabaseValueConvertible)?] = [
                 order.number, customerIDs[index], status.rawValue, order.payment.rawValue, order.fulfillment.rawValue,
-                order.currency.code, row.total, order.refunded?.minorUnits, row.items, order.shippingAddress, row.tags,
-                order.note, order.placedAt.unixSeconds]
+                order.currency.code, row.total, order.refunded?.minorUnits, row.items, order.shippingAddress,
+                OrderTags.join(tags), note, order.placedAt.unixSeconds]
             // A hold ends when the platform reports a later step.
-            let holdEnds = stored == .onHold && status != .onHold
+            let holdEnds = kept.status == .onHold && status != .onHold
             do {
                 try db.cachedStatement(sql: """
                     UPDATE orders SET number = ?, customer_id = ?, status = ?, payment_status = ?, fulfillment_status = ?, currency = ?,
@@ -198,8 +201,8 @@ extension ShopWriter {
             }
         }
         let updated = known.indices.filter { known[$0] != nil }
-        let stored = try storedLines(ofOrders: updated.map { ids[$0] })
-        let relined = updated.filter { stored[ids[$0]] ?? [] != orders[$0].order.lines.map(StoredLine.init) }
+        let storedLines = try storedLines(ofOrders: updated.map { ids[$0] })
+        let relined = updated.filter { storedLines[ids[$0]] ?? [] != orders[$0].order.lines.map(StoredLine.init) }
         for index in relined { changed[index] = true }
         for chunk in relined.chunks(of: 500) {
             try db.execute(sql: "DELETE FROM order_lines WHERE order_id IN (\(databaseQuestionMarks(count: chunk.count)))",
@@ -278,17 +281,31 @@ extension ShopWriter {
         return lines
     }
 
-    /// The status these orders have now.
-    private func storedStatuses(ofOrders ids: [Int64]) throws -> [Int64: OrderStatus] {
-        var statuses: [Int64: OrderStatus] = [:]
+    /// What the desk may have changed on a known order.
+    private struct StoredOrder {
+        var status: OrderStatus
+        var note: String
+        var tags: [String]
+    }
+
+    /// The status, note and tags these orders have now.
+    private func storedOrders(_ ids: [Int64]) throws -> [Int64: StoredOrder] {
+        var stored: [Int64: StoredOrder] = [:]
         for chunk in ids.chunks(of: 500) {
             for row in try Row.fetchAll(db, sql: """
-                SELECT id, status FROM orders WHERE id IN (\(databaseQuestionMarks(count: chunk.count)))
+                SELECT id, status, note, tags FROM orders WHERE id IN (\(databaseQuestionMarks(count: chunk.count)))
                 """, arguments: StatementArguments(Array(chunk))) {
-                statuses[row[0]] = OrderStatus(rawValue: row[1])
+                stored[row[0]] = StoredOrder(status: row.value(1, default: .received), note: row[2], tags: OrderTags.split(row[3]))
             }
         }
-        return statuses
+        return stored
+    }
+
+    /// A known order's note after a re-import: the owner's notes are appended to the export's note
+    /// (`OrderAction.addNote`), so the export's note is added only when the stored one lacks it.
+    static func note(kept: String, exported: String) -> String {
+        if exported.isEmpty || kept.contains(exported) { return kept }
+        return kept.isEmpty ? exported : kept + "\n" + exported
     }
 
     /// The search text these orders have now.
