@@ -270,14 +270,9 @@ extension ShopWriter {
     /// The lines these orders have now, in their order.
     private func storedLines(ofOrders ids: [Int64]) throws -> [Int64: [StoredLine]] {
         var lines: [Int64: [StoredLine]] = [:]
-        for chunk in ids.chunks(of: 500) {
-            for row in try Row.fetchAll(db, sql: """
-                SELECT order_id, sku, name, quantity, unit_price_minor FROM order_lines
-                WHERE order_id IN (\(databaseQuestionMarks(count: chunk.count))) ORDER BY order_id, id
-                """, arguments: StatementArguments(Array(chunk))) {
-                lines[row[0], default: []].append(StoredLine(row))
-            }
-        }
+        try forEachRow("""
+            SELECT order_id, sku, name, quantity, unit_price_minor FROM order_lines WHERE order_id IN (%@) ORDER BY order_id, id
+            """, ids: ids) { lines[$0[0], default: []].append(StoredLine($0)) }
         return lines
     }
 
@@ -291,12 +286,8 @@ extension ShopWriter {
     /// The status, note and tags these orders have now.
     private func storedOrders(_ ids: [Int64]) throws -> [Int64: StoredOrder] {
         var stored: [Int64: StoredOrder] = [:]
-        for chunk in ids.chunks(of: 500) {
-            for row in try Row.fetchAll(db, sql: """
-                SELECT id, status, note, tags FROM orders WHERE id IN (\(databaseQuestionMarks(count: chunk.count)))
-                """, arguments: StatementArguments(Array(chunk))) {
-                stored[row[0]] = StoredOrder(status: row.value(1, default: .received), note: row[2], tags: OrderTags.split(row[3]))
-            }
+        try forEachRow("SELECT id, status, note, tags FROM orders WHERE id IN (%@)", ids: ids) { row in
+            stored[row[0]] = StoredOrder(status: row.value(1, default: .received), note: row[2], tags: OrderTags.split(row[3]))
         }
         return stored
     }
@@ -311,14 +302,19 @@ extension ShopWriter {
     /// The search text these orders have now.
     private func storedSearchText(ofOrders ids: [Int64]) throws -> [Int64: String] {
         var texts: [Int64: String] = [:]
-        for chunk in ids.chunks(of: 500) {
-            for row in try Row.fetchAll(db, sql: """
-                SELECT rowid, text FROM \(SearchIndex.orders.rawValue) WHERE rowid IN (\(databaseQuestionMarks(count: chunk.count)))
-                """, arguments: StatementArguments(Array(chunk))) {
-                texts[row[0]] = row[1]
-            }
+        try forEachRow("SELECT rowid, text FROM \(SearchIndex.orders.rawValue) WHERE rowid IN (%@)", ids: ids) {
+            texts[$0[0]] = $0[1]
         }
         return texts
+    }
+
+    /// Runs `sql` for up to 500 of `ids` at a time in its `IN (%@)`, handing each row to `body`
+    /// (re-imports compare what is stored; these reads are off the path of a first import).
+    private func forEachRow(_ sql: String, ids: [Int64], _ body: (Row) throws -> Void) throws {
+        for chunk in ids.chunks(of: 500) {
+            let statement = try db.makeStatement(sql: sql.replacing("%@", with: databaseQuestionMarks(count: chunk.count)))
+            for row in try Row.fetchAll(statement, arguments: StatementArguments(Array(chunk))) { try body(row) }
+        }
     }
 
     /// The id of each order whose platform id is known already (nil for new ones).

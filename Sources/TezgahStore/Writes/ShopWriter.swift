@@ -31,7 +31,7 @@ public struct ShopWriter {
         }
     }
 
-    func run(_ sql: String, _ arguments: StatementArguments) throws -> Int64 {
+    private func run(_ sql: String, _ arguments: StatementArguments) throws -> Int64 {
         try db.cachedStatement(sql: sql).execute(arguments: arguments)
         return db.lastInsertedRowID
     }
