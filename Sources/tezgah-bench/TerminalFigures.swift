@@ -19,10 +19,9 @@ enum TerminalFigures {
     /// Milliseconds for `sqlite3` to start and run the queries behind the first frame on the same file.
     static func sqliteFirstPage(database: String, runs: Int) throws -> Double {
         // What tezgah's first frame asks of SQLite: settings, emptiness, the first window of the
-        // "needs action" view (one row more than shown), the counts, saved filters, and the selected
-        // order's detail.
+        // "needs action" view (one row more than shown), the counts and saved filters. (The detail
+        // waits for Enter, so the first frame loads none.)
         let needsAction = "t.status IN ('received', 'preparing', 'on_hold') AND t.payment_status IN ('paid', 'partially_refunded')"
-        let first = "(SELECT t.id FROM orders t WHERE \(needsAction) ORDER BY t.placed_at, t.id LIMIT 1)"
         let script = """
             SELECT value FROM settings WHERE key = 'shop.timezone';
             SELECT value FROM settings WHERE key = 'shop.name';
@@ -32,10 +31,6 @@ enum TerminalFigures {
             SELECT rows FROM list_counts WHERE list = 'orders';
             SELECT count(*) FROM (SELECT 1 FROM orders t WHERE \(needsAction) LIMIT 10001);
             SELECT name, query FROM saved_filters WHERE pane = 'orders' ORDER BY created_at;
-            SELECT customer_id, fulfillment_status, shipping_address, tags, note, hold_reason, refunded_minor FROM orders WHERE id = \(first);
-            SELECT sku, name, quantity, unit_price_minor FROM order_lines WHERE order_id = \(first);
-            SELECT * FROM shipments WHERE order_id = \(first);
-            SELECT at, actor, action, detail FROM activity_log WHERE subject_type = 'order' AND subject_id = \(first) ORDER BY at DESC LIMIT 20;
             """
         let scriptFile = NSTemporaryDirectory() + "tezgah-bench-first-page.sql"
         try script.write(toFile: scriptFile, atomically: true, encoding: .utf8)
@@ -53,32 +48,44 @@ enum TerminalFigures {
         return median(times)
     }
 
-    /// Peak resident memory (MB) of the TUI after visiting every pane, and bytes written for one `j`.
+    /// Peak resident memory (MB) of the TUI after visiting every pane with its detail open, and the
+    /// bytes written for one `j`: on the list as the desk opens (the detail closed), while `j` is held,
+    /// and with the detail open beside the list.
     static func memoryAndBytesPerMove(binary: String, database: String, moves: Int) throws
-        -> (peakMB: Double, bytesPerMove: Double, bytesPerHeldMove: Double) {
+        -> (peakMB: Double, bytesPerMove: Double, bytesPerHeldMove: Double, bytesPerMoveWithDetail: Double) {
         let session = try PseudoTerminalSession(binary: binary, arguments: ["--db", database], rows: 40, columns: 120)
         _ = try session.waitFor("help")
         session.drain()
         // Every order, not the "needs action" view, so j always has a row to move to: / Ctrl-U Enter.
         session.send("/\u{15}\r")
         session.drain(quiet: .milliseconds(300))
+        // Enter opens the detail, which stays open from pane to pane: every pane's detail is loaded.
         // Later frames are diffs against the screen, so their text cannot be matched; wait for quiet.
+        session.send("\r")
+        session.drain(quiet: .milliseconds(300))
         for key in ["\t", "\t", "\t", "\t", "\t", "\t"] {
             session.send(key)
             session.drain(quiet: .milliseconds(300))
             session.send("j")
             session.drain(quiet: .milliseconds(150))
         }
-        var bytes: [Double] = []
-        for _ in 0..<moves {
-            session.send("j")
-            let before = session.output.count
-            bytes.append(Double(session.drain(quiet: .milliseconds(120))))
-            if let dump = ProcessInfo.processInfo.environment["TEZGAH_BENCH_DUMP_MOVE"] {
-                // For finding out what a move costs: the raw bytes of the last one.
-                try Data(session.output[before...]).write(to: URL(fileURLWithPath: dump))
+        session.send("\u{1b}") // Esc closes the detail
+        session.drain(quiet: .milliseconds(300))
+        let dump = ProcessInfo.processInfo.environment["TEZGAH_BENCH_DUMP_MOVE"]
+        func oneMoves() throws -> Double {
+            var bytes: [Double] = []
+            for _ in 0..<moves {
+                session.send("j")
+                let before = session.output.count
+                bytes.append(Double(session.drain(quiet: .milliseconds(120))))
+                if let dump {
+                    // For finding out what a move costs: the raw bytes of the last one.
+                    try Data(session.output[before...]).write(to: URL(fileURLWithPath: dump))
+                }
             }
+            return median(bytes)
         }
+        let listAlone = try oneMoves()
         // Holding j down: keys arrive at a typical repeat rate (30 a second).
         var heldBytes = 0
         let held = 60
@@ -87,8 +94,13 @@ enum TerminalFigures {
             heldBytes += session.drain(quiet: .milliseconds(33))
         }
         heldBytes += session.drain(quiet: .milliseconds(200))
+        session.send("\r")
+        session.drain(quiet: .milliseconds(300))
+        let withDetail = try oneMoves()
         let peak = Double(session.peakResidentKilobytes() ?? 0) / 1_024
+        session.send("\u{1b}")
+        session.drain(quiet: .milliseconds(100))
         session.send("q")
-        return (peak, median(bytes), Double(heldBytes) / Double(held))
+        return (peak, listAlone, Double(heldBytes) / Double(held), withDetail)
     }
 }

@@ -81,6 +81,7 @@ import TezgahUI
 
     @Test func everyPaneShowsRowsCountsAndADetail() throws {
         let core = try core(width: 120, height: 40)
+        press(core, .enter) // the detail opens beside the list and stays open from pane to pane
         for pane in Pane.allCases {
             press(core, .function(pane.rawValue + 1))
             let state = core.state.current
@@ -88,6 +89,7 @@ import TezgahUI
             #expect(!state.window.rows.isEmpty, "\(pane)")
             #expect((state.total?.value ?? 0) > 0, "\(pane)")
             #expect(state.detailID == state.selected?.row.id, "\(pane)")
+            #expect(core.frame().lines[1].contains("│"), "\(pane)")
             #expect(core.frame().lines.last!.contains(pane.noun(2)), "\(pane)")
         }
         #expect(core.frame().text.contains("queued"))   // Mail shows counts by state
@@ -117,6 +119,8 @@ import TezgahUI
         let core = try core()
         for _ in 0..<5 { press(core, .character("j")) }
         let selected = selectedOrderNumber(core)
+        press(core, .enter) // under the list at 80×24, beside it at 120×40
+        #expect(selectedOrderNumber(core) == selected)
         core.send(.terminalResized(width: 120, height: 40))
         #expect(selectedOrderNumber(core) == selected)
         #expect(core.state.current.window.rows.count == Layout(width: 120, height: 40).listRows)
@@ -173,6 +177,7 @@ import TezgahUI
         #expect(core.state.message == "Mail \(mail.id) is cancelled; hold applies only to queued, deferred mail.")
 
         // The detail previews the message as the customer reads it, and the customer's other mail.
+        press(core, .enter)
         guard case .mail(let detail)? = core.state.current.detail else {
             Issue.record("no mail detail")
             return

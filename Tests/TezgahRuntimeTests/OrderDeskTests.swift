@@ -50,7 +50,9 @@ import TezgahUI
         let shipment = try #require(core.state.current.selected?.row.asShipment)
         #expect(shipment.orderNumber == order.number)
         #expect(shipment.carrier == .yurtici)
+        press(.enter, .enter) // leave the filter box, open the detail
         #expect(core.frame().text.contains("yurticikargo.com"))
+        press(.escape)
         press(.function(6), .character("/"))
         type(String(order.number.dropFirst()))
         #expect(core.state.pane == .mail)
@@ -124,7 +126,7 @@ import TezgahUI
         // The timeline shows in the detail pane.
         press(.escape, .character("/"))
         type(order.number)
-        press(.enter)
+        press(.enter, .enter)
         #expect(core.frame().text.contains("Timeline"))
         #expect(core.frame().text.contains("put on hold — müşteri"))
         press(.character(":"))

@@ -51,11 +51,14 @@ enum Fixtures {
             activity: [ActivityEntry(at: now.addingTimeInterval(-3_600), actor: "ayse", action: "marked preparing", detail: "")]))
     }
 
-    /// A state with the Orders pane loaded: `visible` rows of `count`, cursor on the first. Every
-    /// pane shows all its rows (the owner has pressed Esc on the default views).
-    static func ordersState(width: Int = 80, height: Int = 24, hasAfter: Bool = true, hasBefore: Bool = false) -> AppState {
+    /// A state with the Orders pane loaded: `visible` rows of `count`, cursor on the first, the
+    /// detail as given (closed: the list alone). Every pane shows all its rows (the owner has
+    /// pressed Esc on the default views).
+    static func ordersState(width: Int = 80, height: Int = 24, hasAfter: Bool = true, hasBefore: Bool = false,
+                            detail: DetailShown = .closed) -> AppState {
         var state = AppState(width: width, height: height, shopName: "Ayşe'nin Dükkanı", databasePath: "/home/ayse/.local/share/tezgah/shop.sqlite",
                              clock: clock)
+        state.detailShown = detail
         for pane in Pane.allCases { state.panes[pane]!.filter = "" }
         let rows = orders(count: state.listRows)
         state.panes[.orders]!.window = ListWindow(rows: rows, hasBefore: hasBefore, hasAfter: hasAfter)

@@ -11,8 +11,24 @@ import Tezgah
         try assertSnapshot(framed(buffer.roleLines), named: "orders-80x24.roles")
     }
 
+    @Test func ordersAt80x24WithTheDetailUnderTheList() throws {
+        let buffer = AppView.render(Fixtures.ordersState(width: 80, height: 24, detail: .open))
+        #expect(buffer.text.contains("Ship to"))
+        try assertSnapshot(framed(buffer.lines), named: "orders-80x24-detail")
+    }
+
+    @Test func theDetailWaitsForEnter() {
+        let closed = AppView.render(Fixtures.ordersState(width: 120, height: 40))
+        #expect(!closed.text.contains("Ship to"))
+        #expect(!closed.lines[1].contains("│"))
+        #expect(closed.lines[1].contains("Fulfilment"), "the list alone has room for every order column")
+        let zoomed = AppView.render(Fixtures.ordersState(width: 120, height: 40, detail: .fullScreen))
+        #expect(zoomed.lines[1].contains("#1041") && zoomed.text.contains("Ship to"))
+        #expect(!zoomed.text.contains("#1040"), "full screen shows no list")
+    }
+
     @Test func ordersAt120x40SideBySide() throws {
-        let buffer = AppView.render(Fixtures.ordersState(width: 120, height: 40))
+        let buffer = AppView.render(Fixtures.ordersState(width: 120, height: 40, detail: .open))
         #expect(buffer.lines.allSatisfy { DisplayWidth.of($0) == 120 })
         #expect(buffer.lines[1].contains("│"))
         try assertSnapshot(framed(buffer.lines), named: "orders-120x40")
@@ -133,7 +149,7 @@ import Tezgah
              "550 5.1.1 User unknown"),
         ]
         for (pane, row, detail, expected) in cases {
-            var state = Fixtures.ordersState(width: 120, height: 30)
+            var state = Fixtures.ordersState(width: 120, height: 30, detail: .open)
             state.pane = pane
             state.panes[pane]!.window = ListWindow(rows: [PaneItem(key: PageKey(sort: 1, id: row.id), row: row)], hasBefore: false, hasAfter: false)
             state.panes[pane]!.isLoaded = true
@@ -158,7 +174,7 @@ import Tezgah
         let older = OutboxSummary(id: 3, kind: .thankYou, state: .sent, toAddress: "isik@example.com", customerName: "Işık Öztürk",
                                   subject: "Teşekkürler", createdAt: now.addingTimeInterval(-86_400 * 3), attempts: 1, nextAttemptAt: nil,
                                   lastReply: "250 ok")
-        var state = Fixtures.ordersState(width: 120, height: 30)
+        var state = Fixtures.ordersState(width: 120, height: 30, detail: .open)
         state.pane = .mail
         state.panes[.mail]!.window = ListWindow(rows: [PaneItem(key: PageKey(sort: 1, id: 9), row: .mail(summary))], hasBefore: false, hasAfter: false)
         state.panes[.mail]!.isLoaded = true

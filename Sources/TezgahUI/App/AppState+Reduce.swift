@@ -16,12 +16,7 @@ extension AppState {
             let oldRows = listRows
             self.width = width
             self.height = height
-            // While too small nothing is shown: keep the window so the selection survives the squeeze.
-            guard !isFirstRun, listRows != oldRows, Layout(width: width, height: height).arrangement != .tooSmall,
-                  let first = current.window.rows.first else { return [] }
-            // Keep the top row where it was, unless the selected row would fall below the new bottom.
-            let start = current.cursor < listRows ? first.key : current.selected?.key ?? first.key
-            return [load(.startingAt(start), cursor: keepSelection())]
+            return reloadIfRowsChanged(from: oldRows)
         case let .windowLoaded(pane, window, cursor, generation):
             guard var state = panes[pane], generation == state.generation else { return [] }
             state.window = window
@@ -94,12 +89,6 @@ extension AppState {
         case .help:
             if [.character("?"), .escape, .character("q"), .enter].contains(key) { mode = .browsing }
             return []
-        case .detail:
-            switch key {
-            case .escape, .enter, .character("q"), .left, .character("h"): mode = .browsing; return []
-            case .character("?"): mode = .help; return []
-            default: return move(key) ?? []
-            }
         case .filtering:
             return handleFilterKey(key)
         case .confirming(let confirmation):
@@ -113,8 +102,41 @@ extension AppState {
         case .prompting(let prompt):
             return handlePromptKey(key, prompt)
         case .browsing:
+            if detailShown != .closed, let effects = handleDetailKey(key) { return effects }
             return handleBrowsingKey(key)
         }
+    }
+
+    /// Keys that close an open detail or zoom it; every other key works as on the list alone.
+    private mutating func handleDetailKey(_ key: Key) -> [Effect]? {
+        switch key {
+        case .enter:
+            return showDetail(detailShown == .open && layout.detail != nil ? .fullScreen : .closed)
+        case .escape, .character("q"), .left:
+            return showDetail(.closed)
+        case .character("h") where !pane.hasHoldKey:
+            return showDetail(.closed)
+        default:
+            return nil
+        }
+    }
+
+    /// Opens, zooms or closes the detail. Opening it under the list leaves fewer list rows, so the
+    /// window is reloaded around the selected row.
+    mutating func showDetail(_ shown: DetailShown) -> [Effect] {
+        let oldRows = listRows
+        detailShown = shown
+        return reloadIfRowsChanged(from: oldRows) + detailEffect(for: pane)
+    }
+
+    /// After the screen or the layout changed size: the window reloaded to fill the new list height.
+    private mutating func reloadIfRowsChanged(from oldRows: Int) -> [Effect] {
+        // While too small nothing is shown: keep the window so the selection survives the squeeze.
+        guard !isFirstRun, listRows != oldRows, layout.arrangement != .tooSmall,
+              let first = current.window.rows.first else { return [] }
+        // Keep the top row where it was, unless the selected row would fall below the new bottom.
+        let start = current.cursor < listRows ? first.key : current.selected?.key ?? first.key
+        return [load(.startingAt(start), cursor: keepSelection())]
     }
 
     mutating func handleBrowsingKey(_ key: Key) -> [Effect] {
@@ -128,8 +150,8 @@ extension AppState {
             mode = .filtering
             return []
         case .enter, .right, .character("l"):
-            if current.selected != nil { mode = .detail }
-            return []
+            guard current.selected != nil, detailShown == .closed else { return [] }
+            return showDetail(layout.openingDetail)
         case .escape:
             return current.filter.isEmpty ? [] : setFilter("")
         case .character("y") where pane == .shipments:
@@ -253,8 +275,8 @@ extension AppState {
 
     mutating func show(_ target: Pane) -> [Effect] {
         pane = target
-        if mode == .detail { mode = .browsing }
-        var effects: [Effect] = []
+        // An open detail stays open on the next pane, showing that pane's selected row.
+        var effects = detailEffect(for: target)
         if !current.isLoaded || current.window.rows.count < listRows {
             if let first = current.window.rows.first {
                 effects.append(load(.startingAt(first.key), cursor: keepSelection()))
@@ -290,7 +312,8 @@ extension AppState {
     }
 
     private func detailEffect(for pane: Pane) -> [Effect] {
-        guard let state = panes[pane], let selected = state.selected else { return [] }
+        // A closed detail loads nothing: moving through the list costs no detail queries.
+        guard detailShown != .closed, let state = panes[pane], let selected = state.selected else { return [] }
         if state.detailID == selected.row.id && state.detail != nil { return [] }
         return [.loadDetail(pane, id: selected.row.id)]
     }

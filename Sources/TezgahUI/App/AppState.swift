@@ -9,8 +9,6 @@ public struct AppState: Equatable, Sendable {
         case filtering
         /// The `?` key list.
         case help
-        /// The selected row's detail, full screen (Enter).
-        case detail
         /// A yes/no question before something that cannot be undone; `y` runs the effect.
         case confirming(Confirmation)
         /// The Mail pane's failures grouped by reply (`f`).
@@ -32,6 +30,8 @@ public struct AppState: Equatable, Sendable {
     public var pane: Pane = .orders
     public var panes: [Pane: PaneState] = Dictionary(uniqueKeysWithValues: Pane.allCases.map { ($0, PaneState()) })
     public var mode: Mode = .browsing
+    /// The selected row's detail: closed until Enter, then beside the list or full screen.
+    public var detailShown: DetailShown = .closed
     public var width: Int
     public var height: Int
     public var shopName: String
@@ -68,5 +68,8 @@ public struct AppState: Equatable, Sendable {
     }
 
     /// How many list rows fit on screen now.
-    public var listRows: Int { Layout(width: width, height: height).listRows }
+    public var listRows: Int { layout.listRows }
+
+    /// Where the list and the detail go now.
+    public var layout: Layout { Layout(width: width, height: height, detail: detailShown) }
 }

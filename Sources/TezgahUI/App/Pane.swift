@@ -36,6 +36,9 @@ public enum Pane: Int, CaseIterable, Sendable, Hashable {
         }
     }
 
+    /// Where `h` holds (orders, mail) it cannot also close the detail as vim's "left" would.
+    var hasHoldKey: Bool { self == .orders || self == .mail }
+
     /// The name the pane's saved filters are kept under.
     public var storageName: String { title.lowercased() }
 

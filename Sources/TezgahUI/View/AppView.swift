@@ -4,7 +4,7 @@ import Tezgah
 public enum AppView {
     public static func render(_ state: AppState) -> Buffer {
         var buffer = Buffer(width: state.width, height: state.height)
-        let layout = Layout(width: state.width, height: state.height)
+        let layout = state.layout
         if layout.arrangement == .tooSmall {
             drawTooSmall(&buffer, state)
             return buffer
@@ -12,7 +12,7 @@ public enum AppView {
         drawTabs(&buffer, state)
         if state.isFirstRun {
             drawFirstRun(&buffer, state)
-        } else if state.mode == .detail {
+        } else if state.detailShown == .fullScreen || (state.detailShown == .open && layout.detail == nil) {
             drawDetail(&buffer, state, Rect(x: 0, y: 1, width: state.width, height: state.height - 2))
         } else {
             drawList(&buffer, state, layout.list)
@@ -155,17 +155,19 @@ public enum AppView {
             let y = area.y + 1 + index
             let item = pane.window.rows[index]
             let selected = index == pane.cursor
-            if selected { buffer.fill(x: area.x, y: y, width: area.width, height: 1, role: .selected) }
             if pane.marked[item.row.id] != nil {
                 buffer.put("•", x: area.x, y: y, role: selected ? .selected : .accent)
             } else if selected {
                 buffer.put("▸", x: area.x, y: y, role: .selected)
             }
             var x = area.x + 1
-            for (column, width) in columns {
+            for (index, (column, width)) in columns.enumerated() {
                 let (value, role) = column.value(item.row, state)
+                // The cursor is the mark and the row's first column, not the whole row: a whole-row
+                // highlight makes the terminal resend both rows' every character on each move
+                // (about 290 bytes at 120 columns against 80), which a slow link feels.
                 buffer.put(TextFitting.pad(value, to: width, alignRight: column.alignRight), x: x, y: y,
-                           role: selected ? .selected : role)
+                           role: selected && index == 0 ? .selected : role)
                 x += width + 1
             }
         }
@@ -187,7 +189,10 @@ public enum AppView {
 
     static func drawDetail(_ buffer: inout Buffer, _ state: AppState, _ area: Rect) {
         let pane = state.current
-        guard let selected = pane.selected else { return }
+        guard let selected = pane.selected else {
+            buffer.put("Nothing selected.", x: area.x + 1, y: area.y, role: .dim)
+            return
+        }
         guard let detail = pane.detail, pane.detailID == selected.row.id else {
             buffer.put("Loading…", x: area.x + 1, y: area.y, role: .dim)
             return
@@ -198,7 +203,7 @@ public enum AppView {
             buffer.put(line, x: area.x + 1, y: area.y + index, width: width)
         }
         if lines.count > area.height, area.height > 0 {
-            let more = "… \(lines.count - area.height + 1) more lines" + (state.mode == .detail ? "" : " (Enter)")
+            let more = "… \(lines.count - area.height + 1) more lines" + (state.detailShown == .fullScreen ? "" : " (Enter)")
             buffer.fill(x: area.x, y: area.y + area.height - 1, width: area.width, height: 1, role: .normal)
             buffer.put(more, x: area.x + 1, y: area.y + area.height - 1, maxWidth: width, role: .dim)
         }

@@ -3,6 +3,8 @@
 public struct KeyHelp: Equatable, Sendable {
     public var keys: [Key]
     public var text: String
+    /// Whether the key does its thing only while the detail is open (← closes it).
+    public var needsOpenDetail = false
 
     /// Short texts: at 80 columns the Orders pane's keys are shown in two columns of about 22.
     public static func entries(for pane: Pane) -> [KeyHelp] {
@@ -13,7 +15,8 @@ public struct KeyHelp: Equatable, Sendable {
             KeyHelp(keys: [.pageUp, .control("b")], text: "previous page"),
             KeyHelp(keys: [.character("g"), .home], text: "first row"),
             KeyHelp(keys: [.character("G"), .end], text: "last row"),
-            KeyHelp(keys: [.enter], text: "open full screen"),
+            KeyHelp(keys: [.enter], text: "detail; again: zoom"),
+            KeyHelp(keys: [.left, .escape], text: "close the detail", needsOpenDetail: true),
             KeyHelp(keys: [.character("/")], text: "filter as you type"),
             KeyHelp(keys: [.escape], text: "clear: all \(pane.noun(2))"),
             KeyHelp(keys: [.character("0")], text: pane.defaultFilter.isEmpty ? "all \(pane.noun(2))"
