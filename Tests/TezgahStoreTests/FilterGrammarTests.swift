@@ -82,6 +82,34 @@ import Testing
         #expect(!plan.contains("TEMP B-TREE"))
     }
 
+    @Test func filteredCountsAreTheRowsTheListShowsAndTheViewCountsOnItsOwnIndex() throws {
+        func counted<Item>(_ source: ListSource<Item>, _ filter: String) throws -> Int {
+            let count = try database.count(source, filter: filter, context: context, cap: 100_000)
+            #expect(!count.isCapped)
+            return count.value
+        }
+        for filter in ["is:needs-action", "status:preparing", "tag:gift", "payment:refunded ayşe", "placed:<30d"] {
+            #expect(try counted(.orders, filter) == (try walk(.orders, filter)).count, "\(filter)")
+        }
+        #expect(try counted(.shipments, "is:attention") == (try walk(.shipments, "is:attention")).count)
+        #expect(try counted(.reviewInvites, "state:scheduled") == (try walk(.reviewInvites, "state:scheduled")).count)
+        #expect(try counted(.conversations, "status:open") == (try walk(.conversations, "status:open")).count)
+        #expect(try counted(.outbox, "state:sent") == (try walk(.outbox, "state:sent")).count)
+        let capped = try database.count(.orders, filter: "placed:<3650d", context: context, cap: 10)
+        #expect(capped == CappedCount(value: 10, isCapped: true))
+
+        // The status bar's count of the view the desk opens on reads the view's partial index and
+        // nothing else: no table rows, no customers.
+        let resolved = try ResolvedFilter("is:needs-action", fields: ListSource.orders.fields, context: context)
+        let query = AppDatabase.cappedCountQuery(.orders, resolved, cap: 10_000)
+        let plan = try database.pool.read { db in
+            try Row.fetchAll(db, sql: "EXPLAIN QUERY PLAN \(query.sql)", arguments: query.arguments)
+                .map { $0["detail"] as String }.joined(separator: "; ")
+        }
+        #expect(plan.contains("SCAN t USING INDEX orders_needing_action"), "\(plan)")
+        #expect(!plan.contains("customers") && !plan.contains(" c "), "\(plan)")
+    }
+
     @Test func mistakesSayWhatWouldWork() {
         func error(_ filter: String) -> String? {
             do {

@@ -41,14 +41,8 @@ extension AppDatabase {
         let resolved = try ResolvedFilter(filter, fields: source.fields, context: context ?? FilterContext(now: Date()))
         return try pool.read { db in
             if !resolved.conditions.isEmpty {
-                var sql = "\(source.select) WHERE \(resolved.whereSQL)"
-                var arguments = resolved.arguments
-                if let match = resolved.match {
-                    sql += " AND t.id IN (SELECT rowid FROM \(source.search.rawValue) WHERE \(source.search.rawValue) MATCH ?)"
-                    arguments += [match]
-                }
-                arguments += [cap + 1]
-                let n = try Int.fetchOne(db, sql: "SELECT count(*) FROM (\(sql) LIMIT ?)", arguments: arguments) ?? 0
+                let (sql, arguments) = Self.cappedCountQuery(source, resolved, cap: cap)
+                let n = try Int.fetchOne(db, sql: sql, arguments: arguments) ?? 0
                 return CappedCount(value: min(n, cap), isCapped: n > cap)
             }
             if let match = resolved.match {
@@ -59,6 +53,28 @@ extension AppDatabase {
             }
             return .exact(try Int.fetchOne(db, sql: "SELECT rows FROM list_counts WHERE list = ?", arguments: [source.table]) ?? 0)
         }
+    }
+}
+
+extension AppDatabase {
+    /// `SELECT count(*)` of the rows matching filter conditions (and words), stopping at `cap + 1`.
+    static func cappedCountQuery<Item>(_ source: ListSource<Item>, _ resolved: ResolvedFilter,
+                                       cap: Int) -> (sql: String, arguments: StatementArguments) {
+        // The listed table alone: the list's joins only add columns (see `ListSource.select`), and
+        // reading them for every counted row made the "needs action" count at 1M orders read 6,000
+        // pages (30 ms) before the first frame.
+        var sql = "SELECT 1 FROM \(source.table) t WHERE \(resolved.whereSQL)"
+        var arguments = resolved.arguments
+        if let match = resolved.match {
+            sql += " AND t.id IN (SELECT rowid FROM \(source.search.rawValue) WHERE \(source.search.rawValue) MATCH ?)"
+            arguments += [match]
+        } else if resolved.oldestFirst {
+            // A view is paged on its own partial index; in the window's order SQLite counts on that
+            // index too (2 ms) rather than on a wider one with a table lookup per row.
+            sql += " ORDER BY \(source.sortColumn), t.id"
+        }
+        arguments += [cap + 1]
+        return ("SELECT count(*) FROM (\(sql) LIMIT ?)", arguments)
     }
 }
 

@@ -9,7 +9,9 @@ import Tezgah
 /// window depends on its size, never on the shop's history.
 public struct ListSource<Item: Sendable & Equatable>: Sendable {
     /// `SELECT <columns> FROM …` with the listed table aliased as `t`; columns 0 and 1 must be the
-    /// sort value and the id, the rest are what `decode` reads from index 2 on.
+    /// sort value and the id, the rest are what `decode` reads from index 2 on. Joins only add
+    /// columns: each reaches a parent row through a NOT NULL foreign key (or is a LEFT JOIN), so it
+    /// never drops a row, and counts read `table` alone. Filter conditions name only `t`'s columns.
     let select: String
     let sortColumn: String
     let table: String
