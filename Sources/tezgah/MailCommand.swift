@@ -32,6 +32,7 @@ struct MailCommand: ParsableCommand {
 
     struct Run: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "run",
             abstract: "Deliver queued mail: keep running (for systemd), or with --once send what is due and exit (for cron).")
 
         @OptionGroup var place: Place
@@ -58,7 +59,7 @@ struct MailCommand: ParsableCommand {
     }
 
     struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "List queued and recent mail, newest first.")
+        static let configuration = CommandConfiguration(commandName: "list", abstract: "List queued and recent mail, newest first.")
 
         @OptionGroup var place: Place
 
@@ -89,7 +90,7 @@ struct MailCommand: ParsableCommand {
     }
 
     struct Show: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Show one mail: its state, last reply and the message as queued.")
+        static let configuration = CommandConfiguration(commandName: "show", abstract: "Show one mail: its state, last reply and the message as queued.")
 
         @OptionGroup var place: Place
 
@@ -126,28 +127,28 @@ struct MailCommand: ParsableCommand {
     }
 
     struct Retry: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Send deferred or failed mail again now.")
+        static let configuration = CommandConfiguration(commandName: "retry", abstract: "Send deferred or failed mail again now.")
         @OptionGroup var place: Place
         @Argument(help: "Mail ids.") var ids: [Int64]
         func run() throws { try QueueAction.run(.retry, ids: ids, place: place) }
     }
 
     struct Hold: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Hold queued or deferred mail until released.")
+        static let configuration = CommandConfiguration(commandName: "hold", abstract: "Hold queued or deferred mail until released.")
         @OptionGroup var place: Place
         @Argument(help: "Mail ids.") var ids: [Int64]
         func run() throws { try QueueAction.run(.hold, ids: ids, place: place) }
     }
 
     struct Release: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Release held mail to be sent.")
+        static let configuration = CommandConfiguration(commandName: "release", abstract: "Release held mail to be sent.")
         @OptionGroup var place: Place
         @Argument(help: "Mail ids.") var ids: [Int64]
         func run() throws { try QueueAction.run(.release, ids: ids, place: place) }
     }
 
     struct Cancel: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Cancel mail that has not been sent.")
+        static let configuration = CommandConfiguration(commandName: "cancel", abstract: "Cancel mail that has not been sent.")
         @OptionGroup var place: Place
         @Argument(help: "Mail ids.") var ids: [Int64]
         func run() throws { try QueueAction.run(.cancel, ids: ids, place: place) }

@@ -12,6 +12,7 @@ struct TrackingCommand: ParsableCommand {
 
     struct Check: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "check",
             abstract: "Print each number's carrier and tracking link, or why it is invalid (exit status 1 if any is).")
 
         @Option(help: "The carrier, when known: \(Carrier.allCases.map(\.rawValue).joined(separator: ", ")). Overrides detection.")

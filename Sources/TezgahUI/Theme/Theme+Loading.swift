@@ -45,7 +45,8 @@ extension Theme {
         var style = Style()
         for key in entry.keys {
             let value = entry[key]!
-            let location = "\(file):\(line(of: role, in: text)): role \"\(role)\" key \"\(key)\""
+            // Worked out only for a mistake: finding the line reads the whole file, once per key.
+            var location: String { "\(file):\(line(of: role, in: text)): role \"\(role)\" key \"\(key)\"" }
             switch key {
             case "fg", "bg":
                 guard let text = value.string, let color = ThemeColor(text) else {
