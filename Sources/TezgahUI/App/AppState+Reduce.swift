@@ -111,7 +111,7 @@ extension AppState {
     private mutating func handleDetailKey(_ key: Key) -> [Effect]? {
         switch key {
         case .enter:
-            return showDetail(detailShown == .open && layout.detail != nil ? .fullScreen : .closed)
+            return showDetail(isDetailFullScreen ? .closed : .fullScreen)
         case .escape, .character("q"), .left:
             return showDetail(.closed)
         case .character("h") where !pane.hasHoldKey:
@@ -230,14 +230,16 @@ extension AppState {
         let rows = current.window.rows
         let visible = rows.count
         switch key {
-        case .down, .character("j") where mode != .filtering, .control("n"):
+        case .down, .control("n"),
+             .character("j") where mode != .filtering: // while filtering, j is a letter
             if current.cursor < visible - 1 {
                 current.cursor += 1
                 return detailEffect(for: pane)
             }
             guard current.window.hasAfter, visible > 1 else { return [] }
             return [load(.startingAt(rows[1].key), cursor: .index(current.cursor))]
-        case .up, .character("k") where mode != .filtering, .control("p"):
+        case .up, .control("p"),
+             .character("k") where mode != .filtering:
             if current.cursor > 0 {
                 current.cursor -= 1
                 return detailEffect(for: pane)
@@ -250,15 +252,18 @@ extension AppState {
                 return detailEffect(for: pane)
             }
             return [load(.startingAt(last.key), cursor: .index(current.cursor))]
-        case .pageUp, .control("b"), .control("u") where mode != .filtering:
+        case .pageUp, .control("b"),
+             .control("u") where mode != .filtering: // while filtering, Ctrl-U clears the box
             guard current.window.hasBefore, let first = rows.first else {
                 current.cursor = 0
                 return detailEffect(for: pane)
             }
             return [load(.endingBefore(first.key), cursor: .index(current.cursor))]
-        case .home, .character("g") where mode != .filtering:
+        case .home,
+             .character("g") where mode != .filtering:
             return [load(.top, cursor: .index(0))]
-        case .end, .character("G") where mode != .filtering:
+        case .end,
+             .character("G") where mode != .filtering:
             return [load(.bottom, cursor: .last)]
         default:
             return nil

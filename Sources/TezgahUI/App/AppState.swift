@@ -72,4 +72,10 @@ public struct AppState: Equatable, Sendable {
 
     /// Where the list and the detail go now.
     public var layout: Layout { Layout(width: width, height: height, detail: detailShown) }
+
+    /// Whether the detail has the screen below the tabs: zoomed, or open where the terminal has no
+    /// room beside or under the list.
+    public var isDetailFullScreen: Bool {
+        detailShown == .fullScreen || (detailShown == .open && layout.detail == nil)
+    }
 }

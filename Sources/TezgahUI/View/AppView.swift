@@ -12,7 +12,7 @@ public enum AppView {
         drawTabs(&buffer, state)
         if state.isFirstRun {
             drawFirstRun(&buffer, state)
-        } else if state.detailShown == .fullScreen || (state.detailShown == .open && layout.detail == nil) {
+        } else if state.isDetailFullScreen {
             drawDetail(&buffer, state, Rect(x: 0, y: 1, width: state.width, height: state.height - 2))
         } else {
             drawList(&buffer, state, layout.list)
@@ -161,13 +161,13 @@ public enum AppView {
                 buffer.put("▸", x: area.x, y: y, role: .selected)
             }
             var x = area.x + 1
-            for (index, (column, width)) in columns.enumerated() {
+            for (columnIndex, (column, width)) in columns.enumerated() {
                 let (value, role) = column.value(item.row, state)
                 // The cursor is the mark and the row's first column, not the whole row: a whole-row
                 // highlight makes the terminal resend both rows' every character on each move
-                // (about 290 bytes at 120 columns against 80), which a slow link feels.
+                // (about 290 bytes at 120 columns against 56), which a slow link feels.
                 buffer.put(TextFitting.pad(value, to: width, alignRight: column.alignRight), x: x, y: y,
-                           role: selected && index == 0 ? .selected : role)
+                           role: selected && columnIndex == 0 ? .selected : role)
                 x += width + 1
             }
         }
@@ -203,7 +203,7 @@ public enum AppView {
             buffer.put(line, x: area.x + 1, y: area.y + index, width: width)
         }
         if lines.count > area.height, area.height > 0 {
-            let more = "… \(lines.count - area.height + 1) more lines" + (state.detailShown == .fullScreen ? "" : " (Enter)")
+            let more = "… \(lines.count - area.height + 1) more lines" + (state.isDetailFullScreen ? "" : " (Enter)")
             buffer.fill(x: area.x, y: area.y + area.height - 1, width: area.width, height: 1, role: .normal)
             buffer.put(more, x: area.x + 1, y: area.y + area.height - 1, maxWidth: width, role: .dim)
         }
