@@ -1,8 +1,8 @@
 import CPseudoTerminal
 import Foundation
 
-/// The real `tezgah` binary on a pseudo-terminal: what it writes is read back byte for byte, keys
-/// are written as a terminal would send them.
+/// A program (the real `tezgah` binary, or `sqlite3` for comparison) on a pseudo-terminal: what it
+/// writes is read back byte for byte, keys are written as a terminal would send them.
 final class PseudoTerminalSession {
     let pid: pid_t
     private let master: Int32
@@ -59,7 +59,7 @@ final class PseudoTerminalSession {
             searchedUpTo = output.count
             read(timeout: .milliseconds(50))
         }
-        throw BenchError("tezgah did not show “\(text)” within \(timeout)")
+        throw BenchError("the program did not show “\(text)” within \(timeout)")
     }
 
     /// Reads until nothing has arrived for `quiet`; returns the bytes read.

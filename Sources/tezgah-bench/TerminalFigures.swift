@@ -70,7 +70,7 @@ enum TerminalFigures {
         session.send("\u{1b}") // Esc closes the detail
         session.drain(quiet: .milliseconds(300))
         let dump = ProcessInfo.processInfo.environment["TEZGAH_BENCH_DUMP_MOVE"]
-        func oneMoves() throws -> Double {
+        func medianBytesPerMove() throws -> Double {
             var bytes: [Double] = []
             for _ in 0..<moves {
                 session.send("j")
@@ -83,7 +83,7 @@ enum TerminalFigures {
             }
             return median(bytes)
         }
-        let listAlone = try oneMoves()
+        let listAlone = try medianBytesPerMove()
         // Holding j down: keys arrive at a typical repeat rate (30 a second).
         var heldBytes = 0
         let held = 60
@@ -94,7 +94,7 @@ enum TerminalFigures {
         heldBytes += session.drain(quiet: .milliseconds(200))
         session.send("\r")
         session.drain(quiet: .milliseconds(300))
-        let withDetail = try oneMoves()
+        let withDetail = try medianBytesPerMove()
         let peak = Double(session.peakResidentKilobytes() ?? 0) / 1_024
         session.send("\u{1b}")
         session.drain(quiet: .milliseconds(100))

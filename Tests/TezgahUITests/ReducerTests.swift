@@ -45,7 +45,9 @@ import Tezgah
         // Short terminals have no room beside or under the list: Enter goes straight to full screen.
         var short = Fixtures.ordersState(width: 60, height: 16)
         _ = short.reduce(.keyPressed(.enter))
-        #expect(short.detailShown == .fullScreen)
+        #expect(short.isDetailFullScreen)
+        _ = short.reduce(.keyPressed(.enter))
+        #expect(short.detailShown == .closed, "a detail already full screen closes on the next Enter")
     }
 
     @Test func escQAndLeftCloseAnOpenDetailBeforeAnythingElse() {

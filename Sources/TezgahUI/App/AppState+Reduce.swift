@@ -151,7 +151,7 @@ extension AppState {
             return []
         case .enter, .right, .character("l"):
             guard current.selected != nil, detailShown == .closed else { return [] }
-            return showDetail(layout.openingDetail)
+            return showDetail(.open)
         case .escape:
             return current.filter.isEmpty ? [] : setFilter("")
         case .character("y") where pane == .shipments:

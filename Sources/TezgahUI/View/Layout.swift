@@ -11,8 +11,8 @@ public struct Rect: Equatable, Sendable {
 /// ones, full screen on short ones (or on a second Enter). Below the minimum, nothing but a note.
 ///
 /// Why the detail waits for Enter: a detail beside the list changes with every move, and redrawing
-/// it costs a move three times the bytes of the list alone (about 640 against 80 at 120×40), which a
-/// slow mobile link feels. Once open it follows the cursor, as tig's split view does.
+/// it costs a move more than ten times the bytes of the list alone (about 640 against 56 at 120×40),
+/// which a slow mobile link feels. Once open it follows the cursor, as tig's split view does.
 public struct Layout: Equatable, Sendable {
     public enum Arrangement: Equatable, Sendable { case sideBySide, stacked, listOnly, tooSmall }
 
@@ -64,15 +64,12 @@ public struct Layout: Equatable, Sendable {
 
     /// List rows below the header.
     public var listRows: Int { max(1, list.height - 1) }
-
-    /// What an Enter on a closed detail opens: beside or under the list where there is room.
-    public var openingDetail: DetailShown { arrangement == .listOnly ? .fullScreen : .open }
 }
 
 /// Whether the selected row's detail is shown, and how.
 public enum DetailShown: Equatable, Sendable {
     case closed
-    /// Beside or under the list (as the layout has room), following the cursor.
+    /// Beside or under the list, following the cursor; full screen where there is no room for both.
     case open
     /// The whole screen below the tabs, still following `j`/`k`.
     case fullScreen
