@@ -195,6 +195,36 @@ import Testing
         #expect(try state() == ["cancelled", nil])
     }
 
+    @Test func aRefundOrParcelRecordedInTheDeskSurvivesAnOlderExport() throws {
+        // The owner refunds part of an order and ships it from the desk; an export taken before the
+        // platform knew of either still says paid and unfulfilled. A later export's full refund counts.
+        let folder = TemporaryFolder()
+        let database = try AppDatabase(path: folder.file("shop.sqlite"))
+        func export(_ financial: String, _ fulfillment: String) -> String {
+            "\(Self.header)\n#2003,elif@example.com,\(financial),,\(fulfillment),,TRY,,,,10.00,2025-06-01 12:00:00 +0300,1,Kupa,10.00,K,Elif,,,,,TR,,,,7003\n"
+        }
+        _ = try database.importFile(try write(export("paid", ""), folder))
+        let id = try database.pool.read { db in try Int64.fetchOne(db, sql: "SELECT id FROM orders WHERE number = '#2003'")! }
+        func state() throws -> [String] {
+            try database.pool.read { db in
+                let row = try Row.fetchOne(db, sql: "SELECT status, payment_status, fulfillment_status, refunded_minor FROM orders WHERE id = ?",
+                                           arguments: [id])!
+                return [row[0], row[1], row[2], String(row[3] as Int64)]
+            }
+        }
+        _ = try database.apply(.refund(Money(minorUnits: 400, currency: .try_)), to: [id], actor: "elif", now: Date(), mail: nil)
+        _ = try database.apply(.ship(carrier: .yurtici, trackingNumber: "123456789012"), to: [id], actor: "elif", now: Date(), mail: nil)
+        #expect(try state() == ["shipped", "partially_refunded", "fulfilled", "400"])
+
+        let older = try database.importFile(try write(export("paid", "unfulfilled"), folder))
+        #expect(older.ordersUnchanged == 1 && older.ordersUpdated == 0)
+        #expect(try state() == ["shipped", "partially_refunded", "fulfilled", "400"])
+
+        let refunded = try database.importFile(try write(export("refunded", "fulfilled"), folder))
+        #expect(refunded.ordersUpdated == 1)
+        #expect(try state() == ["shipped", "refunded", "fulfilled", "400"])
+    }
+
     @Test func theOwnersNotesAndTagsSurviveAReimport() throws {
         let folder = TemporaryFolder()
         let database = try AppDatabase(path: folder.file("shop.sqlite"))

@@ -27,4 +27,16 @@ import Testing
         #expect(PageKey(sort: 1, id: 9) < PageKey(sort: 2, id: 1))
         #expect(PageKey(sort: 2, id: 1) < PageKey(sort: 2, id: 2))
     }
+
+    @Test func anExportMovesPaymentAndFulfilmentOnlyForward() {
+        #expect(PaymentStatus.partiallyRefunded.updated(byExport: .paid) == .partiallyRefunded)
+        #expect(PaymentStatus.partiallyRefunded.updated(byExport: .refunded) == .refunded)
+        #expect(PaymentStatus.pending.updated(byExport: .paid) == .paid)
+        #expect(PaymentStatus.refunded.updated(byExport: .pending) == .refunded)
+        #expect(FulfillmentStatus.fulfilled.updated(byExport: .unfulfilled) == .fulfilled)
+        #expect(FulfillmentStatus.unfulfilled.updated(byExport: .partial) == .partial)
+        // An order's own status: a cancellation on the platform counts even after shipping.
+        #expect(OrderStatus.shipped.updated(byExport: .received) == .shipped)
+        #expect(OrderStatus.shipped.updated(byExport: .cancelled) == .cancelled)
+    }
 }

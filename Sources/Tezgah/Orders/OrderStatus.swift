@@ -48,10 +48,46 @@ public enum PaymentStatus: String, CaseIterable, Sendable, Codable {
 
     /// For a narrow list column.
     public var shortTitle: String { self == .partiallyRefunded ? "part-ref" : title }
+
+    /// Money is taken, then given back in part or in full. A refund recorded in the desk stays when
+    /// an export taken before the platform knew of it still says "paid".
+    public var stage: Int {
+        switch self {
+        case .pending: 0
+        case .paid: 1
+        case .partiallyRefunded: 2
+        case .refunded: 3
+        }
+    }
 }
 
 public enum FulfillmentStatus: String, CaseIterable, Sendable, Codable {
     case unfulfilled, partial, fulfilled
 
     public var title: String { rawValue }
+
+    /// A parcel shipped from the desk keeps its order fulfilled when an older export says unfulfilled.
+    public var stage: Int {
+        switch self {
+        case .unfulfilled: 0
+        case .partial: 1
+        case .fulfilled: 2
+        }
+    }
 }
+
+/// An order's payment or fulfilment: it moves only forward when an export is re-imported, because
+/// the desk may have recorded a step the export was taken too early to know of.
+public protocol ExportedStep {
+    var stage: Int { get }
+}
+
+extension ExportedStep {
+    /// The step after an export says `reported`, when it was at this one.
+    public func updated(byExport reported: Self) -> Self {
+        reported.stage > stage ? reported : self
+    }
+}
+
+extension PaymentStatus: ExportedStep {}
+extension FulfillmentStatus: ExportedStep {}

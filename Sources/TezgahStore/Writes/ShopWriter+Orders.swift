@@ -169,8 +169,13 @@ extension ShopWriter {
         for index in orders.indices {
             guard let id = known[index] else { continue }
             let row = orders[index], order = row.order
-            let kept = stored[id] ?? StoredOrder(status: order.status, note: order.note, tags: order.tags)
+            let kept = stored[id] ?? StoredOrder(status: order.status, payment: order.payment, fulfillment: order.fulfillment,
+                                                 refunded: order.refunded?.minorUnits ?? 0, note: order.note, tags: order.tags)
             let status = kept.status.updated(byExport: order.status)
+            let payment = kept.payment.updated(byExport: order.payment)
+            let fulfillment = kept.fulfillment.updated(byExport: order.fulfillment)
+            // A refund recorded in the desk is not undone by an export that knows a smaller one.
+            let refunded = max(kept.refunded, order.refunded?.minorUnits ?? 0)
             let note = Self.note(kept: kept.note, exported: order.note)
             let tags = kept.tags + order.tags.filter { !kept.tags.contains($0) }
             if status != order.status || tags != order.tags {
@@ -179,21 +184,21 @@ extension ShopWriter {
                     city: order.city, status: status, lineNames: order.lines.map(\.name), tags: tags)
             }
             let values: [(any DatabaseValueConvertible)?] = [
-                order.number, customerIDs[index], status.rawValue, order.payment.rawValue, order.fulfillment.rawValue,
-                order.currency.code, row.total, order.refunded?.minorUnits, row.items, order.shippingAddress,
+                order.number, customerIDs[index], status.rawValue, payment.rawValue, fulfillment.rawValue,
+                order.currency.code, row.total, refunded, row.items, order.shippingAddress,
                 OrderTags.join(tags), note, order.placedAt.unixSeconds]
             // A hold ends when the platform reports a later step.
             let holdEnds = kept.status == .onHold && status != .onHold
             do {
                 try db.cachedStatement(sql: """
                     UPDATE orders SET number = ?, customer_id = ?, status = ?, payment_status = ?, fulfillment_status = ?, currency = ?,
-                           total_minor = ?, refunded_minor = coalesce(?, refunded_minor), item_count = ?, shipping_address = ?,
+                           total_minor = ?, refunded_minor = ?, item_count = ?, shipping_address = ?,
                            tags = ?, note = ?, placed_at = ?, updated_at = ?,
                            hold_reason = CASE WHEN ? THEN NULL ELSE hold_reason END,
                            held_from = CASE WHEN ? THEN NULL ELSE held_from END
                     WHERE id = ? AND (number, customer_id, status, payment_status, fulfillment_status, currency, total_minor,
                                       refunded_minor, item_count, shipping_address, tags, note, placed_at)
-                                  <> (?, ?, ?, ?, ?, ?, ?, coalesce(?, refunded_minor), ?, ?, ?, ?, ?)
+                                  <> (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                     """).execute(arguments: StatementArguments(values + [now, holdEnds, holdEnds, id] + values))
                 changed[index] = db.changesCount > 0
             } catch let error as DatabaseError where error.extendedResultCode == .SQLITE_CONSTRAINT_UNIQUE {
@@ -279,15 +284,21 @@ extension ShopWriter {
     /// What the desk may have changed on a known order.
     private struct StoredOrder {
         var status: OrderStatus
+        var payment: PaymentStatus
+        var fulfillment: FulfillmentStatus
+        var refunded: Int64
         var note: String
         var tags: [String]
     }
 
-    /// The status, note and tags these orders have now.
+    /// What the desk may have changed on these orders since they were imported.
     private func storedOrders(_ ids: [Int64]) throws -> [Int64: StoredOrder] {
         var stored: [Int64: StoredOrder] = [:]
-        try forEachRow("SELECT id, status, note, tags FROM orders WHERE id IN (%@)", ids: ids) { row in
-            stored[row[0]] = StoredOrder(status: row.value(1, default: .received), note: row[2], tags: OrderTags.split(row[3]))
+        try forEachRow("SELECT id, status, payment_status, fulfillment_status, refunded_minor, note, tags FROM orders WHERE id IN (%@)",
+                       ids: ids) { row in
+            stored[row[0]] = StoredOrder(status: row.value(1, default: .received), payment: row.value(2, default: .pending),
+                                         fulfillment: row.value(3, default: .unfulfilled), refunded: row[4], note: row[5],
+                                         tags: OrderTags.split(row[6]))
         }
         return stored
     }
