@@ -320,6 +320,17 @@ import Testing
         #expect(try database.isEmpty())
     }
 
+    @Test func orderNumbersSeenSpillToAFileAndStillAnswerExactly() throws {
+        // Enough numbers to outgrow the 1 MB cache, so some are answered from the spilled file.
+        let seen = try SeenOrderNumbers()
+        let count = 60_000
+        #expect(try (0..<count).filter { try seen.insert("#\(1_000_000 + $0)") }.count == count)
+        #expect(try !seen.insert("#1000000"))
+        #expect(try !seen.insert("#1059999"))
+        #expect(try seen.insert("#1060000"))
+        #expect(try seen.insert("#İ-1000000"))
+    }
+
     @Test func encodingsBomAndUnknownFormats() throws {
         let folder = TemporaryFolder()
         let database = try AppDatabase(path: folder.file("shop.sqlite"))

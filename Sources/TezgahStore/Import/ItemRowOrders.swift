@@ -44,7 +44,7 @@ extension CSVRecords {
                              _ body: (ItemRowOrder) throws -> Void) throws {
         var pending: ItemRowOrder?
         var pendingCurrency = Currency.usd
-        var finished = Set<String>()
+        let started = try SeenOrderNumbers()
         var rows = 0
         // Columns are looked up once, not per cell.
         let number = position(of: columns.number), quantity = position(of: columns.quantity)
@@ -58,11 +58,8 @@ extension CSVRecords {
             let orderNumber = self[position: number]
             guard !orderNumber.isEmpty else { throw error(columns.number, columns.emptyNumber) }
             if pending?.number != orderNumber {
-                if let done = pending {
-                    try body(done)
-                    finished.insert(done.number)
-                }
-                guard !finished.contains(orderNumber) else {
+                if let done = pending { try body(done) }
+                guard try started.insert(orderNumber) else {
                     throw error(columns.number, "order \(orderNumber) appears again after other orders; \(columns.keepsTogether)")
                 }
                 let fields = ItemRowFields(positions: fieldNames, values: fieldPositions.map { self[position: $0] })
