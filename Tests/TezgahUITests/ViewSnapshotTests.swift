@@ -55,6 +55,32 @@ import Tezgah
         #expect(!AppView.render(Fixtures.ordersState()).lines[1].contains("Fulfilment"))
     }
 
+    @Test func aWideListKeepsEachRowTogether() throws {
+        // The name column stops growing; the room left over is blank at the right, so the status
+        // and total stay beside the name they belong to.
+        let buffer = AppView.render(Fixtures.ordersState(width: 160, height: 12))
+        let header = buffer.lines[1], row = buffer.lines[2]
+        #expect(row.contains("Ayşe Yılmaz"))
+        let total = try #require(row.range(of: "₺123,45"))
+        #expect(DisplayWidth.of(String(row[..<total.upperBound])) < 110, "not at the right edge, 160 columns away")
+        #expect(header.hasSuffix(String(repeating: " ", count: 40)))
+        try assertSnapshot(framed(buffer.lines), named: "orders-160x12")
+    }
+
+    @Test func flexibleColumnsShareTheRoomUpToTheirLimit() {
+        func column(_ title: String, _ width: Int, flexible: Bool = false, maxWidth: Int = 30, dropOrder: Int = 0) -> Column {
+            Column(title: title, width: width, flexible: flexible, maxWidth: maxWidth, dropOrder: dropOrder) { _, _ in ("", .normal) }
+        }
+        let columns = [column("A", 8), column("B", 10, flexible: true, maxWidth: 20), column("C", 10, flexible: true, maxWidth: 60),
+                       column("D", 12, dropOrder: 1)]
+        func widths(_ available: Int) -> [Int] { Column.fit(columns, into: available).map(\.1) }
+        #expect(widths(43) == [8, 10, 10, 12])            // exactly the minimum (three gaps)
+        #expect(widths(50) == [8, 13, 14, 12])            // shared evenly, the odd one to the last
+        #expect(widths(80) == [8, 20, 37, 12])            // B stops at 20; C takes what B cannot
+        #expect(widths(200) == [8, 20, 60, 12])           // both stop; the rest stays blank
+        #expect(widths(30) == [8, 10, 10])                // too narrow: D is dropped, nothing grows
+    }
+
     @Test func aLongMessageTakesTheWholeStatusBar() {
         var state = Fixtures.ordersState()
         state.message = "1 order refunded; Order #3999 is in EUR, not TRY. (and 1 more)"

@@ -2,8 +2,12 @@
 struct Column {
     var title: String
     var width: Int
-    /// Takes the room left over (at least `width`).
+    /// Takes the room left over (at least `width`, at most `maxWidth`).
     var flexible = false
+    /// The widest a flexible column grows. Room beyond it stays blank at the right: on a wide
+    /// terminal a name column as wide as the screen pushed status and total 90 columns away from
+    /// the name they belong to.
+    var maxWidth = 30
     var alignRight = false
     /// Columns with a higher number are dropped first when the screen is narrow.
     var dropOrder = 0
@@ -18,14 +22,23 @@ struct Column {
             .max(by: { kept[$0].dropOrder < kept[$1].dropOrder }) {
             kept.remove(at: drop)
         }
-        let spare = max(0, available - needed(kept))
-        let flexibleCount = kept.filter(\.flexible).count
-        var given = 0
-        return kept.map { column in
-            guard column.flexible, flexibleCount > 0 else { return (column, column.width) }
-            given += 1
-            let share = spare / flexibleCount + (given == flexibleCount ? spare % flexibleCount : 0)
-            return (column, column.width + share)
+        var widths = kept.map(\.width)
+        var spare = max(0, available - needed(kept))
+        // Shared out evenly among the flexible columns that can still grow, the remainder to the
+        // last of them, until the room or the columns run out.
+        while spare > 0 {
+            let growing = kept.indices.filter { kept[$0].flexible && widths[$0] < max(kept[$0].width, kept[$0].maxWidth) }
+            guard !growing.isEmpty else { break }
+            var left = spare
+            for (position, index) in growing.enumerated() {
+                let share = spare / growing.count + (position == growing.count - 1 ? spare % growing.count : 0)
+                let grown = min(share, max(kept[index].width, kept[index].maxWidth) - widths[index])
+                widths[index] += grown
+                left -= grown
+            }
+            guard left < spare else { break }
+            spare = left
         }
+        return Array(zip(kept, widths))
     }
 }

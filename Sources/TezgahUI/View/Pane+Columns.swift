@@ -37,7 +37,7 @@ extension Pane {
         ]
         case .support: [
             Column(title: "Status", width: 8) { row, _ in row.asConversation.map { ($0.status.title, $0.status.role) } ?? ("", .normal) },
-            Column(title: "Subject", width: 16, flexible: true) { row, _ in (row.asConversation?.subject ?? "", .normal) },
+            Column(title: "Subject", width: 16, flexible: true, maxWidth: 60) { row, _ in (row.asConversation?.subject ?? "", .normal) },
             Column(title: "Customer", width: 18, dropOrder: 2) { row, _ in (row.asConversation?.customerName ?? "", .normal) },
             Column(title: "Msgs", width: 4, alignRight: true, dropOrder: 3) { row, _ in (row.asConversation.map { String($0.messageCount) } ?? "", .dim) },
             Column(title: "Last", width: 12, dropOrder: 1) { row, state in (row.asConversation.map { state.clock.short($0.lastMessageAt) } ?? "", .dim) },
@@ -52,8 +52,8 @@ extension Pane {
         case .mail: [
             Column(title: "State", width: 10) { row, _ in row.asMail.map { ($0.state.title, $0.state.role) } ?? ("", .normal) },
             Column(title: "Kind", width: 14, dropOrder: 2) { row, _ in (row.asMail?.kind.title ?? "", .dim) },
-            Column(title: "To", width: 14, flexible: true) { row, _ in (row.asMail?.toAddress ?? "", .normal) },
-            Column(title: "Subject", width: 14, flexible: true, dropOrder: 3) { row, _ in (row.asMail?.subject ?? "", .normal) },
+            Column(title: "To", width: 14, flexible: true, maxWidth: 36) { row, _ in (row.asMail?.toAddress ?? "", .normal) },
+            Column(title: "Subject", width: 14, flexible: true, maxWidth: 60, dropOrder: 3) { row, _ in (row.asMail?.subject ?? "", .normal) },
             Column(title: "Created", width: 12, dropOrder: 1) { row, state in (row.asMail.map { state.clock.short($0.createdAt) } ?? "", .dim) },
         ]
         }
