@@ -25,10 +25,14 @@ final class PseudoTerminalSession {
         guard pid > 0 else { throw BenchError("cannot start \(binary)") }
     }
 
+    private var exited = false
+
     deinit {
-        kill(pid, SIGKILL)
-        var status: Int32 = 0
-        waitpid(pid, &status, 0)
+        if !exited {
+            kill(pid, SIGKILL)
+            var status: Int32 = 0
+            waitpid(pid, &status, 0)
+        }
         close(master)
     }
 
@@ -71,6 +75,19 @@ final class PseudoTerminalSession {
             if n == 0 { return total }
             total += n
         }
+    }
+
+    /// Waits up to `timeout` for the program to exit by itself (reading what it writes meanwhile,
+    /// so a full pty never holds it up); false if it is still running.
+    @discardableResult
+    func waitForExit(timeout: Duration = .seconds(5)) -> Bool {
+        let deadline = ContinuousClock.now + timeout
+        while ContinuousClock.now < deadline {
+            var status: Int32 = 0
+            if waitpid(pid, &status, WNOHANG) == pid { exited = true; return true }
+            read(timeout: .milliseconds(10))
+        }
+        return false
     }
 
     func send(_ text: String) {

@@ -44,7 +44,8 @@ struct OpenCommand: ParsableCommand {
         guard isatty(STDIN_FILENO) != 0, isatty(STDOUT_FILENO) != 0 else {
             throw CleanExit.message("tezgah needs a terminal: run it in one (over SSH, use ssh -t).", code: 2)
         }
-        let database = try AppDatabase(path: path)
+        let database = try AppDatabase(path: path, keepingLog: true)
+        defer { try? database.close() }
         // Mail is signed with the shop's name as the desk shows it: the config's, else the database's.
         let shopName = try database.setting("shop.name") ?? "tezgah"
         let orderMails = try OrderMails.configured(shopConfig, shopName: shopName, templates: paths.templatesFolder)

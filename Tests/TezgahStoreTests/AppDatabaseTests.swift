@@ -29,6 +29,35 @@ import Testing
         #expect(migrations == Migrations.migrator.migrations.count) // each applied once, none again on reopening
     }
 
+    @Test func theDeskKeepsASmallLogAndEmptiesALargeOne() throws {
+        let folder = TemporaryFolder()
+        let path = folder.file("shop.sqlite"), log = path + "-wal"
+        func logSize() -> Int? { (try? FileManager.default.attributesOfItem(atPath: log))?[.size] as? Int }
+
+        // Anything else deletes the log on its last close, as SQLite does by default.
+        try AppDatabase(path: path).close()
+        #expect(logSize() == nil)
+
+        // The desk leaves it, its contents already in the database, so the next start finds one.
+        let desk = try AppDatabase(path: path, keepingLog: true)
+        try desk.setSetting("shop.name", to: "Ayşe'nin Dükkanı")
+        try desk.close()
+        #expect(try #require(logSize()) > 0)
+        let copy = folder.file("copy.sqlite")
+        try FileManager.default.copyItem(atPath: path, toPath: copy)
+        #expect(try AppDatabase(path: copy).setting("shop.name") == "Ayşe'nin Dükkanı", "the database file alone has it")
+        let again = try AppDatabase(path: path, keepingLog: true)
+        #expect(try again.setting("shop.name") == "Ayşe'nin Dükkanı")
+
+        // A log grown past the limit (by a large write) is emptied, not kept.
+        let large = String(repeating: "x", count: AppDatabase.largestKeptLog + 1_000_000)
+        try again.setSetting("scratch", to: large)
+        #expect(try #require(logSize()) > AppDatabase.largestKeptLog)
+        try again.close()
+        #expect(logSize() == 0)
+        #expect(try AppDatabase(path: path, keepingLog: true).setting("scratch")?.count == large.count)
+    }
+
     @Test func unopenablePathIsOneSentence() throws {
         #expect {
             try AppDatabase(path: "/proc/tezgah-cannot-be-here/shop.sqlite")

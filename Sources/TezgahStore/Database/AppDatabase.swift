@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import GRDBSQLite
 import Tezgah
 
 /// The shop's database: one SQLite file in WAL mode, opened through a GRDB pool so that the TUI's
@@ -7,16 +8,26 @@ import Tezgah
 public final class AppDatabase: Sendable {
     let pool: any DatabaseWriter
     public let path: String
+    private let keepsLog: Bool
 
     /// Opens (creating if needed, with mode 0600 in a 0700 folder) and migrates the database at `path`.
-    public convenience init(path: String) throws {
-        try self.init(path: path, bulk: false)
+    ///
+    /// `keepingLog` is for the desk, which is opened far more often than anything else writes: it
+    /// leaves the write-ahead log file in place when it closes (SQLite's persistent WAL; everything
+    /// in it is checkpointed into the database first). Without it SQLite deletes the log on the
+    /// last close, and the next open finds none and has GRDB write a throwaway table to make one,
+    /// which changes the schema and makes every connection read it again: about 3 ms of the desk's
+    /// 25–30 ms start at a million orders. A log over 4 MB (another process's import, say) is
+    /// emptied on close rather than kept, so an open never reads through a large stale log.
+    public convenience init(path: String, keepingLog: Bool = false) throws {
+        try self.init(path: path, bulk: false, keepingLog: keepingLog)
     }
 
     /// `bulk` opens one connection without a journal or fsync, for building a new file that is
     /// renamed into place only when complete (the demo builder); it is never used on a live shop.
-    init(path: String, bulk: Bool) throws {
+    init(path: String, bulk: Bool, keepingLog: Bool = false) throws {
         self.path = path
+        keepsLog = keepingLog && !bulk
         try Self.createPrivately(path: path)
         var config = Configuration()
         config.busyMode = .timeout(5)
@@ -27,6 +38,13 @@ public final class AppDatabase: Sendable {
             // NORMAL is durable in WAL mode across application crashes; only power loss can roll
             // back the last transactions, never corrupt the file.
             try db.execute(sql: "PRAGMA synchronous = NORMAL")
+        }
+        if keepingLog && !bulk {
+            // Set on every connection: whichever closes last decides what happens to the log.
+            config.prepareDatabase { db in
+                var persist: Int32 = 1
+                _ = sqlite3_file_control(db.sqliteConnection, "main", SQLITE_FCNTL_PERSIST_WAL, &persist)
+            }
         }
         if bulk {
             config.prepareDatabase { db in
@@ -42,8 +60,16 @@ public final class AppDatabase: Sendable {
         }
     }
 
-    /// Closes the connections (the WAL is checkpointed and removed by SQLite on the last close).
+    /// The largest write-ahead log a desk leaves behind when it closes (see `init(path:keepingLog:)`).
+    static let largestKeptLog = 4 << 20
+
+    /// Closes the connections. SQLite checkpoints the WAL on the last close and removes it, or, for
+    /// the desk, keeps it (emptied first when it has grown large).
     public func close() throws {
+        if keepsLog, let size = try? FileManager.default.attributesOfItem(atPath: path + "-wal")[.size] as? Int,
+           size > Self.largestKeptLog {
+            try pool.writeWithoutTransaction { db in _ = try Row.fetchOne(db, sql: "PRAGMA wal_checkpoint(TRUNCATE)") }
+        }
         if let pool = pool as? DatabasePool { try pool.close() }
         if let queue = pool as? DatabaseQueue { try queue.close() }
     }
