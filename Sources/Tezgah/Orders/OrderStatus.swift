@@ -16,7 +16,7 @@ public enum OrderStatus: String, CaseIterable, Sendable, Codable {
 
     /// How far along the after-sale flow the order is. A re-import never moves an order back: the
     /// desk's own steps (preparing, a hold, a shipment made here, a cancellation) stay until the
-    /// platform reports something later; a cancellation on the platform always counts.
+    /// platform reports something later; a cancellation on the platform always counts, being last.
     public var stage: Int {
         switch self {
         case .received: 0
@@ -26,11 +26,6 @@ public enum OrderStatus: String, CaseIterable, Sendable, Codable {
         case .returned: 4
         case .cancelled: 5
         }
-    }
-
-    /// The status an order has after an export says `reported`, when it had this one.
-    public func updated(byExport reported: OrderStatus) -> OrderStatus {
-        reported == .cancelled || reported.stage > stage ? reported : self
     }
 }
 
@@ -76,8 +71,8 @@ public enum FulfillmentStatus: String, CaseIterable, Sendable, Codable {
     }
 }
 
-/// An order's payment or fulfilment: it moves only forward when an export is re-imported, because
-/// the desk may have recorded a step the export was taken too early to know of.
+/// An order's status, payment or fulfilment: each moves only forward when an export is re-imported,
+/// because the desk may have recorded a step the export was taken too early to know of.
 public protocol ExportedStep {
     var stage: Int { get }
 }
@@ -89,5 +84,6 @@ extension ExportedStep {
     }
 }
 
+extension OrderStatus: ExportedStep {}
 extension PaymentStatus: ExportedStep {}
 extension FulfillmentStatus: ExportedStep {}

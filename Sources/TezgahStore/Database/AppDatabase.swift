@@ -39,7 +39,7 @@ public final class AppDatabase: Sendable {
             // back the last transactions, never corrupt the file.
             try db.execute(sql: "PRAGMA synchronous = NORMAL")
         }
-        if keepingLog && !bulk {
+        if keepsLog {
             // Set on every connection: whichever closes last decides what happens to the log.
             config.prepareDatabase { db in
                 var persist: Int32 = 1
