@@ -13,11 +13,9 @@
 #include <wchar.h>
 #include <ncursesw/curses.h>
 
-/// Sets the locale from the environment (needed for UTF-8 output) and starts curses.
-static inline WINDOW *tz_start(void) {
-    setlocale(LC_ALL, "");
-    return initscr();
-}
+/// Sets the locale from the environment (ncursesw needs it for UTF-8 output, before it starts).
+static inline void tz_set_locale(void) { setlocale(LC_ALL, ""); }
+static inline WINDOW *tz_start(void) { return initscr(); }
 static inline WINDOW *tz_stdscr(void) { return stdscr; }
 static inline int tz_rows(void) { return getmaxy(stdscr); }
 static inline int tz_cols(void) { return getmaxx(stdscr); }

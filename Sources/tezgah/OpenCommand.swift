@@ -32,25 +32,56 @@ struct OpenCommand: ParsableCommand {
 
     func run() throws {
         let paths = DataPaths()
+        let path = demo ? (db ?? paths.demoDatabase) : paths.database(override: db)
+        let buildsDemo = demo && !FileManager.default.fileExists(atPath: path)
+        let hasTerminal = isatty(STDIN_FILENO) != 0 && isatty(STDOUT_FILENO) != 0
+        // The shop opens on another thread while the theme, the config and the terminal start (the
+        // locale is set before that thread exists). Not without a terminal (the desk refuses then, and
+        // must not have created a database first), nor when a demo is still to be built (that waits
+        // until the theme and config are known good).
+        if hasTerminal { Terminal.adoptEnvironmentLocale() }
+        var shop = hasTerminal && !buildsDemo ? OpenedShop.opening(path: path) : nil
+        defer { shop?.closeWhenOpened() }
         let theme = try Theme.load(named: self.theme, searching: paths.themeFolders())
         let shopConfig = try paths.loadConfig(override: config)
-        let path = demo ? (db ?? paths.demoDatabase) : paths.database(override: db)
-        if demo && !FileManager.default.fileExists(atPath: path) {
+        if buildsDemo {
             printError("Building a demo shop with \(Self.demoOrders.grouped) orders in \(path)…")
             let progress = ProgressLine(total: Self.demoOrders, label: "orders")
             try DemoShop(orders: Self.demoOrders).build(at: path) { progress.update($0) }
             progress.finish()
         }
-        guard isatty(STDIN_FILENO) != 0, isatty(STDOUT_FILENO) != 0 else {
+        guard hasTerminal else {
             throw CleanExit.message("tezgah needs a terminal: run it in one (over SSH, use ssh -t).", code: 2)
         }
-        let database = try AppDatabase(path: path, keepingLog: true)
-        defer { try? database.close() }
-        // Mail is signed with the shop's name as the desk shows it: the config's, else the database's.
-        let shopName = try database.setting("shop.name") ?? "tezgah"
-        let orderMails = try OrderMails.configured(shopConfig, shopName: shopName, templates: paths.templatesFolder)
-            ?? (demo ? OrderMails.demo(shopName: shopName) : nil)
-        try DeskSession(database: database, theme: theme, config: shopConfig, orderMails: orderMails).run()
+        let opening = shop ?? OpenedShop.opening(path: path)
+        shop = opening
+        try DeskSession(shop: opening, theme: theme, config: shopConfig, demo: demo, templatesFolder: paths.templatesFolder).run()
+    }
+}
+
+/// The shop database, opened and migrated, with the name it stores. The name is read where the
+/// database is opened, so the connection that reads the desk's lists is open too by then.
+struct OpenedShop: Sendable {
+    let database: AppDatabase
+    let storedName: String?
+
+    static func opening(path: String) -> BackgroundResult<OpenedShop> {
+        BackgroundResult {
+            let database = try AppDatabase(path: path, keepingLog: true)
+            do {
+                return OpenedShop(database: database, storedName: try database.setting("shop.name"))
+            } catch {
+                try? database.close()
+                throw error
+            }
+        }
+    }
+}
+
+extension BackgroundResult<OpenedShop> {
+    /// Waits for the opening to end and closes the database if it opened.
+    func closeWhenOpened() {
+        if let shop = try? value() { try? shop.database.close() }
     }
 }
 
@@ -61,17 +92,25 @@ enum CleanExit: Error {
 
 /// The interactive loop: draw, wait for a key, reduce, draw again.
 struct DeskSession {
-    let database: AppDatabase
+    let shop: BackgroundResult<OpenedShop>
     let theme: Theme
     let config: ShopConfig
-    let orderMails: OrderMails?
+    let demo: Bool
+    let templatesFolder: String
 
     func run() throws {
         TerminationSignals.install()
         let terminal = Terminal(theme: theme)
+        // Also on the way out of an error below, so its sentence is printed on the restored screen.
         defer { terminal.stop() }
+        let shop = try self.shop.value()
+        // Mail is signed with the shop's name as the desk shows it: the config's, else the database's.
+        let shopName = shop.storedName ?? "tezgah"
+        let orderMails = try OrderMails.configured(config, shopName: shopName, templates: templatesFolder)
+            ?? (demo ? OrderMails.demo(shopName: shopName) : nil)
         let size = terminal.size
-        let core = try DeskCore(database: database, width: size.width, height: size.height, config: config, orderMails: orderMails)
+        let core = try DeskCore(database: shop.database, width: size.width, height: size.height, config: config,
+                                orderMails: orderMails)
         var lastTick = Date()
         while !core.state.isQuitting && !TerminationSignals.received {
             terminal.draw(core.frame())

@@ -129,6 +129,22 @@ import Testing
         try session.send("q")
         #expect(session.exitStatus() == 0)
     }
+
+    /// The database opens while the terminal starts; an error from it still reaches the owner as one
+    /// sentence on the restored screen, not lost with the desk's own screen.
+    @Test func aShopThatCannotBeOpenedIsOneSentenceOnTheRestoredScreen() throws {
+        let path = Self.scratch.file("not-a-shop.sqlite")
+        try String(repeating: "these are not the pages of a database\n", count: 200)
+            .write(toFile: path, atomically: true, encoding: .utf8)
+        // Wide enough that the sentence, with the scratch folder's long path, stays on one line.
+        let session = try open(["--db", path], width: 250)
+        let screen = try session.waitFor(text: "Cannot open the shop database")
+        #expect(session.exitStatus() == 1)
+        let sentence = screen.split(separator: "\n").filter { $0.contains("Cannot open") }
+        #expect(sentence.count == 1 && sentence[0].contains("not-a-shop.sqlite"), "\(screen)")
+        let alternateScreen = try session.tmux(["display-message", "-p", "-t", "e2e", "#{alternate_on}"])
+        #expect(alternateScreen.trimmingCharacters(in: .whitespacesAndNewlines) == "0", "the desk's screen was given back")
+    }
 }
 
 @Suite struct CommandLineTests {
@@ -223,5 +239,6 @@ import Testing
         let result = try TezgahBinary.run(["--db", scratch.file("x.sqlite")])
         #expect(result.status == 2)
         #expect(result.error.contains("tezgah needs a terminal"))
+        #expect(!FileManager.default.fileExists(atPath: scratch.file("x.sqlite")), "a refused start creates no database")
     }
 }
