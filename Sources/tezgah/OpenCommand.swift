@@ -41,6 +41,7 @@ struct OpenCommand: ParsableCommand {
         // until the theme and config are known good).
         if hasTerminal { Terminal.adoptEnvironmentLocale() }
         var shop = hasTerminal && !buildsDemo ? OpenedShop.opening(path: path) : nil
+        // However this ends (a bad theme, say), the opening is waited for and the database closed.
         defer { shop?.closeWhenOpened() }
         let theme = try Theme.load(named: self.theme, searching: paths.themeFolders())
         let shopConfig = try paths.loadConfig(override: config)
