@@ -33,14 +33,15 @@ struct OpenCommand: ParsableCommand {
     func run() throws {
         let paths = DataPaths()
         let path = demo ? (db ?? paths.demoDatabase) : paths.database(override: db)
-        let buildsDemo = demo && !FileManager.default.fileExists(atPath: path)
+        let exists = FileManager.default.fileExists(atPath: path)
+        let buildsDemo = demo && !exists
         let hasTerminal = isatty(STDIN_FILENO) != 0 && isatty(STDOUT_FILENO) != 0
         // The shop opens on another thread while the theme, the config and the terminal start (the
-        // locale is set before that thread exists). Not without a terminal (the desk refuses then, and
-        // must not have created a database first), nor when a demo is still to be built (that waits
-        // until the theme and config are known good).
+        // locale is set before that thread exists). Only a shop that exists, and only with a terminal
+        // to show it on: a start that fails on its theme or config, or is refused, creates and opens
+        // nothing, and a demo still to be built waits until the theme and config are known good.
         if hasTerminal { Terminal.adoptEnvironmentLocale() }
-        var shop = hasTerminal && !buildsDemo ? OpenedShop.opening(path: path) : nil
+        var shop = hasTerminal && exists ? OpenedShop.opening(path: path) : nil
         // However this ends (a bad theme, say), the opening is waited for and the database closed.
         defer { shop?.closeWhenOpened() }
         let theme = try Theme.load(named: self.theme, searching: paths.themeFolders())

@@ -130,6 +130,15 @@ import Testing
         #expect(session.exitStatus() == 0)
     }
 
+    /// A start that fails on its theme creates no shop, even with a terminal.
+    @Test func aBadThemeInATerminalCreatesNoShop() throws {
+        let path = Self.scratch.file("never-made.sqlite")
+        let session = try open(["--theme", "neon", "--db", path])
+        _ = try session.waitFor(text: "No theme named")
+        #expect(session.exitStatus() == 2)
+        #expect(!FileManager.default.fileExists(atPath: path))
+    }
+
     /// The database opens while the terminal starts; an error from it still reaches the owner as one
     /// sentence on the restored screen, not lost with the desk's own screen.
     @Test func aShopThatCannotBeOpenedIsOneSentenceOnTheRestoredScreen() throws {
