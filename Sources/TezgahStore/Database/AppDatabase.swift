@@ -66,8 +66,10 @@ public final class AppDatabase: Sendable {
     /// Closes the connections. SQLite checkpoints the WAL on the last close and removes it, or, for
     /// the desk, keeps it (emptied first when it has grown large).
     public func close() throws {
-        if keepsLog, let size = try? FileManager.default.attributesOfItem(atPath: path + "-wal")[.size] as? Int,
-           size > Self.largestKeptLog {
+        // A plain stat: Foundation's file attributes also look up the owner's user and group names,
+        // which the desk's quit waited for.
+        var log = stat()
+        if keepsLog, stat(path + "-wal", &log) == 0, Int(log.st_size) > Self.largestKeptLog {
             try pool.writeWithoutTransaction { db in _ = try Row.fetchOne(db, sql: "PRAGMA wal_checkpoint(TRUNCATE)") }
         }
         if let pool = pool as? DatabasePool { try pool.close() }

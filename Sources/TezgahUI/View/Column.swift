@@ -8,6 +8,8 @@ struct Column {
     /// terminal a name column as wide as the screen pushed status and total 90 columns away from
     /// the name they belong to.
     var maxWidth = 30
+    /// What a flexible column may grow to: `maxWidth`, or `width` where that is already wider.
+    var widest: Int { max(width, maxWidth) }
     var alignRight = false
     /// Columns with a higher number are dropped first when the screen is narrow.
     var dropOrder = 0
@@ -27,12 +29,12 @@ struct Column {
         // Shared out evenly among the flexible columns that can still grow, the remainder to the
         // last of them, until the room or the columns run out.
         while spare > 0 {
-            let growing = kept.indices.filter { kept[$0].flexible && widths[$0] < max(kept[$0].width, kept[$0].maxWidth) }
+            let growing = kept.indices.filter { kept[$0].flexible && widths[$0] < kept[$0].widest }
             guard !growing.isEmpty else { break }
             var left = spare
             for (position, index) in growing.enumerated() {
                 let share = spare / growing.count + (position == growing.count - 1 ? spare % growing.count : 0)
-                let grown = min(share, max(kept[index].width, kept[index].maxWidth) - widths[index])
+                let grown = min(share, kept[index].widest - widths[index])
                 widths[index] += grown
                 left -= grown
             }
