@@ -13,8 +13,10 @@
 #include <wchar.h>
 #include <ncursesw/curses.h>
 
-/// Sets the locale from the environment (ncursesw needs it for UTF-8 output, before it starts).
-static inline void tz_set_locale(void) { setlocale(LC_ALL, ""); }
+/// Takes the character type from the environment: ncursesw needs the encoding (UTF-8) and the C
+/// library's character widths, before it starts. Only that category: tezgah formats numbers and dates
+/// itself, and taking every category reads a dozen locale files at each start.
+static inline void tz_set_locale(void) { setlocale(LC_CTYPE, ""); }
 static inline WINDOW *tz_start(void) { return initscr(); }
 static inline WINDOW *tz_stdscr(void) { return stdscr; }
 static inline int tz_rows(void) { return getmaxy(stdscr); }

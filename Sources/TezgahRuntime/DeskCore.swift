@@ -14,16 +14,16 @@ public final class DeskCore {
     public let database: AppDatabase
     /// Text the user asked to copy, for the terminal to send after the next frame.
     public var clipboardRequests: [String] = []
-    /// Who the activity log names for actions taken here: the Unix user running tezgah.
-    public let actor: String
+    /// Who the activity log names for actions taken here: the Unix user running tezgah. Looked up
+    /// when first needed, not before the first frame: the lookup reads the user database (NSS).
+    public private(set) lazy var actor: String = ProcessInfo.processInfo.userName
     /// Writes the customer mail order actions cause; nil when the config has no `[mail]` section.
     public let orderMails: OrderMails?
 
     public init(database: AppDatabase, width: Int, height: Int, now: Date = Date(),
-                actor: String = ProcessInfo.processInfo.userName, config: ShopConfig = .defaults,
+                actor: String? = nil, config: ShopConfig = .defaults,
                 orderMails: OrderMails? = nil) throws {
         self.database = database
-        self.actor = actor
         self.orderMails = orderMails
         let zone = try database.setting("shop.timezone").flatMap(TimeZone.init(identifier:)) ?? config.timeZone
         let name = try config.shopName ?? database.setting("shop.name") ?? "tezgah"
@@ -31,6 +31,7 @@ public final class DeskCore {
                          clock: ShopClock(timeZone: zone, now: now), isFirstRun: try database.isEmpty())
         state.attentionRule = config.attentionRule
         state.trackingLinks = config.trackingLinks
+        if let actor { self.actor = actor }
         run(state.start())
     }
 

@@ -26,13 +26,30 @@ struct OpenCommand: ParsableCommand {
     var config: String?
 
     @Option(name: .long, help: "Colour theme: a name from Themes/ or $XDG_CONFIG_HOME/tezgah/themes (default, mono, solarized-dark).")
-    var theme: String = "default"
+    var theme: String = DeskStart.defaultTheme
 
+    func run() throws {
+        try DeskStart(demo: demo, database: db, config: config, theme: theme).run()
+    }
+}
+
+/// Opens the desk with `tezgah open`'s options; with none, as `tezgah` alone does.
+///
+/// `tezgah` alone, the everyday start, comes here without ArgumentParser (see `TezgahCommand.main`).
+struct DeskStart {
+    static let defaultTheme = "default"
     static let demoOrders = DemoShop().orders
+
+    var demo = false
+    /// `--db`: the shop database file, instead of `$TEZGAH_DB` or the data folder's.
+    var database: String?
+    /// `--config`: the config file, instead of `$TEZGAH_CONFIG` or the config folder's.
+    var config: String?
+    var theme = DeskStart.defaultTheme
 
     func run() throws {
         let paths = DataPaths()
-        let path = demo ? (db ?? paths.demoDatabase) : paths.database(override: db)
+        let path = demo ? (database ?? paths.demoDatabase) : paths.database(override: database)
         let exists = FileManager.default.fileExists(atPath: path)
         let buildsDemo = demo && !exists
         let hasTerminal = isatty(STDIN_FILENO) != 0 && isatty(STDOUT_FILENO) != 0

@@ -130,6 +130,16 @@ import Testing
         #expect(session.exitStatus() == 0)
     }
 
+    /// `tezgah` alone, as the owner types it every day, opens the shop `$TEZGAH_DB` names. It starts
+    /// without ArgumentParser, so this is the path the flags' tests do not take.
+    @Test func tezgahAloneOpensTheShopFromTheEnvironment() throws {
+        let session = try open([], environment: ["TEZGAH_DB": Self.demo])
+        let screen = try session.waitFor(text: "800 orders")
+        #expect(screen.contains("help"))
+        try session.send("q")
+        #expect(session.exitStatus() == 0)
+    }
+
     /// A start that fails on its theme creates no shop, even with a terminal.
     @Test func aBadThemeInATerminalCreatesNoShop() throws {
         let path = Self.scratch.file("never-made.sqlite")
@@ -241,6 +251,14 @@ import Testing
         #expect(result.status == 2)
         #expect(result.error.hasPrefix("No theme named \"neon\""))
         #expect(result.error.split(separator: "\n").count == 1)
+    }
+
+    @Test func tezgahAloneWithoutATerminalSaysSoAndCreatesNothing() throws {
+        let scratch = Scratch()
+        let result = try TezgahBinary.run([], environment: ["XDG_DATA_HOME": scratch.file("data"), "TEZGAH_DB": ""])
+        #expect(result.status == 2)
+        #expect(result.error == "tezgah needs a terminal: run it in one (over SSH, use ssh -t).\n")
+        #expect(!FileManager.default.fileExists(atPath: scratch.file("data/tezgah/shop.sqlite")))
     }
 
     @Test func withoutATerminalItSaysSo() throws {
