@@ -45,11 +45,16 @@ struct BenchCommand: ParsableCommand {
         }
 
         if wanted("frame") {
-            let firstFrame = try TerminalFigures.firstFrame(binary: tezgah, database: largeShop, runs: repeats)
-            let sqliteFirst = try TerminalFigures.sqliteFirstPage(database: largeShop, runs: repeats)
-            report(Figure(name: "first frame (\(largeLabel))", value: firstFrame, unit: "ms", comparison: sqliteFirst,
+            let first = try TerminalFigures.firstFrames(binary: tezgah, database: largeShop, runs: repeats)
+            let taken = "120×40 pty, median of \(repeats), taken in turn with sqlite3"
+            report(Figure(name: "first frame (\(largeLabel))", value: first.typed, unit: "ms", comparison: first.sqlite,
                           comparisonLabel: "sqlite3 first-page queries", target: "≤ 3× sqlite3 and ≤ 60 ms",
-                          meetsTarget: firstFrame <= 60 && firstFrame <= 3 * sqliteFirst, note: "120×40 pty, median of \(repeats)"))
+                          meetsTarget: first.typed <= 60 && first.typed <= 3 * first.sqlite,
+                          note: "`tezgah` as typed, shop from $TEZGAH_DB; \(taken)"))
+            report(Figure(name: "first frame, --db (\(largeLabel))", value: first.withDatabaseOption, unit: "ms",
+                          comparison: first.sqlite, comparisonLabel: "sqlite3 first-page queries", target: "≤ 3× sqlite3 and ≤ 60 ms",
+                          meetsTarget: first.withDatabaseOption <= 60 && first.withDatabaseOption <= 3 * first.sqlite,
+                          note: "`tezgah --db PATH`, parsed by ArgumentParser; \(taken)"))
         }
 
         if wanted("core") {

@@ -9,13 +9,14 @@ final class PseudoTerminalSession {
     private(set) var output = [UInt8]()
     let started: ContinuousClock.Instant
 
-    init(binary: String, arguments: [String], rows: Int, columns: Int) throws {
+    init(binary: String, arguments: [String], environment extra: [String: String] = [:], rows: Int, columns: Int) throws {
         var slavePath = [CChar](repeating: 0, count: 128)
         master = tz_pty_open(Int32(rows), Int32(columns), &slavePath, slavePath.count)
         guard master >= 0 else { throw BenchError("cannot open a pseudo-terminal: \(String(cString: strerror(errno)))") }
         let environment = ProcessInfo.processInfo.environment
             .filter { $0.key != "NO_COLOR" }
             .merging(["TERM": "xterm-256color", "LANG": "C.UTF-8"]) { $1 }
+            .merging(extra) { $1 }
             .map { "\($0.key)=\($0.value)" }
         let argv = ([binary] + arguments).map { strdup($0) } + [nil]
         let envp = environment.map { strdup($0) } + [nil]

@@ -2,28 +2,47 @@ import Foundation
 
 /// Figures measured on the real binary in a pseudo-terminal.
 enum TerminalFigures {
-    /// Milliseconds from starting `tezgah` to its first full frame (the Orders pane's "needs action"
-    /// view). ncurses draws top to bottom and the status bar's last word is "help" (its key "?"
-    /// carries another style, so an escape sits between).
-    static func firstFrame(binary: String, database: String, runs: Int) throws -> Double {
-        var times: [Double] = []
+    /// Milliseconds from starting a program to its first full frame, medians of `runs` starts each,
+    /// taken in turn so that the machine's drift over the minute touches all three alike:
+    /// - `typed`: `tezgah` as the owner types it every day, with no arguments (the shop from
+    ///   `$TEZGAH_DB`);
+    /// - `withDatabaseOption`: `tezgah --db PATH`, which goes through ArgumentParser;
+    /// - `sqlite`: `sqlite3` running the queries behind the first frame on the same file.
+    ///
+    /// tezgah's first frame is the Orders pane's "needs action" view. ncurses draws top to bottom and
+    /// the status bar's last word is "help" (its key "?" carries another style, so an escape sits
+    /// between).
+    static func firstFrames(binary: String, database: String, runs: Int) throws
+        -> (typed: Double, withDatabaseOption: Double, sqlite: Double) {
+        let scriptFile = try writeFirstPageScript()
+        var typed: [Double] = [], withOption: [Double] = [], sqlite: [Double] = []
         for _ in 0..<runs {
-            let session = try PseudoTerminalSession(binary: binary, arguments: ["--db", database], rows: 40, columns: 120)
-            let shown = try session.waitFor("help")
-            times.append((shown - session.started).milliseconds)
-            // Quit as the owner does, so the next start finds the files a clean exit leaves (a
-            // killed desk leaves SQLite's write-ahead log behind, which a clean exit may not).
-            session.send("q")
-            session.waitForExit()
+            typed.append(try desk(binary, arguments: [], environment: ["TEZGAH_DB": database]))
+            withOption.append(try desk(binary, arguments: ["--db", database], environment: [:]))
+            // Started and read the same way as tezgah (a pty, timed until its output shows), so both
+            // figures carry the same cost of starting a process. (Foundation's Process added ~45 ms.)
+            let session = try PseudoTerminalSession(binary: "/usr/bin/sqlite3", arguments: ["-batch", "-readonly", database, ".read \(scriptFile)"],
+                                                    rows: 40, columns: 120)
+            let shown = try session.waitFor("first-page-done")
+            sqlite.append((shown - session.started).milliseconds)
         }
-        return median(times)
+        return (median(typed), median(withOption), median(sqlite))
     }
 
-    /// Milliseconds for `sqlite3` to start and run the queries behind the first frame on the same file.
-    static func sqliteFirstPage(database: String, runs: Int) throws -> Double {
-        // What tezgah's first frame asks of SQLite: settings, emptiness, the first window of the
-        // "needs action" view (one row more than shown), the counts and saved filters. (The detail
-        // waits for Enter, so the first frame loads none.)
+    private static func desk(_ binary: String, arguments: [String], environment: [String: String]) throws -> Double {
+        let session = try PseudoTerminalSession(binary: binary, arguments: arguments, environment: environment, rows: 40, columns: 120)
+        let shown = try session.waitFor("help")
+        // Quit as the owner does, so the next start finds the files a clean exit leaves (a killed
+        // desk leaves SQLite's write-ahead log behind, which a clean exit may not).
+        session.send("q")
+        session.waitForExit()
+        return (shown - session.started).milliseconds
+    }
+
+    /// What tezgah's first frame asks of SQLite: settings, emptiness, the first window of the "needs
+    /// action" view (one row more than shown), the counts and saved filters. (The detail waits for
+    /// Enter, so the first frame loads none.)
+    private static func writeFirstPageScript() throws -> String {
         let needsAction = "t.status IN ('received', 'preparing', 'on_hold') AND t.payment_status IN ('paid', 'partially_refunded')"
         let script = """
             SELECT value FROM settings WHERE key = 'shop.timezone';
@@ -37,16 +56,7 @@ enum TerminalFigures {
             """
         let scriptFile = NSTemporaryDirectory() + "tezgah-bench-first-page.sql"
         try (script + "\nSELECT 'first-page' || '-done';\n").write(toFile: scriptFile, atomically: true, encoding: .utf8)
-        // Started and read the same way as tezgah (a pty, timed until its output shows), so both
-        // figures carry the same cost of starting a process. (Foundation's Process added ~45 ms.)
-        var times: [Double] = []
-        for _ in 0..<runs {
-            let session = try PseudoTerminalSession(binary: "/usr/bin/sqlite3", arguments: ["-batch", "-readonly", database, ".read \(scriptFile)"],
-                                                    rows: 40, columns: 120)
-            let shown = try session.waitFor("first-page-done")
-            times.append((shown - session.started).milliseconds)
-        }
-        return median(times)
+        return scriptFile
     }
 
     /// Peak resident memory (MB) of the TUI after visiting every pane with its detail open, and the
