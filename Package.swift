@@ -1,11 +1,26 @@
 // swift-tools-version:6.0
 import PackageDescription
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// Release `tezgah` is linked by lld (it comes with the Swift toolchain) with its relative relocations
-/// packed (DT_RELR, glibc 2.36 and later; Debian 12 has it). A position-independent binary of this
-/// size carries about 100,000 of them, which the loader read from a 2.5 MB table at every start; the
-/// packed table is 20 KB. Measured: about 1 ms off the desk's start (median of 60, taken in turn).
-let relativeRelocationsPacked = ["-use-ld=lld", "-Xlinker", "-z", "-Xlinker", "pack-relative-relocs"]
+/// packed (DT_RELR). A position-independent binary of this size carries about 100,000 of them, which
+/// the loader read from a 2.5 MB table at every start; the packed table is 20 KB. Measured: about
+/// 1 ms off the desk's start (median of 60, taken in turn). Only the C library of glibc 2.36 and later
+/// (Debian 12) can load such a binary, and tezgah is built where it runs, so an older one (Ubuntu
+/// 22.04's 2.35) keeps the default link.
+let relativeRelocationsPacked: [String] = {
+    #if canImport(Glibc)
+    var text = [CChar](repeating: 0, count: 64)  // "glibc 2.36"
+    _ = confstr(Int32(_CS_GNU_LIBC_VERSION), &text, text.count)
+    let version = String(cString: text).split(separator: " ").last?.split(separator: ".").compactMap { Int($0) } ?? []
+    if version.count >= 2, (version[0], version[1]) >= (2, 36) {
+        return ["-use-ld=lld", "-Xlinker", "-z", "-Xlinker", "pack-relative-relocs"]
+    }
+    #endif
+    return []
+}()
 
 /// Linker flags that put Swift's runtime and Foundation inside the release `tezgah` binary. Loading
 /// them as shared libraries took 17 of the ~25 ms before the desk could start (a bare Foundation
