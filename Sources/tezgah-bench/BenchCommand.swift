@@ -46,15 +46,14 @@ struct BenchCommand: ParsableCommand {
 
         if wanted("frame") {
             let first = try TerminalFigures.firstFrames(binary: tezgah, database: largeShop, runs: repeats)
-            let taken = "120×40 pty, median of \(repeats), taken in turn with sqlite3"
-            report(Figure(name: "first frame (\(largeLabel))", value: first.typed, unit: "ms", comparison: first.sqlite,
-                          comparisonLabel: "sqlite3 first-page queries", target: "≤ 3× sqlite3 and ≤ 60 ms",
-                          meetsTarget: first.typed <= 60 && first.typed <= 3 * first.sqlite,
-                          note: "`tezgah` as typed, shop from $TEZGAH_DB; \(taken)"))
-            report(Figure(name: "first frame, --db (\(largeLabel))", value: first.withDatabaseOption, unit: "ms",
-                          comparison: first.sqlite, comparisonLabel: "sqlite3 first-page queries", target: "≤ 3× sqlite3 and ≤ 60 ms",
-                          meetsTarget: first.withDatabaseOption <= 60 && first.withDatabaseOption <= 3 * first.sqlite,
-                          note: "`tezgah --db PATH`, parsed by ArgumentParser; \(taken)"))
+            func frameFigure(_ name: String, _ value: Double, started how: String) -> Figure {
+                Figure(name: name, value: value, unit: "ms", comparison: first.sqlite, comparisonLabel: "sqlite3 first-page queries",
+                       target: "≤ 3× sqlite3 and ≤ 60 ms", meetsTarget: value <= 60 && value <= 3 * first.sqlite,
+                       note: "\(how); 120×40 pty, median of \(repeats), taken in turn with sqlite3")
+            }
+            report(frameFigure("first frame (\(largeLabel))", first.typed, started: "`tezgah` as typed, shop from $TEZGAH_DB"))
+            report(frameFigure("first frame, --db (\(largeLabel))", first.withDatabaseOption,
+                               started: "`tezgah --db PATH`, parsed by ArgumentParser"))
         }
 
         if wanted("core") {
