@@ -20,13 +20,15 @@ public final class DeskCore {
     /// Writes the customer mail order actions cause; nil when the config has no `[mail]` section.
     public let orderMails: OrderMails?
 
+    /// `storedShopName` is the name the database stores, for a caller that has read it already (the
+    /// desk reads it while the database opens); without it the name is read here.
     public init(database: AppDatabase, width: Int, height: Int, now: Date = Date(),
                 actor: String? = nil, config: ShopConfig = .defaults,
-                orderMails: OrderMails? = nil) throws {
+                orderMails: OrderMails? = nil, storedShopName: String?? = nil) throws {
         self.database = database
         self.orderMails = orderMails
         let zone = try database.setting("shop.timezone").flatMap(TimeZone.init(identifier:)) ?? config.timeZone
-        let name = try config.shopName ?? database.setting("shop.name") ?? "tezgah"
+        let name = try config.shopName ?? (storedShopName ?? database.setting("shop.name")) ?? "tezgah"
         state = AppState(width: width, height: height, shopName: name, databasePath: database.path,
                          clock: ShopClock(timeZone: zone, now: now), isFirstRun: try database.isEmpty())
         state.attentionRule = config.attentionRule

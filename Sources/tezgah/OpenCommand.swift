@@ -129,7 +129,7 @@ struct DeskSession {
             ?? (demo ? OrderMails.demo(shopName: shopName) : nil)
         let size = terminal.size
         let core = try DeskCore(database: shop.database, width: size.width, height: size.height, config: config,
-                                orderMails: orderMails)
+                                orderMails: orderMails, storedShopName: shop.storedName)
         var lastTick = Date()
         while !core.state.isQuitting && !TerminationSignals.received {
             terminal.draw(core.frame())

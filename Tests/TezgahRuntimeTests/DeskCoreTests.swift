@@ -145,6 +145,22 @@ import TezgahUI
         #expect(core.state.isQuitting)
     }
 
+    /// The desk shows the config's shop name, else the one the database stores, which a caller that
+    /// has read it already (the desk, while opening) hands over instead of it being read again.
+    @Test func theShopNameIsTheConfigsElseTheStoredOne() throws {
+        let database = try AppDatabase(path: Self.folder.file("named-\(UUID().uuidString).sqlite"))
+        try database.setSetting("shop.name", to: "Ayşe'nin Dükkanı")
+        #expect(try DeskCore(database: database, width: 80, height: 24, now: Self.now).state.shopName == "Ayşe'nin Dükkanı")
+        #expect(try DeskCore(database: database, width: 80, height: 24, now: Self.now,
+                             storedShopName: "Handed over").state.shopName == "Handed over")
+        #expect(try DeskCore(database: database, width: 80, height: 24, now: Self.now,
+                             storedShopName: .some(nil)).state.shopName == "tezgah")
+        var config = ShopConfig.defaults
+        config.shopName = "From the config"
+        #expect(try DeskCore(database: database, width: 80, height: 24, now: Self.now, config: config,
+                             storedShopName: "Handed over").state.shopName == "From the config")
+    }
+
     @Test func mailPaneKeysChangeTheQueueAndShowWhatGoesWrong() throws {
         // Its own demo shop: these keys write.
         let path = Self.folder.file("mail-keys-\(UUID().uuidString).sqlite")
