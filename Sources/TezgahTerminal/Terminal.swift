@@ -36,6 +36,7 @@ public final class Terminal {
         keypad(tz_stdscr(), true)
         _ = curs_set(0)
         set_escdelay(25)
+        Self.batchOutput()
         let noColor = !(environment["NO_COLOR"] ?? "").isEmpty
         if !noColor && has_colors() {
             start_color()
@@ -49,6 +50,19 @@ public final class Terminal {
             let width = TerminalWidth.libc(scalar)
             return width >= 0 ? width : DisplayWidth.tableWidth(scalar)
         }
+    }
+
+    /// Lets ncurses send each frame in one write. Until the screen has been suspended and resumed
+    /// once, ncurses flushes its output at every cursor move (its state for low-level terminfo
+    /// programs that move the cursor themselves), so every frame left as dozens of small writes: a
+    /// hundred for the first frame, four for one `j`, and over SSH each write is a packet of its own.
+    /// One suspend and resume before anything is drawn ends that; it sends only the mode changes
+    /// again (leaving and re-entering the alternate screen), which the terminal shows as nothing.
+    /// Before colours start: a resume with colours on also resets the terminal's palette (OSC 104),
+    /// which would undo a palette the user set (base16-shell, say).
+    private static func batchOutput() {
+        endwin()
+        refresh()
     }
 
     deinit { stop() }
