@@ -28,7 +28,7 @@ public final class DeskCore {
         self.database = database
         self.orderMails = orderMails
         let zone = try database.setting("shop.timezone").flatMap(TimeZone.init(identifier:)) ?? config.timeZone
-        let name = try config.shopName ?? (storedShopName ?? database.setting("shop.name")) ?? "tezgah"
+        let name = try config.shopName(stored: storedShopName ?? database.setting("shop.name"))
         state = AppState(width: width, height: height, shopName: name, databasePath: database.path,
                          clock: ShopClock(timeZone: zone, now: now), isFirstRun: try database.isEmpty())
         state.attentionRule = config.attentionRule

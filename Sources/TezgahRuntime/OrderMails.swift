@@ -21,13 +21,17 @@ public struct OrderMails: Sendable {
         self.timeZone = timeZone
     }
 
-    /// The shop's order mails as its config describes them, or nil when the config has no `[mail]`
-    /// section (there is no sender to write from; actions then say that nobody was told).
-    public static func configured(_ config: ShopConfig, shopName: String, templates folder: String?) throws -> OrderMails? {
-        guard config.hasMail else { return nil }
+    /// The shop's order mails as its config describes them, signed with the name the desk shows
+    /// (`ShopConfig.shopName(stored:)`, given the name the database stores). Without a `[mail]`
+    /// section there is no sender to write from: nil (actions then say that nobody was told), or the
+    /// demo's undeliverable mail when `demo` is set.
+    public static func configured(_ config: ShopConfig, storedShopName: String?, templates folder: String?,
+                                  demo: Bool = false) throws -> OrderMails? {
+        let shopName = config.shopName(stored: storedShopName)
+        guard config.hasMail else { return demo ? try .demo(shopName: shopName) : nil }
         let settings = try config.mailSettings(resolvingPassword: false)
         return OrderMails(composer: MailComposer(templates: try MailTemplateLibrary.load(overrides: folder), sender: settings.from),
-                          shopName: config.shopName ?? shopName, returnPolicy: config.returnPolicy,
+                          shopName: shopName, returnPolicy: config.returnPolicy,
                           trackingLinks: config.trackingLinks, timeZone: config.timeZone)
     }
 

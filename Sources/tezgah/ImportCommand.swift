@@ -32,7 +32,7 @@ struct ImportCommand: ParsableCommand {
         let paths = DataPaths()
         let database = try AppDatabase(path: paths.database(override: db))
         let mails = try OrderMails.configured(try paths.loadConfig(override: config),
-                                              shopName: try database.setting("shop.name") ?? "tezgah", templates: paths.templatesFolder)
+                                              storedShopName: try database.setting("shop.name"), templates: paths.templatesFolder)
         let composer = mails?.composer(now: Date())
         for file in files {
             let size = ((try? FileManager.default.attributesOfItem(atPath: file))?[.size] as? Int) ?? 0

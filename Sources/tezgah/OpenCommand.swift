@@ -123,10 +123,8 @@ struct DeskSession {
         // Also on the way out of an error below, so its sentence is printed on the restored screen.
         defer { terminal.stop() }
         let shop = try self.shop.value()
-        // Mail is signed with the shop's name as the desk shows it: the config's, else the database's.
-        let shopName = shop.storedName ?? "tezgah"
-        let orderMails = try OrderMails.configured(config, shopName: shopName, templates: templatesFolder)
-            ?? (demo ? OrderMails.demo(shopName: shopName) : nil)
+        let orderMails = try OrderMails.configured(config, storedShopName: shop.storedName, templates: templatesFolder,
+                                                   demo: demo)
         let size = terminal.size
         let core = try DeskCore(database: shop.database, width: size.width, height: size.height, config: config,
                                 orderMails: orderMails, storedShopName: shop.storedName)

@@ -88,6 +88,22 @@ import TezgahTestSupport
         #expect(error("[shipments]\nstalled_days = 0") == "\(file):2: key \"shipments.stalled_days\": expected a number of at least 1.")
     }
 
+    /// The title bar and the mail sign with the same name: the config's, else the database's.
+    @Test func mailIsSignedWithTheNameTheDeskShows() throws {
+        let named = try load("[shop]\nname = \"Ayşe'nin Dükkanı\"")
+        #expect(named.shopName(stored: "Stored Name") == "Ayşe'nin Dükkanı")
+        #expect(ShopConfig.defaults.shopName(stored: "Stored Name") == "Stored Name")
+        #expect(ShopConfig.defaults.shopName(stored: nil) == "tezgah")
+        // Without [mail], only the demo writes mail, from its undeliverable address, and it signs
+        // with the config's name too.
+        #expect(try OrderMails.configured(named, storedShopName: "Stored Name", templates: nil) == nil)
+        let demo = try #require(try OrderMails.configured(named, storedShopName: "Stored Name", templates: nil, demo: true))
+        #expect(demo.shopName == "Ayşe'nin Dükkanı")
+        #expect(demo.composer.sender.displayName == "Ayşe'nin Dükkanı" && demo.composer.sender.address == "shop@demo.invalid")
+        let mailing = try load("[mail]\nfrom = \"destek@example.com\"\ntransport = \"sendmail\"")
+        #expect(try OrderMails.configured(mailing, storedShopName: "Stored Name", templates: nil)?.shopName == "Stored Name")
+    }
+
     @Test func sendmailTransportTakesAnArgumentVector() throws {
         let mail = try load("""
             [mail]

@@ -40,7 +40,7 @@ public struct ShopConfig: Sendable {
     /// The file it came from, or nil for the built-in defaults (no file).
     public var file: String?
     public var timeZone: TimeZone
-    /// The shop's name in mail and the title bar (else the database's own setting).
+    /// The shop's name in mail and the title bar (else the database's own setting; see `shopName(stored:)`).
     public var shopName: String?
     /// A sentence for the shipped mail about returns.
     public var returnPolicy = ""
@@ -51,6 +51,12 @@ public struct ShopConfig: Sendable {
     var text: String
 
     public static let defaults = ShopConfig(file: nil, timeZone: .current, mail: nil, text: "")
+
+    /// The shop's name as the desk's title bar and its mail both show it: the config's, else the one
+    /// the database stores (`stored`), else "tezgah".
+    public func shopName(stored: String?) -> String {
+        shopName ?? stored ?? "tezgah"
+    }
 
     init(file: String?, timeZone: TimeZone, mail: TOMLSection?, text: String) {
         self.file = file
