@@ -9,7 +9,7 @@ import TezgahUI
 enum CoreFigures {
     /// Milliseconds per key for a fixed mix of moves, pages and pane switches at 120×40.
     static func keyToFrame(database path: String, keys: Int) throws -> (all: Double, moves: Double, pages: Double, switches: Double) {
-        let core = try DeskCore(database: try AppDatabase(path: path), width: 120, height: 40)
+        let core = try DeskCore(database: try AppDatabase.forDesk(path: path), width: 120, height: 40)
         core.send(.keyPressed(.escape)) // every order, as before the "needs action" view, so 10k and 1M compare
         _ = core.frame()
         let pattern: [(Key, String)] = [
@@ -34,7 +34,7 @@ enum CoreFigures {
 
     /// Milliseconds per keystroke while typing a 6-letter query that needs Turkish folding.
     static func filterKeystroke(database path: String, rounds: Int) throws -> Double {
-        let core = try DeskCore(database: try AppDatabase(path: path), width: 120, height: 40)
+        let core = try DeskCore(database: try AppDatabase.forDesk(path: path), width: 120, height: 40)
         core.send(.keyPressed(.escape)) // search every order
         var times: [Double] = []
         let clock = ContinuousClock()

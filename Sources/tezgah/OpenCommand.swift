@@ -86,7 +86,7 @@ struct OpenedShop: Sendable {
 
     static func opening(path: String) -> BackgroundResult<OpenedShop> {
         BackgroundResult {
-            let database = try AppDatabase(path: path, keepingLog: true)
+            let database = try AppDatabase.forDesk(path: path)
             do {
                 return OpenedShop(database: database, storedName: try database.setting("shop.name"))
             } catch {

@@ -39,14 +39,14 @@ import Testing
         #expect(logSize() == nil)
 
         // The desk leaves it, its contents already in the database, so the next start finds one.
-        let desk = try AppDatabase(path: path, keepingLog: true)
+        let desk = try AppDatabase.forDesk(path: path)
         try desk.setSetting("shop.name", to: "Ayşe'nin Dükkanı")
         try desk.close()
         #expect(try #require(logSize()) > 0)
         let copy = folder.file("copy.sqlite")
         try FileManager.default.copyItem(atPath: path, toPath: copy)
         #expect(try AppDatabase(path: copy).setting("shop.name") == "Ayşe'nin Dükkanı", "the database file alone has it")
-        let again = try AppDatabase(path: path, keepingLog: true)
+        let again = try AppDatabase.forDesk(path: path)
         #expect(try again.setting("shop.name") == "Ayşe'nin Dükkanı")
 
         // A log grown past the limit (by a large write) is emptied, not kept.
@@ -56,6 +56,36 @@ import Testing
         try again.close()
         #expect(logSize() == 0)
         #expect(try AppDatabase(path: path, keepingLog: true).setting("scratch")?.count == large.count)
+    }
+
+    /// The desk's one connection is in WAL mode like everyone else's: its reads do not wait for a
+    /// write in progress elsewhere (the mail worker's, an import's), and each side sees the other's
+    /// committed changes.
+    @Test func theDesksOneConnectionReadsBesideAnotherWriter() throws {
+        let folder = TemporaryFolder()
+        let path = folder.file("shop.sqlite")
+        let desk = try AppDatabase.forDesk(path: path)
+        #expect(desk.pool is DatabaseQueue)
+        #expect(try desk.journalMode() == "wal")
+        #expect(try desk.pool.read { try Bool.fetchOne($0, sql: "PRAGMA foreign_keys") } == true)
+        let worker = try AppDatabase(path: path)
+        try worker.setSetting("shop.name", to: "Ayşe'nin Dükkanı")
+        #expect(try desk.setting("shop.name") == "Ayşe'nin Dükkanı")
+        try worker.pool.writeWithoutTransaction { db in
+            try db.execute(sql: "BEGIN IMMEDIATE")
+            try db.execute(sql: "UPDATE settings SET value = 'Yeni Ad' WHERE key = 'shop.name'")
+            // The worker holds the write lock: the desk reads the last committed name at once. (Its
+            // busy timeout is five seconds: a read that waited for the lock would take that long.)
+            let started = ContinuousClock.now
+            #expect(try desk.setting("shop.name") == "Ayşe'nin Dükkanı")
+            #expect(ContinuousClock.now - started < .seconds(2))
+            try db.execute(sql: "COMMIT")
+        }
+        #expect(try desk.setting("shop.name") == "Yeni Ad")
+        try desk.setSetting("shop.timezone", to: "Europe/Istanbul")
+        #expect(try worker.setting("shop.timezone") == "Europe/Istanbul")
+        try desk.close()
+        try worker.close()
     }
 
     @Test func unopenablePathIsOneSentence() throws {

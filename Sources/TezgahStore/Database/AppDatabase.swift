@@ -3,8 +3,8 @@ import GRDB
 import GRDBSQLite
 import Tezgah
 
-/// The shop's database: one SQLite file in WAL mode, opened through a GRDB pool so that the TUI's
-/// reads never wait for a writer. Every write is a transaction that keeps the schema's invariants.
+/// The shop's database: one SQLite file in WAL mode, so that no process's reads wait for another's
+/// writes. Every write is a transaction that keeps the schema's invariants.
 public final class AppDatabase: Sendable {
     let pool: any DatabaseWriter
     public let path: String
@@ -19,13 +19,31 @@ public final class AppDatabase: Sendable {
     /// which changes the schema and makes every connection read it again: about 4 ms of the desk's
     /// 30 ms start (33.7 → 29.4 ms, median of 30). A log over 4 MB (another process's import, say) is
     /// emptied on close rather than kept, so an open never reads through a large stale log.
-    public convenience init(path: String, keepingLog: Bool = false) throws {
-        try self.init(path: path, bulk: false, keepingLog: keepingLog)
+    ///
+    /// `connections` is `.pool` for work spread over threads (the mail lanes, an import); the desk,
+    /// which reads and writes from one thread, opens `.single` (see `Connections`).
+    public convenience init(path: String, keepingLog: Bool = false, connections: Connections = .pool) throws {
+        try self.init(path: path, keepingLog: keepingLog, connections: connections, bulk: false)
+    }
+
+    /// The shop as the desk opens it: one connection, keeping the log when it closes.
+    public static func forDesk(path: String) throws -> AppDatabase {
+        try AppDatabase(path: path, keepingLog: true, connections: .single)
+    }
+
+    /// How the file is opened.
+    public enum Connections: Sendable {
+        /// A GRDB pool: one writer and up to two readers, which never wait for the writer.
+        case pool
+        /// One connection, in WAL mode like the pool's. For the desk: it runs every read and write on
+        /// one thread, so a reader would sit beside the writer unused, and opening it (a second
+        /// SQLite connection, reading the schema again) cost about 1.4 ms before the first frame.
+        case single
     }
 
     /// `bulk` opens one connection without a journal or fsync, for building a new file that is
     /// renamed into place only when complete (the demo builder); it is never used on a live shop.
-    init(path: String, bulk: Bool, keepingLog: Bool = false) throws {
+    init(path: String, keepingLog: Bool, connections: Connections, bulk: Bool) throws {
         self.path = path
         keepsLog = keepingLog && !bulk
         try Self.createPrivately(path: path)
@@ -52,8 +70,22 @@ public final class AppDatabase: Sendable {
             }
         }
         do {
-            pool = bulk ? try DatabaseQueue(path: path, configuration: config)
-                        : try DatabasePool(path: path, configuration: config)
+            if bulk {
+                pool = try DatabaseQueue(path: path, configuration: config)
+            } else if connections == .pool {
+                pool = try DatabasePool(path: path, configuration: config)
+            } else {
+                // WAL is set here rather than by GRDB, which would also make sure a non-empty log
+                // file exists: only a pool's read-only connections need one, and checking its size
+                // through Foundation looks up the file owner's user and group names (NSS).
+                let queue = try DatabaseQueue(path: path, configuration: config)
+                try queue.writeWithoutTransaction { db in
+                    guard try String.fetchOne(db, sql: "PRAGMA journal_mode = WAL") == "wal" else {
+                        throw DatabaseError(message: "cannot use a write-ahead log here")
+                    }
+                }
+                pool = queue
+            }
             try Migrations.migrator.migrate(pool)
         } catch let error as DatabaseError {
             throw StoreError.cannotOpen(path: path, reason: error.message ?? "\(error.resultCode)")
