@@ -15,6 +15,9 @@ public enum DisplayWidth {
 
     /// The width of one grapheme cluster as a terminal draws it.
     public static func of(_ character: Character) -> Int {
+        // ASCII, most of every frame, without a call through `scalarWidth`: controls take no column
+        // (as both width functions say), everything else one.
+        if let ascii = character.asciiValue { return ascii < 0x20 || ascii == 0x7F ? 0 : 1 }
         let scalars = character.unicodeScalars
         guard let first = scalars.first else { return 0 }
         var width = scalarWidth(first)
@@ -24,7 +27,9 @@ public enum DisplayWidth {
     }
 
     public static func of(_ text: String) -> Int {
-        text.reduce(0) { $0 + of($1) }
+        // Printable ASCII is one column a byte, counted without forming Characters.
+        if text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) { return text.utf8.count }
+        return text.reduce(0) { $0 + of($1) }
     }
 
     public static func tableWidth(_ scalar: Unicode.Scalar) -> Int {

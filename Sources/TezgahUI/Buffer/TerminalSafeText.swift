@@ -7,8 +7,11 @@
 /// spaces, because every drawn string is one line.
 public enum TerminalSafeText {
     public static func clean(_ text: String) -> String {
-        // Fast path: printable ASCII and ordinary letters need no copy.
-        if text.unicodeScalars.allSatisfy({ isSafe($0) }) { return text }
+        // Fast paths: printable ASCII (most of every frame, checked byte by byte) and ordinary
+        // letters need no copy.
+        if text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) || text.unicodeScalars.allSatisfy({ isSafe($0) }) {
+            return text
+        }
         var out = String.UnicodeScalarView()
         for scalar in text.unicodeScalars {
             if isSafe(scalar) {

@@ -119,7 +119,14 @@ public enum AppView {
                 text = "filtering \(text)…"
             }
             // While browsing, say which filter is on (the box shows it while typing).
-            if state.mode != .filtering { text = "\(pane.filter.trimmingCharacters(in: .whitespaces)) · " + text }
+            if state.mode != .filtering {
+                // Trimmed here rather than by Foundation, whose first trim (through NSString) cost
+                // about 0.2 ms of the first frame, which always shows the default filter.
+                var filter = Substring(pane.filter)
+                while filter.first?.isWhitespace == true { filter.removeFirst() }
+                while filter.last?.isWhitespace == true { filter.removeLast() }
+                text = "\(filter) · " + text
+            }
         }
         if state.pane == .shipments, let attention = state.shipmentsNeedingAttention, attention > 0 {
             text += " · \(attention.grouped) need attention"
