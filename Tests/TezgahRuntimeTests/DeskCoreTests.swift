@@ -19,7 +19,7 @@ import TezgahUI
     /// The desk on the shared demo shop; `allOrders` leaves the default "needs action" view with Esc,
     /// as the owner does to see every order.
     private func core(width: Int = 80, height: Int = 24, allOrders: Bool = true) throws -> DeskCore {
-        let core = try DeskCore(database: try AppDatabase(path: Self.demoPath), width: width, height: height, now: Self.now)
+        let core = try DeskCore(database: try AppDatabase.forDesk(path: Self.demoPath), width: width, height: height, now: Self.now)
         if allOrders { press(core, .escape) }
         return core
     }
@@ -138,7 +138,7 @@ import TezgahUI
     }
 
     @Test func emptyDatabaseShowsTheFirstRunScreen() throws {
-        let database = try AppDatabase(path: Self.folder.file("empty-\(UUID().uuidString).sqlite"))
+        let database = try AppDatabase.forDesk(path: Self.folder.file("empty-\(UUID().uuidString).sqlite"))
         let core = try DeskCore(database: database, width: 80, height: 24, now: Self.now)
         #expect(core.frame().text.contains("This shop database is empty"))
         press(core, .character("q"))
@@ -148,7 +148,7 @@ import TezgahUI
     /// The desk shows the config's shop name, else the one the database stores, which a caller that
     /// has read it already (the desk, while opening) hands over instead of it being read again.
     @Test func theShopNameIsTheConfigsElseTheStoredOne() throws {
-        let database = try AppDatabase(path: Self.folder.file("named-\(UUID().uuidString).sqlite"))
+        let database = try AppDatabase.forDesk(path: Self.folder.file("named-\(UUID().uuidString).sqlite"))
         try database.setSetting("shop.name", to: "Ayşe'nin Dükkanı")
         #expect(try DeskCore(database: database, width: 80, height: 24, now: Self.now).state.shopName == "Ayşe'nin Dükkanı")
         #expect(try DeskCore(database: database, width: 80, height: 24, now: Self.now,
@@ -165,7 +165,7 @@ import TezgahUI
         // Its own demo shop: these keys write.
         let path = Self.folder.file("mail-keys-\(UUID().uuidString).sqlite")
         try DemoShop(orders: 300, seed: 5, now: Self.now).build(at: path)
-        let core = try DeskCore(database: try AppDatabase(path: path), width: 120, height: 40, now: Self.now, actor: "ayse")
+        let core = try DeskCore(database: try AppDatabase.forDesk(path: path), width: 120, height: 40, now: Self.now, actor: "ayse")
         press(core, .function(6))
         func selectedMail() -> OutboxSummary? { core.state.current.selected?.row.asMail }
         for _ in 0..<20 where selectedMail()?.state != .queued { press(core, .character("j")) }

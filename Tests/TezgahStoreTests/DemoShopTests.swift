@@ -55,6 +55,17 @@ import Testing
                 SELECT count(*) FROM orders o WHERE status = 'delivered' AND NOT EXISTS (SELECT 1 FROM review_invites WHERE order_id = o.id)
                 """)
             #expect(deliveredWithoutInvite == 0)
+            // What was refunded agrees with the payment: all of a refunded order, part of a partly
+            // refunded one, nothing of the rest.
+            let refunds = try Row.fetchAll(db, sql: """
+                SELECT payment_status, count(*),
+                       sum(CASE payment_status WHEN 'refunded' THEN refunded_minor = total_minor
+                                               WHEN 'partially_refunded' THEN refunded_minor > 0 AND refunded_minor < total_minor
+                                               ELSE refunded_minor = 0 END)
+                FROM orders GROUP BY payment_status
+                """)
+            #expect(refunds.count == 4)
+            for row in refunds { #expect(row[1] as Int == row[2] as Int, "\(row[0] as String)") }
         }
     }
 

@@ -197,7 +197,8 @@ import Testing
 
     @Test func aRefundOrParcelRecordedInTheDeskSurvivesAnOlderExport() throws {
         // The owner refunds part of an order and ships it from the desk; an export taken before the
-        // platform knew of either still says paid and unfulfilled. A later export's full refund counts.
+        // platform knew of either still says paid and unfulfilled. A later export's full refund counts,
+        // the whole total refunded.
         let folder = TemporaryFolder()
         let database = try AppDatabase(path: folder.file("shop.sqlite"))
         func export(_ financial: String, _ fulfillment: String) -> String {
@@ -222,7 +223,37 @@ import Testing
 
         let refunded = try database.importFile(try write(export("refunded", "fulfilled"), folder))
         #expect(refunded.ordersUpdated == 1)
-        #expect(try state() == ["shipped", "refunded", "fulfilled", "400"])
+        #expect(try state() == ["shipped", "refunded", "fulfilled", "1000"])
+    }
+
+    /// Shopify's `Refunded Amount` says how much went back; a "refunded" order without it was
+    /// refunded whole, so the desk never shows a refunded order with less refunded than paid.
+    @Test func theRefundedAmountIsTheExportsElseTheWholeOrder() throws {
+        let folder = TemporaryFolder()
+        let database = try AppDatabase(path: folder.file("shop.sqlite"))
+        let header = Self.header + ",Refunded Amount"
+        func row(_ number: String, _ financial: String, refunded: String) -> String {
+            "\(number),elif@example.com,\(financial),,,,TRY,,,,10.00,2025-06-01 12:00:00 +0300,1,Kupa,10.00,K,Elif,,,,,TR,,,,\(number.dropFirst()),\(refunded)"
+        }
+        let export = [header, row("#3001", "partially_refunded", refunded: "4.00"), row("#3002", "refunded", refunded: ""),
+                      row("#3003", "refunded", refunded: "10.00"), row("#3004", "paid", refunded: "")].joined(separator: "\n") + "\n"
+        _ = try database.importFile(try write(export, folder))
+        let refunded = try database.pool.read { db in
+            try Row.fetchAll(db, sql: "SELECT number, payment_status, refunded_minor FROM orders ORDER BY number")
+                .map { "\($0[0] as String) \($0[1] as String) \($0[2] as Int64)" }
+        }
+        #expect(refunded == ["#3001 partially_refunded 400", "#3002 refunded 1000", "#3003 refunded 1000", "#3004 paid 0"])
+        // The order's detail says so in the desk.
+        let id = try database.pool.read { db in try Int64.fetchOne(db, sql: "SELECT id FROM orders WHERE number = '#3002'")! }
+        #expect(try database.orderDetail(id: id).refunded == Money(minorUnits: 1000, currency: .try_))
+
+        let bad = [header, row("#3005", "partially_refunded", refunded: "four")].joined(separator: "\n") + "\n"
+        #expect {
+            try database.importFile(try write(bad, folder))
+        } throws: { error in
+            "\(error)" == "orders_export.csv:2: column \"Refunded Amount\": \"four\" is not an amount like 1234.50."
+        }
+        #expect(try database.pool.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM orders") } == 4)
     }
 
     @Test func theOwnersNotesAndTagsSurviveAReimport() throws {

@@ -156,13 +156,19 @@ private struct Generator {
         let number = "#\(1001 + index)"
         let tags = random.chance(0.15) ? [random.pick(DemoCatalog.tags)] : []
         let note = random.chance(0.05) ? (who.place.language == "tr" ? "Kapıya bırakabilirsiniz." : "Please leave at the door.") : ""
-        let orderID = try writer.insertOrder(.init(
+        let total = lines.reduce(Int64(0)) { $0 + $1.unitPrice.minorUnits * Int64($1.quantity) }
+        var newOrder = ShopWriter.NewOrder(
             number: number, platform: "demo", platformRef: nil, customerID: who.id, customerName: who.name, customerEmail: who.email,
             city: who.place.city, status: status, payment: payment, fulfillment: shipped ? .fulfilled : .unfulfilled,
             lines: lines, currency: who.place.currency, total: nil,
             shippingAddress: "\(random.int(1...180)). Sokak No \(random.int(1...60)), \(who.place.city) \(who.place.country)",
-            tags: tags, note: note, placedAt: Date(unixSeconds: placed)))
-        let total = lines.reduce(Int64(0)) { $0 + $1.unitPrice.minorUnits * Int64($1.quantity) }
+            tags: tags, note: note, placedAt: Date(unixSeconds: placed))
+        // A partial refund is one item of the cheapest line sent back, or half of it when that item
+        // is the whole order (a refunded order is refunded whole by the writer).
+        if payment == .partiallyRefunded, let cheapest = lines.map(\.unitPrice.minorUnits).min() {
+            newOrder.refunded = Money(minorUnits: cheapest < total ? cheapest : cheapest / 2, currency: who.place.currency)
+        }
+        let orderID = try writer.insertOrder(newOrder)
 
         let recent = age < 30 * day
         if recent {

@@ -13,7 +13,7 @@ struct ShopifyOrdersImport {
     /// The order's own columns, read from its first row, by their place in `orderColumns`.
     private enum Field: Int, CaseIterable {
         case id, email, financialStatus, fulfillmentStatus, currency, total, createdAt, cancelledAt, billingName,
-             shippingName, shippingAddress1, shippingCity, shippingZip, shippingCountry, tags, notes
+             shippingName, shippingAddress1, shippingCity, shippingZip, shippingCountry, tags, notes, refundedAmount
 
         var column: String {
             switch self {
@@ -33,6 +33,7 @@ struct ShopifyOrdersImport {
             case .shippingCountry: "Shipping Country"
             case .tags: "Tags"
             case .notes: "Notes"
+            case .refundedAmount: "Refunded Amount"
             }
         }
     }
@@ -80,12 +81,19 @@ struct ShopifyOrdersImport {
             : email.isEmpty ? order.number : email
         let city = f(.shippingCity), country = f(.shippingCountry)
         let address = [f(.shippingAddress1), [f(.shippingZip), city].joinedNonEmpty(" "), country].joinedNonEmpty(", ")
-        try batch.add(.init(
+        var imported = ShopWriter.NewOrder(
             number: order.number, platform: "shopify", platformRef: f(.id).isEmpty ? order.number : f(.id),
             customerID: 0, customerName: customerName, customerEmail: email, city: city,
             status: status, payment: payment, fulfillment: fulfillment, lines: order.lines,
             currency: currency, total: Money(minorUnits: total, currency: currency), shippingAddress: address,
-            tags: OrderTags.split(f(.tags)), note: f(.notes), placedAt: placed),
+            tags: OrderTags.split(f(.tags)), note: f(.notes), placedAt: placed)
+        // Without an amount (an empty cell, or an older export without the column) the writer counts
+        // a "refunded" order as refunded whole (`OrderToWrite.refunded`).
+        if !f(.refundedAmount).isEmpty {
+            let refunded = try amountOnLine(f(.refundedAmount), column: "Refunded Amount", currency: currency, line: order.firstLine)
+            if refunded > 0 { imported.refunded = Money(minorUnits: min(refunded, total), currency: currency) }
+        }
+        try batch.add(imported,
             customer: email.isEmpty ? .name(customerName) : .email(email),
             newCustomer: .init(name: customerName, city: city, country: country, createdAt: placed),
             line: order.firstLine)

@@ -37,7 +37,8 @@ extension ShopWriter {
         public var placedAt: Date
         /// How many items, when the export counts them without listing them (Etsy's sold orders).
         public var itemCount: Int?
-        /// How much was refunded, when the export says (nil leaves a known order's record as it is).
+        /// How much was refunded, when the export says. Without it, a "refunded" order counts as
+        /// refunded whole and any other keeps a known order's record as it is (`OrderToWrite.refunded`).
         public var refunded: Money?
 
         public init(number: String, platform: String, platformRef: String?, customerID: Int64, customerName: String,
@@ -94,6 +95,10 @@ extension ShopWriter {
         /// The customer to create when `customer` names none yet; nil for `.id`.
         var newCustomer: NewCustomer?
         let total: Int64
+        /// How much was refunded: the export's amount; without one, all of it when the export says
+        /// "refunded" (Shopify's refunded or voided, WooCommerce's refunded with its refund column
+        /// empty), so a refunded order never shows less refunded than paid; else nothing.
+        let refunded: Int64
         let items: Int
         let tags: String
         let searchText: String
@@ -107,6 +112,7 @@ extension ShopWriter {
             self.newCustomer = newCustomer
             total = order.total?.minorUnits
                 ?? order.lines.reduce(Int64(0)) { $0 + $1.unitPrice.minorUnits * Int64($1.quantity) }
+            refunded = order.refunded?.minorUnits ?? (order.payment == .refunded ? total : 0)
             items = order.itemCount ?? order.lines.reduce(0) { $0 + $1.quantity }
             tags = OrderTags.join(order.tags)
             searchText = ShopWriter.orderSearchText(number: order.number, customerName: order.customerName,
@@ -170,12 +176,12 @@ extension ShopWriter {
             guard let id = known[index] else { continue }
             let row = orders[index], order = row.order
             let kept = stored[id] ?? StoredOrder(status: order.status, payment: order.payment, fulfillment: order.fulfillment,
-                                                 refunded: order.refunded?.minorUnits ?? 0, note: order.note, tags: order.tags)
+                                                 refunded: row.refunded, note: order.note, tags: order.tags)
             let status = kept.status.updated(byExport: order.status)
             let payment = kept.payment.updated(byExport: order.payment)
             let fulfillment = kept.fulfillment.updated(byExport: order.fulfillment)
             // A refund recorded in the desk is not undone by an export that knows a smaller one.
-            let refunded = max(kept.refunded, order.refunded?.minorUnits ?? 0)
+            let refunded = max(kept.refunded, row.refunded)
             let note = Self.note(kept: kept.note, exported: order.note)
             let tags = kept.tags + order.tags.filter { !kept.tags.contains($0) }
             if status != order.status || tags != order.tags {
@@ -227,7 +233,7 @@ extension ShopWriter {
                 insert.add(ids[index]); insert.add(order.number); insert.add(order.platform); insert.add(order.platformRef)
                 insert.add(customerIDs[index]); insert.add(order.status.rawValue); insert.add(order.payment.rawValue)
                 insert.add(order.fulfillment.rawValue); insert.add(order.currency.code); insert.add(row.total)
-                insert.add(order.refunded?.minorUnits ?? 0); insert.add(row.items); insert.add(order.shippingAddress)
+                insert.add(row.refunded); insert.add(row.items); insert.add(order.shippingAddress)
                 insert.add(row.tags); insert.add(order.note); insert.add(order.placedAt.unixSeconds)
                 insert.add(order.placedAt.unixSeconds)
             }
