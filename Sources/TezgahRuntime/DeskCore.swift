@@ -73,7 +73,8 @@ public final class DeskCore {
             case let .loadCount(pane, filter):
                 return [.countLoaded(pane, filter: filter, try count(pane, filter: filter))]
             case .countMailStates:
-                return [.mailStatesCounted(try database.outboxCountsByState(), problems: try database.outboxProblemGroups())]
+                return [.mailStatesCounted(try database.outboxCountsByState(AppState.mailStatesShown),
+                                           problems: try database.outboxProblemGroups())]
             case let .applyMailAction(action, ids):
                 let problems = try database.apply(action, to: ids, actor: actor, now: state.clock.now)
                 return [.mailActionApplied(action, ids: ids, problems: problems)]

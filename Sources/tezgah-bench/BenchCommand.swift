@@ -62,10 +62,10 @@ struct BenchCommand: ParsableCommand {
             let big = try CoreFigures.keyToFrame(database: largeShop, keys: keys)
             report(Figure(name: "key → frame (10k)", value: small.all, unit: "ms", comparison: nil, comparisonLabel: nil,
                           target: "median ≤ 2 ms", meetsTarget: small.all <= 2,
-                          note: String(format: "move %.3f, page %.3f, switch %.3f", small.moves, small.pages, small.switches)))
+                          note: small.note))
             report(Figure(name: "key → frame (\(largeLabel))", value: big.all, unit: "ms", comparison: small.all, comparisonLabel: "10k",
                           target: "median ≤ 2 ms; \(largeLabel) ÷ 10k ≤ 1.5", meetsTarget: big.all <= 2 && big.all <= 1.5 * small.all,
-                          note: String(format: "move %.3f, page %.3f, switch %.3f", big.moves, big.pages, big.switches)))
+                          note: big.note))
 
             let filter = try CoreFigures.filterKeystroke(database: largeShop, rounds: quick ? 4 : 10)
             report(Figure(name: "filter keystroke (\(largeLabel))", value: filter, unit: "ms", comparison: nil, comparisonLabel: nil,

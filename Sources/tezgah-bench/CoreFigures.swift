@@ -7,8 +7,11 @@ import TezgahUI
 /// Figures measured in-process on the app core: reduce + queries + render into the buffer, which is
 /// all a key costs before ncurses diffs the frame.
 enum CoreFigures {
-    /// Milliseconds per key for a fixed mix of moves, pages and pane switches at 120×40.
-    static func keyToFrame(database path: String, keys: Int) throws -> (all: Double, moves: Double, pages: Double, switches: Double) {
+    /// Milliseconds per key for a fixed mix of moves, pages and pane switches at 120×40, the medians
+    /// of each kind, and the pane slowest to switch to (by its median). The last is there because a
+    /// median over all keys hides one slow pane: switching to Shipments at 1M orders once took
+    /// 260 ms (its count read every shipment) while the median key stayed under a millisecond.
+    static func keyToFrame(database path: String, keys: Int) throws -> KeyFigures {
         let core = try DeskCore(database: try AppDatabase.forDesk(path: path), width: 120, height: 40)
         core.send(.keyPressed(.escape)) // every order, as before the "needs action" view, so 10k and 1M compare
         _ = core.frame()
@@ -18,6 +21,7 @@ enum CoreFigures {
             (.pageUp, "page"), (.tab, "switch"), (.character("j"), "move"), (.pageDown, "page"),
         ]
         var times: [String: [Double]] = [:]
+        var switches: [Pane: [Double]] = [:]
         var all: [Double] = []
         let clock = ContinuousClock()
         for index in 0..<keys {
@@ -27,9 +31,22 @@ enum CoreFigures {
                 _ = core.frame()
             }
             times[kind, default: []].append(elapsed.milliseconds)
+            if kind == "switch" { switches[core.state.pane, default: []].append(elapsed.milliseconds) }
             all.append(elapsed.milliseconds)
         }
-        return (median(all), median(times["move"] ?? []), median(times["page"] ?? []), median(times["switch"] ?? []))
+        let slowest = switches.mapValues(median).max { $0.value < $1.value }
+        return KeyFigures(all: median(all), moves: median(times["move"] ?? []), pages: median(times["page"] ?? []),
+                          switches: median(times["switch"] ?? []), slowestSwitch: slowest.map { ($0.key.title, $0.value) })
+    }
+
+    struct KeyFigures {
+        var all, moves, pages, switches: Double
+        var slowestSwitch: (pane: String, ms: Double)?
+
+        var note: String {
+            let slowest = slowestSwitch.map { String(format: "; slowest pane to switch to: %@ %.3f", $0.pane, $0.ms) } ?? ""
+            return String(format: "move %.3f, page %.3f, switch %.3f", moves, pages, switches) + slowest
+        }
     }
 
     /// Milliseconds per keystroke while typing a 6-letter query that needs Turkish folding.

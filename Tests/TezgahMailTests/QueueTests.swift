@@ -11,6 +11,32 @@ import TezgahTestSupport
 @Suite struct QueueTests {
     let limits = MarketingLimits()
 
+    /// The Mail pane's status line counts the states it is asked for, and the problem groups put
+    /// failed or deferred mail together by reply code, largest first, each with its newest reply.
+    @Test func problemGroupsShowTheNewestReplyAndCountsKeepToTheStatesAsked() throws {
+        let shop = try OutboxFixture()
+        var ids: [Int64] = []
+        for index in 0..<7 { ids.append(try shop.enqueue(to: "g\(index)@example.com")) }
+        func set(_ index: Int, _ state: String, _ code: String, _ reply: String) throws {
+            try shop.database.pool.write { db in
+                try db.execute(sql: "UPDATE outbox SET state = ?, reply_code = ?, last_reply = ? WHERE id = ?",
+                               arguments: [state, code, reply, ids[index]])
+            }
+        }
+        try set(0, "failed", "550 5.1.1", "550 5.1.1 <g0@example.com>: Recipient address rejected")
+        try set(1, "deferred", "451 4.7.1", "451 4.7.1 Greylisted, try again later")
+        try set(2, "failed", "550 5.1.1", "550 5.1.1 <g2@example.com>: Recipient address rejected")
+        try set(3, "failed", "550 5.1.1", "550 5.1.1 <g3@example.com>: User unknown")
+        try set(4, "sent", "250", "250 2.0.0 Ok")
+        try set(5, "sent", "250", "250 2.0.0 Ok")
+        #expect(try shop.database.outboxProblemGroups() == [
+            MailProblemGroup(state: .failed, code: "550 5.1.1", count: 3, example: "550 5.1.1 <g3@example.com>: User unknown"),
+            MailProblemGroup(state: .deferred, code: "451 4.7.1", count: 1, example: "451 4.7.1 Greylisted, try again later"),
+        ])
+        #expect(try shop.database.outboxCountsByState([.queued, .failed, .held]) == [.queued: 1, .failed: 3])
+        #expect(try shop.database.outboxCountsByState() == [.queued: 1, .failed: 3, .deferred: 1, .sent: 2])
+    }
+
     @Test func enqueueingTheSameDedupeKeyTwiceIsANoOp() throws {
         let shop = try OutboxFixture()
         let first = try shop.enqueue(to: "a@example.com", key: "shipped:1042")

@@ -8,6 +8,9 @@ struct ListCondition: Sendable {
     var arguments: StatementArguments = []
     /// The view reads oldest first (the "needs action" queue is worked from its oldest order).
     var oldestFirst = false
+    /// A partial index holding just the view's rows, which its count reads (`INDEXED BY`) rather
+    /// than leave SQLite to pick by its row estimates, which can make it read the whole table.
+    var countIndex: String?
     /// Whole words the row's search text must hold: lets the full-text index find the few rows a
     /// rare value names, where the SQL alone would read the whole table to say "none".
     var searchWords: [String] = []
@@ -90,6 +93,7 @@ struct ResolvedFilter: Sendable {
     var match: String?
     var conditions: [ListCondition]
     var oldestFirst: Bool { conditions.contains { $0.oldestFirst } }
+    var countIndex: String? { conditions.lazy.compactMap(\.countIndex).first }
 
     init(_ text: String, fields: [String: FilterField], context: FilterContext) throws {
         let query = FilterQuery(text)

@@ -205,12 +205,19 @@ extension AppDatabase {
     /// Failed and deferred mail grouped by reply code, largest group first, for the Mail pane.
     public func outboxProblemGroups() throws -> [MailProblemGroup] {
         try pool.read { db in
-            // SQLite takes the bare last_reply from the row holding max(id): the group's newest mail.
-            try Row.fetchAll(db, sql: """
-                SELECT state, reply_code, count(*) AS n, last_reply, max(id) FROM outbox
+            // The groups from the (state, reply_code) index alone, then each group's newest reply
+            // by its id: reading the reply of every failed mail to keep the newest read the rows of
+            // all of them (14,000 at 1M orders, 29 ms each time the Mail pane was shown).
+            let reply = try db.cachedStatement(sql: "SELECT last_reply FROM outbox WHERE id = ?")
+            return try Row.fetchAll(db, sql: """
+                SELECT state, reply_code, count(*) AS n, max(id) FROM outbox
                 WHERE state IN ('failed', 'deferred')
                 GROUP BY state, reply_code ORDER BY n DESC, reply_code LIMIT 20
-                """).map { MailProblemGroup(state: OutboxState(rawValue: $0[0]) ?? .failed, code: $0[1], count: $0[2], example: $0[3]) }
+                """).map { group in
+                let newest: Int64 = group[3]
+                return MailProblemGroup(state: OutboxState(rawValue: group[0]) ?? .failed, code: group[1], count: group[2],
+                                        example: try String.fetchOne(reply, arguments: [newest]) ?? "")
+            }
         }
     }
 

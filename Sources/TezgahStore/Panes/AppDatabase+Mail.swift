@@ -39,11 +39,16 @@ extension AppDatabase {
         }
     }
 
-    /// Mail counts by state, for the Mail pane's status line (the outbox_due index covers it).
-    public func outboxCountsByState() throws -> [OutboxState: Int] {
-        try pool.read { db in
+    /// Mail counts by state (the outbox_due index covers it), of `states` only when given. The Mail
+    /// pane's status line asks for the states it shows (the queue's, not sent mail's): then the
+    /// count reads what is waiting or went wrong, not every mail ever sent, which at 1M orders
+    /// (366,000 mails) took 28 ms each time the pane was shown.
+    public func outboxCountsByState(_ states: [OutboxState]? = nil) throws -> [OutboxState: Int] {
+        let only = states.map { "WHERE state IN (\(databaseQuestionMarks(count: $0.count)))" } ?? ""
+        return try pool.read { db in
             var counts: [OutboxState: Int] = [:]
-            for row in try Row.fetchAll(db, sql: "SELECT state, count(*) FROM outbox GROUP BY state") {
+            for row in try Row.fetchAll(db, sql: "SELECT state, count(*) FROM outbox \(only) GROUP BY state",
+                                        arguments: StatementArguments((states ?? []).map(\.rawValue))) {
                 if let state = OutboxState(rawValue: row[0]) { counts[state] = row[1] }
             }
             return counts

@@ -10,6 +10,7 @@ enum Migrations {
         migrator.registerMigration("v3-delivery", migrate: v3Delivery)
         migrator.registerMigration("v4-outbox-search-queue", migrate: v4OutboxSearchQueue)
         migrator.registerMigration("v5-order-actions", migrate: v5OrderActions)
+        migrator.registerMigration("v6-shipments-in-flight", migrate: v6ShipmentsInFlight)
         return migrator
     }
 
@@ -299,6 +300,20 @@ enum Migrations {
         CREATE INDEX shipments_by_carrier_order ON shipments(carrier, order_id);
         CREATE INDEX orders_needing_action ON orders(placed_at, id)
             WHERE status IN ('received', 'preparing', 'on_hold') AND payment_status IN ('paid', 'partially_refunded');
+        """)
+    }
+
+    /// The parcels still in flight (every status but delivered, returned and expired), behind the
+    /// Shipments pane's default "needs attention" view and its count: a partial index, so both read
+    /// what is in flight rather than the shop's history, and covering what the attention rule reads
+    /// (the status too: SQLite counts on an index only when it holds every column the query names).
+    /// At 1M orders the count had scanned all 943,000 shipments (about 130 ms) whenever the pane was
+    /// shown: with `ANALYZE`'s averages, SQLite judged seven of ten statuses on the status index
+    /// dearer than the table. Written exactly as `ShipmentAttentionSQL.inFlight`.
+    private static func v6ShipmentsInFlight(_ db: Database) throws {
+        try db.execute(sql: """
+        CREATE INDEX shipments_in_flight ON shipments(shipped_at, id, eta, first_eta, last_event_at, status)
+            WHERE status IN ('pending', 'info_received', 'in_transit', 'out_for_delivery', 'failed_attempt', 'available_for_pickup', 'exception');
         """)
     }
 }

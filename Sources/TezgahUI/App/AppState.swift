@@ -40,7 +40,11 @@ public struct AppState: Equatable, Sendable {
     public var clock: ShopClock
     /// True when the database has no data yet: the first-run screen shows instead of the panes.
     public var isFirstRun: Bool
+    /// Mail counts for `mailStatesShown`, for the Mail pane's status line.
     public var mailStates: [OutboxState: Int] = [:]
+    /// The states the Mail pane's status line counts: the queue and what went wrong, not the sent
+    /// mail that grows with the shop's history.
+    public static let mailStatesShown: [OutboxState] = [.queued, .deferred, .failed, .held]
     public var mailProblems: [MailProblemGroup] = []
     /// When a parcel counts as late, slipped or stalled (the shop's config will set it).
     public var attentionRule = ShipmentAttentionRule()

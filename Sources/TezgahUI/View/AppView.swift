@@ -132,8 +132,7 @@ public enum AppView {
             text += " · \(attention.grouped) need attention"
         }
         if state.pane == .mail && !state.mailStates.isEmpty {
-            let shown: [OutboxState] = [.queued, .deferred, .failed, .held]
-            let parts = shown.compactMap { s in state.mailStates[s].map { "\($0.grouped) \(s.title)" } }
+            let parts = AppState.mailStatesShown.compactMap { s in state.mailStates[s].map { "\($0.grouped) \(s.title)" } }
             if !parts.isEmpty { text += " · " + parts.joined(separator: " · ") }
         }
         return marks + text
