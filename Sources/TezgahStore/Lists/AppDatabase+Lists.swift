@@ -63,7 +63,7 @@ extension AppDatabase {
         // The listed table alone: the list's joins only add columns (see `ListSource.select`), and
         // reading them for every counted row made the "needs action" count at 1M orders read 6,000
         // pages (30 ms) before the first frame.
-        let indexed = resolved.countIndex.map { " INDEXED BY \($0)" } ?? ""
+        let indexed = resolved.index.map { " INDEXED BY \($0)" } ?? ""
         var sql = "SELECT 1 FROM \(source.table) t\(indexed) WHERE \(resolved.whereSQL)"
         var arguments = resolved.arguments
         if let match = resolved.match {
@@ -80,7 +80,7 @@ extension AppDatabase {
 }
 
 /// The two directions of keyset paging over one source, unfiltered or filtered.
-private struct WindowReader<Item: Sendable & Equatable> {
+struct WindowReader<Item: Sendable & Equatable> {
     let db: Database
     let source: ListSource<Item>
     let filter: ResolvedFilter
@@ -116,6 +116,17 @@ private struct WindowReader<Item: Sendable & Equatable> {
     }
 
     private func fetch(after key: PageKey?, inclusive: Bool, descending down: Bool, limit: Int) throws -> [Keyed<Item>] {
+        let (sql, arguments) = query(after: key, inclusive: inclusive, descending: down, limit: limit)
+        let statement = try db.cachedStatement(sql: sql)
+        return try Row.fetchAll(statement, arguments: arguments).map { row in
+            let id: Int64 = row[1]
+            let key = filter.match == nil ? PageKey(sort: row[0], id: id) : PageKey(sort: id, id: id)
+            return Keyed(key: key, item: source.decode(row))
+        }
+    }
+
+    /// The SQL of one window read (tests check its query plan).
+    func query(after key: PageKey?, inclusive: Bool, descending down: Bool, limit: Int) -> (String, StatementArguments) {
         // "Down the screen" is older rows, or newer ones in a view read oldest first.
         let descending = down != filter.oldestFirst
         let match = filter.match
@@ -157,14 +168,9 @@ private struct WindowReader<Item: Sendable & Equatable> {
                 arguments += [key.sort, key.id]
             }
             let whereClause = clauses.isEmpty ? "" : " WHERE " + clauses.joined(separator: " AND ")
-            sql = "\(source.select)\(whereClause) ORDER BY \(source.sortColumn) \(direction), t.id \(direction) LIMIT ?"
+            sql = "\(source.select(indexedBy: filter.index))\(whereClause) ORDER BY \(source.sortColumn) \(direction), t.id \(direction) LIMIT ?"
             arguments += [limit]
         }
-        let statement = try db.cachedStatement(sql: sql)
-        return try Row.fetchAll(statement, arguments: arguments).map { row in
-            let id: Int64 = row[1]
-            let key = match == nil ? PageKey(sort: row[0], id: id) : PageKey(sort: id, id: id)
-            return Keyed(key: key, item: source.decode(row))
-        }
+        return (sql, arguments)
     }
 }

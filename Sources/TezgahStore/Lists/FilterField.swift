@@ -8,9 +8,10 @@ struct ListCondition: Sendable {
     var arguments: StatementArguments = []
     /// The view reads oldest first (the "needs action" queue is worked from its oldest order).
     var oldestFirst = false
-    /// A partial index holding just the view's rows, which its count reads (`INDEXED BY`) rather
-    /// than leave SQLite to pick by its row estimates, which can make it read the whole table.
-    var countIndex: String?
+    /// A partial index holding just the view's rows, which its windows and count read (`INDEXED
+    /// BY`) rather than leave SQLite to pick by its row estimates: those differ with and without
+    /// ANALYZE's statistics, and some picks read or sort every row of the shop's history.
+    var index: String?
     /// Whole words the row's search text must hold: lets the full-text index find the few rows a
     /// rare value names, where the SQL alone would read the whole table to say "none".
     var searchWords: [String] = []
@@ -93,7 +94,9 @@ struct ResolvedFilter: Sendable {
     var match: String?
     var conditions: [ListCondition]
     var oldestFirst: Bool { conditions.contains { $0.oldestFirst } }
-    var countIndex: String? { conditions.lazy.compactMap(\.countIndex).first }
+    /// The view's own index (`ListCondition.index`), for reads without search words (with them,
+    /// the full-text index leads).
+    var index: String? { match == nil ? conditions.lazy.compactMap(\.index).first : nil }
 
     init(_ text: String, fields: [String: FilterField], context: FilterContext) throws {
         let query = FilterQuery(text)

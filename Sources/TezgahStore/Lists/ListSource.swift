@@ -19,6 +19,13 @@ public struct ListSource<Item: Sendable & Equatable>: Sendable {
     /// The `field:value` terms this list's filter understands (see `FilterField`).
     var fields: [String: FilterField] = [:]
     let decode: @Sendable (Row) -> Item
+
+    /// `select` reading the listed table through `index` (`INDEXED BY`), for a view with its own
+    /// partial index (see `ListCondition.index`); `select` itself when nil.
+    func select(indexedBy index: String?) -> String {
+        guard let index else { return select }
+        return select.replacingOccurrences(of: "FROM \(table) t ", with: "FROM \(table) t INDEXED BY \(index) ")
+    }
 }
 
 /// A listed item and the key it was paged by.

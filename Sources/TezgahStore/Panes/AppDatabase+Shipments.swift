@@ -17,7 +17,7 @@ extension ListSource where Item == ShipmentSummary {
             "shipped": .time("t.shipped_at", field: "shipped"),
             "is": .views(["attention": { context in
                 let (sql, arguments) = ShipmentAttentionSQL.condition(rule: context.attentionRule, now: context.now)
-                return ListCondition(sql: sql, arguments: arguments, countIndex: ShipmentAttentionSQL.index)
+                return ListCondition(sql: sql, arguments: arguments, index: ShipmentAttentionSQL.index)
             }]),
         ],
         decode: { row in

@@ -11,6 +11,7 @@ enum Migrations {
         migrator.registerMigration("v4-outbox-search-queue", migrate: v4OutboxSearchQueue)
         migrator.registerMigration("v5-order-actions", migrate: v5OrderActions)
         migrator.registerMigration("v6-shipments-in-flight", migrate: v6ShipmentsInFlight)
+        migrator.registerMigration("v7-filtered-lists", migrate: v7FilteredLists)
         return migrator
     }
 
@@ -314,6 +315,21 @@ enum Migrations {
         try db.execute(sql: """
         CREATE INDEX shipments_in_flight ON shipments(shipped_at, id, eta, first_eta, last_event_at, status)
             WHERE status IN ('pending', 'info_received', 'in_transit', 'out_for_delivery', 'failed_attempt', 'available_for_pickup', 'exception');
+        """)
+    }
+
+    /// Lists filtered by one carrier, one parcel status or one mail state, in the order they are
+    /// shown: each window is then a range of one index. At 1M orders `carrier:ups` read the
+    /// carrier's 136,000 shipments and sorted them for every window (about 350 ms), `state:sent`
+    /// its 333,000 mails (150 ms), and the end of `status:in-transit` walked every older parcel
+    /// (360 ms). The status index it replaces, (status, eta), served only the attention count,
+    /// which has its own index since v6.
+    private static func v7FilteredLists(_ db: Database) throws {
+        try db.execute(sql: """
+        CREATE INDEX shipments_by_carrier_shipped ON shipments(carrier, shipped_at, id);
+        DROP INDEX shipments_by_status;
+        CREATE INDEX shipments_by_status_shipped ON shipments(status, shipped_at, id);
+        CREATE INDEX outbox_by_state_created ON outbox(state, created_at, id);
         """)
     }
 }
