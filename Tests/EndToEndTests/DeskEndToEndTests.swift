@@ -73,6 +73,25 @@ import Testing
         #expect(!screen.contains("F1 Orders"), "the terminal is restored after q")
     }
 
+    /// A frame leaves the desk in one write. ncurses used to flush at every cursor move: a `j` was
+    /// four writes, and over SSH each write is a packet of its own.
+    @Test func eachMoveIsOneWriteToTheTerminal() throws {
+        let session = try open(["--db", Self.demo])
+        _ = try session.waitFor(text: "800 orders")
+        try session.send("Escape")
+        _ = try session.waitFor(text: "▸#1800")
+        let before = try session.commandWrites()
+        for (index, number) in ["#1799", "#1798", "#1797"].enumerated() {
+            try session.send("j")
+            _ = try session.waitFor("move \(index + 1)") { $0.contains("▸\(number)") }
+        }
+        let writes = try session.commandWrites() - before
+        // Three frames; a fourth write only if the once-a-minute clock redraw fell in between.
+        #expect((3...4).contains(writes), "\(writes) writes for three moves")
+        try session.send("q")
+        #expect(session.exitStatus() == 0)
+    }
+
     @Test func hostileCustomerTextIsDrawnAsVisibleSymbols() throws {
         let session = try open(["--db", Self.demo])
         _ = try session.waitFor(text: "800 orders")

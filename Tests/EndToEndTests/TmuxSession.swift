@@ -91,6 +91,17 @@ final class TmuxSession {
         try waitFor("“\(text)”", timeout: timeout, sourceLocation: sourceLocation) { $0.contains(text) }
     }
 
+    /// How many `write` calls the command has made so far (`syscw` in `/proc/PID/io`). The pane
+    /// runs a shell whose one child is the command (`env` replaces itself with it).
+    func commandWrites() throws -> Int {
+        let shell = try tmux(["display-message", "-p", "-t", "e2e", "#{pane_pid}"]).trimmingCharacters(in: .whitespacesAndNewlines)
+        let children = try String(contentsOfFile: "/proc/\(shell)/task/\(shell)/children", encoding: .utf8)
+        let command = try #require(children.split(separator: " ").first, "the pane's shell has no child")
+        let io = try String(contentsOfFile: "/proc/\(command)/io", encoding: .utf8)
+        let line = try #require(io.split(separator: "\n").first { $0.hasPrefix("syscw:") })
+        return try #require(Int(line.dropFirst("syscw:".count).trimmingCharacters(in: .whitespaces)))
+    }
+
     /// The command's exit status once it has ended.
     func exitStatus(timeout: TimeInterval = 10) -> Int32? {
         let deadline = Date().addingTimeInterval(timeout)
