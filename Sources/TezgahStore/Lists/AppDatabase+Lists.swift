@@ -158,18 +158,30 @@ struct WindowReader<Item: Sendable & Equatable> {
             arguments += [limit]
             sql = "\(source.select) WHERE t.id IN (\(inner)) ORDER BY t.id \(direction)"
         } else {
-            var clauses: [String] = []
-            if !filter.conditions.isEmpty {
-                clauses.append(filter.whereSQL)
-                arguments += filter.arguments
+            // One read per value when a condition names several (see `ListCondition.alternatives`),
+            // merged in order by SQLite (each arm already sorted, so no sort of every match).
+            let split = filter.conditions.firstIndex { !$0.alternatives.isEmpty }
+            let arms: [ListCondition?] = split.map { filter.conditions[$0].alternatives } ?? [nil]
+            var reads: [String] = []
+            for alternative in arms {
+                var conditions = filter.conditions
+                if let split, let alternative { conditions[split] = alternative }
+                var clauses = conditions.map { "(\($0.sql))" }
+                for condition in conditions { arguments += condition.arguments }
+                if let key {
+                    clauses.append("(\(source.sortColumn), t.id) \(comparison) (?, ?)")
+                    arguments += [key.sort, key.id]
+                }
+                let whereClause = clauses.isEmpty ? "" : " WHERE " + clauses.joined(separator: " AND ")
+                reads.append("\(source.select(indexedBy: filter.index))\(whereClause) ORDER BY \(source.sortColumn) \(direction), t.id \(direction) LIMIT ?")
+                arguments += [limit]
             }
-            if let key {
-                clauses.append("(\(source.sortColumn), t.id) \(comparison) (?, ?)")
-                arguments += [key.sort, key.id]
+            if reads.count == 1 {
+                sql = reads[0]
+            } else {
+                sql = reads.map { "SELECT * FROM (\($0))" }.joined(separator: " UNION ALL ") + " ORDER BY 1 \(direction), 2 \(direction) LIMIT ?"
+                arguments += [limit]
             }
-            let whereClause = clauses.isEmpty ? "" : " WHERE " + clauses.joined(separator: " AND ")
-            sql = "\(source.select(indexedBy: filter.index))\(whereClause) ORDER BY \(source.sortColumn) \(direction), t.id \(direction) LIMIT ?"
-            arguments += [limit]
         }
         return (sql, arguments)
     }

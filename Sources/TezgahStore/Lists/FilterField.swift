@@ -15,6 +15,10 @@ struct ListCondition: Sendable {
     /// Whole words the row's search text must hold: lets the full-text index find the few rows a
     /// rare value names, where the SQL alone would read the whole table to say "none".
     var searchWords: [String] = []
+    /// The condition one value at a time, when it names several values of one field
+    /// (`carrier:dhl,ups`): a window reads each value's index range in order and merges them,
+    /// where `IN` over both would make SQLite sort every match (650 ms at 1M orders).
+    var alternatives: [ListCondition] = []
 }
 
 /// One `field:value` a pane understands, turning the value into a condition or a sentence saying
@@ -40,7 +44,8 @@ struct FilterField: Sendable {
                                 _ expression: @escaping @Sendable (_ placeholders: String) -> String) -> FilterField {
         FilterField { value, _ in
             let raws = try value.split(separator: ",").map { try pick(String($0), from: options, field: field) }
-            return ListCondition(sql: expression(databaseQuestionMarks(count: raws.count)), arguments: StatementArguments(raws))
+            return ListCondition(sql: expression(databaseQuestionMarks(count: raws.count)), arguments: StatementArguments(raws),
+                                 alternatives: raws.count > 1 ? raws.map { ListCondition(sql: expression("?"), arguments: [$0]) } : [])
         }
     }
 
