@@ -3,9 +3,9 @@ import Foundation
 /// Work started on another thread now, whose result this thread picks up later with `value()`.
 ///
 /// Why: the desk's start is a chain of steps that each wait on the last, and two of them do not
-/// depend on each other at all: opening the shop database (two SQLite connections, each reading the
-/// schema, plus the migration check) and starting the terminal (theme, config, ncurses). On a
-/// two-core VPS they can run side by side.
+/// depend on each other at all: opening the shop database (its connection, the schema read and the
+/// migration check) and starting the terminal (theme, config, ncurses). On a two-core VPS they can
+/// run side by side.
 final class BackgroundResult<Value: Sendable>: @unchecked Sendable {
     // `outcome` is written once on the worker before `finished` is signalled and read only after
     // waiting on it, so the semaphore orders every access; hence @unchecked.

@@ -78,8 +78,8 @@ struct DeskStart {
     }
 }
 
-/// The shop database, opened and migrated, with the name it stores. The name is read where the
-/// database is opened, so the connection that reads the desk's lists is open too by then.
+/// The shop database, opened and migrated, with the name it stores. The name is read on the opening
+/// thread, beside the opening, rather than on the main thread before the first frame.
 struct OpenedShop: Sendable {
     let database: AppDatabase
     let storedName: String?

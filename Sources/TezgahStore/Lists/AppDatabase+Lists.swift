@@ -160,14 +160,13 @@ struct WindowReader<Item: Sendable & Equatable> {
         } else {
             // One read per value when a condition names several (see `ListCondition.alternatives`),
             // merged in order by SQLite (each arm already sorted, so no sort of every match).
-            let split = filter.conditions.firstIndex { !$0.alternatives.isEmpty }
-            let arms: [ListCondition?] = split.map { filter.conditions[$0].alternatives } ?? [nil]
             var reads: [String] = []
-            for alternative in arms {
-                var conditions = filter.conditions
-                if let split, let alternative { conditions[split] = alternative }
-                var clauses = conditions.map { "(\($0.sql))" }
-                for condition in conditions { arguments += condition.arguments }
+            for arm in filter.alternatives {
+                var clauses: [String] = []
+                if !arm.conditions.isEmpty {
+                    clauses.append(arm.whereSQL)
+                    arguments += arm.arguments
+                }
                 if let key {
                     clauses.append("(\(source.sortColumn), t.id) \(comparison) (?, ?)")
                     arguments += [key.sort, key.id]

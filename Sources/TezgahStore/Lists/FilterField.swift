@@ -119,5 +119,16 @@ struct ResolvedFilter: Sendable {
 
     var whereSQL: String { conditions.map { "(\($0.sql))" }.joined(separator: " AND ") }
 
+    /// The filter once per value of its condition that names several (`ListCondition.alternatives`),
+    /// each with that one value in its place; the filter itself when none does.
+    var alternatives: [ResolvedFilter] {
+        guard let split = conditions.firstIndex(where: { !$0.alternatives.isEmpty }) else { return [self] }
+        return conditions[split].alternatives.map { alternative in
+            var filter = self
+            filter.conditions[split] = alternative
+            return filter
+        }
+    }
+
     var arguments: StatementArguments { conditions.reduce(into: StatementArguments()) { $0 += $1.arguments } }
 }
