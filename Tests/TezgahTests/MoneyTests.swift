@@ -28,4 +28,12 @@ import Testing
         let sum = Money(minorUnits: 10, currency: .try_) + Money(minorUnits: 20, currency: .try_)
         #expect(sum.minorUnits == 30)
     }
+
+    @Test func linesCostTheirQuantityTimesTheirUnitPrice() {
+        let lines = [OrderLine(sku: "K1", name: "Kupa", quantity: 3, unitPrice: Money(minorUnits: 34_990, currency: .try_)),
+                     OrderLine(sku: "P1", name: "Peştemal", quantity: 1, unitPrice: Money(minorUnits: 44_900, currency: .try_))]
+        #expect(lines[0].amountMinorUnits == 104_970)
+        #expect(lines.amountMinorUnits == 149_870)
+        #expect([OrderLine]().amountMinorUnits == 0)
+    }
 }

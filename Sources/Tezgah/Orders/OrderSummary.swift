@@ -38,6 +38,15 @@ public struct OrderLine: Hashable, Sendable {
         self.quantity = quantity
         self.unitPrice = unitPrice
     }
+
+    /// What the line costs: its quantity times its unit price, in the price's minor units.
+    public var amountMinorUnits: Int64 { unitPrice.minorUnits * Int64(quantity) }
+}
+
+extension Sequence<OrderLine> {
+    /// What these lines cost together, in minor units: an order's total when the shop did not
+    /// record one (no shipping, tax or discount known).
+    public var amountMinorUnits: Int64 { reduce(0) { $0 + $1.amountMinorUnits } }
 }
 
 /// Everything the detail view shows about one order.

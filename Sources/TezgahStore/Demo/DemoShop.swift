@@ -156,7 +156,7 @@ private struct Generator {
         let number = "#\(1001 + index)"
         let tags = random.chance(0.15) ? [random.pick(DemoCatalog.tags)] : []
         let note = random.chance(0.05) ? (who.place.language == "tr" ? "Kapıya bırakabilirsiniz." : "Please leave at the door.") : ""
-        let total = lines.reduce(Int64(0)) { $0 + $1.unitPrice.minorUnits * Int64($1.quantity) }
+        let total = lines.amountMinorUnits
         var newOrder = ShopWriter.NewOrder(
             number: number, platform: "demo", platformRef: nil, customerID: who.id, customerName: who.name, customerEmail: who.email,
             city: who.place.city, status: status, payment: payment, fulfillment: shipped ? .fulfilled : .unfulfilled,

@@ -110,8 +110,7 @@ extension ShopWriter {
             self.order = order
             self.customer = customer
             self.newCustomer = newCustomer
-            total = order.total?.minorUnits
-                ?? order.lines.reduce(Int64(0)) { $0 + $1.unitPrice.minorUnits * Int64($1.quantity) }
+            total = order.total?.minorUnits ?? order.lines.amountMinorUnits
             refunded = order.refunded?.minorUnits ?? (order.payment == .refunded ? total : 0)
             items = order.itemCount ?? order.lines.reduce(0) { $0 + $1.quantity }
             tags = OrderTags.join(order.tags)

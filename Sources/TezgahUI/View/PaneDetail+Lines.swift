@@ -36,7 +36,7 @@ extension PaneDetail {
         }
         lines.append(StyledLine("Items", .header))
         for line in d.lines {
-            let amount = Money(minorUnits: line.unitPrice.minorUnits * Int64(line.quantity), currency: line.unitPrice.currency)
+            let amount = Money(minorUnits: line.amountMinorUnits, currency: line.unitPrice.currency)
             let quantity = "  \(line.quantity) × "
             let nameWidth = max(6, width - DisplayWidth.of(quantity) - 13)
             lines.append(StyledLine([(quantity, .dim), (TextFitting.pad(line.name, to: nameWidth), .normal),
