@@ -29,4 +29,11 @@ final class BackgroundResult<Value: Sendable>: @unchecked Sendable {
         finished.signal()
         return try outcome!.get()
     }
+
+    /// Like `value()`, but nil when the work has not ended within `seconds`.
+    func value(waitingAtMost seconds: Double) throws -> Value? {
+        guard finished.wait(timeout: .now() + seconds) == .success else { return nil }
+        finished.signal()
+        return try outcome!.get()
+    }
 }

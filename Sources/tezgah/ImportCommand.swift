@@ -30,7 +30,7 @@ struct ImportCommand: ParsableCommand {
 
     func run() throws {
         let paths = DataPaths()
-        let database = try AppDatabase(path: paths.database(override: db))
+        let database = try AppDatabase(path: paths.database(override: db), upgrading: printUpgradeNotice)
         let mails = try OrderMails.configured(try paths.loadConfig(override: config),
                                               storedShopName: try database.setting("shop.name"), templates: paths.templatesFolder)
         let composer = mails?.composer(now: Date())

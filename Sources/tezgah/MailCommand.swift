@@ -22,7 +22,7 @@ struct MailCommand: ParsableCommand {
         var config: String?
 
         func openDatabase() throws -> AppDatabase {
-            try AppDatabase(path: DataPaths().database(override: db))
+            try AppDatabase(path: DataPaths().database(override: db), upgrading: printUpgradeNotice)
         }
 
         func loadConfig() throws -> ShopConfig {

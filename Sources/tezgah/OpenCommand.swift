@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Synchronization
 import TezgahRuntime
 import TezgahStore
 import TezgahTerminal
@@ -84,23 +85,38 @@ struct OpenedShop: Sendable {
     let database: AppDatabase
     let storedName: String?
 
-    static func opening(path: String) -> BackgroundResult<OpenedShop> {
-        BackgroundResult {
-            let database = try AppDatabase.forDesk(path: path)
+    static func opening(path: String) -> ShopOpening {
+        let upgrading = ShopOpening.Flag()
+        return ShopOpening(path: path, upgrading: upgrading, result: BackgroundResult {
+            let database = try AppDatabase.forDesk(path: path, upgrading: upgrading.set)
             do {
                 return OpenedShop(database: database, storedName: try database.setting("shop.name"))
             } catch {
                 try? database.close()
                 throw error
             }
-        }
+        })
     }
 }
 
-extension BackgroundResult<OpenedShop> {
+/// A shop being opened on another thread, and whether that opening is upgrading its schema.
+struct ShopOpening: Sendable {
+    let path: String
+    fileprivate let upgrading: Flag
+    let result: BackgroundResult<OpenedShop>
+
+    /// Set once by the opening thread, read by the main thread while it waits.
+    final class Flag: Sendable {
+        private let value = Atomic(false)
+        func set() { value.store(true, ordering: .releasing) }
+        var isSet: Bool { value.load(ordering: .acquiring) }
+    }
+
+    var isUpgrading: Bool { upgrading.isSet }
+
     /// Waits for the opening to end and closes the database if it opened.
     func closeWhenOpened() {
-        if let shop = try? value() { try? shop.database.close() }
+        if let shop = try? result.value() { try? shop.database.close() }
     }
 }
 
@@ -111,7 +127,7 @@ enum CleanExit: Error {
 
 /// The interactive loop: draw, wait for a key, reduce, draw again.
 struct DeskSession {
-    let shop: BackgroundResult<OpenedShop>
+    let shop: ShopOpening
     let theme: Theme
     let config: ShopConfig
     let demo: Bool
@@ -122,7 +138,7 @@ struct DeskSession {
         let terminal = Terminal(theme: theme)
         // Also on the way out of an error below, so its sentence is printed on the restored screen.
         defer { terminal.stop() }
-        let shop = try self.shop.value()
+        let shop = try waitForShop(on: terminal)
         let orderMails = try OrderMails.configured(config, storedShopName: shop.storedName, templates: templatesFolder,
                                                    demo: demo)
         let size = terminal.size
@@ -151,6 +167,21 @@ struct DeskSession {
                 lastTick = Date()
                 core.setNow(lastTick)
             }
+        }
+    }
+
+    /// The opened shop. When the opening takes more than a moment (an upgrade building indexes, a
+    /// slow disk), the screen says so instead of staying blank, and says "upgrading" once the
+    /// opening knows it is one.
+    private func waitForShop(on terminal: Terminal) throws -> OpenedShop {
+        var shown: Bool?
+        while true {
+            if let opened = try shop.result.value(waitingAtMost: shown == nil ? 0.2 : 0.1) { return opened }
+            let upgrading = shop.isUpgrading
+            guard upgrading != shown else { continue }
+            let size = terminal.size
+            terminal.draw(AppView.opening(width: size.width, height: size.height, databasePath: shop.path, upgrading: upgrading))
+            shown = upgrading
         }
     }
 }

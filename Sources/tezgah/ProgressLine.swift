@@ -27,3 +27,9 @@ final class ProgressLine {
 func printError(_ message: String) {
     FileHandle.standardError.write(Data((message + "\n").utf8))
 }
+
+/// What a command says on stderr before it upgrades an existing shop's schema, which can take
+/// seconds (the desk shows the same on its screen, `AppView.opening`).
+func printUpgradeNotice() {
+    printError("Upgrading the shop database for this version of tezgah (once; a shop with many orders takes a few seconds)…")
+}

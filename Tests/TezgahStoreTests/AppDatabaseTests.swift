@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import GRDB
 import Testing
 @testable import Tezgah
@@ -56,6 +57,76 @@ import Testing
         try again.close()
         #expect(logSize() == 0)
         #expect(try AppDatabase(path: path, keepingLog: true).setting("scratch")?.count == large.count)
+    }
+
+    /// Opening a shop an earlier version made says so before its schema is upgraded (the desk shows
+    /// it, since new indexes over a large shop take seconds); a new file or a current shop does not.
+    @Test func anEarlierVersionsShopIsUpgradedAfterSayingSo() throws {
+        let folder = TemporaryFolder()
+        let old = folder.file("old.sqlite")
+        try Self.makeEarlierVersionsShop(at: old, shipments: 10)
+
+        var notices = 0
+        let upgraded = try AppDatabase.forDesk(path: old) { notices += 1 }
+        #expect(notices == 1)
+        #expect(try upgraded.setting("shop.name") == "Eski Dükkan")
+        let indexes = try upgraded.pool.read { try String.fetchSet($0, sql: "SELECT name FROM sqlite_master WHERE type = 'index'") }
+        #expect(indexes.contains("shipments_in_flight") && indexes.contains("outbox_by_state_created"))
+        try upgraded.close()
+
+        let again = try AppDatabase(path: old) { notices += 1 }
+        try again.close()
+        let fresh = try AppDatabase.forDesk(path: folder.file("new.sqlite")) { notices += 1 }
+        try fresh.close()
+        #expect(notices == 1)
+    }
+
+    /// Two processes opening an earlier version's shop at the same moment (the mail worker
+    /// restarting beside the desk after an upgrade) both open it: the second goes on from the
+    /// schema the first has just upgraded instead of failing on an index that now exists.
+    @Test func twoOpeningsOfAnEarlierVersionsShopBothSucceed() throws {
+        let folder = TemporaryFolder()
+        let path = folder.file("old.sqlite")
+        // Enough parcels that building the new indexes takes a while for the other opening to meet.
+        try Self.makeEarlierVersionsShop(at: path, shipments: 60_000)
+        let start = DispatchSemaphore(value: 0)
+        let done = DispatchGroup()
+        let failures = Mutex<[String]>([])
+        for _ in 0..<2 {
+            done.enter()
+            Thread {
+                start.wait()
+                do { try AppDatabase(path: path).close() } catch { failures.withLock { $0.append("\(error)") } }
+                done.leave()
+            }.start()
+        }
+        start.signal()
+        start.signal()
+        done.wait()
+        #expect(failures.withLock { $0 } == [])
+        let reopened = try DatabaseQueue(path: path)
+        #expect(try reopened.read(Migrations.migrator.hasCompletedMigrations))
+        try reopened.close()
+    }
+
+    /// A shop as version 5 of the schema left it, with a name and `shipments` parcels.
+    static func makeEarlierVersionsShop(at path: String, shipments: Int) throws {
+        let queue = try DatabaseQueue(path: path)
+        try queue.writeWithoutTransaction { db in _ = try String.fetchOne(db, sql: "PRAGMA journal_mode = WAL") }
+        try Migrations.migrator.migrate(queue, upTo: "v5-order-actions")
+        try queue.write { db in
+            try db.execute(sql: """
+                INSERT INTO settings(key, value) VALUES ('shop.name', 'Eski Dükkan');
+                INSERT INTO customers(id, name, email, created_at) VALUES (1, 'Ayşe Yılmaz', 'ayse@example.com.tr', 0);
+                INSERT INTO orders(id, number, customer_id, status, payment_status, fulfillment_status, currency, total_minor,
+                                   placed_at, updated_at)
+                VALUES (1, '#1001', 1, 'shipped', 'paid', 'fulfilled', 'TRY', 1000, 0, 0);
+                WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < ?)
+                INSERT INTO shipments(order_id, carrier, tracking_number, status, shipped_at, eta)
+                SELECT 1, 'ups', 'T' || i, CASE i % 3 WHEN 0 THEN 'delivered' ELSE 'in_transit' END, i, i + 86400 FROM n;
+                """, arguments: [shipments])
+        }
+        try queue.close()
     }
 
     /// The desk's one connection is in WAL mode like everyone else's: its reads do not wait for a

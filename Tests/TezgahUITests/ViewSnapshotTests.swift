@@ -134,6 +134,21 @@ import Tezgah
         try assertSnapshot(framed(buffer.lines), named: "first-run-80x24")
     }
 
+    @Test func aSlowOpeningSaysWhatIsHappening() {
+        let path = "/home/ayse/.local/share/tezgah/shop.sqlite"
+        let opening = AppView.opening(width: 80, height: 24, databasePath: path, upgrading: false).text
+        #expect(opening.contains("Opening the shop database…") && opening.contains(path))
+        #expect(!opening.contains("Upgrading"))
+        let upgrading = AppView.opening(width: 80, height: 24, databasePath: path, upgrading: true)
+        #expect(upgrading.text.contains("Upgrading the shop database for this version of tezgah…"))
+        #expect(upgrading.text.contains("This happens once."))
+        // On a narrow terminal the sentences wrap instead of running off the edge.
+        let narrow = AppView.opening(width: 40, height: 24, databasePath: path, upgrading: true)
+        let words = narrow.lines.joined(separator: " ").split(separator: " ")
+        #expect(words.contains("seconds;") && words.contains("done."))
+        #expect(narrow.lines.allSatisfy { DisplayWidth.of($0) <= 40 })
+    }
+
     @Test func everyPaneDrawsItsRowsAndDetail() throws {
         let now = Fixtures.now
         let shipment = ShipmentSummary(id: 1, orderNumber: "#1041", customerName: "Işık Öztürk", carrier: .ups,

@@ -22,13 +22,18 @@ public final class AppDatabase: Sendable {
     ///
     /// `connections` is `.pool` for work spread over threads (the mail lanes, an import); the desk,
     /// which reads and writes from one thread, opens `.single` (see `Connections`).
-    public convenience init(path: String, keepingLog: Bool = false, connections: Connections = .pool) throws {
-        try self.init(path: path, keepingLog: keepingLog, connections: connections, bulk: false)
+    ///
+    /// `upgrading` is called (on this thread) before an existing shop's schema is upgraded to this
+    /// version's, which can take seconds: a new index over a million orders takes about a second
+    /// to build. Not for a new file, whose schema is made in milliseconds.
+    public convenience init(path: String, keepingLog: Bool = false, connections: Connections = .pool,
+                            upgrading: (() -> Void)? = nil) throws {
+        try self.init(path: path, keepingLog: keepingLog, connections: connections, bulk: false, upgrading: upgrading)
     }
 
     /// The shop as the desk opens it: one connection, keeping the log when it closes.
-    public static func forDesk(path: String) throws -> AppDatabase {
-        try AppDatabase(path: path, keepingLog: true, connections: .single)
+    public static func forDesk(path: String, upgrading: (() -> Void)? = nil) throws -> AppDatabase {
+        try AppDatabase(path: path, keepingLog: true, connections: .single, upgrading: upgrading)
     }
 
     /// How the file is opened.
@@ -43,7 +48,7 @@ public final class AppDatabase: Sendable {
 
     /// `bulk` opens one connection without a journal or fsync, for building a new file that is
     /// renamed into place only when complete (the demo builder); it is never used on a live shop.
-    init(path: String, keepingLog: Bool, connections: Connections, bulk: Bool) throws {
+    init(path: String, keepingLog: Bool, connections: Connections, bulk: Bool, upgrading: (() -> Void)? = nil) throws {
         self.path = path
         keepsLog = keepingLog && !bulk
         try Self.createPrivately(path: path)
@@ -70,25 +75,41 @@ public final class AppDatabase: Sendable {
             }
         }
         do {
-            if bulk {
-                pool = try DatabaseQueue(path: path, configuration: config)
-            } else if connections == .pool {
-                pool = try DatabasePool(path: path, configuration: config)
-            } else {
-                // WAL is set here rather than by GRDB, which would also make sure a non-empty log
-                // file exists: only a pool's read-only connections need one, and checking its size
-                // through Foundation looks up the file owner's user and group names (NSS).
-                let queue = try DatabaseQueue(path: path, configuration: config)
-                try queue.writeWithoutTransaction { db in
-                    guard try String.fetchOne(db, sql: "PRAGMA journal_mode = WAL") == "wal" else {
-                        throw DatabaseError(message: "cannot use a write-ahead log here")
+            pool = try Self.waitingOutBusy {
+                if bulk {
+                    return try DatabaseQueue(path: path, configuration: config)
+                } else if connections == .pool {
+                    return try DatabasePool(path: path, configuration: config)
+                } else {
+                    // WAL is set here rather than by GRDB, which would also make sure a non-empty log
+                    // file exists: only a pool's read-only connections need one, and checking its size
+                    // through Foundation looks up the file owner's user and group names (NSS).
+                    let queue = try DatabaseQueue(path: path, configuration: config)
+                    try queue.writeWithoutTransaction { db in
+                        guard try String.fetchOne(db, sql: "PRAGMA journal_mode = WAL") == "wal" else {
+                            throw DatabaseError(message: "cannot use a write-ahead log here")
+                        }
                     }
+                    return queue
                 }
-                pool = queue
             }
-            try Migrations.migrator.migrate(pool)
+            try Migrations.migrate(pool, upgrading: upgrading)
         } catch let error as DatabaseError {
             throw StoreError.cannotOpen(path: path, reason: error.message ?? "\(error.resultCode)")
+        }
+    }
+
+    /// Runs `open` again while it fails on the write lock, for up to a minute. Why: opening can
+    /// need the lock (GRDB makes the log file when there is none), and another process may hold
+    /// it for longer than the five-second busy timeout while it upgrades a large shop's schema.
+    private static func waitingOutBusy<T>(_ open: () throws -> T) throws -> T {
+        var busyWaits = 0
+        while true {
+            do {
+                return try open()
+            } catch let error as DatabaseError where error.resultCode == .SQLITE_BUSY && busyWaits < 11 {
+                busyWaits += 1
+            }
         }
     }
 

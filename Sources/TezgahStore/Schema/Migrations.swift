@@ -15,6 +15,43 @@ enum Migrations {
         return migrator
     }
 
+    /// Brings the schema up to date, also when another process upgrades the same shop at the same
+    /// moment (the mail worker restarting beside the desk after an upgrade, two desks).
+    ///
+    /// Why not `migrator.migrate` alone: GRDB reads which migrations are applied before it takes
+    /// the write lock for each one. The second process then ran a migration the first had just
+    /// committed and failed on "index … already exists", or gave up on the lock after its five
+    /// seconds while the first built an index over a large shop. So a failure is looked at again:
+    /// when the applied migrations have changed meanwhile, or the lock was busy, this goes on from
+    /// where the schema now is; a failure on a schema nobody else changed is thrown.
+    ///
+    /// `upgrading` is called first when the file holds a shop an earlier version made (a new file
+    /// has no migration applied yet and is not an upgrade).
+    static func migrate(_ writer: any DatabaseWriter, upgrading: (() -> Void)? = nil) throws {
+        let migrator = self.migrator
+        // Read on the writer's connection, where the migrations run: a pool's read would open a
+        // reader connection for it.
+        var applied = try writer.writeWithoutTransaction(migrator.appliedIdentifiers)
+        if !applied.isEmpty && !Set(migrator.migrations).isSubset(of: applied) { upgrading?() }
+        var busyWaits = 0
+        while true {
+            do {
+                try migrator.migrate(writer)
+                return
+            } catch let error as DatabaseError {
+                let now = try writer.writeWithoutTransaction(migrator.appliedIdentifiers)
+                if error.resultCode == .SQLITE_BUSY && now == applied {
+                    // Five seconds each: a minute for another process's upgrade before saying so.
+                    busyWaits += 1
+                    if busyWaits == 12 { throw error }
+                } else if now == applied {
+                    throw error
+                }
+                applied = now
+            }
+        }
+    }
+
     /// Every table of the after-sale journey. Times are UTC seconds since 1970; money is integer minor
     /// units beside an ISO 4217 code. STRICT tables make SQLite refuse a value of the wrong type.
     private static func v1Journey(_ db: Database) throws {
