@@ -82,6 +82,27 @@ import Testing
         }
     }
 
+    /// A million-order shop sends some 150,000 parcels with DHL, whose numbers have nine free digits:
+    /// drawn at random, about a dozen repeat and the build stops on the shipments' unique key.
+    @Test func trackingNumbersDoNotRepeatAcrossAMillionOrderShopsParcels() {
+        var random = SplitMix64(seed: 42)
+        var seen = Set<String>()
+        for orderID in Int64(1)...200_000 {
+            seen.insert(DemoShop.trackingNumber(for: .dhl, orderID: orderID, using: &random))
+        }
+        #expect(seen.count == 200_000)
+        for carrier in Carrier.allCases {
+            let numbers = (Int64(1)...2_000).map { DemoShop.trackingNumber(for: carrier, orderID: $0 * 7_919, using: &random) }
+            #expect(Set(numbers).count == numbers.count, "\(carrier)")
+            for number in numbers {
+                guard case .valid = TrackingNumber.check(number, as: carrier) else {
+                    Issue.record("\(carrier) \(number) fails its check")
+                    break
+                }
+            }
+        }
+    }
+
     @Test func deferredInvitesBelongToCustomersWithSomethingOpen() throws {
         let reasons = try values("SELECT DISTINCT reason FROM review_invites WHERE state = 'deferred'")
         #expect(!reasons.isEmpty)

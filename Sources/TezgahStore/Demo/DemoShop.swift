@@ -256,24 +256,12 @@ private struct Generator {
 
     mutating func shipment(orderID: Int64, number: String, who: DemoCustomer, status: OrderStatus, placed: Int64,
                            _ writer: ShopWriter) throws -> (deliveredAt: Int64?, exception: Bool) {
-        let carrier: Carrier
-        var tracking: String
-        switch who.place.country {
-        case "TR":
-            carrier = random.pick([.yurtici, .aras, .mng, .ptt, .surat])
-            tracking = carrier == .ptt ? "KP\(random.digits(11))" : random.digits(carrier == .aras ? 13 : 12)
-        case "US":
-            carrier = random.pick([.ups, .usps, .fedex])
-            tracking = switch carrier {
-            case .ups: "1Z\(random.digits(3))E\(random.digits(2))\(random.digits(10))"
-            case .usps: "9400\(random.digits(18))"
-            default: random.digits(12)
-            }
-        default:
-            carrier = random.pick([.dhl, .ups])
-            tracking = carrier == .dhl ? random.digits(10) : "1Z\(random.digits(3))E\(random.digits(2))\(random.digits(10))"
+        let carrier: Carrier = switch who.place.country {
+        case "TR": random.pick([.yurtici, .aras, .mng, .ptt, .surat])
+        case "US": random.pick([.ups, .usps, .fedex])
+        default: random.pick([.dhl, .ups])
         }
-        tracking = Self.withValidCheckDigit(tracking, carrier: carrier)
+        let tracking = DemoShop.trackingNumber(for: carrier, orderID: orderID, using: &random)
         let shippedAt = min(now - hour, placed + random.int64((6 * hour)...(2 * day)))
         let firstEta = shippedAt + random.int64(2...5) * day
         let slipped = random.chance(0.06)
@@ -330,17 +318,6 @@ private struct Generator {
                      at: deliveredAt + 600, writer)
         }
         return (deliveredAt, exception)
-    }
-
-    /// The number with its last digit set so the carrier's check-digit rule holds (carriers without a
-    /// published rule keep the number as it is).
-    static func withValidCheckDigit(_ number: String, carrier: Carrier) -> String {
-        let body = number.dropLast()
-        for digit in 0...9 {
-            let candidate = String(body) + String(digit)
-            if case .valid = TrackingNumber.check(candidate, as: carrier) { return candidate }
-        }
-        return number
     }
 
     /// The invite goes out a week after delivery; while something is open for the customer it waits.
