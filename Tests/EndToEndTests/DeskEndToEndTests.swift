@@ -46,7 +46,8 @@ import Testing
         #expect(!rows.isEmpty)
         #expect(screen.contains("Işık"), "\(screen)")
         try session.send("Escape")
-        screen = try session.waitFor(text: "800 orders")
+        // Not "800 orders": the filter's own status says "17 of 800 orders match".
+        screen = try session.waitFor("the filter cleared") { !$0.contains("/ isik") && $0.contains("800 orders") }
 
         try session.send("?")
         screen = try session.waitFor(text: "Keys · Orders")

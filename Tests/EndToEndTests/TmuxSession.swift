@@ -72,7 +72,12 @@ final class TmuxSession {
         try tmux(["resize-window", "-t", "e2e", "-x", "\(width)", "-y", "\(height)"])
     }
 
-    /// Waits until the screen satisfies `condition`, or fails the test with the last screen.
+    /// Waits until the screen satisfies `condition` and has settled, or fails the test with the
+    /// last screen.
+    ///
+    /// Settled means a second capture a moment later is the same. tmux reads a frame from the pty
+    /// in pieces, and a capture between two pieces shows half of the new frame over the old one:
+    /// a help box's title with the rows below it still from the screen before.
     @discardableResult
     func waitFor(_ description: String, timeout: TimeInterval = 20, sourceLocation: SourceLocation = #_sourceLocation,
                  _ condition: (String) -> Bool) throws -> String {
@@ -80,7 +85,12 @@ final class TmuxSession {
         var last = ""
         while Date() < deadline {
             last = try screen()
-            if condition(last) { return last }
+            if condition(last) {
+                Thread.sleep(forTimeInterval: 0.05)
+                let again = try screen()
+                if again == last { return last }
+                continue
+            }
             Thread.sleep(forTimeInterval: 0.1)
         }
         Issue.record("Timed out waiting for \(description). Screen:\n\(last)", sourceLocation: sourceLocation)
