@@ -109,6 +109,42 @@ import Testing
         try reopened.close()
     }
 
+    /// An earlier version's shop opened while another process holds the write lock for longer than
+    /// the five-second busy timeout (a large import, another upgrade) waits on and then upgrades,
+    /// instead of failing on SQLITE_BUSY. Both waits: a pool's opening, which takes the lock (GRDB
+    /// writes to the log to make sure it exists), and, for the desk's one connection, which opens
+    /// without it, the upgrade itself. Six seconds each, beside the other suites.
+    @Test(arguments: [AppDatabase.Connections.pool, .single])
+    func anUpgradeWaitsOutAWriteLongerThanTheBusyTimeout(connections: AppDatabase.Connections) throws {
+        let folder = TemporaryFolder()
+        let path = folder.file("old.sqlite")
+        try Self.makeEarlierVersionsShop(at: path, shipments: 10)
+        let holder = try DatabaseQueue(path: path)
+        let locked = DispatchSemaphore(value: 0)
+        let held = DispatchGroup()
+        held.enter()
+        Thread {
+            try? holder.writeWithoutTransaction { db in
+                try db.execute(sql: "BEGIN IMMEDIATE; UPDATE settings SET value = 'Eski Dükkan' WHERE key = 'shop.name'")
+                locked.signal()
+                Thread.sleep(forTimeInterval: 6)
+                try db.execute(sql: "COMMIT")
+            }
+            held.leave()
+        }.start()
+        locked.wait()
+
+        let start = Date()
+        var notices = 0
+        let upgraded = try AppDatabase(path: path, connections: connections) { notices += 1 }
+        #expect(Date().timeIntervalSince(start) > 5, "the lock was released only after six seconds")
+        #expect(notices == 1)
+        #expect(try upgraded.pool.read(Migrations.migrator.hasCompletedMigrations))
+        try upgraded.close()
+        held.wait()
+        try holder.close()
+    }
+
     /// A shop as version 5 of the schema left it, with a name and `shipments` parcels.
     static func makeEarlierVersionsShop(at path: String, shipments: Int) throws {
         let queue = try DatabaseQueue(path: path)
