@@ -28,7 +28,13 @@ public final class AppDatabase: Sendable {
     /// to build. Not for a new file, whose schema is made in milliseconds.
     public convenience init(path: String, keepingLog: Bool = false, connections: Connections = .pool,
                             upgrading: (() -> Void)? = nil) throws {
-        try self.init(path: path, keepingLog: keepingLog, connections: connections, bulk: false, upgrading: upgrading)
+        try self.init(path: path, opening: .shared(connections, keepingLog: keepingLog), upgrading: upgrading)
+    }
+
+    /// One connection without a journal or fsync, for building a new file that is renamed into
+    /// place only when complete (the demo builder); never for a live shop.
+    static func forBuildingNewFile(path: String) throws -> AppDatabase {
+        try AppDatabase(path: path, opening: .bulk)
     }
 
     /// The shop as the desk opens it: one connection, keeping the log when it closes.
@@ -46,11 +52,16 @@ public final class AppDatabase: Sendable {
         case single
     }
 
-    /// `bulk` opens one connection without a journal or fsync, for building a new file that is
-    /// renamed into place only when complete (the demo builder); it is never used on a live shop.
-    init(path: String, keepingLog: Bool, connections: Connections, bulk: Bool, upgrading: (() -> Void)? = nil) throws {
+    /// How a file is opened: shared with other processes (the shop itself), or alone and
+    /// unjournaled while a new file is built.
+    private enum Opening: Equatable {
+        case shared(Connections, keepingLog: Bool)
+        case bulk
+    }
+
+    private init(path: String, opening: Opening, upgrading: (() -> Void)? = nil) throws {
         self.path = path
-        keepsLog = keepingLog && !bulk
+        if case .shared(_, keepingLog: true) = opening { keepsLog = true } else { keepsLog = false }
         try Self.createPrivately(path: path)
         var config = Configuration()
         config.busyMode = .timeout(5)
@@ -69,18 +80,19 @@ public final class AppDatabase: Sendable {
                 _ = sqlite3_file_control(db.sqliteConnection, "main", SQLITE_FCNTL_PERSIST_WAL, &persist)
             }
         }
-        if bulk {
+        if opening == .bulk {
             config.prepareDatabase { db in
                 try db.execute(sql: "PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; PRAGMA cache_size = -262144")
             }
         }
         do {
             pool = try Self.waitingOutBusy {
-                if bulk {
+                switch opening {
+                case .bulk:
                     return try DatabaseQueue(path: path, configuration: config)
-                } else if connections == .pool {
+                case .shared(.pool, _):
                     return try DatabasePool(path: path, configuration: config)
-                } else {
+                case .shared(.single, _):
                     // WAL is set here rather than by GRDB, which would also make sure a non-empty log
                     // file exists: only a pool's read-only connections need one, and checking its size
                     // through Foundation looks up the file owner's user and group names (NSS).

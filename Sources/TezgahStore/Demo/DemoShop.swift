@@ -25,7 +25,7 @@ public struct DemoShop: Sendable {
     public func build(at path: String, progress: (Int) -> Void = { _ in }) throws {
         let temporary = path + ".building"
         for suffix in ["", "-wal", "-shm", "-journal"] { try? FileManager.default.removeItem(atPath: temporary + suffix) }
-        let database = try AppDatabase(path: temporary, keepingLog: false, connections: .single, bulk: true)
+        let database = try AppDatabase.forBuildingNewFile(path: temporary)
         var generator = Generator(shop: self)
         let chunk = 10_000
         var written = 0
