@@ -153,6 +153,43 @@ import TezgahTestSupport
         #expect(report.mailNotice == "no mail queued: the config has no [mail] section")
     }
 
+    /// An address no mail can go to (a typo in an export) never stops the change itself: the
+    /// other orders' customers are mailed, and the report names the order whose customer was not.
+    /// A tracking import that delivers such an order imports all the same.
+    @Test func anAddressNoMailCanGoToDoesNotStopTheChange() throws {
+        let typo = "kaya.example.com"
+        let other = try database.write { writer in
+            let customer = try writer.findOrCreateCustomer(email: typo, name: "Ayşe Kaya", city: "Bursa", country: "TR",
+                                                           createdAt: now).id
+            return try writer.insertOrder(.init(number: "#4", platform: "manual", platformRef: nil, customerID: customer,
+                                                customerName: "Ayşe Kaya", customerEmail: typo, city: "Bursa",
+                                                status: .received, payment: .paid, fulfillment: .unfulfilled,
+                                                lines: [OrderLine(sku: "KUPA", name: "Seramik kupa", quantity: 1,
+                                                                  unitPrice: Money(minorUnits: 125_000, currency: .try_))],
+                                                currency: .try_, total: nil, shippingAddress: "Bursa", tags: [], note: "",
+                                                placedAt: now.addingTimeInterval(-60)))
+        }
+        let report = try apply(.markPreparing, [orders[0], other, orders[1]])
+        #expect(report.changed == [orders[0], other, orders[1]])
+        #expect(report.mailsQueued == 2)
+        #expect(report.mailNotice == "no mail queued for order #4: “kaya.example.com” is not an e-mail address like name@example.com")
+        #expect(report.ordersUnmailed == 1)
+        #expect(try order(other).summary.status == .preparing)
+        #expect(try queued().map(\.toAddress) == ["isik@example.com.tr", "isik@example.com.tr"])
+
+        _ = try apply(.ship(carrier: .yurtici, trackingNumber: "123456789012"), [other])
+        let csv = folder.file("portal.csv")
+        try """
+        Carrier,Tracking Number,Status,Time,Location
+        Yurtiçi Kargo,123456789012,Teslim edildi,2026-11-24 10:15 +0300,Bursa
+        """.write(toFile: csv, atomically: true, encoding: .utf8)
+        let summary = try database.importFile(csv, actor: "ayse", mail: mails.composer(now: now), now: now)
+        #expect(summary.ordersDelivered == 1)
+        #expect(summary.description.hasSuffix("1 orders delivered (0 customer mails queued; no mail queued for order #4: "
+                                              + "“kaya.example.com” is not an e-mail address like name@example.com)."))
+        #expect(try order(other).summary.status == .delivered)
+    }
+
     @Test func undoPutsBackTheLastBatchOfThisUserOnly() throws {
         _ = try apply(.addNote("Hediye paketi"), [orders[0]], actor: "mehmet")
         _ = try apply(.ship(carrier: .yurtici, trackingNumber: "123456789012"), [orders[0]])

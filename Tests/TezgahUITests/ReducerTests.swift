@@ -252,6 +252,21 @@ import Tezgah
         #expect(effects.contains { if case .loadWindow(.mail, _, _, _, .row(id, _), _) = $0 { true } else { false } })
     }
 
+    /// An order action says which customers were not mailed: the first one's reason, and how
+    /// many more.
+    @Test func anOrderActionSaysWhoWasNotMailed() {
+        var state = Fixtures.ordersState()
+        var report = OrderActionReport(action: .markPreparing, changed: [1_000, 1_001, 1_002], problems: [], mailsQueued: 1)
+        report.noteUnmailed("no mail queued for order #1041: “x” is not an e-mail address like name@example.com")
+        _ = state.reduce(.orderActionApplied(report))
+        #expect(state.message == "3 orders marked preparing. Customer mail queued. "
+                + "(no mail queued for order #1041: “x” is not an e-mail address like name@example.com)")
+        report.noteUnmailed("no mail queued: Ayşe Kaya has no e-mail address")
+        _ = state.reduce(.orderActionApplied(report))
+        #expect(state.message == "3 orders marked preparing. Customer mail queued. "
+                + "(no mail queued for order #1041: “x” is not an e-mail address like name@example.com; and 1 more order without mail)")
+    }
+
     /// Every key `?` lists must do something in the pane it is listed for.
     @Test(arguments: Pane.allCases)
     func everyKeyInTheHelpDoesSomething(pane: Pane) {

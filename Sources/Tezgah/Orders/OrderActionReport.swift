@@ -8,8 +8,10 @@ public struct OrderActionReport: Equatable, Sendable {
     public var problems: [String]
     public var mailsQueued: Int
     /// Set when a customer should have been told but no mail could be queued (no `[mail]` in the
-    /// config, or the customer has no address).
+    /// config, a customer without an address or with one no mail can go to): the first such
+    /// sentence, and how many orders in all went without their mail.
     public var mailNotice: String?
+    public var ordersUnmailed = 0
 
     public init(action: OrderAction, changed: [Int64], problems: [String], mailsQueued: Int, mailNotice: String? = nil) {
         self.action = action
@@ -17,6 +19,12 @@ public struct OrderActionReport: Equatable, Sendable {
         self.problems = problems
         self.mailsQueued = mailsQueued
         self.mailNotice = mailNotice
+    }
+
+    /// Records that one order's customer was not told, and why.
+    public mutating func noteUnmailed(_ sentence: String) {
+        if mailNotice == nil { mailNotice = sentence }
+        ordersUnmailed += 1
     }
 }
 

@@ -30,12 +30,17 @@ public struct MailComposer: Sendable {
     }
 
     /// The outbox row for one mail. `dedupeKey` names the event (`shipped:order:1042`) so queueing
-    /// it twice is a no-op. Marketing mail carries List-Unsubscribe (RFC 2369) pointing back to the shop.
+    /// it twice is a no-op. A recipient address no mail can go to throws `UnmailableRecipient`. Marketing mail carries List-Unsubscribe (RFC 2369) pointing back to the shop.
     public func compose(_ kind: MailKind, to recipient: Recipient, values: [String: String], dedupeKey: String,
                         orderID: Int64? = nil, now: Date, expiresAt: Date? = nil, inReplyTo: String? = nil,
                         references: [String] = []) throws -> ShopWriter.NewMail {
         let rendered = try templates.render(kind, language: recipient.language, values: values)
-        let to = try MailAddress(recipient.address, displayName: recipient.name.isEmpty ? nil : recipient.name)
+        let to: MailAddress
+        do {
+            to = try MailAddress(recipient.address, displayName: recipient.name.isEmpty ? nil : recipient.name)
+        } catch let error as MailError {
+            throw UnmailableRecipient(address: recipient.address, reason: error.description)
+        }
         let domain = String(sender.address.split(separator: "@").last ?? "localhost")
         let unsubscribe = kind.category == .marketing
             ? MailMessage.Unsubscribe(url: "mailto:\(sender.address)?subject=unsubscribe") : nil

@@ -64,6 +64,8 @@ public struct ImportSummary: Equatable, Sendable {
     /// Tracking imports: orders whose parcels have all arrived, now delivered, and the mails that tell their customers.
     public var ordersDelivered = 0
     public var mailsQueued = 0
+    /// Tracking imports: why a delivered order's customer was not told (the first such order).
+    public var mailNotice: String?
     /// Tracking imports: rows naming parcels tezgah has no shipment for, and those numbers.
     public var rowsSkipped = 0
     public var unknownParcels: [String] = []
@@ -73,7 +75,8 @@ public struct ImportSummary: Equatable, Sendable {
         case .trackingStatus:
             var text = "\(format.title): \(eventsAdded) new tracking events on \(shipmentsUpdated) shipments, \(eventsKnown) already known."
             if ordersDelivered > 0 {
-                text += " \(ordersDelivered) orders delivered (\(mailsQueued) customer mails queued)."
+                let unmailed = mailNotice.map { "; \($0)" } ?? ""
+                text += " \(ordersDelivered) orders delivered (\(mailsQueued) customer mails queued\(unmailed))."
             }
             if rowsSkipped > 0 {
                 let named = unknownParcels.prefix(5).joined(separator: ", ") + (unknownParcels.count > 5 ? ", …" : "")

@@ -71,6 +71,7 @@ struct TrackingStatusImport {
         }
         summary.ordersDelivered = report.changed.count
         summary.mailsQueued = report.mailsQueued
+        summary.mailNotice = report.mailNotice
     }
 
     /// The carrier named in the row, or nil when the cell is empty (the number alone then finds it).

@@ -94,12 +94,18 @@ extension ShopWriter {
                     total: Money(minorUnits: order.facts.total, currency: currency),
                     refund: kind == .refunded ? Money(minorUnits: after.refunded - order.facts.refunded, currency: currency) : nil,
                     carrier: undo.shipmentID == nil ? nil : action.carrier, trackingNumber: action.trackingNumber)
-                undo.mailID = try enqueueMail(try composer(request))
-                if undo.mailID != nil { report.mailsQueued += 1 }
+                do {
+                    undo.mailID = try enqueueMail(try composer(request))
+                    if undo.mailID != nil { report.mailsQueued += 1 }
+                } catch let unmailable as UnmailableRecipient {
+                    // A clause inside the report's parentheses, not a sentence of its own.
+                    let reason = unmailable.reason.hasSuffix(".") ? String(unmailable.reason.dropLast()) : unmailable.reason
+                    report.noteUnmailed("no mail queued for order \(order.number): \(reason)")
+                }
+            } else if composer == nil {
+                report.mailNotice = "no mail queued: the config has no [mail] section"
             } else {
-                report.mailNotice = composer == nil
-                    ? "no mail queued: the config has no [mail] section"
-                    : "no mail queued: \(order.customer.name) has no e-mail address"
+                report.noteUnmailed("no mail queued: \(order.customer.name) has no e-mail address")
             }
         }
         try recordUndo(activityID: entry, batch: batch, undo)

@@ -113,7 +113,10 @@ extension AppState {
                 : "\(done) orders \(report.action.pastTense)."
             if report.mailsQueued > 0 { text += report.mailsQueued == 1 ? " Customer mail queued." : " \(report.mailsQueued) customer mails queued." }
         }
-        if let notice = report.mailNotice { text += " (\(notice))" }
+        if let notice = report.mailNotice {
+            let others = report.ordersUnmailed - 1
+            text += others > 0 ? " (\(notice); and \(others) more \(Pane.orders.noun(others)) without mail)" : " (\(notice))"
+        }
         message = text
         guard done > 0 else { return [] }
         panes[.orders]?.marked = [:]
