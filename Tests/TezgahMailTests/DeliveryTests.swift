@@ -127,6 +127,37 @@ import TezgahTestSupport
         #expect(server.received().isEmpty)
     }
 
+    /// International addresses (RFC 6531/6532): a relay that offers SMTPUTF8 gets the mail with the
+    /// SMTPUTF8 parameter and the address written as it is in the To header; ASCII mail goes as
+    /// before. A relay that does not offer it fails that mail at once, saying why, keeps the address
+    /// off the suppression list and carries the next mail.
+    @Test func internationalAddressesGoWithSMTPUTF8OrFailSayingWhy() throws {
+        let shop = try OutboxFixture()
+        let offering = try SMTPTestServer(folder: shop.folder, smtputf8: true)
+        try shop.enqueue(to: "山田.花子@example.jp", name: "山田 花子", key: "eai:1")
+        try shop.enqueue(to: "ayşe@örnek.com.tr", key: "eai:2")
+        try shop.enqueue(to: "musteri@example.com.tr", key: "eai:3")
+        #expect(try shop.worker(try shop.settings(smtp(offering))).drain() == DeliveryWorker.Tally(sent: 3, deferred: 0, failed: 0))
+        let envelopes = try offering.envelopes().sorted { $0.rcptTos.first ?? "" < $1.rcptTos.first ?? "" }
+        #expect(envelopes.map(\.rcptTos) == [["ayşe@örnek.com.tr"], ["musteri@example.com.tr"], ["山田.花子@example.jp"]])
+        #expect(envelopes.map(\.mailOptions) == [["SMTPUTF8"], [], ["SMTPUTF8"]])
+        let arrived = try #require(offering.received().first { PythonEmail.header("To", in: $0)?.contains("example.jp") == true })
+        let parsed = try PythonEmail.parse(arrived)
+        #expect((parsed["defects"] as? [String]) == [])
+        #expect((parsed["To"] as? String) == "山田 花子 <山田.花子@example.jp>")
+
+        let asciiOnly = try SMTPTestServer(folder: shop.folder)
+        let international = try shop.enqueue(to: "山田.花子@example.jp", name: "山田 花子", kind: .delivered, key: "eai:4")
+        let plain = try shop.enqueue(to: "musteri2@example.com.tr", key: "eai:5")
+        #expect(try shop.worker(try shop.settings(smtp(asciiOnly))).drain() == DeliveryWorker.Tally(sent: 1, deferred: 0, failed: 1))
+        let failed = try shop.mail(international).summary
+        #expect(failed.state == .failed)
+        #expect(failed.lastReply == "SMTPUTF8 required: 山田.花子@example.jp is an international address, and 127.0.0.1 does not offer SMTPUTF8")
+        #expect(try shop.mail(plain).summary.state == .sent)
+        #expect(try shop.database.suppressedAddresses().isEmpty)
+        #expect(try asciiOnly.envelopes().map(\.rcptTos) == [["musteri2@example.com.tr"]])
+    }
+
     @Test func droppedConnectionMidDataDefersAndTheNextMailGoesOnAFreshSession() throws {
         let shop = try OutboxFixture()
         let server = try SMTPTestServer(folder: shop.folder)

@@ -85,9 +85,17 @@ import TezgahTestSupport
         let parsed = try MailAddress(parsing: "Ayşe'nin Dükkanı <destek@example.com>")
         #expect(parsed.displayName == "Ayşe'nin Dükkanı" && parsed.address == "destek@example.com")
         #expect(try MailAddress(parsing: "\"Smith, John\" <john@example.com>").displayName == "Smith, John")
-        for bad in ["", "no-at-sign", "a@b", "a b@example.com", "@example.com", "a@.com"] {
+        for bad in ["", "no-at-sign", "a@b", "a b@example.com", "@example.com", "a@.com", "a\u{7F}@example.com",
+                    // Beyond ASCII: a no-break space, a C1 control (NEL), a line separator, and a
+                    // right-to-left override that would make the address read as another.
+                    "ayşe\u{A0}@example.com", "ayşe\u{85}@example.com", "ayşe\u{2028}@example.com", "moc.elpmaxe\u{202E}@x.tr"] {
             #expect(throws: MailError.self) { try MailAddress(bad) }
         }
+        // International addresses (RFC 6531): any script, in either part.
+        for good in ["山田.花子@example.jp", "ayşe@örnek.com.tr", "иван@пример.рф", "ışık.öztürk@example.com.tr"] {
+            #expect(try MailAddress(good).isInternational, "\(good)")
+        }
+        #expect(try !MailAddress("ayse@example.com.tr").isInternational)
     }
 
     @Test func encodedWordsNeverSplitACharacterAndStayUnder76() {

@@ -15,8 +15,9 @@ public final class SMTPTestServer: @unchecked Sendable {
     private let input: Pipe
 
     /// `maxSessions`: sessions beyond this many at once are greeted with 421 and closed.
+    /// `smtputf8`: the server offers SMTPUTF8 and so takes international addresses.
     public init(folder: TemporaryFolder, security: Security = .none, auth: (user: String, password: String)? = nil,
-                maxSessions: Int? = nil) throws {
+                maxSessions: Int? = nil, smtputf8: Bool = false) throws {
         maildir = folder.file("maildir-\(UUID().uuidString.prefix(8))")
         var arguments = [Self.script, "--spool", maildir, "--security", security.rawValue]
         if security != .none {
@@ -32,6 +33,7 @@ public final class SMTPTestServer: @unchecked Sendable {
         }
         if let auth { arguments += ["--auth", "\(auth.user):\(auth.password)"] }
         if let maxSessions { arguments += ["--max-sessions", String(maxSessions)] }
+        if smtputf8 { arguments.append("--smtputf8") }
         process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         process.arguments = ["python3"] + arguments
@@ -89,6 +91,22 @@ public final class SMTPTestServer: @unchecked Sendable {
         let folder = maildir + "/new"
         let names = ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []).sorted()
         return names.compactMap { FileManager.default.contents(atPath: folder + "/" + $0) }
+    }
+
+    /// The envelope of each message accepted so far, oldest first, as the server read it.
+    public struct Envelope: Decodable, Equatable, Sendable {
+        public var mailFrom: String
+        public var mailOptions: [String]
+        public var rcptTos: [String]
+
+        enum CodingKeys: String, CodingKey {
+            case mailFrom = "mail_from", mailOptions = "mail_options", rcptTos = "rcpt_tos"
+        }
+    }
+
+    public func envelopes() throws -> [Envelope] {
+        guard let text = try? String(contentsOfFile: maildir + ".envelopes", encoding: .utf8) else { return [] }
+        return try text.split(separator: "\n").map { try JSONDecoder().decode(Envelope.self, from: Data($0.utf8)) }
     }
 
     /// How many sessions (client connections) delivered the messages accepted so far.

@@ -8,10 +8,14 @@ one server covers every case a test needs:
   drop*     -> the connection is closed after the message text, before any reply
   stall*    -> no reply to RCPT for a minute
   anything else is accepted.
+Each accepted mail's envelope (MAIL FROM options, sender, recipients) is appended to SPOOL.envelopes
+as a line of JSON. With --smtputf8 the server offers SMTPUTF8 (RFC 6531); without it, it accepts
+only ASCII commands, as many relays do.
 Prints "READY <port>" once it listens.
 """
 import argparse
 import asyncio
+import json
 import os
 import socket
 import ssl
@@ -79,6 +83,9 @@ class Handler:
             f.flush()
             os.fsync(f.fileno())
         os.rename(tmp, os.path.join(self.spool, "new", name))
+        with open(self.spool + ".envelopes", "a", encoding="utf-8") as f:
+            f.write(json.dumps({"mail_from": envelope.mail_from, "mail_options": envelope.mail_options,
+                                "rcpt_tos": envelope.rcpt_tos, "file": name}, ensure_ascii=False) + "\n")
         return "250 2.0.0 Ok: queued as %s" % name[:12]
 
 
@@ -96,9 +103,10 @@ def main():
     parser.add_argument("--key")
     parser.add_argument("--auth", help="user:password; AUTH is then required")
     parser.add_argument("--max-sessions", type=int, help="refuse sessions beyond this many at once (421)")
+    parser.add_argument("--smtputf8", action="store_true", help="offer SMTPUTF8 (international addresses)")
     args = parser.parse_args()
 
-    kwargs = {}
+    kwargs = {"enable_SMTPUTF8": args.smtputf8}
     if args.security != "none":
         context = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
         context.load_cert_chain(args.cert, args.key)

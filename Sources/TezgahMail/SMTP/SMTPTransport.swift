@@ -72,8 +72,16 @@ public final class SMTPTransport: MailTransport {
     /// instead of once per command.
     private func transaction(_ session: SMTPConnection, message: Data, sender: String, recipient: String) throws -> MailDeliveryOutcome {
         let loop = session.eventLoop
+        // An address beyond ASCII travels only with SMTPUTF8 (RFC 6531), which the relay must offer;
+        // without it no relay can carry the mail, so it fails now, as Postfix bounces it (5.6.7).
+        let international = [sender, recipient].first { !$0.unicodeScalars.allSatisfy(\.isASCII) }
+        if let international, session.extensions["SMTPUTF8"] == nil {
+            return .failed(reply: "SMTPUTF8 required: \(international) is an international address, "
+                           + "and \(settings.host) does not offer SMTPUTF8", suppressAddress: false)
+        }
         let payload = session.dataPayload(message)
-        let end = session.submit(line: "MAIL FROM:<\(sender)>", step: "after MAIL FROM").flatMap { from -> EventLoopFuture<TransactionEnd> in
+        let mailFrom = "MAIL FROM:<\(sender)>" + (international == nil ? "" : " SMTPUTF8")
+        let end = session.submit(line: mailFrom, step: "after MAIL FROM").flatMap { from -> EventLoopFuture<TransactionEnd> in
             guard from.code == 250 else { return loop.makeSucceededFuture(.senderRefused(from)) }
             return session.submit(line: "RCPT TO:<\(recipient)>", step: "after RCPT TO").flatMap { rcpt in
                 guard rcpt.code == 250 || rcpt.code == 251 else { return loop.makeSucceededFuture(.rejected(rcpt)) }
