@@ -106,6 +106,13 @@ public final class DeskCore {
             case .quit:
                 return []
             }
+        } catch let problem as FilterError {
+            switch effect {
+            case let .loadWindow(pane, _, _, filter, _, _), let .loadCount(pane, filter):
+                return [.filterFailed(pane, filter: filter, problem.description)]
+            default:
+                return [.effectFailed(problem.description)]
+            }
         } catch {
             return [.effectFailed("\(error)")]
         }

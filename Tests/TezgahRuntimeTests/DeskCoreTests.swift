@@ -115,6 +115,30 @@ import TezgahUI
         #expect(core.state.current.window.rows.count == core.state.listRows)
     }
 
+    /// A filter that cannot be read says why on the status line, while typing and after Enter,
+    /// instead of "filtering…" for ever over rows it never filtered; the rows stay as they were
+    /// until the filter reads again.
+    @Test func aFilterThatCannotBeReadSaysWhy() throws {
+        let core = try core()
+        let before = core.state.current.window.rows
+        press(core, .character("/"))
+        for character in "status:lost" { press(core, .character(character)) }
+        let problem = "“status:lost” matches no status; use one of received, preparing, on-hold, shipped, delivered, cancelled, returned."
+        #expect(core.state.current.filterProblem == problem)
+        #expect(core.frame().lines.last!.contains("/ status:lost▏  “status:lost” matches no status"), "\(core.frame().lines.last!)")
+        #expect(core.state.current.window.rows == before)
+        press(core, .enter)
+        #expect(core.frame().lines.last!.hasPrefix(" “status:lost” matches no status"), "\(core.frame().lines.last!)")
+        #expect(!core.frame().text.contains("filtering"))
+        // Mended, it filters again and the sentence goes.
+        press(core, .character("/")) // which adds a space after the filter, ready for another term
+        for _ in " lost" { press(core, .backspace) }
+        for character in "shipped" { press(core, .character(character)) }
+        #expect(core.state.current.filterProblem == nil)
+        #expect(core.frame().lines.last!.contains("of 1,500 orders match"))
+        #expect(core.state.current.window.rows.allSatisfy { $0.row.asOrder?.status == .shipped })
+    }
+
     @Test func resizingKeepsTheSelectedRowAndCollapses() throws {
         let core = try core()
         for _ in 0..<5 { press(core, .character("j")) }

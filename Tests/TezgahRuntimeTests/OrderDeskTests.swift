@@ -158,6 +158,6 @@ import TezgahUI
         // A filter the grammar cannot read says so and leaves the list as it was.
         press(.character("/"))
         type(" colour:red")
-        #expect(core.state.message?.hasPrefix("There is no “colour:” filter here") == true)
+        #expect(core.state.current.filterProblem?.hasPrefix("There is no “colour:” filter here") == true)
     }
 }

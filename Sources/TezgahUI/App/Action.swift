@@ -16,6 +16,8 @@ public enum Action: Equatable, Sendable {
     case orderChangeUndone(OrderUndoReport)
     /// A pane's saved filters (after loading, saving or deleting one); `message` says what changed.
     case savedFiltersLoaded(Pane, [SavedFilter], message: String?)
+    /// A pane's filter could not be read; the sentence says why.
+    case filterFailed(Pane, filter: String, String)
     case effectFailed(String)
     /// The clock moved on (the runtime ticks it so "3h ago" stays true).
     case clockTicked(ShopClock)

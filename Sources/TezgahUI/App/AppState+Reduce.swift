@@ -21,6 +21,7 @@ extension AppState {
             guard var state = panes[pane], generation == state.generation else { return [] }
             state.window = window
             state.isLoaded = true
+            state.filterProblem = nil
             let lastIndex = max(0, window.rows.count - 1)
             switch cursor {
             case .index(let index): state.cursor = min(max(index, 0), lastIndex)
@@ -68,6 +69,10 @@ extension AppState {
             return []
         case .shipmentsNeedingAttentionCounted(let count):
             shipmentsNeedingAttention = count
+            return []
+        case let .filterFailed(pane, filter, text):
+            guard panes[pane]?.filter == filter else { return [] } // typed on since
+            panes[pane]?.filterProblem = text
             return []
         case .effectFailed(let text):
             message = text
@@ -273,6 +278,7 @@ extension AppState {
     mutating func setFilter(_ text: String) -> [Effect] {
         current.filter = text
         current.matches = nil
+        current.filterProblem = nil
         var effects = [load(.top, cursor: .index(0))]
         if !text.isEmpty { effects.append(.loadCount(pane, filter: text)) }
         return effects

@@ -7,6 +7,9 @@ public struct PaneState: Equatable, Sendable {
     public var filter = ""
     public var total: CappedCount?
     public var matches: CappedCount?
+    /// Why the filter cannot be read ("“status:lost” matches no status; use one of …"), until it
+    /// changes: the list then still shows the rows of the last filter that could.
+    public var filterProblem: String?
     public var detail: PaneDetail?
     public var detailID: Int64?
     /// Whether this pane has been loaded since the app started (panes load when first shown).

@@ -53,8 +53,12 @@ public enum AppView {
             var x = buffer.put(" / ", x: 0, y: y, role: .statusKey)
             x += buffer.put(state.current.filter, x: x, y: y, maxWidth: state.width / 2, role: .statusBar)
             x += buffer.put("▏", x: x, y: y, role: .statusKey)
-            let hint = "  \(countText(state))  Enter keep · Esc clear"
-            buffer.put(hint, x: x, y: y, maxWidth: state.width - x, role: .statusBar)
+            if let problem = state.current.filterProblem {
+                buffer.put("  " + problem, x: x, y: y, maxWidth: state.width - x, role: .message)
+            } else {
+                let hint = "  \(countText(state))  Enter keep · Esc clear"
+                buffer.put(hint, x: x, y: y, maxWidth: state.width - x, role: .statusBar)
+            }
             return
         }
         if case .prompting(let prompt) = state.mode {
@@ -88,7 +92,7 @@ public enum AppView {
         } else {
             left = " " + countText(state)
         }
-        let leftRole: StyleRole = state.message == nil ? .statusBar : .message
+        let leftRole: StyleRole = state.message == nil && state.current.filterProblem == nil ? .statusBar : .message
         // The hints give way to a message that needs the room: it says what just happened.
         let showHints = hintWidth < state.width / 2 && DisplayWidth.of(left) + hintWidth <= state.width
         let leftWidth = state.width - (showHints ? hintWidth : 0)
@@ -112,6 +116,8 @@ public enum AppView {
         } else {
             text = state.pane.title
         }
+        // The sentence names the filter already, and no count can be trusted until it changes.
+        if !pane.filter.isEmpty, let problem = pane.filterProblem { return problem }
         if !pane.filter.isEmpty {
             if let matches = pane.matches {
                 text = "\(matches.value.grouped)\(matches.isCapped ? "+" : "") of \(text) match"
