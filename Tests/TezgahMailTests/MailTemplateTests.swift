@@ -27,6 +27,24 @@ import TezgahTestSupport
         }
     }
 
+    /// A name typed over two lines in an export reaches the subject and the To header as one line:
+    /// the mail is written (the header check would refuse it otherwise) and adds no header.
+    @Test func aLineBreakInANameIsASpaceInTheHeaders() throws {
+        let composer = MailComposer(templates: try MailTemplateLibrary.load(overrides: nil),
+                                    sender: try MailAddress("destek@aysenin-dukkani.example", displayName: "Ayşe'nin Dükkanı"))
+        var values = values(for: .birthday)
+        values["customer_name"] = "Ayşe\r\nBcc: everyone@example.com"
+        let mail = try composer.compose(.birthday, to: .init(customerID: 1, name: "Ayşe\r\nBcc: everyone@example.com",
+                                                             address: "ayse@example.com.tr", language: "tr"),
+                                        values: values, dedupeKey: "birthday:1", now: Date(timeIntervalSince1970: 1_795_400_000))
+        #expect(mail.subject == "İyi ki doğdunuz, Ayşe Bcc: everyone@example.com!")
+        let parsed = try PythonEmail.parse(mail.message)
+        #expect((parsed["defects"] as? [String]) == [])
+        #expect(parsed["Bcc"] == nil)
+        #expect((parsed["Subject"] as? String) == "İyi ki doğdunuz, Ayşe Bcc: everyone@example.com!")
+        #expect((parsed["To"] as? String) == "\"Ayşe Bcc: everyone@example.com\" <ayse@example.com.tr>")
+    }
+
     @Test func shippedInTurkishCarriesLinkEtaAndReturnPolicyUnescaped() throws {
         let library = try MailTemplateLibrary.load(overrides: nil)
         let mail = try library.render(.shipped, language: "tr", values: [

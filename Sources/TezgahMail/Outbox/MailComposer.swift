@@ -36,8 +36,10 @@ public struct MailComposer: Sendable {
                         references: [String] = []) throws -> ShopWriter.NewMail {
         let rendered = try templates.render(kind, language: recipient.language, values: values)
         let to: MailAddress
+        // The name is shown beside the address; a line break in it (from an export) is a space there.
+        let name = recipient.name.split(whereSeparator: \.isNewline).joined(separator: " ")
         do {
-            to = try MailAddress(recipient.address, displayName: recipient.name.isEmpty ? nil : recipient.name)
+            to = try MailAddress(recipient.address, displayName: name.isEmpty ? nil : name)
         } catch let error as MailError {
             throw UnmailableRecipient(address: recipient.address, reason: error.description)
         }

@@ -108,8 +108,10 @@ public struct MailTemplateLibrary: Sendable {
         }
         // swift-mustache counts "" as true; an empty value must make {{#eta}}…{{/eta}} disappear.
         let context = values.filter { !$0.value.isEmpty }
-        return RenderedMail(subject: entry.subject.render(context), text: entry.text.render(context),
-                            html: entry.html?.render(context))
+        // A subject is one line: a line break in a value (a name typed over two lines in an export)
+        // becomes a space there, rather than a message the header check would refuse to write.
+        let subject = entry.subject.render(context).split(whereSeparator: \.isNewline).joined(separator: " ")
+        return RenderedMail(subject: subject, text: entry.text.render(context), html: entry.html?.render(context))
     }
 
     /// The languages with a template for this kind.
