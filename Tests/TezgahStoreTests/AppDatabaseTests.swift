@@ -119,20 +119,21 @@ import Testing
         let folder = TemporaryFolder()
         let path = folder.file("old.sqlite")
         try Self.makeEarlierVersionsShop(at: path, shipments: 10)
-        let holder = try DatabaseQueue(path: path)
-        let locked = DispatchSemaphore(value: 0)
+        // The other process: a transaction taken here (so a failure to take it fails the test
+        // rather than leaving it waiting) and committed six seconds later on another thread.
+        var holderConfiguration = Configuration()
+        holderConfiguration.allowsUnsafeTransactions = true
+        let holder = try DatabaseQueue(path: path, configuration: holderConfiguration)
+        try holder.writeWithoutTransaction {
+            try $0.execute(sql: "BEGIN IMMEDIATE; UPDATE settings SET value = 'Eski Dükkan' WHERE key = 'shop.name'")
+        }
         let held = DispatchGroup()
         held.enter()
         Thread {
-            try? holder.writeWithoutTransaction { db in
-                try db.execute(sql: "BEGIN IMMEDIATE; UPDATE settings SET value = 'Eski Dükkan' WHERE key = 'shop.name'")
-                locked.signal()
-                Thread.sleep(forTimeInterval: 6)
-                try db.execute(sql: "COMMIT")
-            }
+            Thread.sleep(forTimeInterval: 6)
+            try? holder.writeWithoutTransaction { try $0.execute(sql: "COMMIT") }
             held.leave()
         }.start()
-        locked.wait()
 
         let start = Date()
         var notices = 0
