@@ -30,14 +30,15 @@ public struct MailComposer: Sendable {
     }
 
     /// The outbox row for one mail. `dedupeKey` names the event (`shipped:order:1042`) so queueing
-    /// it twice is a no-op. A recipient address no mail can go to throws `UnmailableRecipient`. Marketing mail carries List-Unsubscribe (RFC 2369) pointing back to the shop.
+    /// it twice is a no-op. Marketing mail carries List-Unsubscribe (RFC 2369) pointing back to the
+    /// shop. A recipient address no mail can go to throws `UnmailableRecipient`.
     public func compose(_ kind: MailKind, to recipient: Recipient, values: [String: String], dedupeKey: String,
                         orderID: Int64? = nil, now: Date, expiresAt: Date? = nil, inReplyTo: String? = nil,
                         references: [String] = []) throws -> ShopWriter.NewMail {
         let rendered = try templates.render(kind, language: recipient.language, values: values)
-        let to: MailAddress
         // The name is shown beside the address; a line break in it (from an export) is a space there.
         let name = recipient.name.split(whereSeparator: \.isNewline).joined(separator: " ")
+        let to: MailAddress
         do {
             to = try MailAddress(recipient.address, displayName: name.isEmpty ? nil : name)
         } catch let error as MailError {
