@@ -23,7 +23,10 @@ public struct MailAddress: Equatable, Sendable {
     }
 
     /// Whether the address is written beyond ASCII, and so can only travel with SMTPUTF8.
-    public var isInternational: Bool { !address.unicodeScalars.allSatisfy(\.isASCII) }
+    public var isInternational: Bool { Self.isInternational(address) }
+
+    /// The same for an address already checked and stored (an outbox row's, the sender's).
+    static func isInternational(_ address: String) -> Bool { !address.unicodeScalars.allSatisfy(\.isASCII) }
 
     private static let specials = Set("<>()[]\\,;:\"".unicodeScalars)
 

@@ -37,7 +37,7 @@ public struct MailComposer: Sendable {
                         references: [String] = []) throws -> ShopWriter.NewMail {
         let rendered = try templates.render(kind, language: recipient.language, values: values)
         // The name is shown beside the address; a line break in it (from an export) is a space there.
-        let name = recipient.name.split(whereSeparator: \.isNewline).joined(separator: " ")
+        let name = recipient.name.onOneLine
         let to: MailAddress
         do {
             to = try MailAddress(recipient.address, displayName: name.isEmpty ? nil : name)

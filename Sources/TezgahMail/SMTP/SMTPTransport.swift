@@ -74,7 +74,7 @@ public final class SMTPTransport: MailTransport {
         let loop = session.eventLoop
         // An address beyond ASCII travels only with SMTPUTF8 (RFC 6531), which the relay must offer;
         // without it no relay can carry the mail, so it fails now, as Postfix bounces it (5.6.7).
-        let international = [sender, recipient].first { !$0.unicodeScalars.allSatisfy(\.isASCII) }
+        let international = [sender, recipient].first(where: MailAddress.isInternational)
         if let international, session.extensions["SMTPUTF8"] == nil {
             return .failed(reply: "SMTPUTF8 required: \(international) is an international address, "
                            + "and \(settings.host) does not offer SMTPUTF8", suppressAddress: false)

@@ -36,7 +36,7 @@ public final class SendmailTransport: MailTransport {
         } catch {
             return .deferred(reply: "sendmail: \(error)")
         }
-        let detail = result.errorText.split(whereSeparator: \.isNewline).joined(separator: " ").prefix(300)
+        let detail = result.errorText.onOneLine.prefix(300)
         let name = (command.first as NSString?)?.lastPathComponent ?? "sendmail"
         if result.signaled {
             return .deferred(reply: "\(name) was killed by signal \(result.status)\(detail.isEmpty ? "" : ": \(detail)")")

@@ -110,7 +110,7 @@ public struct MailTemplateLibrary: Sendable {
         let context = values.filter { !$0.value.isEmpty }
         // A subject is one line: a line break in a value (a name typed over two lines in an export)
         // becomes a space there, rather than a message the header check would refuse to write.
-        let subject = entry.subject.render(context).split(whereSeparator: \.isNewline).joined(separator: " ")
+        let subject = entry.subject.render(context).onOneLine
         return RenderedMail(subject: subject, text: entry.text.render(context), html: entry.html?.render(context))
     }
 

@@ -109,6 +109,8 @@ public enum AppView {
     /// "1,204 orders", "12 of 1,204 orders match", "10,000+ match", plus the mail states on Mail.
     static func countText(_ state: AppState) -> String {
         let pane = state.current
+        // The sentence names the filter already, and no count can be trusted until it changes.
+        if !pane.filter.isEmpty, let problem = pane.filterProblem { return problem }
         var text: String
         let marks = pane.marked.isEmpty ? "" : "\(pane.marked.count) marked · "
         if let total = pane.total {
@@ -116,8 +118,6 @@ public enum AppView {
         } else {
             text = state.pane.title
         }
-        // The sentence names the filter already, and no count can be trusted until it changes.
-        if !pane.filter.isEmpty, let problem = pane.filterProblem { return problem }
         if !pane.filter.isEmpty {
             if let matches = pane.matches {
                 text = "\(matches.value.grouped)\(matches.isCapped ? "+" : "") of \(text) match"
