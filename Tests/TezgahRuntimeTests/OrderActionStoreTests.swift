@@ -25,18 +25,24 @@ import TezgahTestSupport
                            trackingLinks: TrackingLinks(templates: [.yurtici: "https://kargo.example/takip?no={n}"]))
         let placed = now.addingTimeInterval(-86_400)
         orders = try database.write { writer in
-            let customer = try writer.findOrCreateCustomer(email: "isik@example.com.tr", name: "Işık Öztürk", city: "İzmir",
-                                                           country: "TR", createdAt: placed).id
-            return try (1...3).map { n in
-                try writer.insertOrder(.init(number: "#\(n)", platform: "manual", platformRef: nil, customerID: customer,
-                                             customerName: "Işık Öztürk", customerEmail: "isik@example.com.tr", city: "İzmir",
-                                             status: .received, payment: n == 3 ? .pending : .paid, fulfillment: .unfulfilled,
-                                             lines: [OrderLine(sku: "KUPA", name: "Seramik kupa", quantity: 1,
-                                                               unitPrice: Money(minorUnits: 125_000, currency: .try_))],
-                                             currency: .try_, total: nil, shippingAddress: "İzmir", tags: [], note: "",
-                                             placedAt: placed.addingTimeInterval(Double(n))))
+            try (1...3).map { n in
+                try Self.insertOrder(writer, number: "#\(n)", name: "Işık Öztürk", email: "isik@example.com.tr", city: "İzmir",
+                                     payment: n == 3 ? .pending : .paid, placedAt: placed.addingTimeInterval(Double(n)))
             }
         }
+    }
+
+    /// A received order of one ceramic mug (₺1.250,00), for a customer found or created by `email`.
+    private static func insertOrder(_ writer: ShopWriter, number: String, name: String, email: String, city: String,
+                                    payment: PaymentStatus, placedAt: Date) throws -> Int64 {
+        let customer = try writer.findOrCreateCustomer(email: email, name: name, city: city, country: "TR", createdAt: placedAt).id
+        return try writer.insertOrder(.init(number: number, platform: "manual", platformRef: nil, customerID: customer,
+                                            customerName: name, customerEmail: email, city: city,
+                                            status: .received, payment: payment, fulfillment: .unfulfilled,
+                                            lines: [OrderLine(sku: "KUPA", name: "Seramik kupa", quantity: 1,
+                                                              unitPrice: Money(minorUnits: 125_000, currency: .try_))],
+                                            currency: .try_, total: nil, shippingAddress: city, tags: [], note: "",
+                                            placedAt: placedAt))
     }
 
     private func apply(_ action: OrderAction, _ ids: [Int64], actor: String = "ayse") throws -> OrderActionReport {
@@ -158,16 +164,9 @@ import TezgahTestSupport
     /// A tracking import that delivers such an order imports all the same.
     @Test func anAddressNoMailCanGoToDoesNotStopTheChange() throws {
         let typo = "kaya.example.com"
+        let placed = now.addingTimeInterval(-60)
         let other = try database.write { writer in
-            let customer = try writer.findOrCreateCustomer(email: typo, name: "Ayşe Kaya", city: "Bursa", country: "TR",
-                                                           createdAt: now).id
-            return try writer.insertOrder(.init(number: "#4", platform: "manual", platformRef: nil, customerID: customer,
-                                                customerName: "Ayşe Kaya", customerEmail: typo, city: "Bursa",
-                                                status: .received, payment: .paid, fulfillment: .unfulfilled,
-                                                lines: [OrderLine(sku: "KUPA", name: "Seramik kupa", quantity: 1,
-                                                                  unitPrice: Money(minorUnits: 125_000, currency: .try_))],
-                                                currency: .try_, total: nil, shippingAddress: "Bursa", tags: [], note: "",
-                                                placedAt: now.addingTimeInterval(-60)))
+            try Self.insertOrder(writer, number: "#4", name: "Ayşe Kaya", email: typo, city: "Bursa", payment: .paid, placedAt: placed)
         }
         let report = try apply(.markPreparing, [orders[0], other, orders[1]])
         #expect(report.changed == [orders[0], other, orders[1]])
