@@ -57,7 +57,7 @@ let package = Package(
     targets: [
         // The shim defines the feature macros itself; pkg-config only adds -D flags SwiftPM refuses.
         .systemLibrary(name: "CNcursesw", path: "Sources/CNcursesw",
-                       providers: [.apt(["libncursesw5-dev"])]),
+                       providers: [.apt(["libncurses-dev"])]),
         .target(name: "Tezgah"),
         .target(name: "TezgahStore", dependencies: [
             "Tezgah",

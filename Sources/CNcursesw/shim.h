@@ -10,13 +10,17 @@
 #define _XOPEN_SOURCE_EXTENDED 1
 #endif
 #include <locale.h>
+#include <langinfo.h>
 #include <wchar.h>
 #include <ncursesw/curses.h>
 
-/// Takes the character type from the environment: ncursesw needs the encoding (UTF-8) and the C
-/// library's character widths, before it starts. Only that category: tezgah formats numbers and dates
-/// itself, and taking every category reads a dozen locale files at each start.
-static inline void tz_set_locale(void) { setlocale(LC_CTYPE, ""); }
+/// Sets the character type (LC_CTYPE) only: ncursesw needs the encoding (UTF-8) and the C library's
+/// character widths before it starts, and tezgah formats numbers and dates itself, so taking every
+/// category would read a dozen locale files at each start for nothing. `name` "" means the
+/// environment's. Returns the name set, or NULL when that locale is not installed.
+static inline const char *tz_set_ctype(const char *name) { return setlocale(LC_CTYPE, name); }
+/// The character set of the locale now set ("UTF-8", "ANSI_X3.4-1968" for C/POSIX…).
+static inline const char *tz_codeset(void) { return nl_langinfo(CODESET); }
 static inline WINDOW *tz_start(void) { return initscr(); }
 static inline WINDOW *tz_stdscr(void) { return stdscr; }
 static inline int tz_rows(void) { return getmaxy(stdscr); }

@@ -24,7 +24,7 @@ public final class DeskCore {
     /// desk reads it while the database opens); without it the name is read here.
     public init(database: AppDatabase, width: Int, height: Int, now: Date = Date(),
                 actor: String? = nil, config: ShopConfig = .defaults,
-                orderMails: OrderMails? = nil, storedShopName: String?? = nil) throws {
+                orderMails: OrderMails? = nil, storedShopName: String?? = nil, localeSummary: String? = nil) throws {
         self.database = database
         self.orderMails = orderMails
         let zone = try database.setting("shop.timezone").flatMap(TimeZone.init(identifier:)) ?? config.timeZone
@@ -33,6 +33,7 @@ public final class DeskCore {
                          clock: ShopClock(timeZone: zone, now: now), isFirstRun: try database.isEmpty())
         state.attentionRule = config.attentionRule
         state.trackingLinks = config.trackingLinks
+        state.localeSummary = localeSummary
         if let actor { self.actor = actor }
         run(state.start())
     }

@@ -27,7 +27,7 @@ public final class Terminal {
         sigemptyset(&signals)
         for signalNumber in [SIGWINCH, SIGTERM, SIGHUP, SIGINT] { sigaddset(&signals, signalNumber) }
         pthread_sigmask(SIG_UNBLOCK, &signals, nil)
-        Self.adoptEnvironmentLocale()
+        _ = TerminalLocale.adopted
         _ = tz_start()
         isActive = true
         raw()
@@ -66,12 +66,6 @@ public final class Terminal {
     }
 
     deinit { stop() }
-
-    /// Takes the character set from the environment (`LANG`, `LC_*`), which ncursesw needs before it
-    /// starts. Only the first call does anything. A program with other threads calls it before
-    /// starting them: `setlocale` must not run while another thread may be using the locale.
-    public static func adoptEnvironmentLocale() { _ = environmentLocale }
-    private static let environmentLocale: Void = tz_set_locale()
 
     /// Leaves curses mode and restores the terminal as it was.
     public func stop() {

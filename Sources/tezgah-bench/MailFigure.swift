@@ -87,7 +87,7 @@ enum MailFigure {
             let server = try SMTPTestServer(folder: scratch)
             defer { server.stop() }
             let start = ContinuousClock.now
-            let output = try run("/usr/bin/env", ["python3", loop, copy, String(server.port)])
+            let output = try run(PythonInterpreter.path() ?? "/usr/bin/python3", [loop, copy, String(server.port)])
             let seconds = (ContinuousClock.now - start).milliseconds / 1_000
             guard Int(output.trimmingCharacters(in: .whitespacesAndNewlines)) == mails else {
                 throw BenchError("the smtplib loop said: \(output)")

@@ -29,8 +29,11 @@ struct OpenCommand: ParsableCommand {
     @Option(name: .long, help: "Colour theme: a name from Themes/ or $XDG_CONFIG_HOME/tezgah/themes (default, mono, solarized-dark).")
     var theme: String = DeskStart.defaultTheme
 
+    @Flag(name: .long, help: "Draw ASCII stand-ins (TL for ₺, s for ş, plain lines) for a terminal that shows only ASCII.")
+    var ascii = false
+
     func run() throws {
-        try DeskStart(demo: demo, database: db, config: config, theme: theme).run()
+        try DeskStart(demo: demo, database: db, config: config, theme: theme, ascii: ascii).run()
     }
 }
 
@@ -47,6 +50,8 @@ struct DeskStart {
     /// `--config`: the config file, instead of `$TEZGAH_CONFIG` or the config folder's.
     var config: String?
     var theme = DeskStart.defaultTheme
+    /// `--ascii`: ASCII stand-ins whatever the terminal and the config say.
+    var ascii = false
 
     func run() throws {
         let paths = DataPaths()
@@ -58,7 +63,7 @@ struct DeskStart {
         // locale is set before that thread exists). Only a shop that exists, and only with a terminal
         // to show it on: a start that fails on its theme or config, or is refused, creates and opens
         // nothing, and a demo still to be built waits until the theme and config are known good.
-        if hasTerminal { Terminal.adoptEnvironmentLocale() }
+        if hasTerminal { _ = TerminalLocale.adopted }
         var shop = hasTerminal && exists ? OpenedShop.opening(path: path) : nil
         // However this ends (a bad theme, say), the opening is waited for and the database closed.
         defer { shop?.closeWhenOpened() }
@@ -75,7 +80,15 @@ struct DeskStart {
         }
         let opening = shop ?? OpenedShop.opening(path: path)
         shop = opening
-        try DeskSession(shop: opening, theme: theme, config: shopConfig, demo: demo, templatesFolder: paths.templatesFolder).run()
+        let locale = TerminalLocale.adopted
+        let drawing = TerminalLocale.repertoire(term: ProcessInfo.processInfo.environment["TERM"],
+                                                asciiSetting: ascii ? true : shopConfig.ascii, locale: locale)
+        let summary = locale.summary + (drawing.because.map { " · ASCII stand-ins: \($0)" } ?? "")
+        try TextRepertoire.$current.withValue(drawing.repertoire) {
+            try DeskSession(shop: opening, theme: theme, config: shopConfig, demo: demo, templatesFolder: paths.templatesFolder,
+                            localeSummary: summary).run()
+        }
+        LocaleNotice(locale: locale, folder: paths.dataFolder).printOnce()
     }
 }
 
@@ -132,6 +145,7 @@ struct DeskSession {
     let config: ShopConfig
     let demo: Bool
     let templatesFolder: String
+    let localeSummary: String
 
     func run() throws {
         TerminationSignals.install()
@@ -143,7 +157,7 @@ struct DeskSession {
                                                    demo: demo)
         let size = terminal.size
         let core = try DeskCore(database: shop.database, width: size.width, height: size.height, config: config,
-                                orderMails: orderMails, storedShopName: shop.storedName)
+                                orderMails: orderMails, storedShopName: shop.storedName, localeSummary: localeSummary)
         var lastTick = Date()
         while !core.state.isQuitting && !TerminationSignals.received {
             terminal.draw(core.frame())

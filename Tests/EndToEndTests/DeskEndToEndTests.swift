@@ -4,12 +4,7 @@ import Testing
 /// The real binary in a real terminal (tmux), on a demo shop of fixed size.
 @Suite(.serialized) struct DeskEndToEndTests {
     static let scratch = Scratch()
-    static let demo: String = {
-        let path = scratch.file("demo.sqlite")
-        let result = try! TezgahBinary.run(["demo", "--orders", "800", "--seed", "5", "--db", path])
-        precondition(result.status == 0, "demo build failed: \(result.error)")
-        return path
-    }()
+    static let demo = TezgahBinary.demoShop(in: scratch)
 
     private func open(_ arguments: [String], environment: [String: String] = [:], width: Int = 100, height: Int = 30) throws -> TmuxSession {
         try TmuxSession(command: [TezgahBinary.path] + arguments,

@@ -22,6 +22,14 @@ enum TezgahBinary {
         var error: String
     }
 
+    /// A demo shop of 800 orders (seed 5) built by the binary in `scratch`, as the desk tests use.
+    static func demoShop(in scratch: Scratch) -> String {
+        let path = scratch.file("demo.sqlite")
+        let result = try! run(["demo", "--orders", "800", "--seed", "5", "--db", path])
+        precondition(result.status == 0, "demo build failed: \(result.error)")
+        return path
+    }
+
     /// Runs the binary to completion with arguments (never through a shell).
     static func run(_ arguments: [String], environment: [String: String] = [:]) throws -> Result {
         let process = Process()

@@ -9,10 +9,15 @@ final class TmuxSession {
 
     init(command: [String], environment: [String: String], width: Int, height: Int, scratch: Scratch) throws {
         exitFile = scratch.file("exit-status-\(socket)")
-        let env = environment.merging(["LANG": "C.UTF-8", "LC_ALL": "C.UTF-8"]) { mine, _ in mine }
+        // The locale is C.UTF-8 unless the test names one; then only what it names is set, so a client's
+        // LANG=tr_TR.UTF-8 is not overruled by an LC_ALL from the machine running the tests.
+        let localeVariables = ["LANG", "LC_ALL", "LC_CTYPE", "LC_MESSAGES"]
+        let namesLocale = environment.keys.contains { localeVariables.contains($0) }
+        let env = environment.merging(namesLocale ? [:] : ["LANG": "C.UTF-8", "LC_ALL": "C.UTF-8"]) { mine, _ in mine }
             .map { "\($0.key)=\(Self.quote($0.value))" }.sorted().joined(separator: " ")
         // `swift test` runs tests with NO_COLOR=1; the terminal under test starts without it unless asked.
-        let shellCommand = "env -u NO_COLOR \(env) \(command.map(Self.quote).joined(separator: " ")); echo $? > \(Self.quote(exitFile)); sleep 60"
+        let unset = (["NO_COLOR"] + localeVariables).map { "-u \($0)" }.joined(separator: " ")
+        let shellCommand = "env \(unset) \(env) \(command.map(Self.quote).joined(separator: " ")); echo $? > \(Self.quote(exitFile)); sleep 60"
         try tmux(["-f", "/dev/null", "new-session", "-d", "-x", "\(width)", "-y", "\(height)", "-s", "e2e", shellCommand])
         try tmux(["set-option", "-g", "status", "off"])
         try tmux(["resize-window", "-t", "e2e", "-x", "\(width)", "-y", "\(height)"])

@@ -152,6 +152,15 @@ import TezgahTestSupport
         #expect(throws: ConfigError.self) { try load("[mail\nfrom = 1") }
     }
 
+    @Test func asciiDrawingIsTrueFalseOrLeftToTheTerminal() throws {
+        #expect(try load("[ui]\nascii = true").ascii == true)
+        #expect(try load("[ui]\nascii = false").ascii == false)
+        #expect(try load("[shop]\nname = \"x\"").ascii == nil)
+        let file = folder.file("config.toml")
+        #expect(mailError("[shop]\nname = \"x\"\n[ui]\nascii = \"yes\"") == "\(file):4: key \"ui.ascii\": expected true or false.")
+        #expect(mailError("[ui]\nasci = true") == "\(file):2: key \"ui.asci\": unknown key; [ui] has ascii.")
+    }
+
     @Test func clearTextIsOnlyForALocalRelay() {
         let file = folder.file("config.toml")
         let remote = mailError("""

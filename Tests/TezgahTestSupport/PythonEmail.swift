@@ -16,8 +16,8 @@ public enum PythonEmail {
         print(json.dumps(out))
         """
         let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", "-c", script, file]
+        process.executableURL = URL(fileURLWithPath: PythonInterpreter.path() ?? "/usr/bin/python3")
+        process.arguments = ["-c", script, file]
         let out = Pipe()
         process.standardOutput = out
         try process.run()

@@ -1,6 +1,6 @@
 import Foundation
 
-/// A real SMTP server (aiosmtpd, from pip) on a free loopback port, writing what it accepts to a
+/// A real SMTP server (aiosmtpd: Debian's python3-aiosmtpd, or from pip) on a free loopback port, writing what it accepts to a
 /// Maildir. The recipient's local part picks the server's behaviour; see smtp_test_server.py.
 public final class SMTPTestServer: @unchecked Sendable {
     public enum Security: String { case none, starttls, tls }
@@ -34,9 +34,12 @@ public final class SMTPTestServer: @unchecked Sendable {
         if let auth { arguments += ["--auth", "\(auth.user):\(auth.password)"] }
         if let maxSessions { arguments += ["--max-sessions", String(maxSessions)] }
         if smtputf8 { arguments.append("--smtputf8") }
+        guard let python = PythonInterpreter.path(importing: ["aiosmtpd"]) else {
+            throw SMTPTestServerError(description: "no python3 here can import aiosmtpd, the test SMTP server: apt-get install python3-aiosmtpd (Debian, Ubuntu), or pip install aiosmtpd into the python3 on PATH")
+        }
         process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3"] + arguments
+        process.executableURL = URL(fileURLWithPath: python)
+        process.arguments = arguments
         input = Pipe()
         let output = Pipe()
         process.standardInput = input
@@ -56,7 +59,7 @@ public final class SMTPTestServer: @unchecked Sendable {
         let line = String(decoding: seen, as: UTF8.self)
         guard line.hasPrefix("READY "), let port = Int(line.dropFirst(6).trimmingCharacters(in: .whitespacesAndNewlines)) else {
             process.terminate()
-            throw SMTPTestServerError(description: "the test SMTP server did not start (is aiosmtpd installed? pip install aiosmtpd): \(line) \((try? String(contentsOfFile: log, encoding: .utf8)) ?? "")")
+            throw SMTPTestServerError(description: "the test SMTP server did not start: \(line) \((try? String(contentsOfFile: log, encoding: .utf8)) ?? "")")
         }
         self.port = port
     }

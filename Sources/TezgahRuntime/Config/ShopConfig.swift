@@ -16,6 +16,8 @@ public struct ConfigError: Error, CustomStringConvertible, Equatable {
 /// name = "Ayşe'nin Dükkanı"
 /// time_zone = "Europe/Istanbul"
 /// return_policy = "Returns are free within 14 days."
+/// [ui]
+/// ascii = true                             # ASCII stand-ins (TL for ₺); default: by TERM
 /// [shipments]
 /// stalled_days = 3                         # no tracking event for this long: stalled
 /// [tracking.urls]
@@ -46,6 +48,9 @@ public struct ShopConfig: Sendable {
     public var returnPolicy = ""
     public var attentionRule = ShipmentAttentionRule()
     public var trackingLinks = TrackingLinks()
+    /// `[ui] ascii`: true draws ASCII stand-ins (₺ as TL, ş as s), false draws UTF-8 even where the
+    /// terminal's name suggests an ASCII-only console; nil leaves it to the terminal.
+    public var ascii: Bool?
     /// The `[mail]` section as read; turned into `MailSettings` (with the password) only by what sends.
     var mail: TOMLSection?
     var text: String
@@ -88,7 +93,7 @@ public struct ShopConfig: Sendable {
             throw ConfigError(description: "\(file):\(error.source.begin.line): \(error.description).")
         }
         let root = TOMLSection(table: table, path: nil, file: file, text: text)
-        try root.allow(["shop", "shipments", "tracking", "mail"])
+        try root.allow(["shop", "shipments", "tracking", "mail", "ui"])
         var config = ShopConfig(file: file, timeZone: .current, mail: nil, text: text)
         if let shop = try root.section("shop") {
             try shop.allow(["name", "time_zone", "return_policy"])
@@ -100,6 +105,10 @@ public struct ShopConfig: Sendable {
                 }
                 config.timeZone = zone
             }
+        }
+        if let ui = try root.section("ui") {
+            try ui.allow(["ascii"])
+            config.ascii = try ui.bool("ascii")
         }
         if let shipments = try root.section("shipments") {
             try shipments.allow(["stalled_days"])
@@ -274,6 +283,12 @@ struct TOMLSection: @unchecked Sendable {
             guard let text = item.string else { throw error(key, "expected a list of strings such as [\"a\", \"b\"]") }
             return text
         }
+    }
+
+    func bool(_ key: String) throws -> Bool? {
+        guard let value = table[key] else { return nil }
+        guard let flag = value.bool else { throw error(key, "expected true or false") }
+        return flag
     }
 
     func integer(_ key: String, atLeast minimum: Int, atMost maximum: Int? = nil) throws -> Int? {

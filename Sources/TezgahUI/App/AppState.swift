@@ -51,6 +51,9 @@ public struct AppState: Equatable, Sendable {
     public var shipmentsNeedingAttention: Int?
     /// The shop's tracking-link templates (config), for `y` and the shipment detail.
     public var trackingLinks = TrackingLinks()
+    /// Which locale draws the screen and which language the owner asked for, at the foot of `?`
+    /// (`Locale C.UTF-8 (tr_TR.UTF-8 from LANG is not installed) · language tr`); nil in tests.
+    public var localeSummary: String?
     /// A one-line note in the status bar (an error, or a hint); cleared by the next key.
     public var message: String?
     public var isQuitting = false

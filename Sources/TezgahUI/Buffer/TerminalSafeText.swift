@@ -4,14 +4,19 @@
 /// C0 controls and DEL become their visible Control Pictures (ESC shows as ␛, BEL as ␇), so an owner
 /// can see that a name carried something odd; C1 controls (which some terminals obey as CSI, OSC…)
 /// and bidirectional overrides (which can reorder what is shown) become �. Newlines and tabs become
-/// spaces, because every drawn string is one line.
+/// spaces, because every drawn string is one line. On an ASCII-only terminal (`TextRepertoire`) the
+/// result is then given ASCII stand-ins, so widths are counted on what will really be drawn.
 public enum TerminalSafeText {
     public static func clean(_ text: String) -> String {
-        // Fast paths: printable ASCII (most of every frame, checked byte by byte) and ordinary
-        // letters need no copy.
-        if text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) || text.unicodeScalars.allSatisfy({ isSafe($0) }) {
-            return text
-        }
+        // Fast path: printable ASCII (most of every frame, checked byte by byte) needs no copy.
+        if text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) { return text }
+        let safe = safeScalars(text)
+        return TextRepertoire.current == .ascii ? ASCIIStandIn.text(safe) : safe
+    }
+
+    private static func safeScalars(_ text: String) -> String {
+        // Ordinary letters need no copy.
+        if text.unicodeScalars.allSatisfy({ isSafe($0) }) { return text }
         var out = String.UnicodeScalarView()
         for scalar in text.unicodeScalars {
             if isSafe(scalar) {

@@ -235,21 +235,26 @@ public enum AppView {
         let keyWidths = groups.map { group in group.map { DisplayWidth.of($0.label) }.max() ?? 0 }
         let needed = zip(groups, keyWidths).map { group, keys in keys + 1 + (group.map { DisplayWidth.of($0.text) }.max() ?? 0) }
         let columnWidth = min((state.width - 6) / columns, needed.max() ?? 0)
-        let width = min(state.width - 2, columnWidth * columns + 2 * columns + 1)
-        let height = min(state.height - 2, perColumn + 3)
+        let footerWidth = state.localeSummary.map { DisplayWidth.of($0) + 4 } ?? 0
+        let width = min(state.width - 2, max(columnWidth * columns + 2 * columns + 1, footerWidth))
+        let footer = state.localeSummary.map { TextFitting.wrap($0, to: max(1, width - 4)) } ?? []
+        let height = min(state.height - 2, perColumn + 3 + footer.count)
         let x = (state.width - width) / 2
         let y = max(1, (state.height - height) / 2)
         buffer.fill(x: x, y: y, width: width, height: height, role: .helpText)
         drawBox(&buffer, Rect(x: x, y: y, width: width, height: height), title: " Keys · \(state.pane.title) ")
         for (column, group) in groups.enumerated() {
             let cx = x + 2 + column * (columnWidth + 2)
-            for (row, entry) in group.prefix(height - 3).enumerated() {
+            for (row, entry) in group.prefix(height - 3 - footer.count).enumerated() {
                 buffer.put(TextFitting.pad(entry.label, to: keyWidths[column]), x: cx, y: y + 1 + row, role: .helpKey)
                 buffer.put(entry.text, x: cx + 1 + keyWidths[column], y: y + 1 + row,
                            maxWidth: columnWidth - keyWidths[column] - 1, role: .helpText)
             }
         }
-        buffer.put("? or Esc closes", x: x + 2, y: y + height - 2, maxWidth: width - 4, role: .dim)
+        buffer.put("? or Esc closes", x: x + 2, y: y + height - 2 - footer.count, maxWidth: width - 4, role: .dim)
+        for (index, line) in footer.enumerated() {
+            buffer.put(line, x: x + 2, y: y + height - 1 - footer.count + index, maxWidth: width - 4, role: .dim)
+        }
     }
 
     /// Failed and deferred mail grouped by reply code: what is going wrong, and how much.
