@@ -66,7 +66,7 @@ import Tezgah
         narrow.localeSummary = summary
         _ = narrow.reduce(.keyPressed(.character("?")))
         let lines = AppView.render(narrow).lines
-        let footer = lines.drop { !$0.contains("? or Esc closes") }.dropFirst().prefix(2)
+        let footer = lines.drop { !$0.contains("│ Locale ") }.prefix(2)
             .map { $0.split(separator: "│").dropFirst().first?.trimmingCharacters(in: .whitespaces) ?? "" }
         #expect(footer.joined(separator: " ") == summary, "\(lines.joined(separator: "\n"))")
     }

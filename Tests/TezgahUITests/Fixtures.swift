@@ -36,6 +36,19 @@ enum Fixtures {
         }
     }
 
+    static func invites(count: Int) -> [PaneItem] {
+        (0..<count).map { index in
+            let id = Int64(300 - index)
+            let due = now.addingTimeInterval(Double(index) * 3_600)
+            return PaneItem(key: PageKey(sort: Int64(due.timeIntervalSince1970), id: id), row: .review(invite(id: id, orderNumber: "#\(1_042 - index)")))
+        }
+    }
+
+    static func invite(id: Int64 = 300, orderNumber: String) -> ReviewInviteSummary {
+        ReviewInviteSummary(id: id, orderNumber: orderNumber, customerName: names[Int(id) % names.count], state: .scheduled,
+                            dueAt: now, sentAt: nil, reminderAt: nil, reason: "")
+    }
+
     static func orderDetail(_ item: PaneItem) -> PaneDetail {
         guard case .order(let summary) = item.row else { fatalError() }
         let customer = Customer(id: 7, name: summary.customerName, email: "ayse@example.com.tr", language: "tr",

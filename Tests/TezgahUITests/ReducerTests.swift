@@ -270,13 +270,16 @@ import Tezgah
     /// Every key `?` lists must do something in the pane it is listed for.
     @Test(arguments: Pane.allCases)
     func everyKeyInTheHelpDoesSomething(pane: Pane) {
-        for entry in KeyHelp.entries(for: pane) {
-            for key in entry.keys {
+        for entry in pane.keyTable {
+            for key in entry.allKeys {
                 var state = Fixtures.ordersState(hasAfter: true, hasBefore: true)
                 state.pane = pane
                 state.panes[pane] = state.panes[.orders]!
                 if pane == .shipments {
                     state.panes[pane]!.window.rows = Fixtures.shipments(count: state.listRows)
+                }
+                if pane == .reviews {
+                    state.panes[pane]!.window.rows = Fixtures.invites(count: state.listRows)
                 }
                 state.panes[pane]!.filter = "x"
                 state.panes[pane]!.cursor = key == .pageDown || key == .control("f") ? 0 : 1
@@ -286,5 +289,53 @@ import Tezgah
                 #expect(!effects.isEmpty || state != before, "\(key.label) listed as “\(entry.text)” did nothing in \(pane)")
             }
         }
+    }
+
+    /// The other way round: a key that does anything on a pane's list is in that pane's table, so
+    /// `?` (which is drawn from the table) lists it. Every key a terminal can send is tried, on a
+    /// list with rows, marks possible, a filter on, and the detail closed and open.
+    @Test(arguments: Pane.allCases)
+    func everyKeyThatDoesSomethingIsInTheHelp(pane: Pane) {
+        let printable = (0x21...0x7E).map { Key.character(Character(Unicode.Scalar($0)!)) } + [.character(" "), .character("ş"), .character("İ")]
+        let controls = "abcdefghijklmnopqrstuvwxyz".map { Key.control($0) }
+        let special: [Key] = [.up, .down, .left, .right, .pageUp, .pageDown, .home, .end, .enter, .escape, .tab, .backTab,
+                              .backspace, .delete] + (1...12).map { .function($0) }
+        let listed = Set(pane.keyTable.flatMap(\.allKeys))
+        for detail in [DetailShown.closed, .open] {
+            for key in printable + controls + special where !listed.contains(key) {
+                var state = Fixtures.ordersState(hasAfter: true, hasBefore: true)
+                state.pane = pane
+                state.panes[pane] = state.panes[.orders]!
+                state.panes[pane]!.filter = "x"
+                state.panes[pane]!.cursor = 1
+                state.detailShown = detail
+                let before = state
+                let effects = state.reduce(.keyPressed(key))
+                #expect(effects.isEmpty && state == before, "\(key.label) does something in \(pane) but is not in its key table")
+            }
+        }
+    }
+
+    /// The Reviews pane's first key, added in its folder alone: `o` opens the invite's order.
+    @Test func anInviteOpensItsOrder() {
+        var state = Fixtures.ordersState()
+        state.pane = .reviews
+        state.panes[.reviews]!.window.rows = [PaneItem(key: PageKey(sort: 1, id: 7), row: .review(Fixtures.invite(id: 7, orderNumber: "#1042")))]
+        state.panes[.reviews]!.cursor = 0
+        let effects = state.reduce(.keyPressed(.character("o")))
+        #expect(state.pane == .orders)
+        #expect(state.current.filter == "1042")
+        #expect(state.detailShown == .open)
+        #expect(effects.contains { if case .loadWindow(.orders, .top, _, "1042", _, _) = $0 { true } else { false } })
+        #expect(effects.contains(.loadCount(.orders, filter: "1042")))
+        #expect(state.message == "Order #1042; 0 goes back to the queue.")
+        // The same from the command line.
+        var byCommand = Fixtures.ordersState()
+        byCommand.pane = .reviews
+        byCommand.panes[.reviews] = state.panes[.reviews]!
+        byCommand.mode = .prompting(Prompt(purpose: .command, label: ":", ids: [], targets: ""))
+        for c in "order" { _ = byCommand.reduce(.keyPressed(.character(c))) }
+        _ = byCommand.reduce(.keyPressed(.enter))
+        #expect(byCommand.pane == .orders && byCommand.current.filter == "1042")
     }
 }

@@ -101,7 +101,7 @@ import Tezgah
         var state = Fixtures.ordersState()
         _ = state.reduce(.keyPressed(.character("?")))
         let buffer = AppView.render(state)
-        for entry in KeyHelp.entries(for: .orders) {
+        for entry in Pane.orders.keyTable {
             #expect(buffer.text.contains(entry.text), "\(entry.text)")
         }
         try assertSnapshot(framed(buffer.lines), named: "help-80x24")

@@ -67,43 +67,44 @@ extension AppState {
         guard let verb = words.first?.lowercased() else { return [] }
         let rest = words.count > 1 ? words[1].trimmingCharacters(in: .whitespaces) : ""
         if let target = Pane(named: verb) { return show(target) }
-        switch verb {
-        case "q", "quit":
-            isQuitting = true
-            return [.quit]
-        case "help":
-            mode = .help
-            return []
-        case "undo":
-            return [.findUndo]
-        case "filter", "filters":
-            return filterCommand(rest)
-        default:
-            break
-        }
-        let orderKeys: [String: Character] = [
-            "preparing": "p", "prepare": "p", "hold": "h", "release": "H", "ship": "s", "delivered": "D", "cancel": "x", "refund": "R",
-            "note": "n", "tag": "t", "untag": "T",
-        ]
-        guard let key = orderKeys[verb] else {
-            message = "There is no command “:\(verb)”. Commands: \(Self.commandNames)."
+        if verb == "filter" || verb == "filters" { return filterCommand(rest) }
+        guard let (binding, key) = Self.command(verb, in: pane) else {
+            if let elsewhere = Pane.allCases.first(where: { Self.command(verb, in: $0) != nil }) {
+                message = ":\(verb) works in the \(elsewhere.title) pane (F\(elsewhere.rawValue + 1))."
+            } else {
+                message = "There is no command “:\(verb)”. Commands: \(Self.commandNames)."
+            }
             return []
         }
-        guard pane == .orders else {
-            message = ":\(verb) works in the Orders pane (F1)."
-            return []
-        }
-        let effects = handleOrderKey(key)
+        let effects = binding.run(&self, key)
         // An argument typed with the command answers the question the key would have asked.
-        if !rest.isEmpty, case .prompting(var prompt) = mode {
+        if !rest.isEmpty, case .prompting(var prompt) = mode, prompt.purpose != .command {
             prompt.text = rest
             return submitOrderPrompt(prompt)
         }
         return effects
     }
 
-    static let commandNames = "preparing, hold REASON, release, ship [CARRIER] NUMBER, delivered, cancel, refund [AMOUNT], note TEXT, "
-        + "tag NAME, untag NAME, undo, filter save NAME, filter NAME, filter delete NAME, orders…mail, help, quit"
+    /// The binding a `:` command names in `pane`'s key table, and the key it stands for: the key at
+    /// the command's place in the binding (`:untag` is the second name of `t T`, so `T`).
+    static func command(_ verb: String, in pane: Pane) -> (KeyBinding, Key)? {
+        for binding in pane.keyTable {
+            guard let index = binding.commands.firstIndex(of: verb) else { continue }
+            return (binding, binding.keys[min(index, binding.keys.count - 1)])
+        }
+        return nil
+    }
+
+    /// Every command any pane's keys answer to, for the sentence that lists them.
+    static let commandNames: String = {
+        var names: [String] = []
+        for pane in Pane.allCases {
+            for binding in pane.keyTable {
+                for command in binding.commands where !names.contains(command) { names.append(command) }
+            }
+        }
+        return (names + ["filter save NAME", "filter NAME", "filter delete NAME", "orders…mail"]).joined(separator: ", ")
+    }()
 
     private mutating func filterCommand(_ text: String) -> [Effect] {
         let words = text.split(separator: " ", maxSplits: 1).map(String.init)

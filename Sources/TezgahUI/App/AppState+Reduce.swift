@@ -107,22 +107,7 @@ extension AppState {
         case .prompting(let prompt):
             return handlePromptKey(key, prompt)
         case .browsing:
-            if detailShown != .closed, let effects = handleDetailKey(key) { return effects }
             return handleBrowsingKey(key)
-        }
-    }
-
-    /// Keys that close an open detail or zoom it; every other key works as on the list alone.
-    private mutating func handleDetailKey(_ key: Key) -> [Effect]? {
-        switch key {
-        case .enter:
-            return showDetail(isDetailFullScreen ? .closed : .fullScreen)
-        case .escape, .character("q"), .left:
-            return showDetail(.closed)
-        case .character("h") where !pane.hasHoldKey:
-            return showDetail(.closed)
-        default:
-            return nil
         }
     }
 
@@ -144,65 +129,11 @@ extension AppState {
         return [load(.startingAt(start), cursor: keepSelection())]
     }
 
+    /// A key on the list (or beside an open detail): the first binding of the pane's key table that
+    /// takes it, so what `?` lists is exactly what is handled.
     mutating func handleBrowsingKey(_ key: Key) -> [Effect] {
-        if let effects = move(key) { return effects }
-        switch key {
-        case .character("q"): return quit()
-        case .character("?"): mode = .help; return []
-        case .character("/"):
-            // Typing narrows the view on screen: "is:needs-action" becomes "is:needs-action ayşe".
-            if let last = current.filter.last, last != " " { current.filter += " " }
-            mode = .filtering
-            return []
-        case .enter, .right, .character("l"):
-            guard current.selected != nil, detailShown == .closed else { return [] }
-            return showDetail(.open)
-        case .escape:
-            return current.filter.isEmpty ? [] : setFilter("")
-        case .character("y") where pane == .shipments:
-            guard let shipment = current.selected?.row.asShipment else { return [] }
-            let link = trackingLinks.url(shipment.carrier, shipment.trackingNumber)
-            message = "Copied \(link) (to your terminal's clipboard)"
-            return [.copyToClipboard(link)]
-        case .character(let c) where pane == .mail && "rhHxf".contains(c):
-            return handleMailKey(c)
-        case .character(let c) where pane == .orders && "phHsDxRntT".contains(c):
-            return handleOrderKey(c)
-        case .character(" "):
-            return toggleMark()
-        case .character("u"):
-            return [.findUndo]
-        case .character(":"):
-            mode = .prompting(Prompt(purpose: .command, label: ":", ids: [], targets: ""))
-            return []
-        case .tab: return show(pane.next)
-        case .backTab: return show(pane.previous)
-        case .function(let n) where n >= 1 && n <= Pane.allCases.count:
-            return show(Pane(rawValue: n - 1)!)
-        case .character(let c) where c.isNumber:
-            return recallSavedFilter(number: c.wholeNumberValue ?? 0)
-        default:
-            return []
-        }
-    }
-
-    /// The Mail pane's queue keys: r retry now, h hold, H release, x cancel (asks first), f failures.
-    private mutating func handleMailKey(_ key: Character) -> [Effect] {
-        if key == "f" {
-            mode = .mailProblems
-            return [.countMailStates]
-        }
-        guard let (ids, label) = targets() else { return [] }
-        switch key {
-        case "r": return [.applyMailAction(.retry, ids: ids)]
-        case "h": return [.applyMailAction(.hold, ids: ids)]
-        case "H": return [.applyMailAction(.release, ids: ids)]
-        default:
-            let to = ids.count == 1 ? current.selected?.row.asMail.map { " to \($0.toAddress)" } ?? "" : ""
-            mode = .confirming(Confirmation(question: "Cancel \(label)\(to)? It will never be sent. y/n",
-                                            effect: .applyMailAction(.cancel, ids: ids)))
-            return []
-        }
+        guard let binding = pane.keyTable.first(where: { $0.handles(key, in: self) }) else { return [] }
+        return binding.run(&self, key)
     }
 
     private mutating func handleFilterKey(_ key: Key) -> [Effect] {
@@ -329,7 +260,7 @@ extension AppState {
         return [.loadDetail(pane, id: selected.row.id)]
     }
 
-    private mutating func quit() -> [Effect] {
+    mutating func quit() -> [Effect] {
         isQuitting = true
         return [.quit]
     }

@@ -79,11 +79,8 @@ public enum AppView {
             buffer.put(" " + confirmation.question, x: 0, y: y, maxWidth: state.width, role: .message)
             return
         }
-        let hints: [(String, String)] = state.isFirstRun ? [("q", "quit")]
-            : state.pane == .mail ? [("r", "retry"), ("h", "hold"), ("x", "cancel"), ("f", "failures"), ("?", "help")]
-            : state.pane == .orders ? [("p", "prepare"), ("s", "ship"), ("?", "help")]
-            : [("/", "filter"), ("Enter", "open"), ("?", "help"), ("q", "quit")]
-        let hintWidth = hints.reduce(0) { $0 + DisplayWidth.of($1.0) + DisplayWidth.of($1.1) + 3 }
+        let hints = state.isFirstRun ? [StatusHint("q", "quit")] : state.pane.definition.hints
+        let hintWidth = hints.reduce(0) { $0 + DisplayWidth.of($1.key) + DisplayWidth.of($1.text) + 3 }
         let left: String
         if let message = state.message {
             left = " " + message
@@ -99,9 +96,9 @@ public enum AppView {
         buffer.put(left, x: 0, y: y, maxWidth: leftWidth, role: leftRole)
         if showHints {
             var x = state.width - hintWidth
-            for (key, text) in hints {
-                x += buffer.put(key, x: x, y: y, role: .statusKey)
-                x += buffer.put(" \(text)  ", x: x, y: y, role: .statusBar)
+            for hint in hints {
+                x += buffer.put(hint.key, x: x, y: y, role: .statusKey)
+                x += buffer.put(" \(hint.text)  ", x: x, y: y, role: .statusBar)
             }
         }
     }
@@ -210,7 +207,8 @@ public enum AppView {
             return
         }
         let width = area.width - 2
-        let lines = detail.lines(clock: state.clock, rule: state.attentionRule, links: state.trackingLinks, width: width)
+        let lines = detail.lines(DetailContext(clock: state.clock, attentionRule: state.attentionRule,
+                                                  trackingLinks: state.trackingLinks, width: width))
         for (index, line) in lines.prefix(area.height).enumerated() {
             buffer.put(line, x: area.x + 1, y: area.y + index, width: width)
         }
@@ -224,9 +222,10 @@ public enum AppView {
     // MARK: - Overlays and special screens
 
     static func drawHelp(_ buffer: inout Buffer, _ state: AppState) {
-        var entries = KeyHelp.entries(for: state.pane)
+        let table = state.pane.keyTable
+        var entries = table.map { (label: $0.label, text: $0.text) }
         entries += state.current.savedFilters.prefix(9).enumerated().map { index, filter in
-            KeyHelp(keys: [.character(Character(String(index + 1)))], text: "\(filter.name): \(filter.query)")
+            (label: String(index + 1), text: "\(filter.name): \(filter.query)")
         }
         // Two columns, each with its own key width, when one column does not fit the height.
         let columns = entries.count + 3 > state.height - 2 ? 2 : 1
@@ -237,7 +236,11 @@ public enum AppView {
         let columnWidth = min((state.width - 6) / columns, needed.max() ?? 0)
         let footerWidth = state.localeSummary.map { DisplayWidth.of($0) + 4 } ?? 0
         let width = min(state.width - 2, max(columnWidth * columns + 2 * columns + 1, footerWidth))
-        let footer = state.localeSummary.map { TextFitting.wrap($0, to: max(1, width - 4)) } ?? []
+        // The keys other tools have taught, handled alike, in one line under the table.
+        let alternatives = table.filter { !$0.alternatives.isEmpty }
+            .map { "\($0.alternatives.map(\.label).joined(separator: " ")) as \($0.keys[0].label)" }
+        let footer = ([alternatives.isEmpty ? nil : "Also " + alternatives.joined(separator: ", "), state.localeSummary])
+            .compactMap { $0 }.flatMap { TextFitting.wrap($0, to: max(1, width - 4)) }
         let height = min(state.height - 2, perColumn + 3 + footer.count)
         let x = (state.width - width) / 2
         let y = max(1, (state.height - height) / 2)

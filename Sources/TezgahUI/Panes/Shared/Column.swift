@@ -1,5 +1,5 @@
 /// One column of a pane's list: a title, a width, and how to show a row's value.
-struct Column {
+struct Column: Sendable {
     var title: String
     var width: Int
     /// Takes the room left over (at least `width`, at most `maxWidth`).
@@ -14,7 +14,7 @@ struct Column {
     /// Columns with a higher number are dropped first when the screen is narrow.
     var dropOrder = 0
     /// The cell for a row; the state gives the clock and the shop's rules.
-    var value: (PaneRow, AppState) -> (String, StyleRole)
+    var value: @Sendable (PaneRow, AppState) -> (String, StyleRole)
 
     /// The columns that fit `available` columns, with their final widths.
     static func fit(_ columns: [Column], into available: Int) -> [(Column, Int)] {

@@ -2,6 +2,7 @@ import Tezgah
 
 /// The Orders pane's actions: keys open a prompt or a question where the action needs one, and
 /// every action becomes one `applyOrderAction` effect for the marked orders (or the selected one).
+/// The keys that run them are in `PaneDefinition.orders`.
 extension AppState {
     /// The rows an action applies to: the marked ones, else the selected one; with how to name them.
     func targets() -> (ids: [Int64], label: String)? {
@@ -14,36 +15,38 @@ extension AppState {
         return ([selected.row.id], "\(pane.noun(1)) \(selected.row.label)")
     }
 
-    /// p preparing, h hold, H release, s ship, D delivered, x cancel, R refund, n note, t tag, T untag.
-    mutating func handleOrderKey(_ key: Character) -> [Effect] {
+    /// `action` on the marked orders, else the selected one.
+    mutating func applyToOrders(_ action: OrderAction) -> [Effect] {
+        guard let (ids, _) = targets() else { return [] }
+        return [.applyOrderAction(action, ids: ids)]
+    }
+
+    /// Asks in the status bar for what an action needs (a reason, a note, a tag…); Enter submits it.
+    mutating func askAboutOrders(_ purpose: Prompt.Purpose, _ question: (String) -> String) -> [Effect] {
         guard let (ids, label) = targets() else { return [] }
-        func ask(_ purpose: Prompt.Purpose, _ question: String) -> [Effect] {
-            mode = .prompting(Prompt(purpose: purpose, label: question, ids: ids, targets: label))
+        mode = .prompting(Prompt(purpose: purpose, label: question(label), ids: ids, targets: label))
+        return []
+    }
+
+    mutating func askToShip() -> [Effect] {
+        guard let (ids, _) = targets() else { return [] }
+        guard ids.count == 1 else {
+            message = "Ship one order at a time: each parcel has its own tracking number."
             return []
         }
-        switch key {
-        case "p": return [.applyOrderAction(.markPreparing, ids: ids)]
-        case "h": return ask(.holdReason, "Hold \(label) — reason: ")
-        case "H": return [.applyOrderAction(.release, ids: ids)]
-        case "D": return [.applyOrderAction(.markDelivered, ids: ids)]
-        case "s":
-            guard ids.count == 1 else {
-                message = "Ship one order at a time: each parcel has its own tracking number."
-                return []
-            }
-            return ask(.ship, "Ship \(label) — tracking number, or CARRIER NUMBER: ")
-        case "x":
-            mode = .confirming(Confirmation(question: "Cancel \(label)? The customer is told by mail. y/n",
-                                            effect: .applyOrderAction(.cancel, ids: ids)))
-            return []
-        case "R":
-            let currency = current.selected?.row.asOrder?.total.currency ?? .try_
-            return ask(.refund(currency: currency), "Refund \(label) — amount, or Enter for all: ")
-        case "n": return ask(.note, "Note on \(label): ")
-        case "t": return ask(.addTag, "Tag \(label) with: ")
-        case "T": return ask(.removeTag, "Remove from \(label) the tag: ")
-        default: return []
-        }
+        return askAboutOrders(.ship) { "Ship \($0) — tracking number, or CARRIER NUMBER: " }
+    }
+
+    mutating func confirmCancellingOrders() -> [Effect] {
+        guard let (ids, label) = targets() else { return [] }
+        mode = .confirming(Confirmation(question: "Cancel \(label)? The customer is told by mail. y/n",
+                                        effect: .applyOrderAction(.cancel, ids: ids)))
+        return []
+    }
+
+    mutating func askForRefund() -> [Effect] {
+        let currency = current.selected?.row.asOrder?.total.currency ?? .try_
+        return askAboutOrders(.refund(currency: currency)) { "Refund \($0) — amount, or Enter for all: " }
     }
 
     /// Enter in an order prompt: the action the answer names, or a sentence and the prompt kept open.

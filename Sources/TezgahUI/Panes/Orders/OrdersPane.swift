@@ -1,0 +1,40 @@
+import Tezgah
+
+extension PaneDefinition {
+    /// The order queue: opens on the orders that need action (paid, not shipped, oldest first).
+    static let orders = PaneDefinition(
+        title: "Orders", singular: "order", plural: "orders", defaultFilter: "is:needs-action",
+        columns: [
+            Column(title: "Order", width: 8) { row, _ in (row.asOrder?.number ?? "", .accent) },
+            Column(title: "Placed", width: 12, dropOrder: 2) { row, state in (row.asOrder.map { state.clock.short($0.placedAt) } ?? "", .dim) },
+            Column(title: "Customer", width: 12, flexible: true) { row, _ in (row.asOrder?.customerName ?? "", .normal) },
+            Column(title: "Status", width: 9) { row, _ in row.asOrder.map { ($0.status.title, $0.status.role) } ?? ("", .normal) },
+            // Narrow enough to stay beside the status on a side-by-side 120-column screen: each axis visible.
+            Column(title: "Payment", width: 8, dropOrder: 3) { row, _ in row.asOrder.map { ($0.payment.shortTitle, $0.payment.role) } ?? ("", .normal) },
+            Column(title: "Fulfilment", width: 11, dropOrder: 5) { row, _ in (row.asOrder?.fulfillment.title ?? "", .dim) },
+            Column(title: "Items", width: 5, alignRight: true, dropOrder: 4) { row, _ in (row.asOrder.map { String($0.itemCount) } ?? "", .dim) },
+            Column(title: "Total", width: 12, alignRight: true, dropOrder: 1) { row, _ in (row.asOrder?.total.formatted ?? "", .money) },
+        ],
+        keys: [
+            KeyBinding([.character("p")], "preparing (mails)", commands: ["preparing", "prepare"]) { state, _ in
+                state.applyToOrders(.markPreparing)
+            },
+            KeyBinding([.character("h")], "hold, with a reason", commands: ["hold"]) { state, _ in
+                state.askAboutOrders(.holdReason) { "Hold \($0) — reason: " }
+            },
+            KeyBinding([.character("H")], "release from hold", commands: ["release"]) { state, _ in state.applyToOrders(.release) },
+            KeyBinding([.character("s")], "ship: tracking number", commands: ["ship"]) { state, _ in state.askToShip() },
+            KeyBinding([.character("D")], "delivered (mails)", commands: ["delivered"]) { state, _ in state.applyToOrders(.markDelivered) },
+            KeyBinding([.character("x")], "cancel (asks; mails)", commands: ["cancel"]) { state, _ in state.confirmCancellingOrders() },
+            KeyBinding([.character("R")], "refund (asks; mails)", commands: ["refund"]) { state, _ in state.askForRefund() },
+            KeyBinding([.character("n")], "add a private note", commands: ["note"]) { state, _ in
+                state.askAboutOrders(.note) { "Note on \($0): " }
+            },
+            KeyBinding([.character("t"), .character("T")], "add / remove a tag", commands: ["tag", "untag"]) { state, key in
+                key == .character("t") ? state.askAboutOrders(.addTag) { "Tag \($0) with: " }
+                    : state.askAboutOrders(.removeTag) { "Remove from \($0) the tag: " }
+            },
+            KeyBinding([.character("u")], "undo my last change", commands: ["undo"]) { _, _ in [.findUndo] },
+        ],
+        hints: [StatusHint("p", "prepare"), StatusHint("s", "ship"), StatusHint("?", "help")])
+}

@@ -1,0 +1,31 @@
+import Foundation
+import Tezgah
+
+/// What a pane's detail lines are drawn with besides the row itself: the clock, the shop's rules and
+/// the width the text wraps to.
+struct DetailContext {
+    var clock: ShopClock
+    var attentionRule: ShipmentAttentionRule
+    var trackingLinks: TrackingLinks
+    var width: Int
+
+    /// "2026-11-23 14:05 (3h ago)".
+    static func when(_ date: Date, _ clock: ShopClock) -> String {
+        "\(clock.full(date)) (\(clock.relative(date)))"
+    }
+}
+
+extension PaneDetail {
+    /// The detail of the selected row as lines, wrapped to the context's width where text runs long;
+    /// each pane's lines are in its folder under `Panes/`.
+    func lines(_ context: DetailContext) -> [StyledLine] {
+        switch self {
+        case .order(let detail): detail.lines(context)
+        case .shipment(let detail): detail.lines(context)
+        case .review(let invite): invite.lines(context)
+        case .conversation(let detail): detail.lines(context)
+        case .loyalty(let detail): detail.lines(context)
+        case .mail(let detail): detail.lines(context)
+        }
+    }
+}

@@ -1,0 +1,22 @@
+import Foundation
+import Tezgah
+
+extension ReviewInviteSummary {
+    /// The invite's lines: when it is due, sent and reminded, and why it waits.
+    func lines(_ context: DetailContext) -> [StyledLine] {
+        let (r, clock, width) = (self, context.clock, context.width)
+        var lines = [
+            StyledLine([("Review invite for ", .dim), (r.orderNumber, .title), ("  ", .normal), (r.customerName, .title)]),
+            StyledLine([(TextFitting.pad("State", to: 11), .dim), (r.state.title, r.state.role)]),
+            .field("Due", DetailContext.when(r.dueAt, clock)),
+        ]
+        if let sent = r.sentAt { lines.append(.field("Sent", DetailContext.when(sent, clock))) }
+        if let reminder = r.reminderAt { lines.append(.field("Reminder", DetailContext.when(reminder, clock))) }
+        if !r.reason.isEmpty { lines.append(.field("Why", r.reason, .warning)) }
+        lines.append(StyledLine(""))
+        for text in TextFitting.wrap("One rule for every customer: an invite waits while that customer has an open conversation, return or shipment exception, and is never dropped for it.", to: max(10, width)) {
+            lines.append(StyledLine(text, .dim))
+        }
+        return lines
+    }
+}

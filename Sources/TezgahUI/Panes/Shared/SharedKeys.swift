@@ -1,0 +1,67 @@
+/// The keys every pane has: moving, the detail, filtering, marks, panes, saved filters, help and quit.
+/// A pane's own keys go between the first group and the second, as `?` lists them.
+enum SharedKeys {
+    static func table(for pane: PaneDefinition) -> [KeyBinding] {
+        // Where a pane has no `h` of its own, h closes the detail as vim's "left" would.
+        let paneTakesH = pane.keys.contains { $0.allKeys.contains(.character("h")) }
+        return moving + detail(closesWithH: !paneTakesH) + viewing(pane) + pane.keys + switching
+    }
+
+    private static let moving: [KeyBinding] = [
+        KeyBinding([.character("j"), .down], "next row", also: [.control("n")]) { state, key in state.move(key) ?? [] },
+        KeyBinding([.character("k"), .up], "previous row", also: [.control("p")]) { state, key in state.move(key) ?? [] },
+        KeyBinding([.pageDown, .control("f")], "next page", also: [.control("d")]) { state, key in state.move(key) ?? [] },
+        KeyBinding([.pageUp, .control("b")], "previous page", also: [.control("u")]) { state, key in state.move(key) ?? [] },
+        KeyBinding([.character("g"), .home], "first row") { state, key in state.move(key) ?? [] },
+        KeyBinding([.character("G"), .end], "last row") { state, key in state.move(key) ?? [] },
+    ]
+
+    private static func detail(closesWithH: Bool) -> [KeyBinding] {
+        [
+            KeyBinding([.enter], "detail; again: zoom", also: [.right, .character("l")]) { state, key in
+                if state.detailShown == .closed {
+                    return state.current.selected == nil ? [] : state.showDetail(.open)
+                }
+                // → and l open the detail; only Enter zooms it.
+                return key == .enter ? state.showDetail(state.isDetailFullScreen ? .closed : .fullScreen) : []
+            },
+            KeyBinding([.left, .escape], "close the detail", also: [.character("q")] + (closesWithH ? [.character("h")] : []),
+                       needsOpenDetail: true) { state, _ in state.showDetail(.closed) },
+        ]
+    }
+
+    private static func viewing(_ pane: PaneDefinition) -> [KeyBinding] { [
+        KeyBinding([.character("/")], "filter as you type") { state, _ in
+            // Typing narrows the view on screen: "is:needs-action" becomes "is:needs-action ayşe".
+            if let last = state.current.filter.last, last != " " { state.current.filter += " " }
+            state.mode = .filtering
+            return []
+        },
+        KeyBinding([.escape], "clear: all \(pane.plural)") { state, _ in state.current.filter.isEmpty ? [] : state.setFilter("") },
+        KeyBinding([.character("0")], pane.defaultFilter.isEmpty ? "all \(pane.plural)" : "\(pane.defaultFilter.dropFirst(3)) view") { state, _ in
+            state.recallSavedFilter(number: 0)
+        },
+        KeyBinding([.character(" ")], "mark / unmark a row") { state, _ in state.toggleMark() },
+    ] }
+
+    private static let switching: [KeyBinding] = [
+        KeyBinding([.character(":")], "command (:filter save)") { state, _ in
+            state.mode = .prompting(Prompt(purpose: .command, label: ":", ids: [], targets: ""))
+            return []
+        },
+        KeyBinding([.tab, .backTab], "next / previous pane") { state, key in state.show(key == .tab ? state.pane.next : state.pane.previous) },
+        KeyBinding((1...Pane.allCases.count).map { .function($0) }, "go to a pane") { state, key in
+            guard case .function(let n) = key, let target = Pane(rawValue: n - 1) else { return [] }
+            return state.show(target)
+        },
+        KeyBinding((1...9).map { .character(Character(String($0))) }, "saved filter 1–9") { state, key in
+            guard case .character(let c) = key else { return [] }
+            return state.recallSavedFilter(number: c.wholeNumberValue ?? 0)
+        },
+        KeyBinding([.character("?")], "this help", commands: ["help"]) { state, _ in
+            state.mode = .help
+            return []
+        },
+        KeyBinding([.character("q")], "quit", also: [.control("c")], commands: ["q", "quit"]) { state, _ in state.quit() },
+    ]
+}

@@ -1,0 +1,47 @@
+import Foundation
+import Tezgah
+
+extension ShipmentDetail {
+    /// The parcel's lines: where it is, why it needs attention, its tracking link and events.
+    func lines(_ context: DetailContext) -> [StyledLine] {
+        let (d, clock, rule, links, width) = (self, context.clock, context.attentionRule, context.trackingLinks, context.width)
+        let s = d.summary
+        var lines = [
+            StyledLine([(s.carrier.title, .title), ("  ", .normal), (s.trackingNumber, .accent)]),
+            StyledLine([(TextFitting.pad("Status", to: 11), .dim), (s.status.title, s.status.role)]),
+            .field("Order", "\(s.orderNumber) · \(s.customerName)"),
+            .field("Shipped", DetailContext.when(s.shippedAt, clock)),
+        ]
+        if let eta = s.eta {
+            var text = clock.day(eta)
+            if let first = s.firstEta, first != eta { text += " (first promised \(clock.day(first)))" }
+            lines.append(.field("ETA", text, s.firstEta != nil && s.firstEta != eta ? .warning : .normal))
+        }
+        if let last = s.lastEventAt { lines.append(.field("Last event", DetailContext.when(last, clock))) }
+        for (index, reason) in rule.reasons(s, now: clock.now).enumerated() {
+            lines.append(.field(index == 0 ? "Attention" : "", reason.explanation(clock), .bad))
+        }
+        // The whole link, broken across lines if need be: a cut link cannot be copied.
+        for (index, piece) in TextFitting.wrap(links.url(s.carrier, s.trackingNumber), to: max(10, width - 11)).enumerated() {
+            lines.append(.field(index == 0 ? "Track" : "", piece, .accent))
+        }
+        lines.append(StyledLine("Timeline", .header))
+        for event in d.events {
+            lines.append(StyledLine([("  \(clock.short(event.at))  ", .dim), (event.status.title, event.status.role)]))
+            let text = event.location.isEmpty ? event.description : "\(event.description) · \(event.location)"
+            for piece in TextFitting.wrap(text, to: max(10, width - 6)) { lines.append(StyledLine("      " + piece)) }
+        }
+        return lines
+    }
+}
+
+extension ShipmentAttention {
+    /// "late: ETA was 21 Nov", "ETA slipped 2 days", "no tracking event for 4d".
+    func explanation(_ clock: ShopClock) -> String {
+        switch self {
+        case .late(let since): "late: ETA was \(clock.day(since))"
+        case .slipped(let by): "ETA slipped \(Int(by / 86_400)) day\(Int(by / 86_400) == 1 ? "" : "s")"
+        case .stalled(let since): "no tracking event since \(clock.day(since))"
+        }
+    }
+}
