@@ -34,8 +34,21 @@ public final class DeskCore {
         state.attentionRule = config.attentionRule
         state.trackingLinks = config.trackingLinks
         state.localeSummary = localeSummary
+        seenChanges = try database.changesElsewhere()
         if let actor { self.actor = actor }
         run(state.start())
+    }
+
+    /// The shop's change counter when the desk last looked (see `refreshIfChangedElsewhere`).
+    private var seenChanges: Int64
+
+    /// Reads again what the desk shows if another process (the mail worker, an import, an inbox
+    /// sync) has committed since the last look. One pragma when nothing changed, so the run loop
+    /// calls it every second while idle; the desk's own writes do not count.
+    public func refreshIfChangedElsewhere() {
+        guard let changes = try? database.changesElsewhere(), changes != seenChanges else { return }
+        seenChanges = changes
+        send(.shopChangedElsewhere(isEmpty: (try? database.isEmpty()) ?? false))
     }
 
     /// Applies an action and everything it causes.

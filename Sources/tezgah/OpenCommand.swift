@@ -159,6 +159,7 @@ struct DeskSession {
         let core = try DeskCore(database: shop.database, width: size.width, height: size.height, config: config,
                                 orderMails: orderMails, storedShopName: shop.storedName, localeSummary: localeSummary)
         var lastTick = Date()
+        var lastLook = Date()
         while !core.state.isQuitting && !TerminationSignals.received {
             terminal.draw(core.frame())
             for text in core.clipboardRequests { terminal.copyToClipboard(text) }
@@ -175,6 +176,11 @@ struct DeskSession {
                 }
                 handled += 1
                 event = terminal.nextEvent(timeout: 0)
+            }
+            // What other processes commit shows within about a second, even while keys keep coming.
+            if Date().timeIntervalSince(lastLook) >= 1 {
+                lastLook = Date()
+                core.refreshIfChangedElsewhere()
             }
             // Keep "3h ago" honest without redrawing every second.
             if Date().timeIntervalSince(lastTick) >= 60 {

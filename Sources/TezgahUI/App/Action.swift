@@ -19,6 +19,9 @@ public enum Action: Equatable, Sendable {
     /// A pane's filter could not be read; the sentence says why.
     case filterFailed(Pane, filter: String, String)
     case effectFailed(String)
+    /// Another process committed to the shop (the mail worker, an import); `isEmpty` says whether
+    /// the shop still has no data. What shows is read again where it is.
+    case shopChangedElsewhere(isEmpty: Bool)
     /// The clock moved on (the runtime ticks it so "3h ago" stays true).
     case clockTicked(ShopClock)
 }

@@ -77,6 +77,8 @@ extension AppState {
         case .effectFailed(let text):
             message = text
             return []
+        case .shopChangedElsewhere(let isEmpty):
+            return shopChangedElsewhere(isEmpty: isEmpty)
         case .clockTicked(let clock):
             self.clock = clock
             return []
@@ -232,6 +234,29 @@ extension AppState {
         if !current.savedFiltersLoaded { effects.append(.loadSavedFilters(target)) }
         if target == .mail { effects.append(.countMailStates) }
         if target == .shipments { effects.append(.countShipmentsNeedingAttention(attentionRule, now: clock.now)) }
+        return effects
+    }
+
+    /// Another process changed the shop: the pane on screen reads its window, counts and open
+    /// detail again where they are (the cursor stays on its row, a prompt or the filter box stays
+    /// open); the other panes read theirs when next shown.
+    mutating func shopChangedElsewhere(isEmpty: Bool) -> [Effect] {
+        if isFirstRun {
+            guard !isEmpty else { return [] }
+            isFirstRun = false
+            return start()
+        }
+        for other in Pane.allCases where other != pane { panes[other]?.isLoaded = false }
+        guard current.isLoaded else { return [] }
+        current.detailID = nil
+        // At the top of the list, rows that arrived above it come into view; elsewhere the window
+        // keeps its first row so what the owner is reading does not scroll away.
+        var effects = [current.window.hasBefore ? reloadWhereItIs() : load(.top, cursor: keepSelection())]
+        effects += detailEffect(for: pane)
+        effects.append(.loadCount(pane, filter: ""))
+        if !current.filter.isEmpty { effects.append(.loadCount(pane, filter: current.filter)) }
+        if pane == .mail { effects.append(.countMailStates) }
+        if pane == .shipments { effects.append(.countShipmentsNeedingAttention(attentionRule, now: clock.now)) }
         return effects
     }
 
