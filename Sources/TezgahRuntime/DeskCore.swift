@@ -20,19 +20,25 @@ public final class DeskCore {
     /// Writes the customer mail order actions cause; nil when the config has no `[mail]` section.
     public let orderMails: OrderMails?
 
-    /// `storedShopName` is the name the database stores, for a caller that has read it already (the
-    /// desk reads it while the database opens); without it the name is read here.
-    public init(database: AppDatabase, width: Int, height: Int, now: Date = Date(),
-                actor: String? = nil, config: ShopConfig = .defaults,
-                orderMails: OrderMails? = nil, storedShopName: String?? = nil, localeSummary: String? = nil) throws {
+    /// The desk with its settings resolved from `config` and what the database stores.
+    /// `storedShopName` stands in for the name the database stores (nil inside: none).
+    public convenience init(database: AppDatabase, width: Int, height: Int, now: Date = Date(),
+                            actor: String? = nil, config: ShopConfig = .defaults,
+                            orderMails: OrderMails? = nil, storedShopName: String?? = nil, localeSummary: String? = nil) throws {
+        var stored = try database.storedShopSettings()
+        if let storedShopName { stored.values[.name] = storedShopName }
+        try self.init(database: database, width: width, height: height, now: now, actor: actor,
+                      settings: .resolve(config: config, stored: stored), orderMails: orderMails, localeSummary: localeSummary)
+    }
+
+    public init(database: AppDatabase, width: Int, height: Int, now: Date = Date(), actor: String? = nil,
+                settings: ShopSettings, orderMails: OrderMails? = nil, localeSummary: String? = nil) throws {
         self.database = database
         self.orderMails = orderMails
-        let zone = try database.setting("shop.timezone").flatMap(TimeZone.init(identifier:)) ?? config.timeZone
-        let name = try config.shopName(stored: storedShopName ?? database.setting("shop.name"))
-        state = AppState(width: width, height: height, shopName: name, databasePath: database.path,
-                         clock: ShopClock(timeZone: zone, now: now), isFirstRun: try database.isEmpty())
-        state.attentionRule = config.attentionRule
-        state.trackingLinks = config.trackingLinks
+        state = AppState(width: width, height: height, shopName: settings.name, databasePath: database.path,
+                         clock: ShopClock(timeZone: settings.timeZone, now: now), isFirstRun: try database.isEmpty())
+        state.attentionRule = settings.attentionRule
+        state.trackingLinks = settings.trackingLinks
         state.localeSummary = localeSummary
         seenChanges = try database.changesElsewhere()
         if let actor { self.actor = actor }

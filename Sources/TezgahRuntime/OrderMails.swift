@@ -22,17 +22,22 @@ public struct OrderMails: Sendable {
     }
 
     /// The shop's order mails as its config describes them, signed with the name the desk shows
-    /// (`ShopConfig.shopName(stored:)`, given the name the database stores). Without a `[mail]`
-    /// section there is no sender to write from: nil (actions then say that nobody was told), or the
-    /// demo's undeliverable mail when `demo` is set.
+    /// (`ShopSettings`). Without a `[mail]` section there is no sender to write from: nil (actions
+    /// then say that nobody was told), or the demo's undeliverable mail when `demo` is set.
+    public static func configured(_ config: ShopConfig, settings: ShopSettings, templates folder: String?,
+                                  demo: Bool = false) throws -> OrderMails? {
+        guard config.hasMail else { return demo ? try .demo(shopName: settings.name) : nil }
+        let mail = try config.mailSettings(resolvingPassword: false)
+        return OrderMails(composer: MailComposer(templates: try MailTemplateLibrary.load(overrides: folder), sender: mail.from),
+                          shopName: settings.name, returnPolicy: settings.returnPolicy,
+                          trackingLinks: settings.trackingLinks, timeZone: settings.timeZone)
+    }
+
+    /// As above, for a caller that has only the name the database stores.
     public static func configured(_ config: ShopConfig, storedShopName: String?, templates folder: String?,
                                   demo: Bool = false) throws -> OrderMails? {
-        let shopName = config.shopName(stored: storedShopName)
-        guard config.hasMail else { return demo ? try .demo(shopName: shopName) : nil }
-        let settings = try config.mailSettings(resolvingPassword: false)
-        return OrderMails(composer: MailComposer(templates: try MailTemplateLibrary.load(overrides: folder), sender: settings.from),
-                          shopName: shopName, returnPolicy: config.returnPolicy,
-                          trackingLinks: config.trackingLinks, timeZone: config.timeZone)
+        let stored = StoredShopSettings(storedShopName.map { [.name: $0] } ?? [:])
+        return try configured(config, settings: .resolve(config: config, stored: stored), templates: folder, demo: demo)
     }
 
     /// For `tezgah --demo` without a `[mail]` config: the demo shop's mail is written and queued (to

@@ -31,15 +31,17 @@ struct ImportCommand: ParsableCommand {
     func run() throws {
         let paths = DataPaths()
         let database = try AppDatabase(path: paths.database(override: db), upgrading: printUpgradeNotice)
-        let mails = try OrderMails.configured(try paths.loadConfig(override: config),
-                                              storedShopName: try database.setting("shop.name"), templates: paths.templatesFolder)
+        let shopConfig = try paths.loadConfig(override: config)
+        let settings = try ShopSettings.resolve(config: shopConfig, database: database)
+        let mails = try OrderMails.configured(shopConfig, settings: settings, templates: paths.templatesFolder)
         let composer = mails?.composer(now: Date())
         for file in files {
             let size = ((try? FileManager.default.attributesOfItem(atPath: file))?[.size] as? Int) ?? 0
             let progress = ProgressLine(total: max(size / 1_024, 1), label: "KB of \((file as NSString).lastPathComponent)")
             do {
                 let summary = try database.importFile(file, format: format.flatMap(ImportFormat.init(rawValue:)),
-                                                      actor: ProcessInfo.processInfo.userName, mail: composer) { read, _ in
+                                                      actor: ProcessInfo.processInfo.userName, mail: composer,
+                                                      timeZone: settings.timeZone) { read, _ in
                     progress.update(read / 1_024)
                 }
                 progress.finish()

@@ -92,18 +92,18 @@ struct DeskStart {
     }
 }
 
-/// The shop database, opened and migrated, with the name it stores. The name is read on the opening
-/// thread, beside the opening, rather than on the main thread before the first frame.
+/// The shop database, opened and migrated, with the settings it stores. They are read on the
+/// opening thread, beside the opening, rather than on the main thread before the first frame.
 struct OpenedShop: Sendable {
     let database: AppDatabase
-    let storedName: String?
+    let stored: StoredShopSettings
 
     static func opening(path: String) -> ShopOpening {
         let upgrading = ShopOpening.Flag()
         return ShopOpening(path: path, upgrading: upgrading, result: BackgroundResult {
             let database = try AppDatabase.forDesk(path: path, upgrading: upgrading.set)
             do {
-                return OpenedShop(database: database, storedName: try database.setting("shop.name"))
+                return OpenedShop(database: database, stored: try database.storedShopSettings())
             } catch {
                 try? database.close()
                 throw error
@@ -153,11 +153,11 @@ struct DeskSession {
         // Also on the way out of an error below, so its sentence is printed on the restored screen.
         defer { terminal.stop() }
         let shop = try waitForShop(on: terminal)
-        let orderMails = try OrderMails.configured(config, storedShopName: shop.storedName, templates: templatesFolder,
-                                                   demo: demo)
+        let settings = ShopSettings.resolve(config: config, stored: shop.stored)
+        let orderMails = try OrderMails.configured(config, settings: settings, templates: templatesFolder, demo: demo)
         let size = terminal.size
-        let core = try DeskCore(database: shop.database, width: size.width, height: size.height, config: config,
-                                orderMails: orderMails, storedShopName: shop.storedName, localeSummary: localeSummary)
+        let core = try DeskCore(database: shop.database, width: size.width, height: size.height, settings: settings,
+                                orderMails: orderMails, localeSummary: localeSummary)
         var lastTick = Date()
         var lastLook = Date()
         while !core.state.isQuitting && !TerminationSignals.received {

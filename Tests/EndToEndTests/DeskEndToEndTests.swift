@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TezgahStore
 
 /// The real binary in a real terminal (tmux), on a demo shop of fixed size.
 @Suite(.serialized) struct DeskEndToEndTests {
@@ -282,5 +283,39 @@ import Testing
         #expect(result.status == 2)
         #expect(result.error.contains("tezgah needs a terminal"))
         #expect(!FileManager.default.fileExists(atPath: scratch.file("x.sqlite")), "a refused start creates no database")
+    }
+
+    /// `tezgah import` reads a WooCommerce export's local times in the config's time zone, and
+    /// `tezgah config set` keeps the zone in the shop for a run without that config.
+    @Test func importReadsLocalTimesInTheShopsZone() throws {
+        let scratch = Scratch()
+        let export = scratch.file("orders-2026-11.csv")
+        try """
+            Order Number,Order Status,Order Date,Customer Note,First Name (Billing),Last Name (Billing),Email (Billing),Address 1&2 (Shipping),City (Shipping),Postcode (Shipping),Country Code (Shipping),Payment Method Title,Order Refund Amount,Order Total Amount,Currency,SKU,Item #,Item Name,Quantity,Item Cost\r
+            5001,processing,2026-11-21 01:30,,Ayşe,Yılmaz,ayse@example.com.tr,Bağdat Cad. No 5,İstanbul,34710,TR,Kapıda ödeme,0,349.90,TRY,KUPA-01,1,El yapımı seramik kupa,1,349.90\r
+
+            """.write(toFile: export, atomically: true, encoding: .utf8)
+        func placed(_ shop: String) throws -> Date? {
+            let database = try AppDatabase(path: shop)
+            defer { try? database.close() }
+            return try database.orderDetail(id: 1).summary.placedAt
+        }
+        let istanbul = ISO8601DateFormatter().date(from: "2026-11-20T22:30:00Z")
+        let config = scratch.file("istanbul.toml")
+        try "[shop]\ntime_zone = \"Europe/Istanbul\"\n".write(toFile: config, atomically: true, encoding: .utf8)
+        let first = scratch.file("woo-config.sqlite")
+        let imported = try TezgahBinary.run(["import", export, "--db", first, "--config", config], environment: ["TZ": "UTC"])
+        #expect(imported.status == 0, "\(imported.error)")
+        #expect(try placed(first) == istanbul)
+
+        let second = scratch.file("woo-stored.sqlite")
+        let set = try TezgahBinary.run(["config", "set", "time_zone", "Europe/Istanbul", "--db", second], environment: ["TZ": "UTC"])
+        #expect(set.status == 0 && set.output == "time_zone\tEurope/Istanbul\n", "\(set.error)")
+        #expect(try TezgahBinary.run(["import", export, "--db", second], environment: ["TZ": "UTC"]).status == 0)
+        #expect(try placed(second) == istanbul)
+        let shown = try TezgahBinary.run(["config", "show", "--db", second], environment: ["TZ": "UTC"])
+        #expect(shown.output.contains("time_zone\tEurope/Istanbul\t(shop database)"), "\(shown.output)")
+        let wrong = try TezgahBinary.run(["config", "set", "time_zone", "Istanbul", "--db", second])
+        #expect(wrong.status != 0 && wrong.error.contains("“Istanbul” is not a time zone name such as Europe/Istanbul."), "\(wrong.error)")
     }
 }

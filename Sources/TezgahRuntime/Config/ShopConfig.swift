@@ -42,6 +42,9 @@ public struct ShopConfig: Sendable {
     /// The file it came from, or nil for the built-in defaults (no file).
     public var file: String?
     public var timeZone: TimeZone
+    /// `[shop] time_zone` when the file names one (`timeZone` is then the same); nil leaves the zone
+    /// to the database's setting, else this machine's (see `ShopSettings`).
+    public var configuredTimeZone: TimeZone?
     /// The shop's name in mail and the title bar (else the database's own setting; see `shopName(stored:)`).
     public var shopName: String?
     /// A sentence for the shipped mail about returns.
@@ -104,6 +107,7 @@ public struct ShopConfig: Sendable {
                     throw shop.error("time_zone", "\"\(name)\" is not a time zone name such as \"Europe/Istanbul\"")
                 }
                 config.timeZone = zone
+                config.configuredTimeZone = zone
             }
         }
         if let ui = try root.section("ui") {

@@ -163,18 +163,6 @@ public final class AppDatabase: Sendable {
         }
     }
 
-    /// Reads a setting stored in the database (e.g. the shop's time zone).
-    public func setting(_ key: String) throws -> String? {
-        try pool.read { db in try String.fetchOne(db, sql: "SELECT value FROM settings WHERE key = ?", arguments: [key]) }
-    }
-
-    public func setSetting(_ key: String, to value: String) throws {
-        try pool.write { db in
-            try db.execute(sql: "INSERT INTO settings(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
-                           arguments: [key, value])
-        }
-    }
-
     /// True when the shop has no customers and no orders yet (the first-run screen shows then).
     public func isEmpty() throws -> Bool {
         try pool.read { db in

@@ -84,9 +84,9 @@ private struct Generator {
     }
 
     mutating func begin(_ writer: ShopWriter) throws {
-        try writer.setSetting("shop.name", "Ayşe'nin Dükkanı")
-        try writer.setSetting("shop.timezone", "Europe/Istanbul")
-        try writer.setSetting("shop.currency", "TRY")
+        try writer.setSetting(.name, "Ayşe'nin Dükkanı")
+        try writer.setSetting(.timeZone, "Europe/Istanbul")
+        try writer.setSetting(.currency, "TRY")
         try writer.setSetting("demo.seed", String(shop.seed))
         try writer.setSetting("demo.orders", String(shop.orders))
     }

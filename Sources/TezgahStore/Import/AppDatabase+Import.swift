@@ -6,8 +6,12 @@ extension AppDatabase {
     /// it. Re-importing the same or an overlapping export updates orders in place.
     /// Orders a tracking export shows delivered are marked so under `actor`, and `mail` writes the
     /// customer's "delivered" mail (none without it).
+    ///
+    /// `timeZone` reads exports that write local times (WooCommerce's): the shop's, as the runtime
+    /// resolves it from config and database (`ShopSettings`); without it, the zone the database
+    /// stores, else UTC.
     public func importFile(_ path: String, format requested: ImportFormat? = nil, actor: String = "import",
-                           mail: OrderMailComposer? = nil, now: Date = Date(),
+                           mail: OrderMailComposer? = nil, now: Date = Date(), timeZone: TimeZone? = nil,
                            progress: @escaping (_ bytesRead: Int, _ fileSize: Int) -> Void = { _, _ in }) throws -> ImportSummary {
         let records = try CSVRecords(path: path)
         guard let format = requested ?? ImportFormat.detect(header: records.header) else {
@@ -17,7 +21,7 @@ extension AppDatabase {
             throw ImportError(file: records.file, line: 1, column: column, reason: "is missing from the header; is this a \(format.title)?")
         }
         // WooCommerce writes the site's local times; the shop's zone reads them.
-        let zone = try setting("shop.timezone").flatMap(TimeZone.init(identifier:)) ?? TimeZone(identifier: "UTC")!
+        let zone = try timeZone ?? setting(.timeZone).flatMap(TimeZone.init(identifier:)) ?? TimeZone(identifier: "UTC")!
         return try largeWrite { writer in
             switch format {
             case .trackingStatus:

@@ -1,0 +1,92 @@
+import ArgumentParser
+import Foundation
+import TezgahRuntime
+import TezgahStore
+
+/// `tezgah config show` and `tezgah config set KEY VALUE`: the shop's settings as tezgah resolves
+/// them, and the ones the shop's database keeps.
+struct ConfigCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "config",
+        abstract: "Show the shop's settings, or set its name and time zone in the shop database.",
+        subcommands: [Show.self, Set.self])
+
+    struct Show: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "show",
+            abstract: "Print the shop's settings and where each comes from (config file, shop database, default).")
+
+        @Option(help: "The shop database (default: $TEZGAH_DB, else $XDG_DATA_HOME/tezgah/shop.sqlite).")
+        var db: String?
+
+        @Option(help: "The config file (default: $TEZGAH_CONFIG, else $XDG_CONFIG_HOME/tezgah/config.toml).")
+        var config: String?
+
+        func run() throws {
+            let paths = DataPaths()
+            let database = try AppDatabase(path: paths.database(override: db), upgrading: printUpgradeNotice)
+            defer { try? database.close() }
+            let settings = try ShopSettings.resolve(config: try paths.loadConfig(override: config), database: database)
+            print("name\t\(settings.name)\t(\(settings.nameSource.rawValue))")
+            print("time_zone\t\(settings.timeZone.identifier)\t(\(settings.timeZoneSource.rawValue))")
+        }
+    }
+
+    struct Set: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "set",
+            abstract: "Keep the shop's name or time zone in the shop database, for every process and user that opens it.",
+            discussion: "A [shop] name or time_zone in a config file still comes first for whoever uses that file.")
+
+        @Option(help: "The shop database (default: $TEZGAH_DB, else $XDG_DATA_HOME/tezgah/shop.sqlite).")
+        var db: String?
+
+        @Option(help: "The config file, to say when it overrides what is set here.")
+        var config: String?
+
+        @Argument(help: "name or time_zone.")
+        var key: ShopSettingName
+
+        @Argument(help: "The value: a name, or a zone such as Europe/Istanbul.")
+        var value: String
+
+        func validate() throws {
+            let trimmed = value.trimmingCharacters(in: .whitespacesAndNewlines)
+            if trimmed.isEmpty { throw ValidationError("Give a value for \(key.rawValue).") }
+            if trimmed.contains(where: { $0.isNewline || ($0.asciiValue.map { $0 < 0x20 } ?? false) }) {
+                throw ValidationError("The \(key.rawValue) is one line of text.")
+            }
+            if key == .timeZone, TimeZone(identifier: trimmed) == nil {
+                throw ValidationError("“\(trimmed)” is not a time zone name such as Europe/Istanbul.")
+            }
+        }
+
+        func run() throws {
+            let paths = DataPaths()
+            let database = try AppDatabase(path: paths.database(override: db), upgrading: printUpgradeNotice)
+            defer { try? database.close() }
+            let trimmed = value.trimmingCharacters(in: .whitespacesAndNewlines)
+            try database.setSetting(key.storeKey, to: trimmed)
+            let settings = try ShopSettings.resolve(config: try paths.loadConfig(override: config), database: database)
+            let source = key == .name ? settings.nameSource : settings.timeZoneSource
+            if source == .config {
+                printError("Set in the shop database; your config file's [shop] \(key.rawValue) still comes first for you.")
+            } else {
+                print("\(key.rawValue)\t\(trimmed)")
+            }
+        }
+    }
+}
+
+/// The settings `tezgah config set` writes, as the owner names them (config.toml's keys).
+enum ShopSettingName: String, CaseIterable, ExpressibleByArgument {
+    case name
+    case timeZone = "time_zone"
+
+    var storeKey: ShopSettingKey {
+        switch self {
+        case .name: .name
+        case .timeZone: .timeZone
+        }
+    }
+}
