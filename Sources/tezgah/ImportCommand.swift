@@ -10,8 +10,8 @@ struct ImportCommand: ParsableCommand {
         commandName: "import",
         abstract: "Import a shop's CSV exports (Shopify orders and customers, WooCommerce orders, Etsy sold orders, tracking status). Each file goes in whole or not at all; re-importing updates in place.")
 
-    @Option(help: "The format, when the header does not tell: \(ImportFormat.allCases.map(\.rawValue).joined(separator: ", ")).")
-    var format: String?
+    @Option(help: "The format, when the header does not tell.")
+    var format: ImportFormat?
 
     @Option(help: "The shop database (default: $TEZGAH_DB, else $XDG_DATA_HOME/tezgah/shop.sqlite).")
     var db: String?
@@ -21,12 +21,6 @@ struct ImportCommand: ParsableCommand {
 
     @Argument(help: "CSV files to import.")
     var files: [String]
-
-    func validate() throws {
-        if let format, ImportFormat(rawValue: format) == nil {
-            throw ValidationError("Unknown format “\(format)”; formats are \(ImportFormat.allCases.map(\.rawValue).joined(separator: ", ")).")
-        }
-    }
 
     func run() throws {
         let paths = DataPaths()
@@ -39,7 +33,7 @@ struct ImportCommand: ParsableCommand {
             let size = ((try? FileManager.default.attributesOfItem(atPath: file))?[.size] as? Int) ?? 0
             let progress = ProgressLine(total: max(size / 1_024, 1), label: "KB of \((file as NSString).lastPathComponent)")
             do {
-                let summary = try database.importFile(file, format: format.flatMap(ImportFormat.init(rawValue:)),
+                let summary = try database.importFile(file, format: format,
                                                       actor: ProcessInfo.processInfo.userName, mail: composer,
                                                       timeZone: settings.timeZone) { read, _ in
                     progress.update(read / 1_024)
@@ -48,7 +42,7 @@ struct ImportCommand: ParsableCommand {
                 print("\(file): \(summary.description)")
             } catch let error as ImportError {
                 progress.finish()
-                throw CleanExit.message("\(error) Nothing from this file was imported.", code: 1)
+                throw CommandLineError("\(error) Nothing from this file was imported.", exitStatus: 1)
             }
         }
     }

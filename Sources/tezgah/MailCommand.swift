@@ -73,7 +73,7 @@ struct MailCommand: ParsableCommand {
             var states: [OutboxState] = []
             for name in (state ?? "").split(separator: ",") {
                 guard let state = OutboxState(rawValue: name.trimmingCharacters(in: .whitespaces)) else {
-                    throw CleanExit.message("\"\(name)\" is not a mail state; states are \(OutboxState.allCases.map(\.rawValue).joined(separator: ", ")).", code: 2)
+                    throw CommandLineError("\"\(name)\" is not a mail state; states are \(OutboxState.allCases.map(\.rawValue).joined(separator: ", ")).", exitStatus: 2)
                 }
                 states.append(state)
             }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Tezgah
 import TezgahMail
 import TezgahRuntime
 import TezgahStore
@@ -13,8 +14,9 @@ struct TezgahCommand: ParsableCommand {
         subcommands: [OpenCommand.self, DemoCommand.self, ImportCommand.self, TrackingCommand.self, MailCommand.self, ConfigCommand.self],
         defaultSubcommand: OpenCommand.self)
 
-    /// Runs the command; errors a user can cause end as one sentence on stderr, never a stack trace:
-    /// a bad config, template or theme with status 2, a database that cannot be used with status 1.
+    /// Runs the command; errors a user can cause (`UserFacingError`) end as one sentence on stderr,
+    /// never a stack trace: a bad config, template or theme with status 2, a database that cannot be
+    /// used with status 1.
     static func main() {
         do {
             // `tezgah` alone, the everyday start, opens the desk with its defaults without asking
@@ -27,21 +29,9 @@ struct TezgahCommand: ParsableCommand {
                 var command = try parseAsRoot()
                 try command.run()
             }
-        } catch CleanExit.message(let text, let code) {
-            printError(text)
-            Foundation.exit(code)
-        } catch let error as ConfigError {
+        } catch let error as any UserFacingError {
             printError(error.description)
-            Foundation.exit(2)
-        } catch let error as MailTemplateError {
-            printError(error.description)
-            Foundation.exit(2)
-        } catch let error as ThemeError {
-            printError(error.description)
-            Foundation.exit(2)
-        } catch let error as StoreError {
-            printError(error.description)
-            Foundation.exit(1)
+            Foundation.exit(error.exitStatus)
         } catch {
             exit(withError: error)
         }

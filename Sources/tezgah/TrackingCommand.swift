@@ -15,8 +15,8 @@ struct TrackingCommand: ParsableCommand {
             commandName: "check",
             abstract: "Print each number's carrier and tracking link, or why it is invalid (exit status 1 if any is).")
 
-        @Option(help: "The carrier, when known: \(Carrier.allCases.map(\.rawValue).joined(separator: ", ")). Overrides detection.")
-        var carrier: String?
+        @Option(help: "The carrier, when known. Overrides detection.")
+        var carrier: Carrier?
 
         @Option(help: "The config file, for the shop's own tracking links ([tracking.urls]).")
         var config: String?
@@ -25,15 +25,12 @@ struct TrackingCommand: ParsableCommand {
         var numbers: [String]
 
         func validate() throws {
-            if let carrier, Carrier(rawValue: carrier.lowercased()) == nil {
-                throw ValidationError("Unknown carrier “\(carrier)”; carriers are \(Carrier.allCases.map(\.rawValue).joined(separator: ", ")).")
-            }
             if numbers.isEmpty { throw ValidationError("Give at least one tracking number.") }
         }
 
         func run() throws {
             let links = try DataPaths().loadConfig(override: config).trackingLinks
-            let explicit = carrier.flatMap { Carrier(rawValue: $0.lowercased()) }
+            let explicit = carrier
             var anyInvalid = false
             for text in numbers {
                 let result = explicit.map { TrackingNumber.check(text, as: $0) } ?? TrackingNumber.check(text)

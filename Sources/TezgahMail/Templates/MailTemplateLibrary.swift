@@ -3,7 +3,9 @@ import Mustache
 import Tezgah
 
 /// A template that cannot be used, said with the file, line and what to do.
-public struct MailTemplateError: Error, Equatable, CustomStringConvertible {
+public struct MailTemplateError: UserFacingError, Equatable {
+    public var exitStatus: Int32 { 2 }
+
     public var description: String
 }
 

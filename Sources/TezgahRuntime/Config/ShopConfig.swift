@@ -4,7 +4,9 @@ import TezgahMail
 import TOMLKit
 
 /// A config file that cannot be used, in one sentence naming the file, line and key.
-public struct ConfigError: Error, CustomStringConvertible, Equatable {
+public struct ConfigError: UserFacingError, Equatable {
+    public var exitStatus: Int32 { 2 }
+
     public var description: String
 }
 

@@ -176,21 +176,6 @@ public final class AppDatabase: Sendable {
     }
 }
 
-/// Errors a user can cause or meet, each one sentence.
-public enum StoreError: Error, CustomStringConvertible, Equatable {
-    case cannotOpen(path: String, reason: String)
-    case notFound(what: String, id: Int64)
-    case refused(String)
-
-    public var description: String {
-        switch self {
-        case let .cannotOpen(path, reason): "Cannot open the shop database \(path): \(reason)."
-        case let .notFound(what, id): "There is no \(what) with id \(id)."
-        case let .refused(reason): reason
-        }
-    }
-}
-
 #if canImport(Glibc)
 import Glibc
 private let closeDescriptor = Glibc.close
@@ -198,8 +183,3 @@ private let closeDescriptor = Glibc.close
 import Darwin
 private let closeDescriptor = Darwin.close
 #endif
-
-extension Date {
-    init(unixSeconds: Int64) { self.init(timeIntervalSince1970: TimeInterval(unixSeconds)) }
-    var unixSeconds: Int64 { Int64(timeIntervalSince1970.rounded(.down)) }
-}

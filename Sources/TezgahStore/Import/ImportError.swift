@@ -1,6 +1,10 @@
+import Tezgah
+
 /// Why an import stopped, as one sentence naming the file, line and column. Nothing of the file
 /// was written when this is thrown.
-public struct ImportError: Error, CustomStringConvertible, Equatable {
+public struct ImportError: UserFacingError, Equatable {
+    public var exitStatus: Int32 { 1 }
+
     public var file: String
     public var line: Int?
     public var column: String?

@@ -3,7 +3,9 @@ import Tezgah
 import TOMLKit
 
 /// A theme file that cannot be used, said in one sentence naming the file, line and key.
-public struct ThemeError: Error, CustomStringConvertible, Equatable {
+public struct ThemeError: UserFacingError, Equatable {
+    public var exitStatus: Int32 { 2 }
+
     public var description: String
 }
 

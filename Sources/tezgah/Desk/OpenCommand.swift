@@ -1,0 +1,91 @@
+import ArgumentParser
+import Foundation
+import TezgahRuntime
+import TezgahStore
+import TezgahTerminal
+import TezgahUI
+
+/// `tezgah [--demo] [--db PATH] [--theme NAME]`: opens the desk.
+struct OpenCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "open",
+        abstract: "Open the desk on the shop database (the default command).",
+        discussion: """
+            The database is --db, else $TEZGAH_DB, else $XDG_DATA_HOME/tezgah/shop.sqlite (created 0600).
+            --demo opens a demo shop in its own file ($XDG_DATA_HOME/tezgah/demo.sqlite), building it first.
+            """)
+
+    @Flag(name: .long, help: "Open a demo shop (built on first use) instead of your own.")
+    var demo = false
+
+    @Option(name: .long, help: "The shop database file.")
+    var db: String?
+
+    @Option(name: .long, help: "The config file (default: $TEZGAH_CONFIG, else $XDG_CONFIG_HOME/tezgah/config.toml).")
+    var config: String?
+
+    @Option(name: .long, help: "Colour theme: a name from Themes/ or $XDG_CONFIG_HOME/tezgah/themes (default, mono, solarized-dark).")
+    var theme: String = DeskStart.defaultTheme
+
+    @Flag(name: .long, help: "Draw ASCII stand-ins (TL for ₺, s for ş, plain lines) for a terminal that shows only ASCII.")
+    var ascii = false
+
+    func run() throws {
+        try DeskStart(demo: demo, database: db, config: config, theme: theme, ascii: ascii).run()
+    }
+}
+
+/// Opens the desk with `tezgah open`'s options; with none, as `tezgah` alone does.
+///
+/// `tezgah` alone, the everyday start, comes here without ArgumentParser (see `TezgahCommand.main`).
+struct DeskStart {
+    static let defaultTheme = "default"
+    static let demoOrders = DemoShop().orders
+
+    var demo = false
+    /// `--db`: the shop database file, instead of `$TEZGAH_DB` or the data folder's.
+    var database: String?
+    /// `--config`: the config file, instead of `$TEZGAH_CONFIG` or the config folder's.
+    var config: String?
+    var theme = DeskStart.defaultTheme
+    /// `--ascii`: ASCII stand-ins whatever the terminal and the config say.
+    var ascii = false
+
+    func run() throws {
+        let paths = DataPaths()
+        let path = demo ? (database ?? paths.demoDatabase) : paths.database(override: database)
+        let exists = FileManager.default.fileExists(atPath: path)
+        let buildsDemo = demo && !exists
+        let hasTerminal = isatty(STDIN_FILENO) != 0 && isatty(STDOUT_FILENO) != 0
+        // The shop opens on another thread while the theme, the config and the terminal start (the
+        // locale is set before that thread exists). Only a shop that exists, and only with a terminal
+        // to show it on: a start that fails on its theme or config, or is refused, creates and opens
+        // nothing, and a demo still to be built waits until the theme and config are known good.
+        if hasTerminal { _ = TerminalLocale.adopted }
+        var shop = hasTerminal && exists ? OpenedShop.opening(path: path) : nil
+        // However this ends (a bad theme, say), the opening is waited for and the database closed.
+        defer { shop?.closeWhenOpened() }
+        let theme = try Theme.load(named: self.theme, searching: paths.themeFolders())
+        let shopConfig = try paths.loadConfig(override: config)
+        if buildsDemo {
+            printError("Building a demo shop with \(Self.demoOrders.grouped) orders in \(path)…")
+            let progress = ProgressLine(total: Self.demoOrders, label: "orders")
+            try DemoShop(orders: Self.demoOrders).build(at: path) { progress.update($0) }
+            progress.finish()
+        }
+        guard hasTerminal else {
+            throw CommandLineError("tezgah needs a terminal: run it in one (over SSH, use ssh -t).", exitStatus: 2)
+        }
+        let opening = shop ?? OpenedShop.opening(path: path)
+        shop = opening
+        let locale = TerminalLocale.adopted
+        let drawing = TerminalLocale.repertoire(term: ProcessInfo.processInfo.environment["TERM"],
+                                                asciiSetting: ascii ? true : shopConfig.ascii, locale: locale)
+        let summary = locale.summary + (drawing.because.map { " · ASCII stand-ins: \($0)" } ?? "")
+        try TextRepertoire.$current.withValue(drawing.repertoire) {
+            try DeskSession(shop: opening, theme: theme, config: shopConfig, demo: demo, templatesFolder: paths.templatesFolder,
+                            localeSummary: summary).run()
+        }
+        LocaleNotice(locale: locale, folder: paths.dataFolder).printOnce()
+    }
+}

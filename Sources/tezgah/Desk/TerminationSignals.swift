@@ -1,0 +1,14 @@
+import Foundation
+
+/// SIGTERM and SIGHUP (a dropped SSH link) end the loop so the terminal is restored on the way out.
+enum TerminationSignals {
+    nonisolated(unsafe) static var flag: sig_atomic_t = 0
+
+    static var received: Bool { flag != 0 }
+
+    static func install(including extra: [Int32] = []) {
+        for signalNumber in [SIGTERM, SIGHUP] + extra {
+            signal(signalNumber) { _ in TerminationSignals.flag = 1 }
+        }
+    }
+}
