@@ -37,8 +37,9 @@ let staticSwiftRuntime = ["-static-stdlib", "-Xlinker", "--start-group"]
     + relativeRelocationsPacked
 
 // Layering (one-way): Tezgah (domain) ← TezgahStore (GRDB), TezgahUI (pure) ← TezgahTerminal (ncurses);
-// TezgahMail (NIO) builds on the store;
-// TezgahRuntime joins store, UI and mail; tezgah (CLI) joins the runtime and the terminal.
+// TezgahMail (MIME, templates, NIO transports) on the domain alone; TezgahDelivery (the worker that
+// claims and settles outbox rows) joins store and mail; TezgahRuntime joins store, UI, mail and
+// delivery; tezgah (CLI) joins the runtime and the terminal.
 let package = Package(
     name: "tezgah",
     platforms: [.macOS(.v13)],
@@ -70,48 +71,62 @@ let package = Package(
             .product(name: "TOMLKit", package: "TOMLKit"),
         ]),
         .target(name: "TezgahTerminal", dependencies: ["TezgahUI", "CNcursesw"]),
-        // Mail: MIME writer, templates, the SMTP (NIO) and sendmail transports and the delivery
-        // worker, which claims and settles outbox rows through the store. The only NIO importer.
+        // Mail: the MIME writer and reader, templates, and the SMTP (NIO) and sendmail transports.
+        // A composed mail is a value; nothing here knows the store. The only NIO importer.
         .target(name: "TezgahMail", dependencies: [
-            "Tezgah", "TezgahStore",
+            "Tezgah",
             .product(name: "Mustache", package: "swift-mustache"),
             .product(name: "TOMLKit", package: "TOMLKit"),
             .product(name: "NIOCore", package: "swift-nio"),
             .product(name: "NIOPosix", package: "swift-nio"),
             .product(name: "NIOSSL", package: "swift-nio-ssl"),
         ]),
+        // The delivery worker: claims due mail from the store with a lease, hands it to a transport,
+        // and records the outcome.
+        .target(name: "TezgahDelivery", dependencies: ["Tezgah", "TezgahStore", "TezgahMail"]),
         // The app core without a terminal: carries effects out against the store. The CLI, the
         // benchmark and the tests all drive the desk through it.
         .target(name: "TezgahRuntime", dependencies: [
-            "Tezgah", "TezgahStore", "TezgahUI", "TezgahMail", .product(name: "TOMLKit", package: "TOMLKit"),
+            "Tezgah", "TezgahStore", "TezgahUI", "TezgahMail", "TezgahDelivery", .product(name: "TOMLKit", package: "TOMLKit"),
         ]),
         // A release build links Swift's runtime and Foundation in (see `staticSwiftRuntime`).
         .executableTarget(name: "tezgah", dependencies: [
-            "Tezgah", "TezgahStore", "TezgahUI", "TezgahTerminal", "TezgahRuntime", "TezgahMail",
+            "Tezgah", "TezgahStore", "TezgahUI", "TezgahTerminal", "TezgahRuntime", "TezgahMail", "TezgahDelivery",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ], linkerSettings: [.unsafeFlags(staticSwiftRuntime, .when(configuration: .release))]),
         // The benchmark: prints figures, asserts nothing. Drives the app core in-process and the
         // real binary on a pseudo-terminal.
         .target(name: "CPseudoTerminal"),
         .executableTarget(name: "tezgah-bench", dependencies: [
-            "Tezgah", "TezgahStore", "TezgahUI", "TezgahRuntime", "TezgahMail", "CPseudoTerminal",
-            // For the test suite's aiosmtpd server, which the mail figure measures against.
+            "Tezgah", "TezgahStore", "TezgahUI", "TezgahRuntime", "TezgahMail", "TezgahDelivery", "CPseudoTerminal",
+            // The aiosmtpd server the mail figure measures against, shared with the tests.
             "TezgahTestSupport",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
-        .target(name: "TezgahTestSupport", dependencies: ["Tezgah", "TezgahMail", "TezgahStore"], path: "Tests/TezgahTestSupport",
-                exclude: ["smtp_test_server.py"]),
+        // Real peers the tests and the benchmark both run: an aiosmtpd server on a free loopback port,
+        // Python's e-mail reader, scratch folders. Foundation only, so the mail tests link no store.
+        .target(name: "TezgahTestSupport", exclude: ["smtp_test_server.py"]),
+        // A shop database with a composer, a worker and a hand-moved clock, for the delivery tests.
+        .target(name: "TezgahShopTestSupport", dependencies: ["Tezgah", "TezgahMail", "TezgahStore", "TezgahDelivery", "TezgahTestSupport"],
+                path: "Tests/TezgahShopTestSupport"),
         // Each test target names every module it imports: a module reached only through another is
         // not rebuilt against when it changes, and a stale layout crashes the tests.
         .testTarget(name: "TezgahTests", dependencies: ["Tezgah"]),
-        .testTarget(name: "TezgahStoreTests", dependencies: ["Tezgah", "TezgahStore", "TezgahTestSupport", .product(name: "GRDB", package: "GRDB.swift")]),
+        // The demo shop these tests read has its mail written by the runtime's composer (DemoShop.mailed).
+        .testTarget(name: "TezgahStoreTests", dependencies: ["Tezgah", "TezgahStore", "TezgahRuntime", "TezgahTestSupport", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "TezgahUITests", dependencies: ["Tezgah", "TezgahUI"], exclude: ["Snapshots"]),
         .testTarget(name: "TezgahTerminalTests", dependencies: ["TezgahTerminal", "TezgahUI"]),
-        .testTarget(name: "TezgahMailTests", dependencies: ["Tezgah", "TezgahMail", "TezgahStore", "TezgahTestSupport", .product(name: "GRDB", package: "GRDB.swift")]),
+        .testTarget(name: "TezgahMailTests", dependencies: ["Tezgah", "TezgahMail", "TezgahTestSupport"]),
+        .testTarget(name: "TezgahDeliveryTests", dependencies: [
+            "Tezgah", "TezgahMail", "TezgahStore", "TezgahDelivery", "TezgahTestSupport", "TezgahShopTestSupport",
+            .product(name: "GRDB", package: "GRDB.swift"),
+        ]),
         .testTarget(name: "TezgahRuntimeTests", dependencies: [
             "Tezgah", "TezgahStore", "TezgahUI", "TezgahRuntime", "TezgahMail", "TezgahTestSupport",
             .product(name: "GRDB", package: "GRDB.swift"),
         ]),
-        .testTarget(name: "EndToEndTests", dependencies: ["tezgah", "Tezgah", "TezgahStore", "TezgahMail", "TezgahTestSupport"]),
+        .testTarget(name: "EndToEndTests", dependencies: [
+            "tezgah", "Tezgah", "TezgahStore", "TezgahMail", "TezgahDelivery", "TezgahTestSupport", "TezgahShopTestSupport",
+        ]),
     ]
 )

@@ -54,26 +54,20 @@ public struct OrderMails: Sendable {
         { [self] request in try compose(request, now: now) }
     }
 
-    public func compose(_ request: OrderMailRequest, now: Date) throws -> ShopWriter.NewMail {
-        var values = [
-            "shop_name": shopName, "customer_name": request.customer.name, "support_email": composer.sender.address,
-            "order_number": request.orderNumber, "order_total": request.total.formatted,
-        ]
-        if let refund = request.refund { values["refund_amount"] = refund.formatted }
-        if let carrier = request.carrier, let number = request.trackingNumber {
-            values["carrier"] = carrier.title
-            values["tracking_number"] = number
-            values["tracking_url"] = trackingLinks.url(carrier, number)
-            values["return_policy"] = returnPolicy
-            // Carriers give an ETA with their first scan, after the parcel leaves: empty hides the line.
-            values["eta"] = ""
-        }
-        let allowed = MailTemplateVariables.allowed(for: request.kind)
-        let customer = request.customer
-        return try composer.compose(request.kind,
-                                    to: .init(customerID: customer.id, name: customer.name, address: customer.email,
-                                              language: customer.language),
-                                    values: values.filter { allowed.contains($0.key) }, dedupeKey: request.dedupeKey,
-                                    orderID: request.orderID, now: now)
+    public func compose(_ request: OrderMailRequest, now: Date) throws -> ComposedMail {
+        try composer.compose(request, shop: ShopMailDetails(shopName: shopName, returnPolicy: returnPolicy, trackingLinks: trackingLinks),
+                             now: now)
+    }
+}
+
+extension DemoShop {
+    /// A demo shop whose mail history is written by the composer the desk's own actions use:
+    /// templates, encoded headers, a transfer encoding a plain relay takes. It is signed from the demo
+    /// shop's address, which no mail can reach (RFC 2606 `.example`).
+    public static func mailed(orders: Int = DemoShop().orders, seed: UInt64 = 42, now: Date = Date()) throws -> DemoShop {
+        let sender = try MailAddress("destek@aysenin-dukkani.example", displayName: DemoShop.shopName)
+        let mails = OrderMails(composer: MailComposer(templates: try MailTemplateLibrary.load(overrides: nil), sender: sender),
+                               shopName: DemoShop.shopName)
+        return DemoShop(orders: orders, seed: seed, now: now, mail: { request, at in try mails.compose(request, now: at) })
     }
 }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import TezgahMail
+import TezgahDelivery
 
 /// `tezgah-bench`: measures the figures of issue #5 and prints one line each, plus a JSON file.
 /// Nothing here is a test assertion; targets are reported as met (✓) or missed (✗).

@@ -1,5 +1,6 @@
 import Foundation
 import TezgahStore
+import TezgahRuntime
 
 /// Demo shops for the figures, built once with the demo generator and kept in a cache folder.
 struct Datasets {
@@ -12,7 +13,7 @@ struct Datasets {
         if !FileManager.default.fileExists(atPath: path) {
             print("building a demo shop with \(orders) orders in \(path)…")
             let start = ContinuousClock.now
-            try DemoShop(orders: orders, seed: 42).build(at: path)
+            try DemoShop.mailed(orders: orders, seed: 42).build(at: path)
             print(String(format: "  built in %.1f s", (ContinuousClock.now - start).milliseconds / 1_000))
         }
         return path

@@ -1,6 +1,7 @@
 import Foundation
 import Tezgah
 import TezgahMail
+import TezgahDelivery
 import TezgahStore
 import TezgahTestSupport
 

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import TezgahStore
+import TezgahRuntime
 
 struct DemoCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -29,7 +30,7 @@ struct DemoCommand: ParsableCommand {
         }
         let started = Date()
         let progress = ProgressLine(total: orders, label: "orders")
-        try DemoShop(orders: orders, seed: seed).build(at: db) { progress.update($0) }
+        try DemoShop.mailed(orders: orders, seed: seed).build(at: db) { progress.update($0) }
         progress.finish()
         let seconds = Date().timeIntervalSince(started)
         printError(String(format: "Built a demo shop with %d orders in %.1f s: %@", orders, seconds, db))

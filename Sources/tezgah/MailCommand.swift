@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import Tezgah
 import TezgahMail
+import TezgahDelivery
 import TezgahRuntime
 import TezgahStore
 import TezgahUI

@@ -3,6 +3,8 @@ import Testing
 import Tezgah
 import TezgahMail
 import TezgahStore
+import TezgahDelivery
+import TezgahShopTestSupport
 
 /// The Postfix promise, tested on the real binary: a delivery worker killed with SIGKILL at random
 /// moments and restarted loses no mail, and repeats at most the mail in flight at each kill (one per

@@ -12,7 +12,7 @@ import TezgahUI
     static let folder = TemporaryFolder("tezgah-runtime")
     static let demoPath: String = {
         let path = folder.file("demo.sqlite")
-        try! DemoShop(orders: 1_500, seed: 3, now: now).build(at: path)
+        try! DemoShop.mailed(orders: 1_500, seed: 3, now: now).build(at: path)
         return path
     }()
 
@@ -188,7 +188,7 @@ import TezgahUI
     @Test func mailPaneKeysChangeTheQueueAndShowWhatGoesWrong() throws {
         // Its own demo shop: these keys write.
         let path = Self.folder.file("mail-keys-\(UUID().uuidString).sqlite")
-        try DemoShop(orders: 300, seed: 5, now: Self.now).build(at: path)
+        try DemoShop.mailed(orders: 300, seed: 5, now: Self.now).build(at: path)
         let core = try DeskCore(database: try AppDatabase.forDesk(path: path), width: 120, height: 40, now: Self.now, actor: "ayse")
         press(core, .function(6))
         func selectedMail() -> OutboxSummary? { core.state.current.selected?.row.asMail }

@@ -15,7 +15,7 @@ import TezgahUI
     /// A demo shop of its own (the test writes to it) and a desk open on it.
     func openShop() throws -> (path: String, core: DeskCore) {
         let path = folder.file("shop.sqlite")
-        try DemoShop(orders: 2_000, seed: 9, now: Self.now).build(at: path)
+        try DemoShop.mailed(orders: 2_000, seed: 9, now: Self.now).build(at: path)
         return (path, try DeskCore(database: try AppDatabase.forDesk(path: path), width: 100, height: 30, now: Self.now, actor: "ayse"))
     }
 

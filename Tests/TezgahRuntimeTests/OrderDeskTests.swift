@@ -16,7 +16,7 @@ import TezgahUI
 
     init() throws {
         let path = folder.file("shop.sqlite")
-        try DemoShop(orders: 400, seed: 11, now: Self.now).build(at: path)
+        try DemoShop.mailed(orders: 400, seed: 11, now: Self.now).build(at: path)
         core = try DeskCore(database: try AppDatabase.forDesk(path: path), width: 120, height: 40, now: Self.now, actor: "ayse",
                             orderMails: try OrderMails.demo())
     }

@@ -1,4 +1,5 @@
 import Foundation
+import TezgahRuntime
 @testable import TezgahStore
 
 /// One demo shop built once per test process and shared read-only by the store tests.
@@ -8,7 +9,7 @@ enum DemoShopFixture {
 
     static let path: String = {
         let path = folder.file("demo.sqlite")
-        try! DemoShop(orders: orders, seed: 7, now: testNow).build(at: path)
+        try! DemoShop.mailed(orders: orders, seed: 7, now: testNow).build(at: path)
         return path
     }()
 

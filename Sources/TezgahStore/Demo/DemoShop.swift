@@ -7,16 +7,23 @@ import Tezgah
 /// Orders spread over the last 18 months with line items in TRY, EUR and USD; shipments across every
 /// carrier and status with tracking timelines; review invites in every state (deferred while the
 /// customer has an open conversation, as the one rule for everybody says); conversations; loyalty
-/// members with a points ledger, tiers and coupons; and a filled outbox.
+/// members with a points ledger, tiers and coupons; and an outbox in every state, its mail written
+/// by `mail` (the shop's composer, as real mail is) or, without one, none.
 public struct DemoShop: Sendable {
     public var orders: Int
     public var seed: UInt64
     public var now: Date
+    /// Writes the demo's customer mail; the runtime passes the shop's (`DemoShop.mailed`).
+    public var mail: DatedOrderMailComposer?
 
-    public init(orders: Int = 3_000, seed: UInt64 = 42, now: Date = Date()) {
+    /// The demo shop's name, in its settings and its mail.
+    public static let shopName = "Ayşe'nin Dükkanı"
+
+    public init(orders: Int = 3_000, seed: UInt64 = 42, now: Date = Date(), mail: DatedOrderMailComposer? = nil) {
         self.orders = orders
         self.seed = seed
         self.now = now
+        self.mail = mail
     }
 
     /// Writes the shop to a new file at `path`: built beside it under a temporary name and renamed
@@ -49,6 +56,13 @@ public struct DemoShop: Sendable {
             throw StoreError.cannotOpen(path: path, reason: String(cString: strerror(errno)))
         }
     }
+}
+
+/// The order a demo mail is about.
+struct DemoOrderMail {
+    let id: Int64
+    let number: String
+    let total: Money
 }
 
 private let day: Int64 = 86_400
@@ -84,7 +98,7 @@ private struct Generator {
     }
 
     mutating func begin(_ writer: ShopWriter) throws {
-        try writer.setSetting(.name, "Ayşe'nin Dükkanı")
+        try writer.setSetting(.name, DemoShop.shopName)
         try writer.setSetting(.timeZone, "Europe/Istanbul")
         try writer.setSetting(.currency, "TRY")
         try writer.setSetting("demo.seed", String(shop.seed))
@@ -186,24 +200,24 @@ private struct Generator {
             conversationOpen = try conversation(for: who, orderID: orderID, number: number, placed: placed, writer)
         }
 
+        let mailed = DemoOrderMail(id: orderID, number: number, total: Money(minorUnits: total, currency: who.place.currency))
         var deliveredAt: Int64?
         var exception = false
+        var parcel: (carrier: Carrier, number: String)?
         if shipped {
-            (deliveredAt, exception) = try shipment(orderID: orderID, number: number, who: who, status: status,
-                                                    placed: placed, writer)
+            (deliveredAt, exception, parcel) = try shipment(mailed, who: who, status: status, placed: placed, writer)
         }
 
         if let deliveredAt, status == .delivered {
-            try reviewInvite(orderID: orderID, number: number, who: who, deliveredAt: deliveredAt,
+            try reviewInvite(mailed, who: who, deliveredAt: deliveredAt,
                              blocker: conversationOpen ? "open conversation" : exception ? "shipment exception" : nil, writer)
         }
         try loyalty(customerIndex, orderID: orderID, number: number, total: total, currency: who.place.currency,
                     placed: placed, writer)
         if recent {
-            try mail(.thankYou, key: "thank-you:order:\(orderID)", who: who, orderID: orderID, number: number,
-                     at: placed + 60, writer)
-            if shipped {
-                try mail(.shipped, key: "shipped:order:\(orderID)", who: who, orderID: orderID, number: number,
+            try mail(.thankYou, key: "thank-you:order:\(orderID)", who: who, order: mailed, at: placed + 60, writer)
+            if let parcel {
+                try mail(.shipped, key: "shipped:order:\(orderID)", who: who, order: mailed, parcel: parcel,
                          at: placed + day + 2 * hour, writer)
             }
         }
@@ -254,8 +268,9 @@ private struct Generator {
         return status != .closed
     }
 
-    mutating func shipment(orderID: Int64, number: String, who: DemoCustomer, status: OrderStatus, placed: Int64,
-                           _ writer: ShopWriter) throws -> (deliveredAt: Int64?, exception: Bool) {
+    mutating func shipment(_ order: DemoOrderMail, who: DemoCustomer, status: OrderStatus, placed: Int64,
+                           _ writer: ShopWriter) throws -> (deliveredAt: Int64?, exception: Bool, parcel: (carrier: Carrier, number: String)) {
+        let (orderID, number) = (order.id, order.number)
         let carrier: Carrier = switch who.place.country {
         case "TR": random.pick([.yurtici, .aras, .mng, .ptt, .surat])
         case "US": random.pick([.ups, .usps, .fedex])
@@ -314,15 +329,15 @@ private struct Generator {
                                             trackingNumber: tracking, shippedAt: Date(unixSeconds: shippedAt),
                                             firstEta: Date(unixSeconds: firstEta), eta: Date(unixSeconds: eta), events: events))
         if now - placed < 30 * day, let deliveredAt {
-            try mail(.delivered, key: "delivered:order:\(orderID)", who: who, orderID: orderID, number: number,
-                     at: deliveredAt + 600, writer)
+            try mail(.delivered, key: "delivered:order:\(orderID)", who: who, order: order, at: deliveredAt + 600, writer)
         }
-        return (deliveredAt, exception)
+        return (deliveredAt, exception, (carrier, tracking))
     }
 
     /// The invite goes out a week after delivery; while something is open for the customer it waits.
-    mutating func reviewInvite(orderID: Int64, number: String, who: DemoCustomer, deliveredAt: Int64, blocker: String?,
+    mutating func reviewInvite(_ order: DemoOrderMail, who: DemoCustomer, deliveredAt: Int64, blocker: String?,
                                _ writer: ShopWriter) throws {
+        let (orderID, number) = (order.id, order.number)
         let due = deliveredAt + 7 * day
         var state: ReviewInviteState
         var sentAt: Int64?
@@ -352,8 +367,7 @@ private struct Generator {
                                           reminderAt: reminderAt.map(Date.init(unixSeconds:)), reason: reason,
                                           now: Date(unixSeconds: now))
         if let sentAt, now - sentAt < 30 * day {
-            try mail(.reviewInvite, key: "review-invite:order:\(orderID)", who: who, orderID: orderID, number: number,
-                     at: sentAt, writer)
+            try mail(.reviewInvite, key: "review-invite:order:\(orderID)", who: who, order: order, at: sentAt, writer)
         }
     }
 
@@ -379,17 +393,23 @@ private struct Generator {
         customers[customerIndex] = who
     }
 
-    mutating func mail(_ kind: MailKind, key: String, who: DemoCustomer, orderID: Int64?, number: String, at: Int64,
-                       _ writer: ShopWriter) throws {
+    /// A customer mail about `order`, written by the shop's composer as real mail is (none without
+    /// one, or for an address no mail can go to), then left in the state a worker mid-run would.
+    mutating func mail(_ kind: MailKind, key: String, who: DemoCustomer, order: DemoOrderMail,
+                       parcel: (carrier: Carrier, number: String)? = nil, at: Int64, _ writer: ShopWriter) throws {
+        guard let compose = shop.mail else { return }
         mailCounter += 1
         let created = min(at, now - 30)
-        let turkish = who.place.language == "tr"
-        let subject: String = switch kind {
-        case .thankYou: turkish ? "Siparişiniz için teşekkürler (\(number))" : "Thank you for your order \(number)"
-        case .shipped: turkish ? "Siparişiniz kargoya verildi (\(number))" : "Your order \(number) has shipped"
-        case .delivered: turkish ? "Siparişiniz teslim edildi (\(number))" : "Your order \(number) was delivered"
-        case .reviewInvite: turkish ? "Ürünlerimizi nasıl buldunuz?" : "How did you like your order?"
-        default: kind.title
+        let customer = Customer(id: who.id, name: who.name, email: who.email, language: who.place.language, city: who.place.city,
+                                country: who.place.country, createdAt: Date(unixSeconds: start))
+        let request = OrderMailRequest(kind: kind, dedupeKey: key, orderID: order.id, orderNumber: order.number, customer: customer,
+                                       total: order.total, carrier: parcel?.carrier, trackingNumber: parcel?.number,
+                                       values: ["review_url": "https://aysenin-dukkani.example/review/\(order.number.dropFirst())"])
+        let composed: ComposedMail
+        do {
+            composed = try compose(request, Date(unixSeconds: created))
+        } catch is UnmailableRecipient {
+            return
         }
         // Older mail has gone; the newest still waits, and a few show every other state.
         var state: OutboxState = now - created > 2 * hour ? .sent : .queued
@@ -404,24 +424,9 @@ private struct Generator {
         case 37: state = .cancelled; reply = "cancelled by ayse"; attempts = 0
         default: break
         }
-        let messageID = "<demo.\(shop.seed).\(mailCounter)@aysenin-dukkani.example>"
-        let message = """
-            From: =?UTF-8?Q?Ay=C5=9Fe'nin_D=C3=BCkkan=C4=B1?= <destek@aysenin-dukkani.example>\r
-            To: \(who.email)\r
-            Subject: \(subject)\r
-            Message-ID: \(messageID)\r
-            MIME-Version: 1.0\r
-            Content-Type: text/plain; charset=utf-8\r
-            \r
-            \(turkish ? "Merhaba" : "Hello") \(who.name),\r
-            \r
-            \(subject).\r
-            """
-        try writer.enqueueMail(.init(dedupeKey: key, kind: kind, customerID: who.id, customerName: who.name, orderID: orderID,
-                                     toAddress: who.email, subject: subject, messageID: messageID,
-                                     message: Data(message.utf8), createdAt: Date(unixSeconds: created),
-                                     expiresAt: Date(unixSeconds: created + 3 * day)),
-                               state: state, attempts: attempts, nextAttemptAt: next.map(Date.init(unixSeconds:)),
+        var mail = composed
+        mail.expiresAt = Date(unixSeconds: created + 3 * day)
+        try writer.enqueueMail(mail, state: state, attempts: attempts, nextAttemptAt: next.map(Date.init(unixSeconds:)),
                                lastReply: reply, sentAt: state == .sent ? Date(unixSeconds: created + 5) : nil,
                                leaseUntil: state == .sending ? Date(unixSeconds: now + 120) : nil)
     }

@@ -3,34 +3,9 @@ import GRDB
 import Tezgah
 
 extension ShopWriter {
-    public struct NewMail {
-        public var dedupeKey: String
-        public var kind: MailKind
-        public var customerID: Int64?
-        public var customerName: String
-        public var orderID: Int64?
-        public var toAddress: String
-        public var subject: String
-        public var messageID: String
-        public var message: Data
-        public var createdAt: Date
-        public var expiresAt: Date?
-
-        public init(dedupeKey: String, kind: MailKind, customerID: Int64?, customerName: String, orderID: Int64?,
-                    toAddress: String, subject: String, messageID: String, message: Data, createdAt: Date, expiresAt: Date?) {
-            self.dedupeKey = dedupeKey
-            self.kind = kind
-            self.customerID = customerID
-            self.customerName = customerName
-            self.orderID = orderID
-            self.toAddress = toAddress
-            self.subject = subject
-            self.messageID = messageID
-            self.message = message
-            self.createdAt = createdAt
-            self.expiresAt = expiresAt
-        }
-    }
+    /// A mail as the composer wrote it, ready to queue (`ComposedMail`, in the domain so the mail
+    /// module composes it without the store).
+    public typealias NewMail = ComposedMail
 
     /// Queues a mail. The dedupe key is unique: queueing the same key again does nothing and returns nil.
     @discardableResult

@@ -70,7 +70,7 @@ struct DeskStart {
         if buildsDemo {
             printError("Building a demo shop with \(Self.demoOrders.grouped) orders in \(path)…")
             let progress = ProgressLine(total: Self.demoOrders, label: "orders")
-            try DemoShop(orders: Self.demoOrders).build(at: path) { progress.update($0) }
+            try DemoShop.mailed(orders: Self.demoOrders).build(at: path) { progress.update($0) }
             progress.finish()
         }
         guard hasTerminal else {

@@ -2,6 +2,7 @@ import Dispatch
 import Foundation
 import Tezgah
 import TezgahStore
+import TezgahMail
 
 /// Runs one transport's deliveries one after another, in the order handed over, on its own thread,
 /// so the next mail goes out the moment the server answers the last while the worker does the

@@ -1,6 +1,7 @@
 import Foundation
 import Tezgah
 import TezgahStore
+import TezgahMail
 
 /// Drains the outbox: claims due mail under a lease, hands it to the transport, records the
 /// outcome, and goes on until nothing is due. Every outcome is committed, so a worker killed at any

@@ -3,6 +3,8 @@ import Testing
 import Tezgah
 import TezgahStore
 import TezgahTestSupport
+import TezgahShopTestSupport
+@testable import TezgahDelivery
 @testable import TezgahMail
 
 @Suite(.serialized) struct SMTPDeliveryTests {

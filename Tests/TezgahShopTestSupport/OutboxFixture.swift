@@ -1,6 +1,8 @@
 import Foundation
 import Tezgah
 import TezgahMail
+import TezgahDelivery
+import TezgahTestSupport
 import TezgahStore
 
 /// A clock the tests move by hand, so backoff times are exact.

@@ -4,6 +4,8 @@ import Testing
 import Tezgah
 @testable import TezgahStore
 import TezgahTestSupport
+import TezgahShopTestSupport
+@testable import TezgahDelivery
 @testable import TezgahMail
 
 /// The outbox's promises, checked on a real SQLite file: leases, take-backs, dedupe, suppression,
