@@ -45,6 +45,51 @@ public final class DeskCore {
         run(state.start())
     }
 
+    /// The job started with `:import`, while it runs.
+    private var runningJob: BackgroundJob?
+
+    /// Whether a job is running: the run loop then looks for its progress more often.
+    public var hasRunningJob: Bool { runningJob != nil }
+
+    /// Brings the running job's progress, or its end, to the screen.
+    public func pollJob() {
+        switch runningJob?.poll() {
+        case .progressed(let text)?: send(.jobProgressed(text))
+        case .finished(let text)?:
+            runningJob = nil
+            send(.jobFinished(text))
+            refreshIfChangedElsewhere()
+        case nil: break
+        }
+    }
+
+    private func startJob(_ job: Job) {
+        switch job {
+        case .importFile(let path):
+            let shopPath = database.path
+            let (actor, zone, mails) = (actor, state.clock.timeZone, orderMails)
+            let file = (path as NSString).expandingTildeInPath
+            let name = (file as NSString).lastPathComponent
+            runningJob = BackgroundJob { progress in
+                // Its own connection: the desk's is not to be used from another thread, and the
+                // import's commit then reaches the desk as another process's would.
+                let shop = try AppDatabase(path: shopPath)
+                defer { try? shop.close() }
+                let now = Date()
+                do {
+                    let summary = try shop.importFile(file, actor: actor, mail: mails?.composer(now: now), now: now, timeZone: zone) { read, size in
+                        try progress(size > 0 ? "\(read * 100 / size)%" : "")
+                    }
+                    return "\(name): \(summary.description)"
+                } catch let error as ImportError {
+                    return "\(error) Nothing from this file was imported."
+                } catch is JobStopped {
+                    return "Import of \(name) stopped; nothing from it was imported."
+                }
+            }
+        }
+    }
+
     /// The shop's change counter when the desk last looked (see `refreshIfChangedElsewhere`).
     private var seenChanges: Int64
 
@@ -86,12 +131,12 @@ public final class DeskCore {
         do {
             switch effect {
             case let .loadWindow(pane, request, size, filter, cursor, generation):
-                return [.windowLoaded(pane, try window(pane, request, size: size, filter: filter), cursor: cursor,
+                return [.windowLoaded(pane, try pane.reader.window(database, request, size, filter, filterContext), cursor: cursor,
                                       generation: generation)]
             case let .loadDetail(pane, id):
-                return [.detailLoaded(pane, id: id, try detail(pane, id: id))]
+                return [.detailLoaded(pane, id: id, try pane.reader.detail(database, id))]
             case let .loadCount(pane, filter):
-                return [.countLoaded(pane, filter: filter, try count(pane, filter: filter))]
+                return [.countLoaded(pane, filter: filter, try pane.reader.count(database, filter, filterContext))]
             case .countMailStates:
                 return [.mailStatesCounted(try database.outboxCountsByState(AppState.mailStatesShown),
                                            problems: try database.outboxProblemGroups())]
@@ -123,6 +168,12 @@ public final class DeskCore {
                 let deleted = try database.deleteFilter(pane: pane.storageName, name: name)
                 return [.savedFiltersLoaded(pane, try database.savedFilters(pane: pane.storageName),
                                             message: deleted ? "Deleted saved filter “\(name)”." : "There is no saved filter “\(name)” here.")]
+            case .startJob(let job):
+                startJob(job)
+                return []
+            case .stopJob:
+                runningJob?.stop()
+                return []
             case .quit:
                 return []
             }
@@ -141,50 +192,5 @@ public final class DeskCore {
     /// What a filter's terms are read against: now, the shop's days, the late-parcel rule.
     private var filterContext: FilterContext {
         FilterContext(now: state.clock.now, timeZone: state.clock.timeZone, attentionRule: state.attentionRule)
-    }
-
-    private func window(_ pane: Pane, _ request: WindowRequest, size: Int, filter: String) throws -> ListWindow<PaneItem> {
-        let context = filterContext
-        func load<T>(_ source: ListSource<T>, _ wrap: (T) -> PaneRow) throws -> ListWindow<PaneItem> {
-            try database.window(source, request, size: size, filter: filter, context: context).map { PaneItem(key: $0.key, row: wrap($0.item)) }
-        }
-        switch pane {
-        case .orders: return try load(.orders, PaneRow.order)
-        case .shipments: return try load(.shipments, PaneRow.shipment)
-        case .reviews: return try load(.reviewInvites, PaneRow.review)
-        case .support: return try load(.conversations, PaneRow.conversation)
-        case .loyalty: return try load(.loyaltyAccounts, PaneRow.loyalty)
-        case .mail: return try load(.outbox, PaneRow.mail)
-        }
-    }
-
-    private func count(_ pane: Pane, filter: String) throws -> CappedCount {
-        let context = filterContext
-        return switch pane {
-        case .orders: try database.count(.orders, filter: filter, context: context)
-        case .shipments: try database.count(.shipments, filter: filter, context: context)
-        case .reviews: try database.count(.reviewInvites, filter: filter, context: context)
-        case .support: try database.count(.conversations, filter: filter, context: context)
-        case .loyalty: try database.count(.loyaltyAccounts, filter: filter, context: context)
-        case .mail: try database.count(.outbox, filter: filter, context: context)
-        }
-    }
-
-    private func detail(_ pane: Pane, id: Int64) throws -> PaneDetail {
-        switch pane {
-        case .orders: .order(try database.orderDetail(id: id))
-        case .shipments: .shipment(try database.shipmentDetail(id: id))
-        case .reviews: .review(try database.reviewInviteDetail(id: id))
-        case .support: .conversation(try database.conversationDetail(id: id))
-        case .loyalty: .loyalty(try database.loyaltyDetail(id: id))
-        case .mail: .mail(try Self.previewed(database.outboxDetail(id: id)))
-        }
-    }
-
-    /// The mail detail with its message read back as the customer will see it.
-    private static func previewed(_ detail: OutboxDetail) -> OutboxDetail {
-        var detail = detail
-        detail.preview = MIMEReader.preview(of: detail.message)
-        return detail
     }
 }

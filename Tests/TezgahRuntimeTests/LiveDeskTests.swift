@@ -93,3 +93,92 @@ import TezgahUI
         #expect(core.frame().text.contains("Ayşe Yılmaz"))
     }
 }
+
+/// `:import` runs off the key path: keys work meanwhile, the status bar shows how far it has got,
+/// `S` stops it with nothing written, and a finished import shows in the open desk.
+@Suite struct DeskJobTests {
+    static let now = Date(timeIntervalSince1970: 1_795_400_000)
+    let folder = TemporaryFolder("tezgah-jobs")
+    static let header = "Name,Email,Financial Status,Paid at,Fulfillment Status,Fulfilled at,Currency,Subtotal,Shipping,Taxes,Total,Created at,Lineitem quantity,Lineitem name,Lineitem price,Lineitem sku,Billing Name,Shipping Name,Shipping Address1,Shipping City,Shipping Zip,Shipping Country,Notes,Cancelled at,Tags,Id"
+
+    /// A Shopify export of `count` orders, numbered from #50001.
+    func export(_ count: Int) throws -> String {
+        var text = Self.header + "\r\n"
+        for n in 0..<count {
+            text += "#\(50_001 + n),c\(n)@example.com,paid,2026-11-20 09:57:02 +0300,,,TRY,100.00,0.00,0.00,100.00,2026-11-20 09:55:16 +0300,1,Kupa,100.00,KUPA,Müşteri \(n),Müşteri \(n),Cad. \(n),İzmir,35000,TR,,,,\(90_000 + n)\r\n"
+        }
+        let path = folder.file("orders_export-\(count).csv")
+        try text.write(toFile: path, atomically: true, encoding: .utf8)
+        return path
+    }
+
+    func openDesk() throws -> DeskCore {
+        let path = folder.file("shop.sqlite")
+        try DemoShop.mailed(orders: 200, seed: 4, now: Self.now).build(at: path)
+        let core = try DeskCore(database: try AppDatabase.forDesk(path: path), width: 100, height: 30, now: Self.now, actor: "ayse")
+        core.send(.keyPressed(.escape))
+        return core
+    }
+
+    func command(_ core: DeskCore, _ text: String) {
+        core.send(.keyPressed(.character(":")))
+        for c in text { core.send(.keyPressed(.character(c))) }
+        core.send(.keyPressed(.enter))
+    }
+
+    /// Polls as the run loop does until the job ends (at most a minute).
+    func waitForJob(_ core: DeskCore, whileRunning: () -> Void = {}) {
+        let deadline = Date().addingTimeInterval(60)
+        while core.hasRunningJob && Date() < deadline {
+            whileRunning()
+            core.pollJob()
+            Thread.sleep(forTimeInterval: 0.02)
+        }
+    }
+
+    @Test func anImportRunsWhileKeysWorkAndShowsWhenDone() throws {
+        let core = try openDesk()
+        let file = try export(3_000)
+        command(core, "import \(file)")
+        #expect(core.hasRunningJob)
+        #expect(core.frame().lines.last!.contains("Importing orders_export-3000.csv"))
+        var movedWhileRunning = false
+        waitForJob(core) {
+            if !movedWhileRunning {
+                core.send(.keyPressed(.character("j")))
+                movedWhileRunning = core.state.current.cursor == 1
+            }
+        }
+        #expect(movedWhileRunning, "keys work while the import runs")
+        #expect(core.state.message == "orders_export-3000.csv: Shopify orders export: 3000 new orders, 0 updated, 3000 new customers, 3000 line items.")
+        #expect(core.state.current.total?.value == 3_200)
+    }
+
+    @Test func stoppingAnImportWritesNothing() throws {
+        let core = try openDesk()
+        let file = try export(20_000)
+        command(core, "import \(file)")
+        core.send(.keyPressed(.character("S")))
+        #expect(core.frame().lines.last!.contains("stopping…"))
+        waitForJob(core)
+        #expect(core.state.message == "Import of orders_export-20000.csv stopped; nothing from it was imported.")
+        core.refreshIfChangedElsewhere()
+        #expect(core.state.current.total?.value == 200)
+        core.send(.keyPressed(.character("S")))
+        #expect(core.state.message == "Nothing is running.")
+    }
+
+    @Test func aBadFileSaysWhyAndOneJobRunsAtATime() throws {
+        let core = try openDesk()
+        let bad = folder.file("bad.csv")
+        try "Name,Email\r\n#1,x\r\n".write(toFile: bad, atomically: true, encoding: .utf8)
+        let file = try export(3_000)
+        command(core, "import \(file)")
+        command(core, "import \(bad)")
+        #expect(core.state.message == "Importing orders_export-3000.csv is still running; S stops it.")
+        waitForJob(core)
+        command(core, "import \(bad)")
+        waitForJob(core)
+        #expect(core.state.message?.hasSuffix("Nothing from this file was imported.") == true, "\(core.state.message ?? "")")
+    }
+}

@@ -7,12 +7,15 @@ extension AppDatabase {
     /// Orders a tracking export shows delivered are marked so under `actor`, and `mail` writes the
     /// customer's "delivered" mail (none without it).
     ///
+    /// `progress` is told the bytes read every thousand rows; an error it throws stops the import,
+    /// and nothing of the file is written (how the desk cancels an import it runs).
+    ///
     /// `timeZone` reads exports that write local times (WooCommerce's): the shop's, as the runtime
     /// resolves it from config and database (`ShopSettings`); without it, the zone the database
     /// stores, else UTC.
     public func importFile(_ path: String, format requested: ImportFormat? = nil, actor: String = "import",
                            mail: OrderMailComposer? = nil, now: Date = Date(), timeZone: TimeZone? = nil,
-                           progress: @escaping (_ bytesRead: Int, _ fileSize: Int) -> Void = { _, _ in }) throws -> ImportSummary {
+                           progress: @escaping (_ bytesRead: Int, _ fileSize: Int) throws -> Void = { _, _ in }) throws -> ImportSummary {
         let records = try CSVRecords(path: path)
         guard let format = requested ?? ImportFormat.detect(header: records.header) else {
             throw ImportError(file: records.file, line: 1, reason: "the header matches no export tezgah knows (Shopify orders or customers, WooCommerce orders, Etsy sold orders, tracking status); pass --format to say which it is.")
@@ -25,17 +28,17 @@ extension AppDatabase {
         return try largeWrite { writer in
             switch format {
             case .trackingStatus:
-                try TrackingStatusImport(records: records, writer: writer, progress: { progress($0, records.size) },
+                try TrackingStatusImport(records: records, writer: writer, progress: { try progress($0, records.size) },
                                          actor: actor, mail: mail, now: now).run()
             case .wooCommerceOrders:
-                try WooCommerceOrdersImport(records: records, writer: writer, progress: { progress($0, records.size) },
+                try WooCommerceOrdersImport(records: records, writer: writer, progress: { try progress($0, records.size) },
                                             timeZone: zone).run()
             case .etsySoldOrders:
-                try EtsySoldOrdersImport(records: records, writer: writer, progress: { progress($0, records.size) }).run()
+                try EtsySoldOrdersImport(records: records, writer: writer, progress: { try progress($0, records.size) }).run()
             case .shopifyCustomers:
-                try ShopifyCustomersImport(records: records, writer: writer, progress: { progress($0, records.size) }, now: now).run()
+                try ShopifyCustomersImport(records: records, writer: writer, progress: { try progress($0, records.size) }, now: now).run()
             default:
-                try ShopifyOrdersImport(records: records, writer: writer, progress: { progress($0, records.size) }).run()
+                try ShopifyOrdersImport(records: records, writer: writer, progress: { try progress($0, records.size) }).run()
             }
         }
     }

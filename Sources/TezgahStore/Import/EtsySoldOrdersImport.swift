@@ -12,7 +12,7 @@ import Tezgah
 struct EtsySoldOrdersImport {
     let records: CSVRecords
     let writer: ShopWriter
-    let progress: (Int) -> Void
+    let progress: (Int) throws -> Void
 
     static let requiredColumns = ["Sale Date", "Order ID", "Order Total"]
 
@@ -23,7 +23,7 @@ struct EtsySoldOrdersImport {
             var rows = 0
             while try records.next() {
                 rows += 1
-                if rows % 1_000 == 0 { progress(records.consumed) }
+                if rows % 1_000 == 0 { try progress(records.consumed) }
                 let id = records["Order ID"]
                 guard !id.isEmpty, id.allSatisfy(\.isNumber) else {
                     throw records.error("Order ID", "\"\(id)\" is not an Etsy order number (digits only).")
@@ -63,7 +63,7 @@ struct EtsySoldOrdersImport {
                 try batch.add(order, customer: buyer.isEmpty ? .name(name) : .platformRef("etsy:\(buyer)"),
                               newCustomer: .init(name: name, city: city, country: country, createdAt: placed), line: records.line)
             }
-            progress(records.size)
+            try progress(records.size)
         }
         return summary
     }

@@ -40,7 +40,7 @@ extension CSVRecords {
     /// order's, an empty number, quantity or item name, or a price that is not a plain amount stops
     /// the file with the row and column. Prices are in the order's `Currency` (USD when empty; an
     /// invalid code is refused on the order's first row).
-    func forEachItemRowOrder(_ columns: ItemRowColumns, progress: (Int) -> Void,
+    func forEachItemRowOrder(_ columns: ItemRowColumns, progress: (Int) throws -> Void,
                              _ body: (ItemRowOrder) throws -> Void) throws {
         var pending: ItemRowOrder?
         var pendingCurrency = Currency.usd
@@ -54,7 +54,7 @@ extension CSVRecords {
         let currencyField = fieldNames["Currency"]
         while try next() {
             rows += 1
-            if rows % 1_000 == 0 { progress(consumed) }
+            if rows % 1_000 == 0 { try progress(consumed) }
             let orderNumber = self[position: number]
             guard !orderNumber.isEmpty else { throw error(columns.number, columns.emptyNumber) }
             if pending?.number != orderNumber {
@@ -80,7 +80,7 @@ extension CSVRecords {
             pending!.lines.append(OrderLine(sku: self[position: sku], name: itemName, quantity: count, unitPrice: unitPrice))
         }
         if let done = pending { try body(done) }
-        progress(size)
+        try progress(size)
     }
 }
 
@@ -89,7 +89,7 @@ extension CSVRecords {
     /// (which hands each to the batch) on the batch's reading thread and written as they come (see
     /// `OrderImportBatch`). An order that cannot be written is blamed on its number cell.
     func importItemRowOrders(_ format: ImportFormat, _ columns: ItemRowColumns, writer: ShopWriter,
-                             progress: @escaping (Int) -> Void,
+                             progress: @escaping (Int) throws -> Void,
                              add: @escaping (ItemRowOrder, OrderImportBatch) throws -> Void) throws -> ImportSummary {
         var summary = ImportSummary(format: format)
         let batch = OrderImportBatch(writer: writer) { [self] in error(columns.number, $1, line: $0) }

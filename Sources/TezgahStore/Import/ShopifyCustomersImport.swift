@@ -12,7 +12,7 @@ import Tezgah
 struct ShopifyCustomersImport {
     let records: CSVRecords
     let writer: ShopWriter
-    let progress: (Int) -> Void
+    let progress: (Int) throws -> Void
     var now = Date()
 
     static let requiredColumns = ["Email"]
@@ -22,7 +22,7 @@ struct ShopifyCustomersImport {
         var rows = 0
         while try records.next() {
             rows += 1
-            if rows % 1_000 == 0 { progress(records.consumed) }
+            if rows % 1_000 == 0 { try progress(records.consumed) }
             let email = records["Email"].lowercased()
             guard email.isEmpty || (email.contains("@") && !email.contains(where: \.isWhitespace)) else {
                 throw records.error("Email", "\"\(records["Email"])\" is not an e-mail address.")
@@ -45,7 +45,7 @@ struct ShopifyCustomersImport {
                 if try writer.optOutOfMarketing(customerID: id, at: now) { summary.marketingOptOuts += 1 }
             }
         }
-        progress(records.size)
+        try progress(records.size)
         return summary
     }
 

@@ -8,7 +8,7 @@ struct ShopifyOrdersImport {
     let records: CSVRecords
     let writer: ShopWriter
     /// Called now and then with about how many bytes of the file have been read.
-    let progress: (Int) -> Void
+    let progress: (Int) throws -> Void
 
     /// The order's own columns, read from its first row, by their place in `orderColumns`.
     private enum Field: Int, CaseIterable {

@@ -12,7 +12,7 @@ import Tezgah
 struct TrackingStatusImport {
     let records: CSVRecords
     let writer: ShopWriter
-    let progress: (Int) -> Void
+    let progress: (Int) throws -> Void
     /// Who the activity log names for orders the import marks delivered, and their customer mail.
     var actor = "import"
     var mail: OrderMailComposer?
@@ -27,7 +27,7 @@ struct TrackingStatusImport {
         var rows = 0
         while try records.next() {
             rows += 1
-            if rows % 1_000 == 0 { progress(records.consumed) }
+            if rows % 1_000 == 0 { try progress(records.consumed) }
             let number = TrackingNumber.normalize(records["Tracking Number"])
             guard !number.isEmpty else { throw records.error("Tracking Number", "is empty.") }
             let carrier = try carrierOfRow()
@@ -55,7 +55,7 @@ struct TrackingStatusImport {
         for shipment in touched { try writer.followLatestTrackingEvent(shipmentID: shipment) }
         summary.shipmentsUpdated = touched.count
         try deliverOrders(of: touched, summary: &summary)
-        progress(records.size)
+        try progress(records.size)
         return summary
     }
 

@@ -12,7 +12,7 @@ import Tezgah
 struct WooCommerceOrdersImport {
     let records: CSVRecords
     let writer: ShopWriter
-    let progress: (Int) -> Void
+    let progress: (Int) throws -> Void
     /// The site's time zone: WooCommerce writes local times without an offset.
     var timeZone = TimeZone(identifier: "UTC")!
 

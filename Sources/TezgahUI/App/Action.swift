@@ -22,6 +22,10 @@ public enum Action: Equatable, Sendable {
     /// Another process committed to the shop (the mail worker, an import); `isEmpty` says whether
     /// the shop still has no data. What shows is read again where it is.
     case shopChangedElsewhere(isEmpty: Bool)
+    /// The running job got on ("1.2 of 3.4 MB").
+    case jobProgressed(String)
+    /// The running job ended; the sentence says how (a summary, why it failed, or that it stopped).
+    case jobFinished(String)
     /// The clock moved on (the runtime ticks it so "3h ago" stays true).
     case clockTicked(ShopClock)
 }

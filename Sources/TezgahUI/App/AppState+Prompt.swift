@@ -68,6 +68,10 @@ extension AppState {
         let rest = words.count > 1 ? words[1].trimmingCharacters(in: .whitespaces) : ""
         if let target = Pane(named: verb) { return show(target) }
         if verb == "filter" || verb == "filters" { return filterCommand(rest) }
+        if verb == "import" {
+            guard !rest.isEmpty else { message = "Name the file: :import orders_export.csv"; return [] }
+            return start(.importFile(path: rest))
+        }
         guard let (binding, key) = Self.command(verb, in: pane) else {
             if let elsewhere = Pane.allCases.first(where: { Self.command(verb, in: $0) != nil }) {
                 message = ":\(verb) works in the \(elsewhere.title) pane (F\(elsewhere.rawValue + 1))."
@@ -103,7 +107,7 @@ extension AppState {
                 for command in binding.commands where !names.contains(command) { names.append(command) }
             }
         }
-        return (names + ["filter save NAME", "filter NAME", "filter delete NAME", "orders…mail"]).joined(separator: ", ")
+        return (names + ["import FILE", "filter save NAME", "filter NAME", "filter delete NAME", "orders…mail"]).joined(separator: ", ")
     }()
 
     private mutating func filterCommand(_ text: String) -> [Effect] {

@@ -77,6 +77,13 @@ extension AppState {
         case .effectFailed(let text):
             message = text
             return []
+        case .jobProgressed(let text):
+            job?.progress = text
+            return []
+        case .jobFinished(let text):
+            job = nil
+            message = text
+            return []
         case .shopChangedElsewhere(let isEmpty):
             return shopChangedElsewhere(isEmpty: isEmpty)
         case .clockTicked(let clock):
@@ -235,6 +242,25 @@ extension AppState {
         if target == .mail { effects.append(.countMailStates) }
         if target == .shipments { effects.append(.countShipmentsNeedingAttention(attentionRule, now: clock.now)) }
         return effects
+    }
+
+    /// Starts `job` unless one is running (one at a time: two imports would only wait on each other).
+    mutating func start(_ job: Job) -> [Effect] {
+        guard self.job == nil else {
+            message = "\(self.job!.job.title) is still running; S stops it."
+            return []
+        }
+        self.job = RunningJob(job: job)
+        return [.startJob(job)]
+    }
+
+    mutating func stopJob() -> [Effect] {
+        guard job != nil else {
+            message = "Nothing is running."
+            return []
+        }
+        job?.isStopping = true
+        return [.stopJob]
     }
 
     /// Another process changed the shop: the pane on screen reads its window, counts and open

@@ -54,6 +54,8 @@ public struct AppState: Equatable, Sendable {
     /// Which locale draws the screen and which language the owner asked for, at the foot of `?`
     /// (`Locale C.UTF-8 (tr_TR.UTF-8 from LANG is not installed) · language tr`); nil in tests.
     public var localeSummary: String?
+    /// The long job running off the key path, if any, and how far it has got; the status bar says so.
+    public var job: RunningJob?
     /// A one-line note in the status bar (an error, or a hint); cleared by the next key.
     public var message: String?
     public var isQuitting = false
@@ -84,5 +86,21 @@ public struct AppState: Equatable, Sendable {
     /// room beside or under the list.
     public var isDetailFullScreen: Bool {
         detailShown == .fullScreen || (detailShown == .open && layout.detail == nil)
+    }
+}
+
+/// A job the desk started, shown in the status bar until it ends.
+public struct RunningJob: Equatable, Sendable {
+    public var job: Job
+    public var progress = ""
+    public var isStopping = false
+
+    public init(job: Job) {
+        self.job = job
+    }
+
+    /// "Importing orders.csv: 1.2 of 3.4 MB · S stops".
+    public var line: String {
+        job.title + (progress.isEmpty ? "…" : ": \(progress)") + (isStopping ? " · stopping…" : " · S stops")
     }
 }

@@ -31,5 +31,22 @@ public enum Effect: Equatable, Sendable {
     case loadSavedFilters(Pane)
     case saveFilter(Pane, name: String, query: String)
     case deleteFilter(Pane, name: String)
+    /// Starts a long job (an import) off the key path; its progress and end come back as actions.
+    case startJob(Job)
+    /// Asks the running job to stop; it ends as if it had never run.
+    case stopJob
     case quit
+}
+
+/// Work that takes longer than a key should wait for.
+public enum Job: Equatable, Sendable {
+    /// Imports an export file, as `tezgah import` does.
+    case importFile(path: String)
+
+    /// "Importing orders_export.csv".
+    public var title: String {
+        switch self {
+        case .importFile(let path): "Importing \(path.split(separator: "/").last.map(String.init) ?? path)"
+        }
+    }
 }

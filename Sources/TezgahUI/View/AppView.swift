@@ -86,6 +86,8 @@ public enum AppView {
             left = " " + message
         } else if state.isFirstRun {
             left = " No shop data yet"
+        } else if let job = state.job {
+            left = " " + job.line + " · " + countText(state)
         } else {
             left = " " + countText(state)
         }

@@ -32,7 +32,7 @@ struct DeskSession {
             core.clipboardRequests.removeAll()
             // Take every key already waiting before drawing again: a held-down j over a slow link
             // then costs one frame for the burst, not one per repeat.
-            var event = terminal.nextEvent(timeout: 1_000)
+            var event = terminal.nextEvent(timeout: core.hasRunningJob ? 200 : 1_000)
             var handled = 0
             while event != .idle && handled < 256 && !core.state.isQuitting {
                 switch event {
@@ -43,6 +43,7 @@ struct DeskSession {
                 handled += 1
                 event = terminal.nextEvent(timeout: 0)
             }
+            core.pollJob()
             // What other processes commit shows within about a second, even while keys keep coming.
             if Date().timeIntervalSince(lastLook) >= 1 {
                 lastLook = Date()

@@ -58,6 +58,7 @@ enum SharedKeys {
             guard case .character(let c) = key else { return [] }
             return state.recallSavedFilter(number: c.wholeNumberValue ?? 0)
         },
+        KeyBinding([.character("S")], "stop an import (:import)", commands: ["stop"]) { state, _ in state.stopJob() },
         KeyBinding([.character("?")], "this help", commands: ["help"]) { state, _ in
             state.mode = .help
             return []
