@@ -83,13 +83,7 @@ enum EncodedWord {
         } else {
             return nil
         }
-        let decoded: String
-        switch charset {
-        case "utf-8", "us-ascii": decoded = String(decoding: bytes, as: UTF8.self)
-        case "iso-8859-1", "latin1": decoded = String(bytes: bytes, encoding: .isoLatin1) ?? ""
-        case "iso-8859-9", "windows-1254": decoded = String(bytes: bytes, encoding: .windowsCP1254) ?? ""
-        default: decoded = String(decoding: bytes, as: UTF8.self)
-        }
+        let decoded = TextCharset.decode(bytes, charset: charset).text
         let length = 2 + parts[0].count + 1 + parts[1].count + 1 + parts[2].count + 2
         return (decoded, length)
     }

@@ -28,7 +28,11 @@ enum QuotedPrintable {
     /// Decodes a quoted-printable body (soft breaks removed, `=XX` to bytes) as UTF-8. A malformed
     /// escape is kept as it stands rather than dropped (RFC 2045 §6.7, note 1).
     static func decode(_ text: String) -> String {
-        let bytes = Array(text.utf8)
+        String(decoding: decode(bytes: Array(text.utf8)), as: UTF8.self)
+    }
+
+    /// The same on bytes, for a body whose charset is decoded afterwards.
+    static func decode(bytes: [UInt8]) -> [UInt8] {
         var out: [UInt8] = []
         out.reserveCapacity(bytes.count)
         var index = 0
@@ -53,7 +57,7 @@ enum QuotedPrintable {
             out.append(byte)
             index += 1
         }
-        return String(decoding: out, as: UTF8.self)
+        return out
     }
 
     static func hexValue(_ byte: UInt8) -> UInt8? {

@@ -18,6 +18,9 @@ public struct ConfigError: UserFacingError, Equatable {
 /// name = "Ayşe'nin Dükkanı"
 /// time_zone = "Europe/Istanbul"
 /// return_policy = "Returns are free within 14 days."
+/// [inbox]
+/// maildir = "~/Maildir"                    # the shop's mailbox (Postfix/Dovecot, or synced)
+/// sync_command = ["mbsync", "shop"]        # run before each read; an argument vector
 /// [ui]
 /// ascii = true                             # ASCII stand-ins (TL for ₺); default: by TERM
 /// [shipments]
@@ -53,6 +56,10 @@ public struct ShopConfig: Sendable {
     public var returnPolicy = ""
     public var attentionRule = ShipmentAttentionRule()
     public var trackingLinks = TrackingLinks()
+    /// `[inbox] maildir`: the shop's mailbox, read into the Support pane.
+    public var inboxMaildir: String?
+    /// `[inbox] sync_command`: run before each read (`["mbsync", "shop"]`), never through a shell.
+    public var inboxSyncCommand: [String]?
     /// `[ui] ascii`: true draws ASCII stand-ins (₺ as TL, ş as s), false draws UTF-8 even where the
     /// terminal's name suggests an ASCII-only console; nil leaves it to the terminal.
     public var ascii: Bool?
@@ -98,7 +105,7 @@ public struct ShopConfig: Sendable {
             throw ConfigError(description: "\(file):\(error.source.begin.line): \(error.description).")
         }
         let root = TOMLSection(table: table, path: nil, file: file, text: text)
-        try root.allow(["shop", "shipments", "tracking", "mail", "ui"])
+        try root.allow(["shop", "shipments", "tracking", "mail", "ui", "inbox"])
         var config = ShopConfig(file: file, timeZone: .current, mail: nil, text: text)
         if let shop = try root.section("shop") {
             try shop.allow(["name", "time_zone", "return_policy"])
@@ -110,6 +117,16 @@ public struct ShopConfig: Sendable {
                 }
                 config.timeZone = zone
                 config.configuredTimeZone = zone
+            }
+        }
+        if let inbox = try root.section("inbox") {
+            try inbox.allow(["maildir", "sync_command"])
+            config.inboxMaildir = try inbox.string("maildir")
+            if let command = try inbox.strings("sync_command") {
+                guard !command.isEmpty, !command[0].isEmpty else {
+                    throw inbox.error("sync_command", "expected the program and its arguments, such as [\"mbsync\", \"shop\"]")
+                }
+                config.inboxSyncCommand = command
             }
         }
         if let ui = try root.section("ui") {

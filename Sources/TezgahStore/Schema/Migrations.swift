@@ -12,6 +12,7 @@ enum Migrations {
         migrator.registerMigration("v5-order-actions", migrate: v5OrderActions)
         migrator.registerMigration("v6-shipments-in-flight", migrate: v6ShipmentsInFlight)
         migrator.registerMigration("v7-filtered-lists", migrate: v7FilteredLists)
+        migrator.registerMigration("v8-support-inbox", migrate: v8SupportInbox)
         return migrator
     }
 
@@ -367,6 +368,31 @@ enum Migrations {
         DROP INDEX shipments_by_status;
         CREATE INDEX shipments_by_status_shipped ON shipments(status, shipped_at, id);
         CREATE INDEX outbox_by_state_created ON outbox(state, created_at, id);
+        """)
+    }
+
+    /// The support inbox: which Maildir files have been read (by the unique part of their name, so a
+    /// file moved from new/ to cur/ with flags is the same file); what each message carried; the
+    /// customer a mail created; when the customer started waiting; and the lookups threading needs
+    /// (a Message-ID the outbox sent, the conversations of an order).
+    private static func v8SupportInbox(_ db: Database) throws {
+        try db.execute(sql: """
+        CREATE TABLE inbox_files (
+            key TEXT PRIMARY KEY,
+            message_id TEXT,
+            outcome TEXT NOT NULL,
+            read_at INTEGER NOT NULL
+        ) STRICT, WITHOUT ROWID;
+        ALTER TABLE messages ADD COLUMN subject TEXT NOT NULL DEFAULT '';
+        ALTER TABLE messages ADD COLUMN references_ids TEXT NOT NULL DEFAULT '';
+        ALTER TABLE messages ADD COLUMN is_auto_reply INTEGER NOT NULL DEFAULT 0;
+        ALTER TABLE messages ADD COLUMN attachments TEXT NOT NULL DEFAULT '';
+        ALTER TABLE messages ADD COLUMN notes TEXT NOT NULL DEFAULT '';
+        ALTER TABLE customers ADD COLUMN source TEXT NOT NULL DEFAULT '';
+        ALTER TABLE conversations ADD COLUMN waiting_since INTEGER;
+        CREATE INDEX outbox_by_message_id ON outbox(message_id);
+        CREATE INDEX conversations_by_order ON conversations(order_id, last_message_at);
+        CREATE INDEX customers_by_email_nocase ON customers(email COLLATE NOCASE);
         """)
     }
 }

@@ -1,0 +1,41 @@
+import ArgumentParser
+import Foundation
+import TezgahRuntime
+import TezgahStore
+
+/// `tezgah inbox sync`: reads the shop's mailbox into the Support pane once.
+struct InboxCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "inbox",
+        abstract: "Read the shop's mailbox (a Maildir) into the Support pane.",
+        subcommands: [Sync.self])
+
+    struct Sync: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "sync",
+            abstract: "Run [inbox] sync_command if set, then read the Maildir's new mail once and print one summary line.",
+            discussion: "The Maildir's files are only read: never changed, moved or deleted. Mail read before is not read again.")
+
+        @Option(help: "The Maildir (default: [inbox] maildir in config.toml).")
+        var maildir: String?
+
+        @Option(help: "The shop database (default: $TEZGAH_DB, else $XDG_DATA_HOME/tezgah/shop.sqlite).")
+        var db: String?
+
+        @Option(help: "The config file (default: $TEZGAH_CONFIG, else $XDG_CONFIG_HOME/tezgah/config.toml).")
+        var config: String?
+
+        func run() throws {
+            let paths = DataPaths()
+            let shopConfig = try paths.loadConfig(override: config)
+            guard let folder = maildir ?? shopConfig.inboxMaildir else {
+                throw CommandLineError("No mailbox to read: pass --maildir PATH or set [inbox] maildir in config.toml.", exitStatus: 2)
+            }
+            let database = try AppDatabase(path: paths.database(override: db), upgrading: printUpgradeNotice)
+            defer { try? database.close() }
+            // --maildir reads that folder as it is; the sync command belongs to the configured mailbox.
+            let sync = InboxSync(maildir: folder, syncCommand: maildir == nil ? shopConfig.inboxSyncCommand : nil)
+            print("\(folder): \(try sync.run(into: database).description)")
+        }
+    }
+}
