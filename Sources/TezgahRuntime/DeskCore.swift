@@ -45,6 +45,11 @@ public final class DeskCore {
         run(state.start())
     }
 
+    /// Where reply drafts are kept until sent (0700), in the data folder.
+    public var draftsFolder = DataPaths().dataFolder + "/drafts"
+    /// A reply draft waiting for the run loop to open the editor on it.
+    var editorRequest: ReplyDraft?
+
     /// The job started with `:import`, while it runs.
     private var runningJob: BackgroundJob?
 
@@ -168,6 +173,10 @@ public final class DeskCore {
                 let deleted = try database.deleteFilter(pane: pane.storageName, name: name)
                 return [.savedFiltersLoaded(pane, try database.savedFilters(pane: pane.storageName),
                                             message: deleted ? "Deleted saved filter “\(name)”." : "There is no saved filter “\(name)” here.")]
+            case let .applyConversationAction(action, ids):
+                return try applyConversationAction(action, ids: ids)
+            case .editReply(let id):
+                return try prepareReply(id)
             case .startJob(let job):
                 startJob(job)
                 return []

@@ -54,6 +54,11 @@ public struct OrderMails: Sendable {
         { [self] request in try compose(request, now: now) }
     }
 
+    /// The composer the store calls to queue the owner's support reply.
+    public var replyComposer: SupportReplyComposer {
+        { [self] reply, now in try composer.compose(reply, shopName: shopName, now: now) }
+    }
+
     public func compose(_ request: OrderMailRequest, now: Date) throws -> ComposedMail {
         try composer.compose(request, shop: ShopMailDetails(shopName: shopName, returnPolicy: returnPolicy, trackingLinks: trackingLinks),
                              now: now)

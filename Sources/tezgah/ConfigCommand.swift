@@ -16,17 +16,13 @@ struct ConfigCommand: ParsableCommand {
             commandName: "show",
             abstract: "Print the shop's settings and where each comes from (config file, shop database, default).")
 
-        @Option(help: "The shop database (default: $TEZGAH_DB, else $XDG_DATA_HOME/tezgah/shop.sqlite).")
-        var db: String?
-
-        @Option(help: "The config file (default: $TEZGAH_CONFIG, else $XDG_CONFIG_HOME/tezgah/config.toml).")
-        var config: String?
+        @OptionGroup var shop: ShopOptions
 
         func run() throws {
             let paths = DataPaths()
-            let database = try AppDatabase(path: paths.database(override: db), upgrading: printUpgradeNotice)
+            let database = try AppDatabase(path: paths.database(override: shop.db), upgrading: printUpgradeNotice)
             defer { try? database.close() }
-            let settings = try ShopSettings.resolve(config: try paths.loadConfig(override: config), database: database)
+            let settings = try ShopSettings.resolve(config: try paths.loadConfig(override: shop.config), database: database)
             print("name\t\(settings.name)\t(\(settings.nameSource.rawValue))")
             print("time_zone\t\(settings.timeZone.identifier)\t(\(settings.timeZoneSource.rawValue))")
         }
@@ -38,11 +34,7 @@ struct ConfigCommand: ParsableCommand {
             abstract: "Keep the shop's name or time zone in the shop database, for every process and user that opens it.",
             discussion: "A [shop] name or time_zone in a config file still comes first for whoever uses that file.")
 
-        @Option(help: "The shop database (default: $TEZGAH_DB, else $XDG_DATA_HOME/tezgah/shop.sqlite).")
-        var db: String?
-
-        @Option(help: "The config file, to say when it overrides what is set here.")
-        var config: String?
+        @OptionGroup var shop: ShopOptions
 
         @Argument(help: "name or time_zone.")
         var key: ShopSettingName
@@ -63,11 +55,11 @@ struct ConfigCommand: ParsableCommand {
 
         func run() throws {
             let paths = DataPaths()
-            let database = try AppDatabase(path: paths.database(override: db), upgrading: printUpgradeNotice)
+            let database = try AppDatabase(path: paths.database(override: shop.db), upgrading: printUpgradeNotice)
             defer { try? database.close() }
             let trimmed = value.trimmingCharacters(in: .whitespacesAndNewlines)
             try database.setSetting(key.storeKey, to: trimmed)
-            let settings = try ShopSettings.resolve(config: try paths.loadConfig(override: config), database: database)
+            let settings = try ShopSettings.resolve(config: try paths.loadConfig(override: shop.config), database: database)
             let source = key == .name ? settings.nameSource : settings.timeZoneSource
             if source == .config {
                 printError("Set in the shop database; your config file's [shop] \(key.rawValue) still comes first for you.")

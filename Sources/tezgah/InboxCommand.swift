@@ -19,19 +19,15 @@ struct InboxCommand: ParsableCommand {
         @Option(help: "The Maildir (default: [inbox] maildir in config.toml).")
         var maildir: String?
 
-        @Option(help: "The shop database (default: $TEZGAH_DB, else $XDG_DATA_HOME/tezgah/shop.sqlite).")
-        var db: String?
-
-        @Option(help: "The config file (default: $TEZGAH_CONFIG, else $XDG_CONFIG_HOME/tezgah/config.toml).")
-        var config: String?
+        @OptionGroup var shop: ShopOptions
 
         func run() throws {
             let paths = DataPaths()
-            let shopConfig = try paths.loadConfig(override: config)
+            let shopConfig = try paths.loadConfig(override: shop.config)
             guard let folder = maildir ?? shopConfig.inboxMaildir else {
                 throw CommandLineError("No mailbox to read: pass --maildir PATH or set [inbox] maildir in config.toml.", exitStatus: 2)
             }
-            let database = try AppDatabase(path: paths.database(override: db), upgrading: printUpgradeNotice)
+            let database = try AppDatabase(path: paths.database(override: shop.db), upgrading: printUpgradeNotice)
             defer { try? database.close() }
             // --maildir reads that folder as it is; the sync command belongs to the configured mailbox.
             let sync = InboxSync(maildir: folder, syncCommand: maildir == nil ? shopConfig.inboxSyncCommand : nil)

@@ -5,6 +5,7 @@ import Testing
 import Tezgah
 @testable import TezgahStore
 import TezgahUI
+import TezgahMail
 @testable import TezgahRuntime
 
 /// The shop's mailbox read into conversations: a Maildir written here file by file as Postfix,
@@ -252,5 +253,124 @@ import TezgahUI
     @Test func aFolderThatIsNoMaildirSaysSo() throws {
         let database = try AppDatabase(path: folder.file("empty.sqlite"))
         #expect(throws: InboxError.self) { try InboxSync(maildir: folder.file("nowhere")).run(into: database) }
+    }
+}
+
+/// Answering from the Support pane: `r` writes a draft and hands it to the editor; what the owner
+/// wrote leaves through the outbox threaded to the customer's mail, and the conversation waits.
+@Suite struct SupportDeskTests {
+    static let now = InboxSyncTests.now
+    let folder = TemporaryFolder("tezgah-support")
+
+    func deskWithAConversation() throws -> (core: DeskCore, database: AppDatabase, conversation: Int64) {
+        let path = folder.file("shop.sqlite")
+        try DemoShop.mailed(orders: 200, seed: 2, now: Self.now).build(at: path)
+        let database = try AppDatabase(path: path)
+        let maildir = folder.file("Maildir")
+        for sub in ["new", "cur", "tmp"] { try FileManager.default.createDirectory(atPath: maildir + "/" + sub, withIntermediateDirectories: true) }
+        try Data("""
+            From: "Elif Şahin" <elif@example.net>\r
+            Subject: Paket-7731 nerede?\r
+            Date: Mon, 23 Nov 2026 04:00:00 +0300\r
+            Message-ID: <elif-1@example.net>\r
+            References: <older@example.net>\r
+            \r
+            Merhaba, paketim gelmedi.\r
+            """.utf8).write(to: URL(fileURLWithPath: maildir + "/new/1795390000.M1P1.mx"))
+        _ = try InboxSync(maildir: maildir).run(into: database, now: Self.now)
+        let conversation = try #require(try database.pool.read { try Int64.fetchOne($0, sql: "SELECT id FROM conversations ORDER BY id DESC LIMIT 1") })
+        let mails = try OrderMails(composer: MailComposerFixture.composer(), shopName: "Ayşe'nin Dükkanı")
+        let core = try DeskCore(database: try AppDatabase.forDesk(path: path), width: 120, height: 30, now: Self.now, actor: "ayse",
+                                orderMails: mails)
+        core.draftsFolder = folder.file("drafts")
+        core.send(.keyPressed(.function(4)))
+        core.send(.keyPressed(.character("/")))
+        for c in "paket-7731" { core.send(.keyPressed(.character(c))) }
+        core.send(.keyPressed(.enter))
+        #expect(core.state.current.selected?.row.id == conversation)
+        return (core, database, conversation)
+    }
+
+    @Test func aReplyIsThreadedQueuedAndTheConversationWaits() throws {
+        let (core, database, conversation) = try deskWithAConversation()
+        core.send(.keyPressed(.character("r")))
+        let draft = try #require(core.takeEditorRequest())
+        let text = try String(contentsOfFile: draft.path, encoding: .utf8)
+        #expect(text.hasPrefix("To: elif@example.net\nSubject: Re: Paket-7731 nerede?\n\n"))
+        #expect(text.contains("> Merhaba, paketim gelmedi."))
+        #expect((try FileManager.default.attributesOfItem(atPath: draft.path)[.posixPermissions] as? Int) == 0o600)
+        // The owner's editor: a line written under the headers.
+        try text.replacingOccurrences(of: "\n\n\n", with: "\n\nKargonuz yarın elinizde.\n\n").write(toFile: draft.path, atomically: true, encoding: .utf8)
+        core.finishReply(draft)
+        #expect(core.state.message?.hasPrefix("Reply queued (mail ") == true, "\(core.state.message ?? "")")
+        #expect(!FileManager.default.fileExists(atPath: draft.path), "a sent draft is removed")
+        let row = try database.pool.read { db in
+            try Row.fetchOne(db, sql: "SELECT kind, to_address, subject, message FROM outbox ORDER BY id DESC LIMIT 1")!
+        }
+        #expect(row[0] as String == "support_reply" && row[1] as String == "elif@example.net")
+        #expect(row[2] as String == "Re: Paket-7731 nerede?")
+        let message: Data = row[3]
+        #expect(PythonEmail.header("In-Reply-To", in: message) == "<elif-1@example.net>")
+        #expect(PythonEmail.header("References", in: message) == "<older@example.net> <elif-1@example.net>")
+        let parsed = try PythonEmail.parse(message)
+        #expect(((parsed["parts"] as? [[String]])?.first?.last ?? "").contains("Kargonuz yarın elinizde."))
+        let status = try database.pool.read { try String.fetchOne($0, sql: "SELECT status FROM conversations WHERE id = ?", arguments: [conversation]) }
+        #expect(status == "pending")
+    }
+
+    @Test func anEmptyOrUnchangedDraftSendsNothingAndALeftDraftIsOfferedAgain() throws {
+        let (core, database, _) = try deskWithAConversation()
+        let before = try database.pool.read { try Int.fetchOne($0, sql: "SELECT count(*) FROM outbox")! }
+        core.send(.keyPressed(.character("r")))
+        let draft = try #require(core.takeEditorRequest())
+        core.finishReply(draft)
+        #expect(core.state.message == "Nothing sent: the reply was empty.")
+        #expect(try database.pool.read { try Int.fetchOne($0, sql: "SELECT count(*) FROM outbox")! } == before)
+        // A draft written and then left behind (the link dropped before the editor closed).
+        core.send(.keyPressed(.character("r")))
+        let second = try #require(core.takeEditorRequest())
+        try "To: elif@example.net\nSubject: Re: x\n\nYarım kalmış cevap\n".write(toFile: second.path, atomically: true, encoding: .utf8)
+        core.send(.keyPressed(.character("r")))
+        let again = try #require(core.takeEditorRequest())
+        #expect(try String(contentsOfFile: again.path, encoding: .utf8).contains("Yarım kalmış cevap"))
+    }
+
+    @Test func noteCloseSnoozeAndOpenTheOrder() throws {
+        let (core, database, conversation) = try deskWithAConversation()
+        core.send(.keyPressed(.character("n")))
+        for c in "aradım, yarın gelecek" { core.send(.keyPressed(.character(c))) }
+        core.send(.keyPressed(.enter))
+        #expect(core.state.message == "Conversation noted.")
+        core.send(.keyPressed(.character("o")))
+        #expect(core.state.message == "This conversation is not about an order.")
+        core.send(.keyPressed(.character("z")))
+        for c in "tomorrow" { core.send(.keyPressed(.character(c))) }
+        core.send(.keyPressed(.enter))
+        let snoozed = try database.pool.read { db in
+            try Row.fetchOne(db, sql: "SELECT status, snoozed_until FROM conversations WHERE id = ?", arguments: [conversation])!
+        }
+        #expect(snoozed[0] as String == "snoozed")
+        // 09:00 tomorrow in İstanbul (the demo shop's zone): 2026-11-24 06:00 UTC.
+        #expect(snoozed[1] as Int64 == 1_795_500_000)
+        // Snoozed, it has left the "needs a reply" view; found again by its subject, it is closed.
+        #expect(core.state.current.window.rows.isEmpty)
+        core.send(.keyPressed(.escape))
+        core.send(.keyPressed(.character("/")))
+        for c in "paket" { core.send(.keyPressed(.character(c))) }
+        core.send(.keyPressed(.enter))
+        core.send(.keyPressed(.character("c")))
+        let activity = try database.pool.read { db in
+            try String.fetchAll(db, sql: "SELECT actor || ' ' || action FROM activity_log WHERE subject_type = 'conversation' AND subject_id = ? ORDER BY id",
+                                arguments: [conversation])
+        }
+        #expect(activity == ["ayse noted", "ayse snoozed", "ayse closed"])
+    }
+}
+
+/// The shop's composer, as the desk's config would make it.
+enum MailComposerFixture {
+    static func composer() throws -> MailComposer {
+        MailComposer(templates: try MailTemplateLibrary.load(overrides: nil),
+                     sender: try MailAddress("destek@aysenin-dukkani.example", displayName: "Ayşe'nin Dükkanı"))
     }
 }

@@ -44,6 +44,17 @@ enum Fixtures {
         }
     }
 
+    static func conversations(count: Int) -> [PaneItem] {
+        (0..<count).map { index in
+            let id = Int64(700 - index)
+            let last = now.addingTimeInterval(-Double(index) * 3_600)
+            let summary = ConversationSummary(id: id, subject: "Siparişim nerede?", customerName: names[index % names.count], status: .open,
+                                              lastMessageAt: last, messageCount: 1, firstResponseAt: nil, openedAt: last,
+                                              orderNumber: "#\(1_042 - index)")
+            return PaneItem(key: PageKey(sort: Int64(last.timeIntervalSince1970), id: id), row: .conversation(summary))
+        }
+    }
+
     static func invite(id: Int64 = 300, orderNumber: String) -> ReviewInviteSummary {
         ReviewInviteSummary(id: id, orderNumber: orderNumber, customerName: names[Int(id) % names.count], state: .scheduled,
                             dueAt: now, sentAt: nil, reminderAt: nil, reason: "")

@@ -10,9 +10,12 @@ public struct ConversationSummary: Hashable, Sendable, Identifiable {
     /// When the shop first answered; nil while the customer is still waiting for a first reply.
     public var firstResponseAt: Date?
     public var openedAt: Date
+    /// The order the conversation is about, when it is linked to one ("#1042").
+    public var orderNumber: String?
 
     public init(id: Int64, subject: String, customerName: String, status: ConversationStatus, lastMessageAt: Date,
-                messageCount: Int, firstResponseAt: Date?, openedAt: Date) {
+                messageCount: Int, firstResponseAt: Date?, openedAt: Date, orderNumber: String? = nil) {
+        self.orderNumber = orderNumber
         self.id = id
         self.subject = subject
         self.customerName = customerName
@@ -30,6 +33,11 @@ public struct SupportMessage: Hashable, Sendable {
     public var direction: Direction
     public var from: String
     public var body: String
+    /// Attachments, one a line ("invoice.pdf (application/pdf, 48213 bytes)").
+    public var attachments = ""
+    /// What was wrong with the mail as it arrived, one a line.
+    public var notes = ""
+    public var isAutoReply = false
 
     public init(at: Date, direction: Direction, from: String, body: String) {
         self.at = at
@@ -44,6 +52,8 @@ public struct ConversationDetail: Hashable, Sendable {
     public var customerEmail: String
     public var orderNumber: String?
     public var messages: [SupportMessage]
+    /// The owner's notes and changes, from the activity log.
+    public var activity: [ActivityEntry] = []
 
     public init(summary: ConversationSummary, customerEmail: String, orderNumber: String?, messages: [SupportMessage]) {
         self.summary = summary

@@ -393,6 +393,7 @@ enum Migrations {
         CREATE INDEX outbox_by_message_id ON outbox(message_id);
         CREATE INDEX conversations_by_order ON conversations(order_id, last_message_at);
         CREATE INDEX customers_by_email_nocase ON customers(email COLLATE NOCASE);
+        CREATE INDEX conversations_needing_reply ON conversations(last_message_at, id) WHERE status = 'open';
         """)
     }
 }

@@ -22,6 +22,10 @@ public enum Action: Equatable, Sendable {
     /// Another process committed to the shop (the mail worker, an import); `isEmpty` says whether
     /// the shop still has no data. What shows is read again where it is.
     case shopChangedElsewhere(isEmpty: Bool)
+    /// A conversation action was carried out on `count` conversations.
+    case conversationActionApplied(ConversationAction, count: Int)
+    /// The reply's editor closed; the sentence says whether it went (or why not).
+    case replyFinished(String)
     /// The running job got on ("1.2 of 3.4 MB").
     case jobProgressed(String)
     /// The running job ended; the sentence says how (a summary, why it failed, or that it stopped).

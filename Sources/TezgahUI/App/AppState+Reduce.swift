@@ -77,6 +77,14 @@ extension AppState {
         case .effectFailed(let text):
             message = text
             return []
+        case let .conversationActionApplied(action, count):
+            message = count == 1 ? "Conversation \(action.pastTense)." : "\(count) conversations \(action.pastTense)."
+            guard count > 0 else { message = "Nothing changed."; return [] }
+            panes[.support]?.marked = [:]
+            return refreshAfterChange(to: .support, alsoStale: [])
+        case .replyFinished(let text):
+            message = text
+            return refreshAfterChange(to: .support, alsoStale: [.mail])
         case .jobProgressed(let text):
             job?.progress = text
             return []

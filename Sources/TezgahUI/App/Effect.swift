@@ -31,6 +31,10 @@ public enum Effect: Equatable, Sendable {
     case loadSavedFilters(Pane)
     case saveFilter(Pane, name: String, query: String)
     case deleteFilter(Pane, name: String)
+    /// Closes, marks pending, snoozes or notes conversations; logged under the Unix user.
+    case applyConversationAction(ConversationAction, ids: [Int64])
+    /// Opens the reply to a conversation in the owner's editor, then sends what they wrote.
+    case editReply(conversationID: Int64)
     /// Starts a long job (an import) off the key path; its progress and end come back as actions.
     case startJob(Job)
     /// Asks the running job to stop; it ends as if it had never run.

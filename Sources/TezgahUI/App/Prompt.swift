@@ -13,6 +13,10 @@ public struct Prompt: Equatable, Sendable {
         case ship
         /// An amount, or nothing for all that is left.
         case refund(currency: Currency)
+        /// A private note on conversations.
+        case conversationNote
+        /// When a snoozed conversation comes back: `1h`, `tomorrow`, `monday`, or `reply`.
+        case snooze
     }
 
     public var purpose: Purpose

@@ -43,6 +43,16 @@ struct DeskSession {
                 handled += 1
                 event = terminal.nextEvent(timeout: 0)
             }
+            // A reply to write: the editor gets the terminal until it exits.
+            if let draft = core.takeEditorRequest() {
+                do {
+                    try terminal.suspended { try ReplyEditor.run(draft.path) }
+                } catch {
+                    core.send(.replyFinished("The editor (\(ReplyEditor.command().joined(separator: " "))) could not be started: \(error.localizedDescription). Set $EDITOR."))
+                    continue
+                }
+                core.finishReply(draft)
+            }
             core.pollJob()
             // What other processes commit shows within about a second, even while keys keep coming.
             if Date().timeIntervalSince(lastLook) >= 1 {

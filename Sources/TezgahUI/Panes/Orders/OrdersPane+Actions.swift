@@ -79,6 +79,8 @@ extension AppState {
             mode = .confirming(Confirmation(question: "Refund \(what) \(prompt.targets)? The customer is told by mail. y/n",
                                             effect: .applyOrderAction(.refund(amount), ids: prompt.ids)))
             return []
+        case .conversationNote, .snooze:
+            return submitSupportPrompt(prompt)
         case .command:
             return []
         }

@@ -21,9 +21,23 @@ extension ConversationDetail {
         }
         for message in d.messages {
             let mine = message.direction == .outbound
-            lines.append(StyledLine([("▸ \(clock.short(message.at)) ", .dim), (message.from, mine ? .good : .accent)]))
+            lines.append(StyledLine([("▸ \(clock.short(message.at)) ", .dim), (message.from, mine ? .good : .accent),
+                                     (message.isAutoReply ? "  (automatic reply)" : "", .dim)]))
             for text in TextFitting.wrap(message.body, to: max(10, width - 2)) {
                 lines.append(StyledLine("  " + text))
+            }
+            for attachment in message.attachments.split(separator: "\n") {
+                lines.append(StyledLine([("  📎 ", .dim), (String(attachment), .accent)]))
+            }
+            for note in message.notes.split(separator: "\n") {
+                lines.append(StyledLine("  ! \(note)", .warning))
+            }
+        }
+        if !d.activity.isEmpty {
+            lines.append(StyledLine("Notes and changes", .header))
+            for entry in d.activity {
+                lines.append(StyledLine([("  \(clock.short(entry.at)) ", .dim), (entry.actor, .accent), ("  \(entry.action)", .normal),
+                                         (entry.detail.isEmpty ? "" : " — \(entry.detail)", .dim)]))
             }
         }
         return lines

@@ -1,14 +1,101 @@
+import Foundation
 import Tezgah
 
 extension PaneDefinition {
-    /// Customer conversations, newest message first.
+    /// Customer conversations: opens on those waiting for a reply, the longest waiting first.
     static let support = PaneDefinition(
-        title: "Support", singular: "conversation", plural: "conversations",
+        title: "Support", singular: "conversation", plural: "conversations", defaultFilter: "is:needs-reply",
         columns: [
             Column(title: "Status", width: 8) { row, _ in row.asConversation.map { ($0.status.title, $0.status.role) } ?? ("", .normal) },
             Column(title: "Subject", width: 16, flexible: true, maxWidth: 60) { row, _ in (row.asConversation?.subject ?? "", .normal) },
             Column(title: "Customer", width: 18, dropOrder: 2) { row, _ in (row.asConversation?.customerName ?? "", .normal) },
             Column(title: "Msgs", width: 4, alignRight: true, dropOrder: 3) { row, _ in (row.asConversation.map { String($0.messageCount) } ?? "", .dim) },
             Column(title: "Last", width: 12, dropOrder: 1) { row, state in (row.asConversation.map { state.clock.short($0.lastMessageAt) } ?? "", .dim) },
-        ])
+        ],
+        keys: [
+            KeyBinding([.character("r")], "reply in $EDITOR", commands: ["reply"]) { state, _ in
+                guard let conversation = state.current.selected?.row.asConversation else { return [] }
+                return [.editReply(conversationID: conversation.id)]
+            },
+            KeyBinding([.character("n")], "add a private note", commands: ["note"]) { state, _ in
+                state.askAboutConversations(.conversationNote) { "Note on \($0): " }
+            },
+            KeyBinding([.character("c")], "close", commands: ["close"]) { state, _ in state.applyToConversations(.close) },
+            KeyBinding([.character("p")], "pending (waits on them)", commands: ["pending"]) { state, _ in
+                state.applyToConversations(.markPending)
+            },
+            KeyBinding([.character("z")], "snooze", commands: ["snooze"]) { state, _ in
+                state.askAboutConversations(.snooze) { "Snooze \($0) until (1h, tomorrow, monday, reply): " }
+            },
+            KeyBinding([.character("o")], "open the order", commands: ["order"]) { state, _ in
+                guard let conversation = state.current.selected?.row.asConversation else { return [] }
+                guard let number = conversation.orderNumber else {
+                    state.message = "This conversation is not about an order."
+                    return []
+                }
+                return state.openOrder(number: number)
+            },
+        ],
+        hints: [StatusHint("r", "reply"), StatusHint("c", "close"), StatusHint("z", "snooze"), StatusHint("?", "help")])
+}
+
+extension AppState {
+    mutating func applyToConversations(_ action: ConversationAction) -> [Effect] {
+        guard let (ids, _) = targets() else { return [] }
+        return [.applyConversationAction(action, ids: ids)]
+    }
+
+    mutating func askAboutConversations(_ purpose: Prompt.Purpose, _ question: (String) -> String) -> [Effect] {
+        guard let (ids, label) = targets() else { return [] }
+        mode = .prompting(Prompt(purpose: purpose, label: question(label), ids: ids, targets: label))
+        return []
+    }
+
+    /// Enter in a Support prompt: the note, or the snooze's end read from a preset.
+    mutating func submitSupportPrompt(_ prompt: Prompt) -> [Effect] {
+        let text = prompt.text.trimmingCharacters(in: .whitespaces)
+        switch prompt.purpose {
+        case .conversationNote:
+            guard !text.isEmpty else {
+                message = "Type the note, or Esc to leave \(prompt.targets) as it is."
+                return []
+            }
+            mode = .browsing
+            return [.applyConversationAction(.note(text), ids: prompt.ids)]
+        default:
+            guard let until = SnoozePreset.until(text, now: clock.now, timeZone: clock.timeZone) else {
+                message = "“\(text)” is not a snooze; type 1h, 3h, tomorrow, monday, or reply."
+                return []
+            }
+            mode = .browsing
+            return [.applyConversationAction(.snooze(until: until.date), ids: prompt.ids)]
+        }
+    }
+}
+
+/// When a snooze ends: after some hours, tomorrow or next Monday at 09:00 in the shop's zone, or
+/// (`reply`) when the customer writes.
+enum SnoozePreset {
+    struct End: Equatable { var date: Date? }
+
+    static func until(_ text: String, now: Date, timeZone: TimeZone) -> End? {
+        let word = SearchFolding.fold(text)
+        if word == "reply" || word == "yanit" || word.isEmpty { return End(date: nil) }
+        if word.hasSuffix("h"), let hours = Int(word.dropLast()), hours > 0, hours <= 24 * 14 {
+            return End(date: now.addingTimeInterval(Double(hours) * 3_600))
+        }
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = timeZone
+        let nine = DateComponents(hour: 9, minute: 0)
+        switch word {
+        case "tomorrow", "yarin":
+            let tomorrow = calendar.date(byAdding: .day, value: 1, to: calendar.startOfDay(for: now))!
+            return End(date: calendar.date(byAdding: nine, to: tomorrow))
+        case "monday", "pazartesi":
+            let next = calendar.nextDate(after: now, matching: DateComponents(hour: 9, minute: 0, weekday: 2), matchingPolicy: .nextTime)
+            return End(date: next)
+        default:
+            return nil
+        }
+    }
 }

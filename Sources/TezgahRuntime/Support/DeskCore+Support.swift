@@ -1,0 +1,52 @@
+import Foundation
+import Tezgah
+import TezgahStore
+import TezgahUI
+
+extension DeskCore {
+    func applyConversationAction(_ action: ConversationAction, ids: [Int64]) throws -> [Action] {
+        let count = try database.apply(action, toConversations: ids, actor: actor, now: state.clock.now)
+        return [.conversationActionApplied(action, count: count)]
+    }
+
+    /// Writes the reply's draft and asks the run loop to open the editor on it (the terminal has to
+    /// be given to the editor, which only the run loop can do).
+    func prepareReply(_ conversationID: Int64) throws -> [Action] {
+        let context = try database.replyContext(conversationID: conversationID)
+        // A draft left from before (a crash, a dropped link) is opened again as it was.
+        editorRequest = try ReplyDraft.open(context, in: draftsFolder) { [clock = state.clock] in clock.short($0) }.draft
+        return []
+    }
+
+    /// After the editor closes: sends what the owner wrote, through the outbox with threading
+    /// headers, or says why nothing was sent. The draft is removed once the reply is queued, kept
+    /// when it could not be.
+    public func finishReply(_ draft: ReplyDraft) {
+        let text = (try? String(contentsOfFile: draft.path, encoding: .utf8)) ?? ""
+        let written = ReplyDraft.read(text)
+        guard text != draft.original, !written.isEmpty else {
+            try? FileManager.default.removeItem(atPath: draft.path)
+            send(.replyFinished("Nothing sent: the reply was empty."))
+            return
+        }
+        guard let mails = orderMails else {
+            send(.replyFinished("Not sent: there is no [mail] section in config.toml to send from. The draft is kept in \(draft.path)."))
+            return
+        }
+        do {
+            let mailID = try database.reply(conversationID: draft.conversationID, text: written.text, to: written.to,
+                                            subject: written.subject, actor: actor, now: state.clock.now, composer: mails.replyComposer)
+            try? FileManager.default.removeItem(atPath: draft.path)
+            send(.replyFinished("Reply queued (mail \(mailID)); the conversation waits on the customer."))
+        } catch {
+            let reason = (error as? any UserFacingError)?.description ?? "\(error)"
+            send(.replyFinished("Not sent: \(reason) The draft is kept in \(draft.path)."))
+        }
+    }
+
+    /// The draft the run loop should open in the editor now, taken once.
+    public func takeEditorRequest() -> ReplyDraft? {
+        defer { editorRequest = nil }
+        return editorRequest
+    }
+}

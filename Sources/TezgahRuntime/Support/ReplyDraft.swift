@@ -1,0 +1,88 @@
+import Foundation
+import Tezgah
+
+/// The file a reply is written in: `To:` and `Subject:` lines the owner may change, a blank line,
+/// room for the reply, and the customer's message quoted below. Kept (0600, in the data folder)
+/// until the reply is sent, so one left by a crash or a dropped SSH session is offered again.
+public struct ReplyDraft: Equatable, Sendable {
+    public var conversationID: Int64
+    public var path: String
+    /// The text the draft started with, to tell an unchanged draft from a written one.
+    public var original: String
+
+    /// The draft for `context` in `folder`: the one left from before if there is one, else a new one.
+    static func open(_ context: ReplyContext, in folder: String, clock: (Date) -> String) throws -> (draft: ReplyDraft, isOld: Bool) {
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+        let path = "\(folder)/conversation-\(context.conversationID).txt"
+        if let old = try? String(contentsOfFile: path, encoding: .utf8) {
+            return (ReplyDraft(conversationID: context.conversationID, path: path, original: Self.fresh(context, clock: clock)), old != Self.fresh(context, clock: clock))
+        }
+        let text = Self.fresh(context, clock: clock)
+        guard FileManager.default.createFile(atPath: path, contents: Data(text.utf8), attributes: [.posixPermissions: 0o600]) else {
+            throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: path])
+        }
+        return (ReplyDraft(conversationID: context.conversationID, path: path, original: text), false)
+    }
+
+    static func fresh(_ context: ReplyContext, clock: (Date) -> String) -> String {
+        let subject = context.subject.lowercased().hasPrefix("re:") ? context.subject : "Re: \(context.subject)"
+        var text = "To: \(context.to.onOneLine)\nSubject: \(subject.onOneLine)\n\n\n"
+        if !context.lastMessage.isEmpty {
+            let when = context.lastMessageAt.map { "On \(clock($0)), " } ?? ""
+            text += "\(when)\(context.lastMessageFrom) wrote:\n"
+            text += context.lastMessage.split(separator: "\n", omittingEmptySubsequences: false).map { "> \($0)" }.joined(separator: "\n") + "\n"
+        }
+        return text
+    }
+
+    /// What the owner wrote: the recipient and subject lines, and the reply (the quote included, as
+    /// mail clients send it). `isEmpty` when nothing but the quote is there.
+    struct Written {
+        var to: String?
+        var subject: String?
+        var text: String
+        var isEmpty: Bool
+    }
+
+    static func read(_ text: String) -> Written {
+        var lines = text.replacingOccurrences(of: "\r\n", with: "\n").split(separator: "\n", omittingEmptySubsequences: false)[...]
+        var to: String?, subject: String?
+        while let line = lines.first, !line.trimmingCharacters(in: .whitespaces).isEmpty {
+            let lower = line.lowercased()
+            if lower.hasPrefix("to:") { to = line.dropFirst(3).trimmingCharacters(in: .whitespaces) }
+            else if lower.hasPrefix("subject:") { subject = line.dropFirst(8).trimmingCharacters(in: .whitespaces) }
+            else { break }
+            lines = lines.dropFirst()
+        }
+        let body = lines.joined(separator: "\n").trimmingCharacters(in: .whitespacesAndNewlines)
+        let own = lines.filter { !$0.hasPrefix(">") && !$0.hasSuffix(" wrote:") && !$0.trimmingCharacters(in: .whitespaces).isEmpty }
+        return Written(to: to, subject: subject, text: body, isEmpty: own.isEmpty)
+    }
+}
+
+/// The owner's editor: `$VISUAL`, else `$EDITOR`, else `vi`, run as an argument vector (the
+/// variable split at spaces, as `git` and `mutt` do with `code -w`), never through a shell.
+public enum ReplyEditor {
+    public static func command(environment: [String: String] = ProcessInfo.processInfo.environment) -> [String] {
+        for name in ["VISUAL", "EDITOR"] {
+            if let value = environment[name]?.trimmingCharacters(in: .whitespaces), !value.isEmpty {
+                return value.split(separator: " ").map(String.init)
+            }
+        }
+        return ["vi"]
+    }
+
+    /// Runs the editor on `path` with the terminal's own input and output, and waits for it.
+    public static func run(_ path: String, environment: [String: String] = ProcessInfo.processInfo.environment) throws {
+        let command = command(environment: environment)
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: command[0].hasPrefix("/") ? command[0] : "/usr/bin/env")
+        process.arguments = (command[0].hasPrefix("/") ? Array(command.dropFirst()) : command) + [path]
+        try process.run()
+        process.waitUntilExit()
+    }
+}
+
+extension String {
+    fileprivate var onOneLine: String { split(whereSeparator: \.isNewline).joined(separator: " ") }
+}
