@@ -4,28 +4,10 @@ import Tezgah
 /// every action becomes one `applyOrderAction` effect for the marked orders (or the selected one).
 /// The keys that run them are in `PaneDefinition.orders`.
 extension AppState {
-    /// The rows an action applies to: the marked ones, else the selected one; with how to name them.
-    func targets() -> (ids: [Int64], label: String)? {
-        let marked = current.marked
-        if !marked.isEmpty {
-            let ids = marked.keys.sorted()
-            return (ids, ids.count == 1 ? "\(pane.noun(1)) \(marked[ids[0]]!)" : "\(ids.count) marked \(pane.noun(ids.count))")
-        }
-        guard let selected = current.selected else { return nil }
-        return ([selected.row.id], "\(pane.noun(1)) \(selected.row.label)")
-    }
-
     /// `action` on the marked orders, else the selected one.
     mutating func applyToOrders(_ action: OrderAction) -> [Effect] {
         guard let (ids, _) = targets() else { return [] }
         return [.applyOrderAction(action, ids: ids)]
-    }
-
-    /// Asks in the status bar for what an action needs (a reason, a note, a tag…); Enter submits it.
-    mutating func askAboutOrders(_ purpose: Prompt.Purpose, _ question: (String) -> String) -> [Effect] {
-        guard let (ids, label) = targets() else { return [] }
-        mode = .prompting(Prompt(purpose: purpose, label: question(label), ids: ids, targets: label))
-        return []
     }
 
     mutating func askToShip() -> [Effect] {
@@ -34,7 +16,7 @@ extension AppState {
             message = "Ship one order at a time: each parcel has its own tracking number."
             return []
         }
-        return askAboutOrders(.ship) { "Ship \($0) — tracking number, or CARRIER NUMBER: " }
+        return askAboutTargets(.ship) { "Ship \($0) — tracking number, or CARRIER NUMBER: " }
     }
 
     mutating func confirmCancellingOrders() -> [Effect] {
@@ -46,7 +28,7 @@ extension AppState {
 
     mutating func askForRefund() -> [Effect] {
         let currency = current.selected?.row.asOrder?.total.currency ?? .try_
-        return askAboutOrders(.refund(currency: currency)) { "Refund \($0) — amount, or Enter for all: " }
+        return askAboutTargets(.refund(currency: currency)) { "Refund \($0) — amount, or Enter for all: " }
     }
 
     /// Enter in an order prompt: the action the answer names, or a sentence and the prompt kept open.

@@ -20,7 +20,7 @@ extension PaneDefinition {
                 state.applyToOrders(.markPreparing)
             },
             KeyBinding([.character("h")], "hold, with a reason", commands: ["hold"]) { state, _ in
-                state.askAboutOrders(.holdReason) { "Hold \($0) — reason: " }
+                state.askAboutTargets(.holdReason) { "Hold \($0) — reason: " }
             },
             KeyBinding([.character("H")], "release from hold", commands: ["release"]) { state, _ in state.applyToOrders(.release) },
             KeyBinding([.character("s")], "ship: tracking number", commands: ["ship"]) { state, _ in state.askToShip() },
@@ -28,11 +28,11 @@ extension PaneDefinition {
             KeyBinding([.character("x")], "cancel (asks; mails)", commands: ["cancel"]) { state, _ in state.confirmCancellingOrders() },
             KeyBinding([.character("R")], "refund (asks; mails)", commands: ["refund"]) { state, _ in state.askForRefund() },
             KeyBinding([.character("n")], "add a private note", commands: ["note"]) { state, _ in
-                state.askAboutOrders(.note) { "Note on \($0): " }
+                state.askAboutTargets(.note) { "Note on \($0): " }
             },
             KeyBinding([.character("t"), .character("T")], "add / remove a tag", commands: ["tag", "untag"]) { state, key in
-                key == .character("t") ? state.askAboutOrders(.addTag) { "Tag \($0) with: " }
-                    : state.askAboutOrders(.removeTag) { "Remove from \($0) the tag: " }
+                key == .character("t") ? state.askAboutTargets(.addTag) { "Tag \($0) with: " }
+                    : state.askAboutTargets(.removeTag) { "Remove from \($0) the tag: " }
             },
             KeyBinding([.character("u")], "undo my last change", commands: ["undo"]) { _, _ in [.findUndo] },
         ],

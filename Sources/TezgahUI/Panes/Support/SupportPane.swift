@@ -18,14 +18,14 @@ extension PaneDefinition {
                 return [.editReply(conversationID: conversation.id)]
             },
             KeyBinding([.character("n")], "add a private note", commands: ["note"]) { state, _ in
-                state.askAboutConversations(.conversationNote) { "Note on \($0): " }
+                state.askAboutTargets(.conversationNote) { "Note on \($0): " }
             },
             KeyBinding([.character("c")], "close", commands: ["close"]) { state, _ in state.applyToConversations(.close) },
             KeyBinding([.character("p")], "pending (waits on them)", commands: ["pending"]) { state, _ in
                 state.applyToConversations(.markPending)
             },
             KeyBinding([.character("z")], "snooze", commands: ["snooze"]) { state, _ in
-                state.askAboutConversations(.snooze) { "Snooze \($0) until (1h, tomorrow, monday, reply): " }
+                state.askAboutTargets(.snooze) { "Snooze \($0) until (1h, tomorrow, monday, reply): " }
             },
             KeyBinding([.character("o")], "open the order", commands: ["order"]) { state, _ in
                 guard let conversation = state.current.selected?.row.asConversation else { return [] }
@@ -43,12 +43,6 @@ extension AppState {
     mutating func applyToConversations(_ action: ConversationAction) -> [Effect] {
         guard let (ids, _) = targets() else { return [] }
         return [.applyConversationAction(action, ids: ids)]
-    }
-
-    mutating func askAboutConversations(_ purpose: Prompt.Purpose, _ question: (String) -> String) -> [Effect] {
-        guard let (ids, label) = targets() else { return [] }
-        mode = .prompting(Prompt(purpose: purpose, label: question(label), ids: ids, targets: label))
-        return []
     }
 
     /// Enter in a Support prompt: the note, or the snooze's end read from a preset.
