@@ -15,21 +15,7 @@ struct MailCommand: ParsableCommand {
         subcommands: [Run.self, List.self, Show.self, Retry.self, Hold.self, Release.self, Cancel.self])
 
     /// Where the shop is and how it is set up; shared by every mail subcommand.
-    struct Place: ParsableArguments {
-        @Option(help: "The shop database (default: $TEZGAH_DB, else $XDG_DATA_HOME/tezgah/shop.sqlite).")
-        var db: String?
-
-        @Option(help: "The config file (default: $TEZGAH_CONFIG, else $XDG_CONFIG_HOME/tezgah/config.toml).")
-        var config: String?
-
-        func openDatabase() throws -> AppDatabase {
-            try AppDatabase(path: DataPaths().database(override: db), upgrading: printUpgradeNotice)
-        }
-
-        func loadConfig() throws -> ShopConfig {
-            try DataPaths().loadConfig(override: config)
-        }
-    }
+    typealias Place = ShopOptions
 
     struct Run: ParsableCommand {
         static let configuration = CommandConfiguration(
@@ -42,18 +28,25 @@ struct MailCommand: ParsableCommand {
         var once = false
 
         func run() throws {
-            let settings = try place.loadConfig().mailSettings()
+            let config = try place.loadConfig()
+            let settings = try config.mailSettings()
             let database = try place.openDatabase()
-            let worker = DeliveryWorker(database: database, settings: settings, log: { line in
+            let log: @Sendable (String) -> Void = { line in
                 printError("\(ISO8601DateFormatter().string(from: Date())) \(TerminalSafeText.clean(line))")
-            })
+            }
+            // With [inbox] maildir, the worker also reads the shop's mailbox: once with --once, else
+            // every minute beside the deliveries.
+            let inbox = config.inboxMaildir.map { InboxSync(maildir: $0, syncCommand: config.inboxSyncCommand) }
+            let worker = DeliveryWorker(database: database, settings: settings, log: log)
             TerminationSignals.install(including: [SIGINT])
             if once {
+                if let inbox { print("inbox: \(try inbox.run(into: database).description)") }
                 try worker.takeBackFromStoppedWorkers()
                 let tally = try worker.drain(stopRequested: { TerminationSignals.received })
                 print("sent \(tally.sent), deferred \(tally.deferred), failed \(tally.failed)")
             } else {
                 printError("tezgah mail worker \(worker.identity) started; Ctrl-C or SIGTERM stops it after the mail in hand.")
+                if let inbox { InboxSync.everyMinute(inbox, into: database, log: log, stopRequested: { TerminationSignals.received }) }
                 try worker.run(stopRequested: { TerminationSignals.received })
             }
         }

@@ -34,6 +34,24 @@ public struct InboxSync: Sendable {
         return total
     }
 
+    /// Syncs now and then every minute on a thread of its own until `stopRequested`, logging each
+    /// sync that found something and each failure (a sync command that failed is tried again).
+    public static func everyMinute(_ sync: InboxSync, into database: AppDatabase, log: @escaping @Sendable (String) -> Void,
+                                   stopRequested: @escaping @Sendable () -> Bool) {
+        let thread = Thread {
+            while !stopRequested() {
+                do {
+                    let summary = try sync.run(into: database)
+                    if summary.read > 0 || !summary.skipped.isEmpty { log("inbox: \(summary.description)") }
+                } catch {
+                    log("inbox: \((error as? any UserFacingError)?.description ?? "\(error)")")
+                }
+                for _ in 0..<60 where !stopRequested() { Thread.sleep(forTimeInterval: 1) }
+            }
+        }
+        thread.start()
+    }
+
     /// One file read and parsed; a file that vanished since the listing (a client moved it) or is
     /// empty is recorded as skipped, with why.
     static func item(_ file: Maildir.File) -> InboxItem {
