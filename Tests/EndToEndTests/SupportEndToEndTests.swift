@@ -68,3 +68,46 @@ import TezgahStore
         #expect(detail.messages.map(\.direction) == [.inbound, .outbound])
     }
 }
+
+/// A hosted mailbox synced by mbsync: a mail appended to a real Dovecot IMAP server shows up as a
+/// conversation after one `tezgah inbox sync` with the sync command configured.
+@Suite struct HostedMailboxEndToEndTests {
+    @Test func aMailAppendedOverIMAPIsAConversationAfterOneSync() throws {
+        if let why = DovecotTestServer.unavailable {
+            print("skipped: \(why)")
+            return
+        }
+        let scratch = Scratch()
+        let shop = TezgahBinary.demoShop(in: scratch)
+        let dovecot = try DovecotTestServer(folder: scratch)
+        defer { dovecot.stop() }
+        let maildir = scratch.file("Maildir")
+        let command = try dovecot.mbsyncCommand(into: maildir)
+        let config = scratch.file("config.toml")
+        try """
+            [inbox]
+            maildir = "\(maildir)"
+            sync_command = [\(command.map { "\"\($0)\"" }.joined(separator: ", "))]
+            """.write(toFile: config, atomically: true, encoding: .utf8)
+        try dovecot.append("""
+            From: =?ISO-8859-9?Q?=DEule_=D6zdemir?= <sule@example.com.tr>
+            Subject: =?ISO-8859-9?Q?Sipari=FE_1042_hakk=FDnda_(imap-7731)?=
+            Date: Sun, 6 Dec 2026 10:00:00 +0300
+            Message-ID: <imap-1@example.com.tr>
+            Content-Type: text/plain; charset=iso-8859-9
+            Content-Transfer-Encoding: quoted-printable
+
+            Merhaba, sipari=FEim ne zaman gelir?
+            """)
+        let sync = try TezgahBinary.run(["inbox", "sync", "--db", shop, "--config", config])
+        #expect(sync.status == 0 && sync.output.contains(": 1 read, 1 new"), "\(sync.output)\(sync.error)")
+        let database = try AppDatabase(path: shop)
+        defer { try? database.close() }
+        let row = try #require(try database.window(.conversations, .top, size: 1, filter: "imap-7731").rows.first).item
+        #expect(row.subject == "Sipariş 1042 hakkında (imap-7731)" && row.customerName == "Şule Özdemir")
+        #expect(row.orderNumber == "#1042", "the order its subject names")
+        #expect(try database.conversationDetail(id: row.id).messages.first?.body.hasPrefix("Merhaba, siparişim ne zaman gelir?") == true)
+        let again = try TezgahBinary.run(["inbox", "sync", "--db", shop, "--config", config])
+        #expect(again.output.contains(": 0 read, 0 new"), "\(again.output)")
+    }
+}
