@@ -23,7 +23,7 @@ struct BenchCommand: ParsableCommand {
     @Option(help: "The tezgah binary to measure (default: the one beside this benchmark).")
     var binary: String?
 
-    @Option(help: "Measure only these groups, comma-separated: frame, core, terminal, import, mail (default: all).")
+    @Option(help: "Measure only these groups, comma-separated: frame, core, terminal, import, mail, inbox (default: all).")
     var only: String?
 
     func run() throws {
@@ -110,6 +110,21 @@ struct BenchCommand: ParsableCommand {
                           comparison: delivered.smtplib, comparisonLabel: "smtplib, one connection", target: "for the record",
                           meetsTarget: nil,
                           note: "connections = 1: the same worker with one session, as smtplib has; median of \(runs)"))
+        }
+
+        if wanted("inbox") {
+            let messages = quick ? 2_000 : 20_000
+            let maildir = try InboxFigure.maildir(messages: messages, folder: data)
+            let synced = try InboxFigure.measure(binary: tezgah, maildir: maildir, folder: data)
+            let label = quick ? "2k" : "20k"
+            report(Figure(name: "inbox sync (\(label) mails)", value: synced.first, unit: "s", comparison: synced.notmuch,
+                          comparisonLabel: "notmuch new", target: "≤ 1× notmuch new, ≤ 60 MB",
+                          meetsTarget: synced.notmuch.map { synced.first <= $0 && (synced.peakMB ?? 0) <= 60 },
+                          note: "a fresh shop, the Maildir in the page cache for both"
+                            + (synced.peakMB.map { String(format: "; peak memory %.0f MB", $0) } ?? "")
+                            + (synced.notmuch == nil ? "; notmuch is not installed" : "")))
+            report(Figure(name: "  … again, nothing new", value: synced.again, unit: "s", comparison: nil, comparisonLabel: nil,
+                          target: "< 1 s", meetsTarget: synced.again < 1, note: "lists the Maildir, reads no file"))
         }
 
         let formatter = ISO8601DateFormatter()

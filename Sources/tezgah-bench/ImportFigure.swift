@@ -69,10 +69,11 @@ enum ImportFigure {
         return (median(tezgahTimes), peak, median(sqliteTimes))
     }
 
-    private static func runProcess(_ path: String, _ arguments: [String]) throws {
+    static func runProcess(_ path: String, _ arguments: [String], environment: [String: String]? = nil) throws {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: path)
         process.arguments = arguments
+        if let environment { process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 } }
         process.standardOutput = FileHandle.nullDevice
         let errors = Pipe()
         process.standardError = errors
