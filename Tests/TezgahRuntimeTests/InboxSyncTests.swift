@@ -374,3 +374,30 @@ enum MailComposerFixture {
                      sender: try MailAddress("destek@aysenin-dukkani.example", displayName: "Ayşe'nin Dükkanı"))
     }
 }
+
+@Suite struct InboxToolsTests {
+    @Test func theEditorIsVisualThenEditorThenVi() {
+        #expect(ReplyEditor.command(environment: ["VISUAL": "code -w", "EDITOR": "nano"]) == ["code", "-w"])
+        #expect(ReplyEditor.command(environment: ["VISUAL": " ", "EDITOR": "nano"]) == ["nano"])
+        #expect(ReplyEditor.command(environment: [:]) == ["vi"])
+    }
+
+    @Test func aFailingSyncCommandIsOneSentenceAndReadsNothing() throws {
+        let folder = TemporaryFolder("tezgah-inbox-tools")
+        let database = try AppDatabase(path: folder.file("shop.sqlite"))
+        let maildir = folder.file("Maildir")
+        for sub in ["new", "cur"] { try FileManager.default.createDirectory(atPath: maildir + "/" + sub, withIntermediateDirectories: true) }
+        let sync = InboxSync(maildir: maildir, syncCommand: ["sh", "-c", "echo 'IMAP error: authentication failed' >&2; exit 1"])
+        #expect(throws: InboxError(description: "The sync command sh -c echo 'IMAP error: authentication failed' >&2; exit 1 failed (status 1): IMAP error: authentication failed")) {
+            try sync.run(into: database)
+        }
+        #expect(try database.readInboxFiles().isEmpty)
+    }
+
+    @Test func draftsReadWhatTheOwnerWrote() {
+        let written = ReplyDraft.read("To: a@x\nSubject: Re: y\n\nMerhaba,\nyarın gelir.\n\nOn 1 Dec, a@x wrote:\n> eski\n")
+        #expect(written.to == "a@x" && written.subject == "Re: y" && !written.isEmpty)
+        #expect(written.text == "Merhaba,\nyarın gelir.\n\nOn 1 Dec, a@x wrote:\n> eski")
+        #expect(ReplyDraft.read("To: a@x\nSubject: Re: y\n\n\nOn 1 Dec, a@x wrote:\n> eski\n").isEmpty)
+    }
+}

@@ -60,8 +60,13 @@ enum MailDate {
         components.minute = time[1]
         components.second = time.count > 2 ? time[2] : 0
         components.timeZone = TimeZone(secondsFromGMT: offset)
+        return utc.date(from: components)
+    }
+
+    /// Made once: a first Calendar is a good part of reading a date.
+    private static let utc: Calendar = {
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = TimeZone(secondsFromGMT: 0)!
-        return calendar.date(from: components)
-    }
+        return calendar
+    }()
 }

@@ -84,7 +84,7 @@ public struct InboxSync: Sendable {
 }
 
 /// A mailbox that cannot be read, in one sentence.
-public struct InboxError: UserFacingError {
+public struct InboxError: UserFacingError, Equatable {
     public var description: String
     public var exitStatus: Int32 { 1 }
 }
