@@ -236,6 +236,18 @@ import TezgahMail
         #expect(unsubscribed == true)
     }
 
+    /// A vacation notice answering a newsletter, with nothing to thread to, is kept but asks for no reply.
+    @Test func anAutoReplyThatStartsAConversationLeavesItClosed() throws {
+        let shop = try shop()
+        try deliver("From: tatil@example.com\nSubject: Out of Office\nAuto-Submitted: auto-replied\nMessage-ID: <oo@x>\n\nAway",
+                    to: shop.maildir, name: "1795000050.M1P1.mx")
+        #expect(try sync(shop).autoReplies == 1)
+        let status = try shop.database.pool.read { db in
+            try String.fetchOne(db, sql: "SELECT t.status FROM conversations t JOIN customers c ON c.id = t.customer_id WHERE c.email = 'tatil@example.com'")
+        }
+        #expect(status == "closed")
+    }
+
     @Test func theDeskDrawsHostileSubjectsHarmlessly() throws {
         let shop = try shop()
         try deliver("From: kotu@example.com\nSubject: =?UTF-8?B?G1szMW1IYWNrG10wO3RpdGxlBw==?=\nMessage-ID: <h@x>\n\nx",

@@ -51,9 +51,10 @@ enum DeliveryReport {
         let from = mail.fromAddress.lowercased()
         let subject = mail.subject.lowercased()
         let fromDaemon = from.hasPrefix("mailer-daemon@") || from.hasPrefix("postmaster@") || from == "mailer-daemon" || from.isEmpty
+        guard fromDaemon else { return nil }
         let bounceSubject = ["undelivered mail returned to sender", "mail delivery failed", "delivery status notification",
                              "undeliverable", "returned mail", "failure notice"].contains { subject.contains($0) }
-        guard fromDaemon && bounceSubject else { return nil }
+        guard bounceSubject else { return nil }
         let lines = mail.text.split(whereSeparator: \.isNewline).map(String.init)
         // The first line with an SMTP reply or an enhanced status code says what happened.
         let reply = lines.first { line in line.range(of: #"\b[245]\d\d[ -][245]\.\d{1,3}\.\d{1,3}\b|\b[45]\.\d{1,3}\.\d{1,3}\b|\b5\d\d\b"#,

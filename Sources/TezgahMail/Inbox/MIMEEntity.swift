@@ -20,15 +20,18 @@ struct MIMEEntity {
             headText = String(bytes: head, encoding: .windowsCP1254) ?? String(decoding: head, as: UTF8.self)
             problems.append("8-bit header bytes that are not UTF-8, read as Latin-5")
         }
-        for line in headText.split(omittingEmptySubsequences: true, whereSeparator: { $0 == "\n" || $0 == "\r\n" }) {
-            let line = line.hasSuffix("\r") ? line.dropLast() : line
-            if let first = line.first, first == " " || first == "\t" {
+        // Lines split on LF bytes (a Character walk would join CR LF into one and cost more); field
+        // names kept lowercased, so a lookup compares bytes.
+        for bytes in headText.utf8.split(separator: 0x0A, omittingEmptySubsequences: true) {
+            var line = Substring(bytes)
+            if line.utf8.last == 0x0D { line = line.dropLast() }
+            if let first = line.utf8.first, first == 0x20 || first == 0x09 {
                 if fields.isEmpty { continue }
-                fields[fields.count - 1].value += " " + line.trimmingCharacters(in: .whitespaces)
-            } else if let colon = line.firstIndex(of: ":"), case let name = line[..<colon].trimmingCharacters(in: .whitespaces),
-                      !name.isEmpty, !name.contains(where: { $0 == " " || $0 == "\t" }) {
-                fields.append((name, line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces)))
-            } else if !line.allSatisfy(\.isWhitespace) {
+                fields[fields.count - 1].value += " " + line.trimmedSpaces
+            } else if let colon = line.firstIndex(of: ":"), case let name = line[..<colon].trimmedSpaces,
+                      !name.isEmpty, !name.utf8.contains(where: { $0 == 0x20 || $0 == 0x09 }) {
+                fields.append((name.lowercased(), String(line[line.index(after: colon)...].trimmedSpaces)))
+            } else if !line.utf8.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) {
                 problems.append("a header line without a colon (\(line.prefix(40)))")
             }
         }
@@ -54,7 +57,8 @@ struct MIMEEntity {
     }
 
     func header(_ name: String) -> String? {
-        fields.first { $0.name.caseInsensitiveCompare(name) == .orderedSame }?.value
+        let lower = name.lowercased()
+        return fields.first { $0.name == lower }?.value
     }
 
     var contentType: (value: String, parameters: [String: String]) {
@@ -187,9 +191,16 @@ struct MIMEEntity {
     /// The body as text in its declared charset.
     func text(problems: inout [String]) -> String {
         let charset = contentType.parameters["charset"] ?? "us-ascii"
-        let (text, note) = TextCharset.decode(decodedBytes(problems: &problems), charset: charset)
+        // CR LF to LF on the bytes, before decoding (every charset here keeps CR and LF as themselves).
+        let bytes = decodedBytes(problems: &problems)
+        var lines: [UInt8] = []
+        lines.reserveCapacity(bytes.count)
+        for (index, byte) in bytes.enumerated() where !(byte == 0x0D && index + 1 < bytes.count && bytes[index + 1] == 0x0A) {
+            lines.append(byte)
+        }
+        let (text, note) = TextCharset.decode(lines, charset: charset)
         if let note { problems.append(note) }
-        return text.replacingOccurrences(of: "\r\n", with: "\n")
+        return text
     }
 }
 
@@ -221,5 +232,15 @@ enum TextCharset {
         if let text = String(validating: bytes, as: UTF8.self) { return (text, "unknown charset \(name), read as UTF-8") }
         return (String(bytes: bytes, encoding: .windowsCP1254) ?? String(decoding: bytes, as: UTF8.self),
                 "unknown charset \(name), read as Latin-5")
+    }
+}
+
+extension Substring {
+    /// Without leading and trailing spaces and tabs; cheaper than Foundation's trimming, which
+    /// every header line went through.
+    var trimmedSpaces: Substring {
+        guard let first = firstIndex(where: { $0 != " " && $0 != "\t" }) else { return self[endIndex...] }
+        let last = lastIndex(where: { $0 != " " && $0 != "\t" })!
+        return self[first...last]
     }
 }

@@ -86,7 +86,7 @@ extension ShopWriter {
     /// starts) its customer's conversation. Returns what became of it, for the file's record.
     func receive(_ mail: InboundMail, receivedAt: Date, now: Date, summary: inout InboxSummary) throws -> String {
         if let id = mail.messageID,
-           try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM messages WHERE message_id = ?)", arguments: [id]) == true {
+           try Bool.fetchOne(db.cachedStatement(sql: "SELECT EXISTS (SELECT 1 FROM messages WHERE message_id = ?)"), arguments: [id]) == true {
             summary.duplicates += 1
             return "duplicate of \(id)"
         }
@@ -107,7 +107,7 @@ extension ShopWriter {
             summary.autoReplies += 1
         case .unsubscribe:
             summary.unsubscribes += 1
-            try db.execute(sql: "UPDATE customers SET unsubscribed_at = coalesce(unsubscribed_at, ?) WHERE id = ?",
+            try db.cachedStatement(sql: "UPDATE customers SET unsubscribed_at = coalesce(unsubscribed_at, ?) WHERE id = ?").execute(
                            arguments: [at.unixSeconds, customer.id])
             notes.append("unsubscribed from marketing mail by this message")
         default:
@@ -122,16 +122,16 @@ extension ShopWriter {
                   (mail.references + mail.inReplyTo.filter { !mail.references.contains($0) }).joined(separator: " "),
                   mail.kind == .autoReply, attachments, notes.joined(separator: "\n")])
         // A customer's own words open the conversation and start (or keep) their wait; an
-        // auto-reply or an unsubscribe does neither.
+        // auto-reply or an unsubscribe does neither, and one that starts a conversation leaves it
+        // closed: there is nothing to answer.
         let reopens = mail.kind == .message
-        try db.execute(sql: """
+        try db.cachedStatement(sql: """
             UPDATE conversations SET message_count = message_count + 1, last_message_at = max(last_message_at, ?),
                 status = CASE WHEN ? THEN 'open' WHEN ? THEN 'closed' ELSE status END,
                 snoozed_until = CASE WHEN ? THEN NULL ELSE snoozed_until END,
                 waiting_since = CASE WHEN ? THEN coalesce(waiting_since, ?) ELSE waiting_since END
             WHERE id = ?
-            """, arguments: [at.unixSeconds, reopens, isNew && mail.kind == .unsubscribe, reopens, reopens, at.unixSeconds,
-                             conversation])
+            """).execute(arguments: [at.unixSeconds, reopens, isNew && !reopens, reopens, reopens, at.unixSeconds, conversation])
         try reindexConversation(conversation)
         return isNew ? "new conversation \(conversation)" : "conversation \(conversation)"
     }
@@ -141,11 +141,11 @@ extension ShopWriter {
     private func settleBounce(_ bounce: InboundMail.Bounce, now: Date) throws -> String {
         guard bounce.isPermanent else { return "bounce \(bounce.status) (temporary)" }
         if let address = bounce.recipient {
-            try db.execute(sql: "INSERT OR IGNORE INTO suppressions(address, reason, created_at) VALUES (?, ?, ?)",
+            try db.cachedStatement(sql: "INSERT OR IGNORE INTO suppressions(address, reason, created_at) VALUES (?, ?, ?)").execute(
                            arguments: [address, "bounced: \(bounce.diagnostic)", now.unixSeconds])
         }
         guard let original = bounce.originalMessageID,
-              let mailID = try Int64.fetchOne(db, sql: "SELECT id FROM outbox WHERE message_id = ?", arguments: [original])
+              let mailID = try Int64.fetchOne(db.cachedStatement(sql: "SELECT id FROM outbox WHERE message_id = ?"), arguments: [original])
         else { return "bounce \(bounce.status)" }
         try settle(id: mailID, state: .failed, reply: bounce.diagnostic, now: now)
         try reindexMail(id: mailID, state: .failed)
@@ -156,7 +156,7 @@ extension ShopWriter {
     /// sender becomes a customer, marked as made from mail.
     private func customerFor(_ mail: InboundMail, at: Date) throws -> (customer: (id: Int64, name: String, email: String), created: Bool) {
         for address in [mail.fromAddress, mail.replyTo].compactMap({ $0 }) where !address.isEmpty {
-            if let row = try Row.fetchOne(db, sql: "SELECT id, name, email FROM customers WHERE email = ? COLLATE NOCASE ORDER BY id LIMIT 1",
+            if let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT id, name, email FROM customers WHERE email = ? COLLATE NOCASE ORDER BY id LIMIT 1"),
                                           arguments: [address]) {
                 return ((row[0], row[1], row[2]), false)
             }
@@ -176,23 +176,23 @@ extension ShopWriter {
     private func conversationFor(_ mail: InboundMail, customer: (id: Int64, name: String, email: String),
                                  at: Date) throws -> (id: Int64, isNew: Bool) {
         for id in mail.answers {
-            if let conversation = try Int64.fetchOne(db, sql: "SELECT conversation_id FROM messages WHERE message_id = ?",
+            if let conversation = try Int64.fetchOne(db.cachedStatement(sql: "SELECT conversation_id FROM messages WHERE message_id = ?"),
                                                      arguments: [id]) {
                 return (conversation, false)
             }
-            if let orderID = try Int64.fetchOne(db, sql: "SELECT order_id FROM outbox WHERE message_id = ? AND order_id IS NOT NULL",
+            if let orderID = try Int64.fetchOne(db.cachedStatement(sql: "SELECT order_id FROM outbox WHERE message_id = ? AND order_id IS NOT NULL"),
                                                 arguments: [id]) {
                 return try conversationAbout(order: orderID, customer: customer, subject: mail.subject, at: at)
             }
         }
         if let number = InboundSubject.orderNumber(in: mail.subject),
-           let orderID = try Int64.fetchOne(db, sql: "SELECT id FROM orders WHERE number IN (?, ?)", arguments: ["#\(number)", number]) {
+           let orderID = try Int64.fetchOne(db.cachedStatement(sql: "SELECT id FROM orders WHERE number IN (?, ?)"), arguments: ["#\(number)", number]) {
             return try conversationAbout(order: orderID, customer: customer, subject: mail.subject, at: at)
         }
-        if let open = try Int64.fetchOne(db, sql: """
+        if let open = try Int64.fetchOne(db.cachedStatement(sql: """
             SELECT id FROM conversations WHERE customer_id = ? AND status != 'closed' AND last_message_at >= ?
             ORDER BY last_message_at DESC LIMIT 1
-            """, arguments: [customer.id, at.addingTimeInterval(-14 * 86_400).unixSeconds]) {
+            """), arguments: [customer.id, at.addingTimeInterval(-14 * 86_400).unixSeconds]) {
             return (open, false)
         }
         return (try newConversation(customer: customer, orderID: nil, subject: mail.subject, at: at), true)
@@ -200,9 +200,9 @@ extension ShopWriter {
 
     private func conversationAbout(order orderID: Int64, customer: (id: Int64, name: String, email: String), subject: String,
                                    at: Date) throws -> (id: Int64, isNew: Bool) {
-        if let existing = try Int64.fetchOne(db, sql: """
+        if let existing = try Int64.fetchOne(db.cachedStatement(sql: """
             SELECT id FROM conversations WHERE order_id = ? AND customer_id = ? ORDER BY last_message_at DESC LIMIT 1
-            """, arguments: [orderID, customer.id]) {
+            """), arguments: [orderID, customer.id]) {
             return (existing, false)
         }
         return (try newConversation(customer: customer, orderID: orderID, subject: subject, at: at), true)
@@ -219,10 +219,10 @@ extension ShopWriter {
 
     /// A conversation's search text, from what it now holds: subject, customer, order, status.
     func reindexConversation(_ id: Int64) throws {
-        guard let row = try Row.fetchOne(db, sql: """
+        guard let row = try Row.fetchOne(db.cachedStatement(sql: """
             SELECT t.subject, c.name, c.email, coalesce(o.number, ''), t.status FROM conversations t
             JOIN customers c ON c.id = t.customer_id LEFT JOIN orders o ON o.id = t.order_id WHERE t.id = ?
-            """, arguments: [id]) else { return }
+            """), arguments: [id]) else { return }
         let status = ConversationStatus(rawValue: row[4]) ?? .open
         try index(.conversations, id: id, parts: [row[0], row[1], row[2], row[3], status.title])
     }
