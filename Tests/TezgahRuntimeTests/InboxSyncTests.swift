@@ -377,6 +377,19 @@ import TezgahMail
         }
         #expect(activity == ["ayse noted", "ayse snoozed", "ayse closed"])
     }
+
+    @Test func aSnoozeEndsAtItsTimeAndOneUntilTheyReplyWaits() throws {
+        let (core, database, conversation) = try deskWithAConversation()
+        core.send(.keyPressed(.character("z")))
+        for c in "3h" { core.send(.keyPressed(.character(c))) }
+        core.send(.keyPressed(.enter))
+        #expect(try database.wakeSnoozedConversations(now: Self.now.addingTimeInterval(2 * 3_600)) == 0)
+        #expect(try database.wakeSnoozedConversations(now: Self.now.addingTimeInterval(3 * 3_600)) == 1)
+        let status = try database.pool.read { try String.fetchOne($0, sql: "SELECT status FROM conversations WHERE id = ?", arguments: [conversation]) }
+        #expect(status == "open")
+        try database.apply(.snooze(until: nil), toConversations: [conversation], actor: "ayse", now: Self.now)
+        #expect(try database.wakeSnoozedConversations(now: Self.now.addingTimeInterval(365 * 86_400)) == 0)
+    }
 }
 
 /// The shop's composer, as the desk's config would make it.

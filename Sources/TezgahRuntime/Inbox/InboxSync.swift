@@ -31,6 +31,8 @@ public struct InboxSync: Sendable {
             let summary = try database.importInbox(items, now: now)
             total.add(summary)
         }
+        // The worker syncs every minute, so a snooze's end shows within one.
+        try database.wakeSnoozedConversations(now: now)
         return total
     }
 

@@ -37,6 +37,23 @@ extension AppDatabase {
         }
     }
 
+    /// Reopens the conversations whose snooze has ended (a snooze "until they reply" has no end and
+    /// waits for their mail), each with its log entry. Returns how many.
+    @discardableResult
+    public func wakeSnoozedConversations(now: Date) throws -> Int {
+        try write { writer in
+            let ids = try Int64.fetchAll(writer.db, sql: """
+                SELECT id FROM conversations WHERE status = 'snoozed' AND snoozed_until IS NOT NULL AND snoozed_until <= ?
+                """, arguments: [now.unixSeconds])
+            for id in ids {
+                try writer.db.execute(sql: "UPDATE conversations SET status = 'open', snoozed_until = NULL WHERE id = ?", arguments: [id])
+                try writer.logActivity(at: now, actor: "tezgah", subjectType: "conversation", subjectID: id, action: "snooze ended")
+                try writer.reindexConversation(id)
+            }
+            return ids.count
+        }
+    }
+
     /// Who a reply goes to and what it answers, for its draft.
     public func replyContext(conversationID id: Int64) throws -> ReplyContext {
         try pool.read { db in
