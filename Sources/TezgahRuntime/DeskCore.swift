@@ -87,7 +87,7 @@ public final class DeskCore {
                     }
                     return "\(name): \(summary.description)"
                 } catch let error as ImportError {
-                    return "\(error) Nothing from this file was imported."
+                    return error.sentence
                 } catch is JobStopped {
                     return "Import of \(name) stopped; nothing from it was imported."
                 }

@@ -36,8 +36,8 @@ public struct OrderMails: Sendable {
     /// As above, for a caller that has only the name the database stores.
     public static func configured(_ config: ShopConfig, storedShopName: String?, templates folder: String?,
                                   demo: Bool = false) throws -> OrderMails? {
-        let stored = StoredShopSettings(storedShopName.map { [.name: $0] } ?? [:])
-        return try configured(config, settings: .resolve(config: config, stored: stored), templates: folder, demo: demo)
+        try configured(config, settings: .resolve(config: config, stored: StoredShopSettings(name: storedShopName)), templates: folder,
+                       demo: demo)
     }
 
     /// For `tezgah --demo` without a `[mail]` config: the demo shop's mail is written and queued (to

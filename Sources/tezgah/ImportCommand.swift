@@ -42,7 +42,7 @@ struct ImportCommand: ParsableCommand {
                 print("\(file): \(summary.description)")
             } catch let error as ImportError {
                 progress.finish()
-                throw CommandLineError("\(error) Nothing from this file was imported.", exitStatus: 1)
+                throw CommandLineError(error.sentence, exitStatus: error.exitStatus)
             }
         }
     }

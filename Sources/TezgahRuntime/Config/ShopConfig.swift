@@ -1,6 +1,7 @@
 import Foundation
 import Tezgah
 import TezgahMail
+import TezgahStore
 import TOMLKit
 
 /// A config file that cannot be used, in one sentence naming the file, line and key.
@@ -72,7 +73,7 @@ public struct ShopConfig: Sendable {
     /// The shop's name as the desk's title bar and its mail both show it: the config's, else the one
     /// the database stores (`stored`), else "tezgah".
     public func shopName(stored: String?) -> String {
-        shopName ?? stored ?? "tezgah"
+        ShopSettings.resolve(config: self, stored: StoredShopSettings(name: stored)).name
     }
 
     init(file: String?, timeZone: TimeZone, mail: TOMLSection?, text: String) {

@@ -79,7 +79,7 @@ public struct InboxSync: Sendable {
         let output = errors.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
         guard process.terminationStatus == 0 else {
-            let said = String(decoding: output, as: UTF8.self).onOneLineTrimmed.prefix(300)
+            let said = String(decoding: output, as: UTF8.self).onOneLine.trimmingCharacters(in: .whitespaces).prefix(300)
             throw InboxError(description: "The sync command \(command.joined(separator: " ")) failed (status \(process.terminationStatus)): \(said)")
         }
     }
@@ -103,11 +103,5 @@ extension InboxSummary {
         unsubscribes += other.unsubscribes
         duplicates += other.duplicates
         skipped += other.skipped
-    }
-}
-
-extension String {
-    fileprivate var onOneLineTrimmed: String {
-        split(whereSeparator: \.isNewline).joined(separator: " ").trimmingCharacters(in: .whitespaces)
     }
 }

@@ -31,16 +31,14 @@ extension Pane {
         case .reviews: PaneReader(.reviewInvites, row: PaneRow.review) { .review(try $0.reviewInviteDetail(id: $1)) }
         case .support: PaneReader(.conversations, row: PaneRow.conversation) { .conversation(try $0.conversationDetail(id: $1)) }
         case .loyalty: PaneReader(.loyaltyAccounts, row: PaneRow.loyalty) { .loyalty(try $0.loyaltyDetail(id: $1)) }
-        case .mail: PaneReader(.outbox, row: PaneRow.mail) { .mail(MailPreview.previewed(try $0.outboxDetail(id: $1))) }
+        case .mail: PaneReader(.outbox, row: PaneRow.mail) { .mail(previewed(try $0.outboxDetail(id: $1))) }
         }
     }
 }
 
 /// The mail detail with its message read back as the customer will see it.
-enum MailPreview {
-    static func previewed(_ detail: OutboxDetail) -> OutboxDetail {
-        var detail = detail
-        detail.preview = MIMEReader.preview(of: detail.message)
-        return detail
-    }
+private func previewed(_ detail: OutboxDetail) -> OutboxDetail {
+    var detail = detail
+    detail.preview = MIMEReader.preview(of: detail.message)
+    return detail
 }

@@ -13,8 +13,7 @@ extension DeskCore {
     /// be given to the editor, which only the run loop can do).
     func prepareReply(_ conversationID: Int64) throws -> [Action] {
         let context = try database.replyContext(conversationID: conversationID)
-        // A draft left from before (a crash, a dropped link) is opened again as it was.
-        editorRequest = try ReplyDraft.open(context, in: draftsFolder) { [clock = state.clock] in clock.short($0) }.draft
+        editorRequest = try ReplyDraft.open(context, in: draftsFolder) { [clock = state.clock] in clock.short($0) }
         return []
     }
 

@@ -10,18 +10,18 @@ public struct ReplyDraft: Equatable, Sendable {
     /// The text the draft started with, to tell an unchanged draft from a written one.
     public var original: String
 
-    /// The draft for `context` in `folder`: the one left from before if there is one, else a new one.
-    static func open(_ context: ReplyContext, in folder: String, clock: (Date) -> String) throws -> (draft: ReplyDraft, isOld: Bool) {
+    /// The draft for `context` in `folder`: the one left from before if there is one (a crash, a
+    /// dropped link), else a new one.
+    static func open(_ context: ReplyContext, in folder: String, clock: (Date) -> String) throws -> ReplyDraft {
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
         let path = "\(folder)/conversation-\(context.conversationID).txt"
-        if let old = try? String(contentsOfFile: path, encoding: .utf8) {
-            return (ReplyDraft(conversationID: context.conversationID, path: path, original: Self.fresh(context, clock: clock)), old != Self.fresh(context, clock: clock))
-        }
         let text = Self.fresh(context, clock: clock)
+        let draft = ReplyDraft(conversationID: context.conversationID, path: path, original: text)
+        if FileManager.default.fileExists(atPath: path) { return draft }
         guard FileManager.default.createFile(atPath: path, contents: Data(text.utf8), attributes: [.posixPermissions: 0o600]) else {
             throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: path])
         }
-        return (ReplyDraft(conversationID: context.conversationID, path: path, original: text), false)
+        return draft
     }
 
     static func fresh(_ context: ReplyContext, clock: (Date) -> String) -> String {
@@ -81,8 +81,4 @@ public enum ReplyEditor {
         try process.run()
         process.waitUntilExit()
     }
-}
-
-extension String {
-    fileprivate var onOneLine: String { split(whereSeparator: \.isNewline).joined(separator: " ") }
 }

@@ -20,6 +20,11 @@ public struct StoredShopSettings: Equatable, Sendable {
         self.values = values
     }
 
+    /// Only a name, for a caller that has read just that.
+    public init(name: String?) {
+        self.init(name.map { [.name: $0] } ?? [:])
+    }
+
     public subscript(key: ShopSettingKey) -> String? { values[key] }
 }
 

@@ -24,4 +24,7 @@ public struct ImportError: UserFacingError, Equatable {
         if let column { text += "column \"\(column)\": " }
         return text + reason
     }
+
+    /// The sentence the owner reads: what stopped the import, and that nothing of the file was kept.
+    public var sentence: String { "\(description) Nothing from this file was imported." }
 }
