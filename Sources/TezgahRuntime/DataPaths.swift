@@ -25,6 +25,9 @@ public struct DataPaths: Sendable {
     /// Mail templates that override the shipped ones (`KIND.LANG.mustache`).
     public var templatesFolder: String { configFolder + "/templates" }
 
+    /// The owner's saved replies (`NAME.LANG.mustache`), over the shipped ones.
+    public var savedRepliesFolder: String { configFolder + "/replies" }
+
     /// The shop database: `--db`, else `TEZGAH_DB`, else `shop.sqlite` in the data folder.
     public func database(override: String?) -> String {
         if let override, !override.isEmpty { return override }

@@ -39,6 +39,8 @@ public final class DeskCore {
                          clock: ShopClock(timeZone: settings.timeZone, now: now), isFirstRun: try database.isEmpty())
         state.attentionRule = settings.attentionRule
         state.trackingLinks = settings.trackingLinks
+        state.savedReplyNames = savedReplies.names
+        state.businessHours = settings.businessHours
         state.localeSummary = localeSummary
         seenChanges = try database.changesElsewhere()
         if let actor { self.actor = actor }
@@ -47,6 +49,10 @@ public final class DeskCore {
 
     /// Where reply drafts are kept until sent (0700), in the data folder.
     public var draftsFolder = DataPaths().dataFolder + "/drafts"
+    /// The owner's saved replies (`m`); the desk's start loads the owner's files over the shipped ones.
+    public var savedReplies = SavedReplyLibrary.shipped {
+        didSet { state.savedReplyNames = savedReplies.names }
+    }
     /// A reply draft waiting for the run loop to open the editor on it.
     var editorRequest: ReplyDraft?
 
@@ -157,10 +163,10 @@ public final class DeskCore {
                 let now = state.clock.now
                 return [.orderActionApplied(try database.apply(action, to: ids, actor: actor, now: now,
                                                                mail: orderMails?.composer(now: now)))]
-            case .findUndo:
-                return [.undoFound(try database.lastUndoableOrderChange(actor: actor))]
-            case .undoOrderChange(let batch):
-                return [.orderChangeUndone(try database.undoOrderChange(batch: batch, actor: actor, now: state.clock.now))]
+            case .findUndo(let subject):
+                return [.undoFound(subject, try database.lastUndoableChange(actor: actor, subject: subject))]
+            case let .undoChange(subject, batch):
+                return [.changeUndone(try database.undoChange(subject, batch: batch, actor: actor, now: state.clock.now))]
             case .loadSavedFilters(let pane):
                 return [.savedFiltersLoaded(pane, try database.savedFilters(pane: pane.storageName), message: nil)]
             case let .saveFilter(pane, name, query):
@@ -175,8 +181,8 @@ public final class DeskCore {
                                             message: deleted ? "Deleted saved filter “\(name)”." : "There is no saved filter “\(name)” here.")]
             case let .applyConversationAction(action, ids):
                 return try applyConversationAction(action, ids: ids)
-            case .editReply(let id):
-                return try prepareReply(id)
+            case let .editReply(id, savedReply):
+                return try prepareReply(id, savedReply: savedReply)
             case .startJob(let job):
                 startJob(job)
                 return []

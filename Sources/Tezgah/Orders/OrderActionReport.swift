@@ -27,33 +27,3 @@ public struct OrderActionReport: Equatable, Sendable {
         ordersUnmailed += 1
     }
 }
-
-/// The last order change a user can take back, described before it is undone.
-public struct UndoableOrderChange: Equatable, Sendable {
-    public var batch: Int64
-    /// "marked preparing on order #1042", "put on hold on 3 orders (#1042, #1043, #1044)".
-    public var description: String
-
-    public init(batch: Int64, description: String) {
-        self.batch = batch
-        self.description = description
-    }
-}
-
-/// What an undo did.
-public struct OrderUndoReport: Equatable, Sendable {
-    public var restored: [Int64]
-    /// One sentence per order left as it is (changed since, or its parcel already moving).
-    public var problems: [String]
-    /// Queued customer mail that was cancelled with the change, and mail that had already gone.
-    public var mailsCancelled: Int
-    public var mailsAlreadySent: Int
-
-    public init(restored: [Int64], problems: [String], mailsCancelled: Int, mailsAlreadySent: Int) {
-        self.restored = restored
-        self.problems = problems
-        self.mailsCancelled = mailsCancelled
-        self.mailsAlreadySent = mailsAlreadySent
-    }
-}
-

@@ -10,6 +10,8 @@ public enum ConversationAction: Equatable, Sendable {
     case snooze(until: Date?)
     /// A private note in the thread; the customer never sees it.
     case note(String)
+    /// Ties the conversation to an order by its number ("1042", "#1042"), or (nil) unties it.
+    case linkOrder(String?)
 
     public var pastTense: String {
         switch self {
@@ -18,7 +20,47 @@ public enum ConversationAction: Equatable, Sendable {
         case .reopen: "reopened"
         case .snooze(let until): until == nil ? "snoozed until the customer writes" : "snoozed"
         case .note: "noted"
+        case .linkOrder(let number): number == nil ? "unlinked from its order" : "linked to order \(number!)"
         }
+    }
+}
+
+/// What a conversation action changes, and what undo puts back: a note changes none of it.
+public struct ConversationFacts: Codable, Equatable, Sendable {
+    public var status: ConversationStatus
+    /// Unix seconds, as stored, so a restored snooze is the very same instant.
+    public var snoozedUntil: Int64?
+    /// Since when the customer waits for an answer; nil while the shop waits on them (the
+    /// first-response clock is paused).
+    public var waitingSince: Int64?
+    public var orderID: Int64?
+
+    public init(status: ConversationStatus, snoozedUntil: Int64?, waitingSince: Int64?, orderID: Int64?) {
+        self.status = status
+        self.snoozedUntil = snoozedUntil
+        self.waitingSince = waitingSince
+        self.orderID = orderID
+    }
+
+    /// The facts after `action`; `linkedOrderID` is the order a `.linkOrder` number was found to be.
+    public func applying(_ action: ConversationAction, now: Date, linkedOrderID: Int64? = nil) -> ConversationFacts {
+        var next = self
+        switch action {
+        case .close:
+            (next.status, next.snoozedUntil, next.waitingSince) = (.closed, nil, nil)
+        case .markPending:
+            (next.status, next.snoozedUntil, next.waitingSince) = (.pending, nil, nil)
+        case .reopen:
+            (next.status, next.snoozedUntil) = (.open, nil)
+            next.waitingSince = waitingSince ?? Int64(now.timeIntervalSince1970)
+        case .snooze(let until):
+            (next.status, next.snoozedUntil) = (.snoozed, until.map { Int64($0.timeIntervalSince1970) })
+        case .note:
+            break
+        case .linkOrder:
+            next.orderID = linkedOrderID
+        }
+        return next
     }
 }
 
@@ -57,6 +99,29 @@ public struct ReplyContext: Equatable, Sendable {
     public var lastMessage: String
     public var lastMessageFrom: String
     public var lastMessageAt: Date?
+    /// Who the customer is and the order the conversation is about, for a saved reply's variables.
+    public var customerName = ""
+    public var language = "en"
+    public var order: OrderFacts?
+
+    /// The linked order as a saved reply names it, with its newest parcel.
+    public struct OrderFacts: Equatable, Sendable {
+        public var number: String
+        public var status: OrderStatus
+        public var total: Money
+        public var carrier: Carrier?
+        public var trackingNumber: String?
+        public var eta: Date?
+
+        public init(number: String, status: OrderStatus, total: Money, carrier: Carrier? = nil, trackingNumber: String? = nil, eta: Date? = nil) {
+            self.number = number
+            self.status = status
+            self.total = total
+            self.carrier = carrier
+            self.trackingNumber = trackingNumber
+            self.eta = eta
+        }
+    }
 
     public init(conversationID: Int64, to: String, subject: String, lastMessage: String, lastMessageFrom: String, lastMessageAt: Date?) {
         self.conversationID = conversationID

@@ -12,6 +12,8 @@ public struct ConversationSummary: Hashable, Sendable, Identifiable {
     public var openedAt: Date
     /// The order the conversation is about, when it is linked to one ("#1042").
     public var orderNumber: String?
+    /// Since when the customer waits for an answer; nil when nobody waits on the shop.
+    public var waitingSince: Date?
 
     public init(id: Int64, subject: String, customerName: String, status: ConversationStatus, lastMessageAt: Date,
                 messageCount: Int, firstResponseAt: Date?, openedAt: Date, orderNumber: String? = nil) {
@@ -54,6 +56,7 @@ public struct ConversationDetail: Hashable, Sendable {
     public var messages: [SupportMessage]
     /// The owner's notes and changes, from the activity log.
     public var activity: [ActivityEntry] = []
+    public var customer = CustomerSidebar()
 
     public init(summary: ConversationSummary, customerEmail: String, orderNumber: String?, messages: [SupportMessage]) {
         self.summary = summary

@@ -4,7 +4,7 @@ import Foundation
 /// `=?UTF-8?B?…?= <ayse@example.com>`, `ayse@example.com (Ayşe)` or a bare address.
 enum MailboxParser {
     static func first(_ value: String) -> (name: String, address: String) {
-        let value = value.trimmingCharacters(in: .whitespaces)
+        let value = value.trimmingCharacters(in: .whitespacesAndNewlines)
         if let open = value.lastIndex(of: "<"), let close = value[open...].firstIndex(of: ">") {
             let address = value[value.index(after: open)..<close].trimmingCharacters(in: .whitespaces)
             var name = value[..<open].trimmingCharacters(in: .whitespaces)
@@ -16,7 +16,7 @@ enum MailboxParser {
             let address = value[..<open].trimmingCharacters(in: .whitespaces)
             return (EncodedWord.decode(String(value[value.index(after: open)..<close])), address)
         }
-        let address = value.split(separator: ",").first.map { $0.trimmingCharacters(in: .whitespaces) } ?? value
+        let address = value.split(separator: ",").first.map { $0.trimmingCharacters(in: .whitespacesAndNewlines) } ?? value
         return ("", address)
     }
 

@@ -22,6 +22,8 @@ public struct ConfigError: UserFacingError, Equatable {
 /// [inbox]
 /// maildir = "~/Maildir"                    # the shop's mailbox (Postfix/Dovecot, or synced)
 /// sync_command = ["mbsync", "shop"]        # run before each read; an argument vector
+/// [support]
+/// hours = "Mon-Fri 09:00-18:00"            # the first-response clock counts these; default: all
 /// [ui]
 /// ascii = true                             # ASCII stand-ins (TL for ₺); default: by TERM
 /// [shipments]
@@ -64,6 +66,8 @@ public struct ShopConfig: Sendable {
     /// `[ui] ascii`: true draws ASCII stand-ins (₺ as TL, ş as s), false draws UTF-8 even where the
     /// terminal's name suggests an ASCII-only console; nil leaves it to the terminal.
     public var ascii: Bool?
+    /// `[support] hours`, checked at load; read in the shop's zone (see `ShopSettings`).
+    public var supportHours: String?
     /// The `[mail]` section as read; turned into `MailSettings` (with the password) only by what sends.
     var mail: TOMLSection?
     var text: String
@@ -106,7 +110,7 @@ public struct ShopConfig: Sendable {
             throw ConfigError(description: "\(file):\(error.source.begin.line): \(error.description).")
         }
         let root = TOMLSection(table: table, path: nil, file: file, text: text)
-        try root.allow(["shop", "shipments", "tracking", "mail", "ui", "inbox"])
+        try root.allow(["shop", "shipments", "tracking", "mail", "ui", "inbox", "support"])
         var config = ShopConfig(file: file, timeZone: .current, mail: nil, text: text)
         if let shop = try root.section("shop") {
             try shop.allow(["name", "time_zone", "return_policy"])
@@ -128,6 +132,15 @@ public struct ShopConfig: Sendable {
                     throw inbox.error("sync_command", "expected the program and its arguments, such as [\"mbsync\", \"shop\"]")
                 }
                 config.inboxSyncCommand = command
+            }
+        }
+        if let support = try root.section("support") {
+            try support.allow(["hours"])
+            if let hours = try support.string("hours") {
+                guard BusinessHours(parsing: hours, timeZone: config.timeZone) != nil else {
+                    throw support.error("hours", "\"\(hours)\" is not business hours such as \"Mon-Fri 09:00-18:00\" or \"Mon-Fri 09:00-18:00, Sat 10:00-14:00\"")
+                }
+                config.supportHours = hours
             }
         }
         if let ui = try root.section("ui") {

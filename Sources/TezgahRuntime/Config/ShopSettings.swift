@@ -25,6 +25,8 @@ public struct ShopSettings: Sendable {
     public var attentionRule: ShipmentAttentionRule
     /// The carriers' tracking-link templates (config only).
     public var trackingLinks: TrackingLinks
+    /// When the shop answers mail (config only); nil counts every hour.
+    public var businessHours: BusinessHours?
 
     /// The settings for `config` and what the database stores; a stored zone that is no longer a
     /// zone name (written by another version, say) is passed over for the default.
@@ -34,7 +36,8 @@ public struct ShopSettings: Sendable {
             ?? stored[.timeZone].flatMap(TimeZone.init(identifier:)).map { ($0, .database) } ?? (.current, .defaults)
         return ShopSettings(name: name.0, nameSource: name.1, timeZone: zone.0, timeZoneSource: zone.1,
                             returnPolicy: config.returnPolicy, attentionRule: config.attentionRule,
-                            trackingLinks: config.trackingLinks)
+                            trackingLinks: config.trackingLinks,
+                            businessHours: config.supportHours.flatMap { BusinessHours(parsing: $0, timeZone: zone.0) })
     }
 
     public static func resolve(config: ShopConfig, database: AppDatabase) throws -> ShopSettings {

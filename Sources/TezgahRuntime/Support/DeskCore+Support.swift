@@ -11,10 +11,36 @@ extension DeskCore {
 
     /// Writes the reply's draft and asks the run loop to open the editor on it (the terminal has to
     /// be given to the editor, which only the run loop can do).
-    func prepareReply(_ conversationID: Int64) throws -> [Action] {
+    func prepareReply(_ conversationID: Int64, savedReply: String? = nil) throws -> [Action] {
         let context = try database.replyContext(conversationID: conversationID)
-        editorRequest = try ReplyDraft.open(context, in: draftsFolder) { [clock = state.clock] in clock.short($0) }
+        var inserted: String?
+        if let savedReply {
+            guard let text = savedReplies.render(savedReply, language: context.language, values: savedReplyValues(context)) else {
+                return [.effectFailed("There is no saved reply named “\(savedReply)”; they are \(savedReplies.names.joined(separator: ", ")).")]
+            }
+            inserted = text
+        }
+        editorRequest = try ReplyDraft.open(context, in: draftsFolder, inserting: inserted) { [clock = state.clock] in clock.short($0) }
         return []
+    }
+
+    /// A saved reply's variables for this conversation: the customer, the linked order and its
+    /// newest parcel, with the ETA in the customer's language.
+    func savedReplyValues(_ context: ReplyContext) -> [String: String] {
+        var values = ["shop_name": state.shopName, "customer_name": context.customerName,
+                      "first_name": context.customerName.split(separator: " ").first.map(String.init) ?? context.customerName]
+        if let order = context.order {
+            values["order_number"] = order.number
+            values["order_status"] = order.status.title
+            values["order_total"] = order.total.formatted
+            if let carrier = order.carrier, let number = order.trackingNumber {
+                values["carrier"] = carrier.title
+                values["tracking_number"] = number
+                values["tracking_url"] = state.trackingLinks.url(carrier, number)
+            }
+            values["eta"] = order.eta.map { CustomerDate.day($0, language: context.language, timeZone: state.clock.timeZone) }
+        }
+        return values
     }
 
     /// After the editor closes: sends what the owner wrote, through the outbox with threading

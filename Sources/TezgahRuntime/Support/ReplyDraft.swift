@@ -12,16 +12,34 @@ public struct ReplyDraft: Equatable, Sendable {
 
     /// The draft for `context` in `folder`: the one left from before if there is one (a crash, a
     /// dropped link), else a new one.
-    static func open(_ context: ReplyContext, in folder: String, clock: (Date) -> String) throws -> ReplyDraft {
+    /// `inserting` (a saved reply) goes where the reply is written, above what is there already.
+    static func open(_ context: ReplyContext, in folder: String, inserting: String? = nil, clock: (Date) -> String) throws -> ReplyDraft {
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
         let path = "\(folder)/conversation-\(context.conversationID).txt"
-        let text = Self.fresh(context, clock: clock)
+        let fresh = Self.fresh(context, clock: clock)
+        let existing = FileManager.default.contents(atPath: path).flatMap { String(data: $0, encoding: .utf8) }
+        if existing != nil && inserting == nil { return ReplyDraft(conversationID: context.conversationID, path: path, original: fresh) }
+        let text = inserting.map { Self.inserting($0, into: existing ?? fresh) } ?? fresh
+        // With a saved reply in it, the draft counts as written only once the owner changes it.
         let draft = ReplyDraft(conversationID: context.conversationID, path: path, original: text)
-        if FileManager.default.fileExists(atPath: path) { return draft }
-        guard FileManager.default.createFile(atPath: path, contents: Data(text.utf8), attributes: [.posixPermissions: 0o600]) else {
+        // Written whole to a new file then renamed over: a crash mid-write never leaves half a draft.
+        let temporary = path + ".new"
+        guard FileManager.default.createFile(atPath: temporary, contents: Data(text.utf8), attributes: [.posixPermissions: 0o600]),
+              rename(temporary, path) == 0 else {
             throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: path])
         }
         return draft
+    }
+
+    /// `text` after the draft's `To:`/`Subject:` lines and blank line, before what follows.
+    static func inserting(_ text: String, into draft: String) -> String {
+        var lines = draft.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        var index = 0
+        while index < lines.count, ["to:", "subject:"].contains(where: lines[index].lowercased().hasPrefix) { index += 1 }
+        if index < lines.count, lines[index].trimmingCharacters(in: .whitespaces).isEmpty { index += 1 }
+        let body = text.trimmingCharacters(in: .newlines).split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        lines.insert(contentsOf: body + [""], at: index)
+        return lines.joined(separator: "\n")
     }
 
     static func fresh(_ context: ReplyContext, clock: (Date) -> String) -> String {

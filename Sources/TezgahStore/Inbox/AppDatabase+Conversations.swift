@@ -3,37 +3,79 @@ import GRDB
 import Tezgah
 
 extension AppDatabase {
-    /// Closes, marks pending, reopens, snoozes or notes conversations, each with its activity-log
-    /// entry, in one transaction. Returns how many changed.
+    /// Closes, marks pending, reopens, snoozes, notes or links conversations, each with its
+    /// activity-log entry, in one transaction and one batch that `u` undoes. A conversation the
+    /// action would not change is left out. Returns how many changed.
     @discardableResult
     public func apply(_ action: ConversationAction, toConversations ids: [Int64], actor: String, now: Date) throws -> Int {
         try write { writer in
+            var linkedOrderID: Int64?
+            if case .linkOrder(let number?) = action {
+                linkedOrderID = try writer.orderID(number: number)
+            }
+            let batch = try writer.nextActivityBatch()
             var changed = 0
             for id in ids {
-                let sql: String
-                var arguments: StatementArguments
-                switch action {
-                case .close: (sql, arguments) = ("UPDATE conversations SET status = 'closed', waiting_since = NULL, snoozed_until = NULL WHERE id = ?", [id])
-                case .markPending: (sql, arguments) = ("UPDATE conversations SET status = 'pending', snoozed_until = NULL WHERE id = ?", [id])
-                case .reopen: (sql, arguments) = ("UPDATE conversations SET status = 'open', snoozed_until = NULL WHERE id = ?", [id])
-                case .snooze(let until):
-                    (sql, arguments) = ("UPDATE conversations SET status = 'snoozed', snoozed_until = ? WHERE id = ?", [until?.unixSeconds, id])
-                case .note:
-                    (sql, arguments) = ("UPDATE conversations SET id = id WHERE id = ?", [id])
-                }
-                try writer.db.execute(sql: sql, arguments: arguments)
-                guard writer.db.changesCount > 0 else { continue }
+                guard let before = try writer.conversationFacts(id: id) else { continue }
+                let after = before.applying(action, now: now, linkedOrderID: linkedOrderID)
+                if case .note = action {} else if after == before { continue }
+                try writer.setConversationFacts(id: id, after)
                 changed += 1
                 let detail: String = switch action {
                 case .note(let text): text
                 case .snooze(let until?): "until \(ISO8601DateFormatter().string(from: until))"
                 default: ""
                 }
-                try writer.logActivity(at: now, actor: actor, subjectType: "conversation", subjectID: id, action: action.pastTense,
-                                       detail: detail)
+                let entry = try writer.logActivity(at: now, actor: actor, subjectType: "conversation", subjectID: id,
+                                                   action: action.pastTense, detail: detail)
+                if after != before { try writer.recordUndo(activityID: entry, batch: batch, ConversationUndoRecord(before: before, after: after)) }
                 try writer.reindexConversation(id)
             }
             return changed
+        }
+    }
+
+    /// The newest change this user made to conversations that has not been undone yet.
+    public func lastUndoableConversationChange(actor: String) throws -> UndoableChange? {
+        try pool.read { db in
+            guard let batch = try lastUndoableBatch(db, actor: actor, subject: .conversation) else { return nil }
+            let rows = try Row.fetchAll(db, sql: """
+                SELECT action, detail, subject_id FROM activity_log
+                WHERE batch = ? AND subject_type = 'conversation' AND undo IS NOT NULL ORDER BY id
+                """, arguments: [batch])
+            guard let first = rows.first else { return nil }
+            return UndoableChange(subject: .conversation, batch: batch, description: Self.undoDescription(
+                action: first[0], detail: first[1], labels: rows.map { "#\($0[2] as Int64)" }, subject: .conversation))
+        }
+    }
+
+    /// Puts the conversations of one batch back as they were before it; one changed since (the
+    /// customer wrote, someone else closed it) is left alone and named.
+    public func undoConversationChange(batch: Int64, actor: String, now: Date) throws -> UndoReport {
+        try write { writer in
+            var report = UndoReport(subject: .conversation)
+            let entries = try Row.fetchAll(writer.db, sql: """
+                SELECT subject_id, action, undo FROM activity_log
+                WHERE batch = ? AND subject_type = 'conversation' AND undo IS NOT NULL AND undone_at IS NULL ORDER BY id DESC
+                """, arguments: [batch])
+            for entry in entries {
+                let id: Int64 = entry[0]
+                let action: String = entry[1]
+                let record = try JSONDecoder().decode(ConversationUndoRecord.self, from: Data((entry[2] as String).utf8))
+                guard let facts = try writer.conversationFacts(id: id) else { continue }
+                guard facts == record.after else {
+                    report.problems.append("Conversation #\(id) changed since it was \(action) (it is \(facts.status.title) now); left as it is.")
+                    continue
+                }
+                try writer.setConversationFacts(id: id, record.before)
+                try writer.logActivity(at: now, actor: actor, subjectType: "conversation", subjectID: id, action: "undid", detail: action)
+                try writer.reindexConversation(id)
+                report.restored.append(id)
+            }
+            try writer.db.execute(sql: """
+                UPDATE activity_log SET undone_at = ? WHERE batch = ? AND subject_type = 'conversation' AND undo IS NOT NULL AND undone_at IS NULL
+                """, arguments: [now.unixSeconds, batch])
+            return report
         }
     }
 
@@ -58,14 +100,28 @@ extension AppDatabase {
     public func replyContext(conversationID id: Int64) throws -> ReplyContext {
         try pool.read { db in
             guard let row = try Row.fetchOne(db, sql: """
-                SELECT c.email, t.subject FROM conversations t JOIN customers c ON c.id = t.customer_id WHERE t.id = ?
+                SELECT c.email, t.subject, c.name, c.language, t.order_id FROM conversations t JOIN customers c ON c.id = t.customer_id
+                WHERE t.id = ?
                 """, arguments: [id]) else { throw StoreError.notFound(what: "conversation", id: id) }
             let last = try Row.fetchOne(db, sql: """
                 SELECT body, from_address, at FROM messages WHERE conversation_id = ? AND direction = 'inbound'
                 ORDER BY at DESC, id DESC LIMIT 1
                 """, arguments: [id])
-            return ReplyContext(conversationID: id, to: row[0], subject: row[1], lastMessage: last?[0] ?? "",
-                                lastMessageFrom: last?[1] ?? "", lastMessageAt: last.map { $0.date(2) })
+            var context = ReplyContext(conversationID: id, to: row[0], subject: row[1], lastMessage: last?[0] ?? "",
+                                       lastMessageFrom: last?[1] ?? "", lastMessageAt: last.map { $0.date(2) })
+            context.customerName = row[2]
+            context.language = row[3]
+            if let orderID: Int64 = row[4], let order = try Row.fetchOne(db, sql: """
+                SELECT o.number, o.status, o.total_minor, o.currency, s.carrier, s.tracking_number, s.eta
+                FROM orders o LEFT JOIN shipments s ON s.id = (SELECT max(id) FROM shipments WHERE order_id = o.id)
+                WHERE o.id = ?
+                """, arguments: [orderID]) {
+                context.order = ReplyContext.OrderFacts(
+                    number: order[0], status: order.value(1, default: .received),
+                    total: Money(minorUnits: order[2], currency: Currency.code(order[3])),
+                    carrier: (order[4] as String?).flatMap(Carrier.init(rawValue:)), trackingNumber: order[5], eta: order.optionalDate(6))
+            }
+            return context
         }
     }
 
@@ -112,5 +168,34 @@ extension AppDatabase {
             try writer.reindexConversation(id)
             return mailID
         }
+    }
+}
+
+/// What undo needs to put a conversation back.
+struct ConversationUndoRecord: Codable, Equatable {
+    var before: ConversationFacts
+    var after: ConversationFacts
+}
+
+extension ShopWriter {
+    func conversationFacts(id: Int64) throws -> ConversationFacts? {
+        try Row.fetchOne(db, sql: "SELECT status, snoozed_until, waiting_since, order_id FROM conversations WHERE id = ?", arguments: [id]).map {
+            ConversationFacts(status: $0.value(0, default: .open), snoozedUntil: $0[1], waitingSince: $0[2], orderID: $0[3])
+        }
+    }
+
+    func setConversationFacts(id: Int64, _ facts: ConversationFacts) throws {
+        try db.execute(sql: "UPDATE conversations SET status = ?, snoozed_until = ?, waiting_since = ?, order_id = ? WHERE id = ?",
+                       arguments: [facts.status.rawValue, facts.snoozedUntil, facts.waitingSince, facts.orderID, id])
+    }
+
+    /// The order an owner means by "1042" or "#1042"; an unknown number is refused in a sentence.
+    func orderID(number: String) throws -> Int64 {
+        let typed = number.trimmingCharacters(in: .whitespaces)
+        let bare = typed.hasPrefix("#") ? String(typed.dropFirst()) : typed
+        for candidate in [typed, "#" + bare, bare] {
+            if let id = try Int64.fetchOne(db, sql: "SELECT id FROM orders WHERE number = ?", arguments: [candidate]) { return id }
+        }
+        throw StoreError.refused("There is no order \(typed.isEmpty ? "without a number" : typed); check the number in the Orders pane.")
     }
 }

@@ -142,7 +142,7 @@ extension ShopWriter {
         (try Int64.fetchOne(db, sql: "SELECT max(batch) FROM activity_log") ?? 0) + 1
     }
 
-    func recordUndo(activityID: Int64, batch: Int64, _ undo: OrderUndoRecord) throws {
+    func recordUndo(activityID: Int64, batch: Int64, _ undo: some Encodable) throws {
         let json = String(decoding: try JSONEncoder().encode(undo), as: UTF8.self)
         try db.execute(sql: "UPDATE activity_log SET batch = ?, undo = ? WHERE id = ?", arguments: [batch, json, activityID])
     }

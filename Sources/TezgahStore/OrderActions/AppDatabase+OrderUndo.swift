@@ -3,37 +3,61 @@ import GRDB
 import Tezgah
 
 extension AppDatabase {
+    /// The user's newest change of this kind not undone yet.
+    public func lastUndoableChange(actor: String, subject: UndoSubject) throws -> UndoableChange? {
+        switch subject {
+        case .order: try lastUndoableOrderChange(actor: actor)
+        case .conversation: try lastUndoableConversationChange(actor: actor)
+        }
+    }
+
+    public func undoChange(_ subject: UndoSubject, batch: Int64, actor: String, now: Date) throws -> UndoReport {
+        switch subject {
+        case .order: try undoOrderChange(batch: batch, actor: actor, now: now)
+        case .conversation: try undoConversationChange(batch: batch, actor: actor, now: now)
+        }
+    }
+
+    /// The batch holding the user's newest undoable change to `subject`s.
+    func lastUndoableBatch(_ db: Database, actor: String, subject: UndoSubject) throws -> Int64? {
+        try Int64.fetchOne(db, sql: """
+            SELECT max(batch) FROM activity_log WHERE actor = ? AND subject_type = ? AND undo IS NOT NULL AND undone_at IS NULL
+            """, arguments: [actor, subject.rawValue])
+    }
+
+    /// "noted (Hediye paketi)" for one row, the bare action for several.
+    static func undoDescription(action: String, detail: String, labels: [String], subject: UndoSubject) -> String {
+        let what = detail.isEmpty || labels.count > 1 ? action : "\(action) (\(shortened(detail)))"
+        let target = labels.count == 1 ? "\(subject.rawValue) \(labels[0])"
+            : "\(labels.count) \(subject.noun(labels.count)) (\(labels.prefix(3).joined(separator: ", "))\(labels.count > 3 ? ", …" : ""))"
+        return "\(what) on \(target)"
+    }
+
     /// The newest change this user made to orders that has not been undone yet. Each user undoes
     /// their own changes, so a helper's `u` never takes back the owner's work.
-    public func lastUndoableOrderChange(actor: String) throws -> UndoableOrderChange? {
+    public func lastUndoableOrderChange(actor: String) throws -> UndoableChange? {
         try pool.read { db in
-            guard let batch = try Int64.fetchOne(db, sql: """
-                SELECT max(batch) FROM activity_log WHERE actor = ? AND undo IS NOT NULL AND undone_at IS NULL
-                """, arguments: [actor]) else { return nil }
+            guard let batch = try lastUndoableBatch(db, actor: actor, subject: .order) else { return nil }
             let rows = try Row.fetchAll(db, sql: """
                 SELECT a.action, a.detail, o.number FROM activity_log a JOIN orders o ON o.id = a.subject_id
-                WHERE a.batch = ? AND a.undo IS NOT NULL ORDER BY a.id
+                WHERE a.batch = ? AND a.subject_type = 'order' AND a.undo IS NOT NULL ORDER BY a.id
                 """, arguments: [batch])
             guard let first = rows.first else { return nil }
-            let action: String = first[0]
-            let numbers = rows.map { $0[2] as String }
-            let detail: String = first[1]
-            let what = detail.isEmpty || rows.count > 1 ? action : "\(action) (\(Self.shortened(detail)))"
-            let target = numbers.count == 1 ? "order \(numbers[0])"
-                : "\(numbers.count) orders (\(numbers.prefix(3).joined(separator: ", "))\(numbers.count > 3 ? ", …" : ""))"
-            return UndoableOrderChange(batch: batch, description: "\(what) on \(target)")
+            return UndoableChange(subject: .order, batch: batch, description: Self.undoDescription(
+                action: first[0], detail: first[1], labels: rows.map { $0[2] as String }, subject: .order))
         }
     }
 
     /// Puts back the orders of one batch as they were before it, in one transaction: the facts the
     /// action changed, the shipment it created (while no tracking event has arrived for it) and the
     /// customer mail it queued (while not yet sent). An order changed since the batch is left alone.
-    public func undoOrderChange(batch: Int64, actor: String, now: Date) throws -> OrderUndoReport {
+    public func undoOrderChange(batch: Int64, actor: String, now: Date) throws -> UndoReport {
         try pool.write { db in
             let writer = ShopWriter(db)
-            var report = OrderUndoReport(restored: [], problems: [], mailsCancelled: 0, mailsAlreadySent: 0)
+            var report = UndoReport(subject: .order)
             let entries = try Row.fetchAll(db, sql: """
-                SELECT id, subject_id, action, undo FROM activity_log WHERE batch = ? AND undo IS NOT NULL AND undone_at IS NULL
+                SELECT id, subject_id, action, undo FROM activity_log
+                WHERE batch = ? AND subject_type = 'order' AND undo IS NOT NULL AND undone_at IS NULL
                 ORDER BY id DESC
                 """, arguments: [batch])
             for entry in entries {
@@ -77,7 +101,7 @@ extension AppDatabase {
         }
     }
 
-    private static func shortened(_ text: String) -> String {
+    static func shortened(_ text: String) -> String {
         let line = text.split(separator: "\n").first.map(String.init) ?? ""
         return line.count > 40 ? String(line.prefix(39)) + "…" : line
     }

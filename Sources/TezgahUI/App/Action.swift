@@ -12,8 +12,8 @@ public enum Action: Equatable, Sendable {
     case mailActionApplied(MailQueueAction, ids: [Int64], problems: [String])
     case shipmentsNeedingAttentionCounted(Int)
     case orderActionApplied(OrderActionReport)
-    case undoFound(UndoableOrderChange?)
-    case orderChangeUndone(OrderUndoReport)
+    case undoFound(UndoSubject, UndoableChange?)
+    case changeUndone(UndoReport)
     /// A pane's saved filters (after loading, saving or deleting one); `message` says what changed.
     case savedFiltersLoaded(Pane, [SavedFilter], message: String?)
     /// A pane's filter could not be read; the sentence says why.

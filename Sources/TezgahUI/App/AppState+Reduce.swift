@@ -58,10 +58,10 @@ extension AppState {
             return refreshAfterChange(to: .mail, alsoStale: []) + [.countMailStates]
         case .orderActionApplied(let report):
             return orderActionApplied(report)
-        case .undoFound(let change):
-            return undoFound(change)
-        case .orderChangeUndone(let report):
-            return orderChangeUndone(report)
+        case .undoFound(let subject, let change):
+            return undoFound(subject, change)
+        case .changeUndone(let report):
+            return changeUndone(report)
         case let .savedFiltersLoaded(pane, filters, text):
             panes[pane]?.savedFilters = filters
             panes[pane]?.savedFiltersLoaded = true

@@ -51,6 +51,13 @@ public struct AppState: Equatable, Sendable {
     public var shipmentsNeedingAttention: Int?
     /// The shop's tracking-link templates (config), for `y` and the shipment detail.
     public var trackingLinks = TrackingLinks()
+    /// The hours the shop answers mail, for the Support pane's first-response clock; nil counts
+    /// every hour.
+    public var businessHours: BusinessHours?
+    /// The saved replies `m` offers, by name.
+    public var savedReplyNames: [String] = []
+    /// Whether conversation threads show quoted text and signatures in full (`f`), not folded.
+    public var showsQuotedText = false
     /// Which locale draws the screen and which language the owner asked for, at the foot of `?`
     /// (`Locale C.UTF-8 (tr_TR.UTF-8 from LANG is not installed) · language tr`); nil in tests.
     public var localeSummary: String?

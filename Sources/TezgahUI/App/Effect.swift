@@ -25,16 +25,18 @@ public enum Effect: Equatable, Sendable {
     /// An owner's action on orders (status, hold, ship, cancel, refund, note, tags); the runtime
     /// writes it with the activity log and the customer mail it causes in one transaction.
     case applyOrderAction(OrderAction, ids: [Int64])
-    /// Find what `u` would undo (the user's newest order change), to ask before undoing it.
-    case findUndo
-    case undoOrderChange(batch: Int64)
+    /// Find what `u` would undo (the user's newest change to orders, or to conversations), to ask
+    /// before undoing it.
+    case findUndo(UndoSubject)
+    case undoChange(UndoSubject, batch: Int64)
     case loadSavedFilters(Pane)
     case saveFilter(Pane, name: String, query: String)
     case deleteFilter(Pane, name: String)
     /// Closes, marks pending, snoozes or notes conversations; logged under the Unix user.
     case applyConversationAction(ConversationAction, ids: [Int64])
-    /// Opens the reply to a conversation in the owner's editor, then sends what they wrote.
-    case editReply(conversationID: Int64)
+    /// Opens the reply to a conversation in the owner's editor (starting from a saved reply when
+    /// one is named), then sends what they wrote.
+    case editReply(conversationID: Int64, savedReply: String? = nil)
     /// Starts a long job (an import) off the key path; its progress and end come back as actions.
     case startJob(Job)
     /// Asks the running job to stop; it ends as if it had never run.

@@ -17,6 +17,10 @@ public struct Prompt: Equatable, Sendable {
         case conversationNote
         /// When a snoozed conversation comes back: `1h`, `tomorrow`, `monday`, or `reply`.
         case snooze
+        /// The order a conversation is about, or nothing to untie it.
+        case linkOrder
+        /// The name of the saved reply to start the reply from.
+        case savedReply
     }
 
     public var purpose: Purpose

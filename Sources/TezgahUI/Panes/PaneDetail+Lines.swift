@@ -8,6 +8,8 @@ struct DetailContext {
     var attentionRule: ShipmentAttentionRule
     var trackingLinks: TrackingLinks
     var width: Int
+    var businessHours: BusinessHours? = nil
+    var showsQuotedText = false
 
     /// "2026-11-23 14:05 (3h ago)".
     static func when(_ date: Date, _ clock: ShopClock) -> String {

@@ -210,7 +210,8 @@ public enum AppView {
         }
         let width = area.width - 2
         let lines = detail.lines(DetailContext(clock: state.clock, attentionRule: state.attentionRule,
-                                                  trackingLinks: state.trackingLinks, width: width))
+                                                  trackingLinks: state.trackingLinks, width: width,
+                                                  businessHours: state.businessHours, showsQuotedText: state.showsQuotedText))
         for (index, line) in lines.prefix(area.height).enumerated() {
             buffer.put(line, x: area.x + 1, y: area.y + index, width: width)
         }

@@ -15,6 +15,31 @@ public struct StyledLine: Equatable, Sendable {
         StyledLine([(TextFitting.pad(label, to: labelWidth), .dim), (value, role)])
     }
 
+    /// The line cut or padded to exactly `width` columns, for a column beside another.
+    func fitted(to width: Int) -> StyledLine {
+        var fitted = StyledLine()
+        var used = 0
+        for segment in segments where used < width {
+            let text = TextFitting.truncate(segment.text, to: width - used)
+            used += DisplayWidth.of(text)
+            fitted.segments.append((text: text, role: segment.role))
+        }
+        if used < width { fitted.segments.append((text: String(repeating: " ", count: width - used), role: .normal)) }
+        return fitted
+    }
+
+    /// Two columns of lines as one: `left` fitted to `width`, then `gap`, then `right`.
+    static func sideBySide(_ left: [StyledLine], width: Int, _ right: [StyledLine], gap: String) -> [StyledLine] {
+        (0..<max(left.count, right.count)).map { index in
+            let leftLine = index < left.count ? left[index] : StyledLine()
+            guard index < right.count else { return leftLine }
+            var line = leftLine.fitted(to: width)
+            line.segments.append((text: gap, role: .border))
+            line.segments += right[index].segments
+            return line
+        }
+    }
+
     public static func == (lhs: StyledLine, rhs: StyledLine) -> Bool {
         lhs.segments.elementsEqual(rhs.segments) { $0.text == $1.text && $0.role == $1.role }
     }

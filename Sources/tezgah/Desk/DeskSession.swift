@@ -1,4 +1,5 @@
 import Foundation
+import TezgahMail
 import TezgahRuntime
 import TezgahStore
 import TezgahTerminal
@@ -24,6 +25,7 @@ struct DeskSession {
         let size = terminal.size
         let core = try DeskCore(database: shop.database, width: size.width, height: size.height, settings: settings,
                                 orderMails: orderMails, localeSummary: localeSummary)
+        core.savedReplies = try SavedReplyLibrary.load(folder: DataPaths().savedRepliesFolder)
         var lastTick = Date()
         var lastLook = Date()
         while !core.state.isQuitting && !TerminationSignals.received {

@@ -61,7 +61,7 @@ extension AppState {
             mode = .confirming(Confirmation(question: "Refund \(what) \(prompt.targets)? The customer is told by mail. y/n",
                                             effect: .applyOrderAction(.refund(amount), ids: prompt.ids)))
             return []
-        case .conversationNote, .snooze:
+        case .conversationNote, .snooze, .linkOrder, .savedReply:
             return submitSupportPrompt(prompt)
         case .command:
             return []
@@ -113,27 +113,6 @@ extension AppState {
     private func orderLabel(_ id: Int64) -> String {
         let orders = panes[.orders]
         return orders?.marked[id] ?? orders?.window.rows.first { $0.row.id == id }?.row.label ?? "\(id)"
-    }
-
-    mutating func undoFound(_ change: UndoableOrderChange?) -> [Effect] {
-        guard let change else {
-            message = "Nothing of yours to undo."
-            return []
-        }
-        mode = .confirming(Confirmation(question: "Undo “\(change.description)”? y/n", effect: .undoOrderChange(batch: change.batch)))
-        return []
-    }
-
-    mutating func orderChangeUndone(_ report: OrderUndoReport) -> [Effect] {
-        var text = report.restored.count == 1 ? "Undone." : "Undone on \(report.restored.count) orders."
-        if report.restored.isEmpty { text = "Nothing undone." }
-        if report.mailsCancelled > 0 { text += " \(report.mailsCancelled) queued mail\(report.mailsCancelled == 1 ? "" : "s") cancelled." }
-        if report.mailsAlreadySent > 0 {
-            text += " \(report.mailsAlreadySent) mail\(report.mailsAlreadySent == 1 ? " had" : "s had") already gone to the customer."
-        }
-        if let problem = report.problems.first { text += " " + problem }
-        message = text
-        return refreshAfterChange(to: .orders, alsoStale: [.shipments, .mail])
     }
 
     /// After a change to `changed`'s rows: reload its window where it is (or on the next visit), its

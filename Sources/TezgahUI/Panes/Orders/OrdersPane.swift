@@ -34,7 +34,7 @@ extension PaneDefinition {
                 key == .character("t") ? state.askAboutTargets(.addTag) { "Tag \($0) with: " }
                     : state.askAboutTargets(.removeTag) { "Remove from \($0) the tag: " }
             },
-            KeyBinding([.character("u")], "undo my last change", commands: ["undo"]) { _, _ in [.findUndo] },
+            KeyBinding([.character("u")], "undo my last change", commands: ["undo"]) { _, _ in [.findUndo(.order)] },
         ],
         hints: [StatusHint("p", "prepare"), StatusHint("s", "ship"), StatusHint("?", "help")])
 }

@@ -2,9 +2,11 @@
 /// A pane's own keys go between the first group and the second, as `?` lists them.
 enum SharedKeys {
     static func table(for pane: PaneDefinition) -> [KeyBinding] {
-        // Where a pane has no `h` of its own, h closes the detail as vim's "left" would.
+        // Where a pane has no `h` or `l` of its own, they close and open the detail as vim's
+        // "left" and "right" would.
         let paneTakesH = pane.keys.contains { $0.allKeys.contains(.character("h")) }
-        return moving + detail(closesWithH: !paneTakesH) + viewing(pane) + pane.keys + switching
+        let paneTakesL = pane.keys.contains { $0.allKeys.contains(.character("l")) }
+        return moving + detail(closesWithH: !paneTakesH, opensWithL: !paneTakesL) + viewing(pane) + pane.keys + switching
     }
 
     private static let moving: [KeyBinding] = [
@@ -16,9 +18,9 @@ enum SharedKeys {
         KeyBinding([.character("G"), .end], "last row") { state, key in state.move(key) ?? [] },
     ]
 
-    private static func detail(closesWithH: Bool) -> [KeyBinding] {
+    private static func detail(closesWithH: Bool, opensWithL: Bool) -> [KeyBinding] {
         [
-            KeyBinding([.enter], "detail; again: zoom", also: [.right, .character("l")]) { state, key in
+            KeyBinding([.enter], "detail; again: zoom", also: [.right] + (opensWithL ? [.character("l")] : [])) { state, key in
                 if state.detailShown == .closed {
                     return state.current.selected == nil ? [] : state.showDetail(.open)
                 }

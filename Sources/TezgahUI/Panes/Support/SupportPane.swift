@@ -10,6 +10,10 @@ extension PaneDefinition {
             Column(title: "Subject", width: 16, flexible: true, maxWidth: 60) { row, _ in (row.asConversation?.subject ?? "", .normal) },
             Column(title: "Customer", width: 18, dropOrder: 2) { row, _ in (row.asConversation?.customerName ?? "", .normal) },
             Column(title: "Msgs", width: 4, alignRight: true, dropOrder: 3) { row, _ in (row.asConversation.map { String($0.messageCount) } ?? "", .dim) },
+            Column(title: "Waiting", width: 9, alignRight: true, dropOrder: 4) { row, state in
+                guard let conversation = row.asConversation, conversation.status == .open, let since = conversation.waitingSince else { return ("", .dim) }
+                return (BusinessHours.duration(state.waitClock.seconds(from: since, to: state.clock.now)), .warning)
+            },
             Column(title: "Last", width: 12, dropOrder: 1) { row, state in (row.asConversation.map { state.clock.short($0.lastMessageAt) } ?? "", .dim) },
         ],
         keys: [
@@ -27,6 +31,22 @@ extension PaneDefinition {
             KeyBinding([.character("z")], "snooze", commands: ["snooze"]) { state, _ in
                 state.askAboutTargets(.snooze) { "Snooze \($0) until (1h, tomorrow, monday, reply): " }
             },
+            KeyBinding([.character("m")], "reply with a saved reply", commands: ["saved"]) { state, _ in
+                guard let conversation = state.current.selected?.row.asConversation else { return [] }
+                state.mode = .prompting(Prompt(purpose: .savedReply,
+                                               label: "Saved reply (\(state.savedReplyNames.joined(separator: ", "))): ",
+                                               ids: [conversation.id], targets: "conversation #\(conversation.id)"))
+                return []
+            },
+            KeyBinding([.character("l")], "link to an order (or change it)", commands: ["link"]) { state, _ in
+                state.askAboutTargets(.linkOrder) { "Link \($0) to order number (empty unlinks): " }
+            },
+            KeyBinding([.character("f")], "unfold / fold quoted text", commands: ["quotes"]) { state, _ in
+                state.showsQuotedText.toggle()
+                state.message = state.showsQuotedText ? "Quoted text and signatures shown in full." : "Quoted text and signatures folded."
+                return []
+            },
+            KeyBinding([.character("u")], "undo my last change", commands: ["undo"]) { _, _ in [.findUndo(.conversation)] },
             KeyBinding([.character("o")], "open the order", commands: ["order"]) { state, _ in
                 guard let conversation = state.current.selected?.row.asConversation else { return [] }
                 guard let number = conversation.orderNumber else {
@@ -36,10 +56,13 @@ extension PaneDefinition {
                 return state.openOrder(number: number)
             },
         ],
-        hints: [StatusHint("r", "reply"), StatusHint("c", "close"), StatusHint("z", "snooze"), StatusHint("?", "help")])
+        hints: [StatusHint("r", "reply"), StatusHint("m", "saved"), StatusHint("c", "close"), StatusHint("z", "snooze"), StatusHint("?", "help")])
 }
 
 extension AppState {
+    /// The first-response clock: the shop's business hours, else every hour.
+    var waitClock: BusinessHours { businessHours ?? .always(in: clock.timeZone) }
+
     mutating func applyToConversations(_ action: ConversationAction) -> [Effect] {
         guard let (ids, _) = targets() else { return [] }
         return [.applyConversationAction(action, ids: ids)]
@@ -56,6 +79,19 @@ extension AppState {
             }
             mode = .browsing
             return [.applyConversationAction(.note(text), ids: prompt.ids)]
+        case .linkOrder:
+            mode = .browsing
+            return [.applyConversationAction(.linkOrder(text.isEmpty ? nil : text), ids: prompt.ids)]
+        case .savedReply:
+            let folded = SearchFolding.fold(text).replacingOccurrences(of: " ", with: "")
+            let matches = savedReplyNames.filter { SearchFolding.fold($0).replacingOccurrences(of: " ", with: "").hasPrefix(folded) }
+            guard let name = matches.first(where: { $0 == text }) ?? (matches.count == 1 ? matches.first : nil) else {
+                message = matches.isEmpty ? "There is no saved reply “\(text)”; type one of \(savedReplyNames.joined(separator: ", "))."
+                    : "“\(text)” could be \(matches.joined(separator: " or ")); type more of the name."
+                return []
+            }
+            mode = .browsing
+            return [.editReply(conversationID: prompt.ids[0], savedReply: name)]
         default:
             guard let until = SnoozePreset.until(text, now: clock.now, timeZone: clock.timeZone) else {
                 message = "“\(text)” is not a snooze; type 1h, 3h, tomorrow, monday, or reply."
