@@ -41,6 +41,7 @@ public final class DeskCore {
         state.trackingLinks = settings.trackingLinks
         state.savedReplyNames = savedReplies.names
         state.businessHours = settings.businessHours
+        automations = settings.automations
         state.localeSummary = localeSummary
         seenChanges = try database.changesElsewhere()
         if let actor { self.actor = actor }
@@ -49,6 +50,9 @@ public final class DeskCore {
 
     /// Where reply drafts are kept until sent (0700), in the data folder.
     public var draftsFolder = DataPaths().dataFolder + "/drafts"
+    /// The after-sale journey's rules: the ETA a parcel gets when the owner ships it, and what the
+    /// Reviews pane's keys send.
+    public var automations = AutomationSettings()
     /// The owner's saved replies (`m`); the desk's start loads the owner's files over the shipped ones.
     public var savedReplies = SavedReplyLibrary.shipped {
         didSet { state.savedReplyNames = savedReplies.names }
@@ -161,8 +165,10 @@ public final class DeskCore {
                 return []
             case let .applyOrderAction(action, ids):
                 let now = state.clock.now
+                let eta = automations.eta
                 return [.orderActionApplied(try database.apply(action, to: ids, actor: actor, now: now,
-                                                               mail: orderMails?.composer(now: now)))]
+                                                               mail: orderMails?.composer(now: now),
+                                                               estimate: eta.enabled ? eta.transit.estimate(in: automations.timeZone) : nil))]
             case .findUndo(let subject):
                 return [.undoFound(subject, try database.lastUndoableChange(actor: actor, subject: subject))]
             case let .undoChange(subject, batch):

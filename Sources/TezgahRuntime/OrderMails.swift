@@ -60,8 +60,8 @@ public struct OrderMails: Sendable {
     }
 
     public func compose(_ request: OrderMailRequest, now: Date) throws -> ComposedMail {
-        try composer.compose(request, shop: ShopMailDetails(shopName: shopName, returnPolicy: returnPolicy, trackingLinks: trackingLinks),
-                             now: now)
+        try composer.compose(request, shop: ShopMailDetails(shopName: shopName, returnPolicy: returnPolicy, trackingLinks: trackingLinks,
+                                                            timeZone: timeZone), now: now)
     }
 }
 

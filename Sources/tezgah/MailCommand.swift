@@ -37,16 +37,22 @@ struct MailCommand: ParsableCommand {
             // With [inbox] maildir, the worker also reads the shop's mailbox: once with --once, else
             // every minute beside the deliveries.
             let inbox = config.inboxMaildir.map { InboxSync(maildir: $0, syncCommand: config.inboxSyncCommand) }
+            // The automation pass queues what is due (thank-you, invites, surveys); its mail goes
+            // out with this worker's next claim.
+            let automations = try Automations.configured(config, settings: try ShopSettings.resolve(config: config, database: database),
+                                                         templates: DataPaths().templatesFolder)
             let worker = DeliveryWorker(database: database, settings: settings, log: log)
             TerminationSignals.install(including: [SIGINT])
             if once {
                 if let inbox { print("inbox: \(try inbox.run(into: database).description)") }
+                print("automations: \(try automations.run(on: database).summary)")
                 try worker.takeBackFromStoppedWorkers()
                 let tally = try worker.drain(stopRequested: { TerminationSignals.received })
                 print("sent \(tally.sent), deferred \(tally.deferred), failed \(tally.failed)")
             } else {
                 printError("tezgah mail worker \(worker.identity) started; Ctrl-C or SIGTERM stops it after the mail in hand.")
                 if let inbox { InboxSync.everyMinute(inbox, into: database, log: log, stopRequested: { TerminationSignals.received }) }
+                Automations.everyMinute(automations, on: database, log: log, stopRequested: { TerminationSignals.received })
                 try worker.run(stopRequested: { TerminationSignals.received })
             }
         }

@@ -17,11 +17,15 @@ public struct OrderMailRequest: Sendable {
     /// The parcel (shipped mail only).
     public var carrier: Carrier?
     public var trackingNumber: String?
+    /// When the parcel should arrive (shipped mail only).
+    public var eta: Date?
     /// Other template values the kind needs that the order does not hold (`review_url` for an invite).
     public var values: [String: String]
 
     public init(kind: MailKind, dedupeKey: String, orderID: Int64, orderNumber: String, customer: Customer, total: Money,
-                refund: Money? = nil, carrier: Carrier? = nil, trackingNumber: String? = nil, values: [String: String] = [:]) {
+                refund: Money? = nil, carrier: Carrier? = nil, trackingNumber: String? = nil, eta: Date? = nil,
+                values: [String: String] = [:]) {
+        self.eta = eta
         self.kind = kind
         self.dedupeKey = dedupeKey
         self.orderID = orderID

@@ -35,4 +35,10 @@ public enum MailKind: String, CaseIterable, Sendable, Codable {
     }
 
     public var title: String { rawValue.replacingOccurrences(of: "_", with: " ") }
+
+    /// Review invites and surveys obey the marketing caps and quiet hours but are never dropped by
+    /// them: they wait for the next moment they may go (their expiry moves with them).
+    public var waitsOutMarketingLimits: Bool {
+        [.reviewInvite, .reviewReminder, .csatSurvey, .npsSurvey].contains(self)
+    }
 }

@@ -7,8 +7,11 @@ public struct ShopMailDetails: Sendable {
     /// A sentence for the shipped mail about returns.
     public var returnPolicy: String
     public var trackingLinks: TrackingLinks
+    /// The shop's zone, in which an ETA's day is named.
+    public var timeZone: TimeZone
 
-    public init(shopName: String, returnPolicy: String = "", trackingLinks: TrackingLinks = TrackingLinks()) {
+    public init(shopName: String, returnPolicy: String = "", trackingLinks: TrackingLinks = TrackingLinks(), timeZone: TimeZone = .current) {
+        self.timeZone = timeZone
         self.shopName = shopName
         self.returnPolicy = returnPolicy
         self.trackingLinks = trackingLinks
@@ -29,8 +32,8 @@ extension MailComposer {
             values["tracking_number"] = number
             values["tracking_url"] = shop.trackingLinks.url(carrier, number)
             values["return_policy"] = shop.returnPolicy
-            // Carriers give an ETA with their first scan, after the parcel leaves: empty hides the line.
-            values["eta"] = ""
+            // In the customer's language ("9 Aralık Çarşamba"); none (no transit times) hides the line.
+            values["eta"] = request.eta.map { CustomerDate.day($0, language: request.customer.language, timeZone: shop.timeZone) } ?? ""
         }
         let allowed = MailTemplateVariables.allowed(for: request.kind)
         let customer = request.customer

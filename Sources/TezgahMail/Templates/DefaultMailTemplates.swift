@@ -191,7 +191,7 @@ enum DefaultMailTemplates {
 
             Hello {{customer_name}},
 
-            On a scale of 1 to 5, how happy are you with order {{order_number}}? One click is enough: {{survey_url}}
+            On a scale of 1 to 5, how happy are you with order {{order_number}}? Just reply to this mail with the number on the first line; anything you write below it reaches us too.
 
             {{shop_name}} · No more surveys: {{unsubscribe_url}}
             """,
@@ -200,7 +200,7 @@ enum DefaultMailTemplates {
 
             Merhaba {{customer_name}},
 
-            {{order_number}} numaralı siparişinizden 1 ile 5 arasında ne kadar memnun kaldınız? Tek tıklama yeterli: {{survey_url}}
+            {{order_number}} numaralı siparişinizden 1 ile 5 arasında ne kadar memnun kaldınız? Bu e-postayı ilk satırına puanı yazarak yanıtlamanız yeterli; altına yazdıklarınız da bize ulaşır.
 
             {{shop_name}} · Anket almak istemiyorsanız: {{unsubscribe_url}}
             """,
@@ -211,7 +211,7 @@ enum DefaultMailTemplates {
 
             Hello {{customer_name}},
 
-            How likely are you to recommend us to a friend, from 0 to 10? {{survey_url}}
+            How likely are you to recommend us to a friend, from 0 to 10? Just reply to this mail with the number on the first line; anything you write below it reaches us too.
 
             {{shop_name}} · No more surveys: {{unsubscribe_url}}
             """,
@@ -220,7 +220,7 @@ enum DefaultMailTemplates {
 
             Merhaba {{customer_name}},
 
-            Bizi bir arkadaşınıza tavsiye etme olasılığınız 0 ile 10 arasında kaç? {{survey_url}}
+            Bizi bir arkadaşınıza tavsiye etme olasılığınız 0 ile 10 arasında kaç? Bu e-postayı ilk satırına puanı yazarak yanıtlamanız yeterli; altına yazdıklarınız da bize ulaşır.
 
             {{shop_name}} · Anket almak istemiyorsanız: {{unsubscribe_url}}
             """,

@@ -22,6 +22,17 @@ public struct ConfigError: UserFacingError, Equatable {
 /// [inbox]
 /// maildir = "~/Maildir"                    # the shop's mailbox (Postfix/Dovecot, or synced)
 /// sync_command = ["mbsync", "shop"]        # run before each read; an argument vector
+/// [automations.thank_you]
+/// max_age_hours = 48                       # only orders this fresh are thanked (also: enabled)
+/// [automations.review_invite]
+/// url = "https://shop.example/review/{order}"  # turns invites on; after_days, after_shipping_days,
+///                                          # reminder_after_days, expire_days, customer_gap_days
+/// [automations.survey]
+/// kind = "csat"                            # or "nps"; after_days, customer_gap_days, enabled
+/// [automations.eta]
+/// holidays = ["2026-10-29"]                # no deliveries; Sundays never count
+/// [automations.eta.transit_days]
+/// yurtici = 2                              # working days per carrier
 /// [support]
 /// hours = "Mon-Fri 09:00-18:00"            # the first-response clock counts these; default: all
 /// [ui]
@@ -66,6 +77,8 @@ public struct ShopConfig: Sendable {
     /// `[ui] ascii`: true draws ASCII stand-ins (₺ as TL, ş as s), false draws UTF-8 even where the
     /// terminal's name suggests an ASCII-only console; nil leaves it to the terminal.
     public var ascii: Bool?
+    /// `[automations.*]`: the after-sale journey's rules (the zone is filled in by `ShopSettings`).
+    public var automations = AutomationSettings()
     /// `[support] hours`, checked at load; read in the shop's zone (see `ShopSettings`).
     public var supportHours: String?
     /// The `[mail]` section as read; turned into `MailSettings` (with the password) only by what sends.
@@ -110,7 +123,7 @@ public struct ShopConfig: Sendable {
             throw ConfigError(description: "\(file):\(error.source.begin.line): \(error.description).")
         }
         let root = TOMLSection(table: table, path: nil, file: file, text: text)
-        try root.allow(["shop", "shipments", "tracking", "mail", "ui", "inbox", "support"])
+        try root.allow(["shop", "shipments", "tracking", "mail", "ui", "inbox", "support", "automations"])
         var config = ShopConfig(file: file, timeZone: .current, mail: nil, text: text)
         if let shop = try root.section("shop") {
             try shop.allow(["name", "time_zone", "return_policy"])
@@ -133,6 +146,9 @@ public struct ShopConfig: Sendable {
                 }
                 config.inboxSyncCommand = command
             }
+        }
+        if let automations = try root.section("automations") {
+            config.automations = try Self.automations(automations)
         }
         if let support = try root.section("support") {
             try support.allow(["hours"])
@@ -171,6 +187,66 @@ public struct ShopConfig: Sendable {
             _ = try config.mailSettings(resolvingPassword: false) // Check every key now, secrets later.
         }
         return config
+    }
+
+    /// `[automations.*]`, each rule's keys checked, durations in whole days or hours.
+    private static func automations(_ section: TOMLSection) throws -> AutomationSettings {
+        try section.allow(["thank_you", "review_invite", "survey", "eta"])
+        var settings = AutomationSettings()
+        let day: TimeInterval = 86_400
+        if let thanks = try section.section("thank_you") {
+            try thanks.allow(["enabled", "max_age_hours"])
+            settings.thankYou.enabled = try thanks.bool("enabled") ?? true
+            if let hours = try thanks.integer("max_age_hours", atLeast: 1) { settings.thankYou.maxAge = TimeInterval(hours) * 3_600 }
+        }
+        if let invite = try section.section("review_invite") {
+            try invite.allow(["enabled", "url", "after_days", "after_shipping_days", "reminder_after_days", "expire_days", "customer_gap_days"])
+            if let url = try invite.string("url") {
+                guard url.hasPrefix("https://") || url.hasPrefix("http://"), url.contains("{order}") else {
+                    throw invite.error("url", "expected a web address with {order} where the order number goes, such as \"https://shop.example/review/{order}\"")
+                }
+                settings.reviewInvite.url = url
+            }
+            let enabled = try invite.bool("enabled")
+            if enabled == true && settings.reviewInvite.url == nil {
+                throw invite.error("enabled", "review invites need url = \"https://…{order}…\": the page where the customer writes the review")
+            }
+            settings.reviewInvite.enabled = enabled ?? (settings.reviewInvite.url != nil)
+            if let days = try invite.integer("after_days", atLeast: 0) { settings.reviewInvite.afterDelivery = TimeInterval(days) * day }
+            if let days = try invite.integer("after_shipping_days", atLeast: 1) { settings.reviewInvite.afterShipping = TimeInterval(days) * day }
+            if let days = try invite.integer("reminder_after_days", atLeast: 1) { settings.reviewInvite.reminderAfter = TimeInterval(days) * day }
+            if let days = try invite.integer("expire_days", atLeast: 1) { settings.reviewInvite.expiresAfter = TimeInterval(days) * day }
+            if let days = try invite.integer("customer_gap_days", atLeast: 0) { settings.reviewInvite.customerGap = TimeInterval(days) * day }
+        }
+        if let survey = try section.section("survey") {
+            try survey.allow(["enabled", "kind", "after_days", "customer_gap_days"])
+            settings.survey.enabled = try survey.bool("enabled") ?? true
+            if let kind = try survey.string("kind") {
+                guard let parsed = SurveyKind(rawValue: kind) else { throw survey.error("kind", "\"\(kind)\" is not a survey; use \"csat\" (1–5) or \"nps\" (0–10)") }
+                settings.survey.kind = parsed
+            }
+            if let days = try survey.integer("after_days", atLeast: 0) { settings.survey.afterDelivery = TimeInterval(days) * day }
+            if let days = try survey.integer("customer_gap_days", atLeast: 0) { settings.survey.customerGap = TimeInterval(days) * day }
+        }
+        if let eta = try section.section("eta") {
+            try eta.allow(["enabled", "holidays", "transit_days"])
+            settings.eta.enabled = try eta.bool("enabled") ?? true
+            for holiday in try eta.strings("holidays") ?? [] {
+                let parts = holiday.split(separator: "-")
+                guard parts.count == 3, parts[0].count == 4, let month = Int(parts[1]), let dayOfMonth = Int(parts[2]),
+                      (1...12).contains(month), (1...31).contains(dayOfMonth) else {
+                    throw eta.error("holidays", "\"\(holiday)\" is not a date such as \"2026-10-29\"")
+                }
+                settings.eta.transit.holidays.insert(String(format: "%@-%02d-%02d", String(parts[0]), month, dayOfMonth))
+            }
+            if let transit = try eta.section("transit_days") {
+                try transit.allow(Carrier.allCases.map(\.rawValue))
+                for carrier in Carrier.allCases {
+                    if let days = try transit.integer(carrier.rawValue, atLeast: 0, atMost: 60) { settings.eta.transit.days[carrier] = days }
+                }
+            }
+        }
+        return settings
     }
 
     /// Whether the config has a `[mail]` section (a sender), without which no mail can be written.

@@ -27,6 +27,8 @@ public struct ShopSettings: Sendable {
     public var trackingLinks: TrackingLinks
     /// When the shop answers mail (config only); nil counts every hour.
     public var businessHours: BusinessHours?
+    /// The after-sale journey's rules (config only), in the shop's zone.
+    public var automations: AutomationSettings
 
     /// The settings for `config` and what the database stores; a stored zone that is no longer a
     /// zone name (written by another version, say) is passed over for the default.
@@ -37,7 +39,8 @@ public struct ShopSettings: Sendable {
         return ShopSettings(name: name.0, nameSource: name.1, timeZone: zone.0, timeZoneSource: zone.1,
                             returnPolicy: config.returnPolicy, attentionRule: config.attentionRule,
                             trackingLinks: config.trackingLinks,
-                            businessHours: config.supportHours.flatMap { BusinessHours(parsing: $0, timeZone: zone.0) })
+                            businessHours: config.supportHours.flatMap { BusinessHours(parsing: $0, timeZone: zone.0) },
+                            automations: { var rules = config.automations; rules.timeZone = zone.0; return rules }())
     }
 
     public static func resolve(config: ShopConfig, database: AppDatabase) throws -> ShopSettings {

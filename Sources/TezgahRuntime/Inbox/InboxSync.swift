@@ -40,18 +40,10 @@ public struct InboxSync: Sendable {
     /// sync that found something and each failure (a sync command that failed is tried again).
     public static func everyMinute(_ sync: InboxSync, into database: AppDatabase, log: @escaping @Sendable (String) -> Void,
                                    stopRequested: @escaping @Sendable () -> Bool) {
-        let thread = Thread {
-            while !stopRequested() {
-                do {
-                    let summary = try sync.run(into: database)
-                    if summary.read > 0 || !summary.skipped.isEmpty { log("inbox: \(summary.description)") }
-                } catch {
-                    log("inbox: \((error as? any UserFacingError)?.description ?? "\(error)")")
-                }
-                for _ in 0..<60 where !stopRequested() { Thread.sleep(forTimeInterval: 1) }
-            }
+        EveryMinute.start("inbox", log: log, stopRequested: stopRequested) {
+            let summary = try sync.run(into: database)
+            return summary.read > 0 || !summary.skipped.isEmpty ? summary.description : nil
         }
-        thread.start()
     }
 
     /// One file read and parsed; a file that vanished since the listing (a client moved it) or is

@@ -352,7 +352,9 @@ private struct Generator {
         } else {
             sentAt = due
             let roll = random.int(0...99)
-            if roll < 3 {
+            if roll < 3 && (blocker != nil || roll == 0) {
+                state = .expired; sentAt = nil; reason = "not sent within 60 days of being due"
+            } else if roll < 3 {
                 state = .skipped; sentAt = nil; reason = "skipped by ayse"
             } else if roll < 30 {
                 state = .reviewed
@@ -434,6 +436,13 @@ private struct Generator {
     /// Tiers from the rolling year's points; birthday coupons for members born this month; the head
     /// of the mail queue in every in-flight state, as a worker mid-run would leave it.
     mutating func finish(_ writer: ShopWriter) throws {
+        // The demo writes its own journey (invites, surveys, thank-you mail): the automation engine
+        // starts after it, as on a shop whose history it has already walked.
+        try writer.db.execute(sql: """
+            INSERT INTO automation_cursors(rule, last_id) VALUES ('orders', (SELECT coalesce(max(id), 0) FROM orders)),
+                ('shipments', (SELECT coalesce(max(id), 0) FROM shipments));
+            DELETE FROM journey_changes;
+            """)
         let newest = try Row.fetchAll(writer.db, sql: "SELECT id, category FROM outbox ORDER BY created_at DESC, id DESC LIMIT 10")
         let head: [(OutboxState, String)] = [
             (.sending, ""), (.queued, ""), (.deferred, "451 4.7.1 Greylisted, try again later"), (.queued, ""),

@@ -6,8 +6,9 @@ extension AppDatabase {
     /// Applies one action to orders, in one transaction with its activity-log entries (naming
     /// `actor`, the Unix user) and the customer mail it causes. Orders the action does not fit are
     /// left alone and named in the report; the rest change together, as one batch that `u` undoes.
+    /// `estimate` gives a parcel the ship action creates its first ETA (none without it).
     public func apply(_ action: OrderAction, to ids: [Int64], actor: String, now: Date,
-                      mail composer: OrderMailComposer?) throws -> OrderActionReport {
+                      mail composer: OrderMailComposer?, estimate: ShipmentEstimate? = nil) throws -> OrderActionReport {
         if !action.appliesToMany && ids.count > 1 {
             throw StoreError.refused("Ship one order at a time: each parcel has its own tracking number.")
         }
@@ -16,7 +17,7 @@ extension AppDatabase {
             var report = OrderActionReport(action: action, changed: [], problems: [], mailsQueued: 0)
             let batch = try writer.nextActivityBatch()
             for id in ids {
-                try writer.apply(action, to: id, actor: actor, now: now, mail: composer, batch: batch, report: &report)
+                try writer.apply(action, to: id, actor: actor, now: now, mail: composer, batch: batch, report: &report, estimate: estimate)
             }
             return report
         }
@@ -48,6 +49,7 @@ struct OrderUndoRecord: Codable, Equatable {
 
 /// An order as actions see it.
 struct OrderForAction {
+    var id: Int64
     var number: String
     var customer: Customer
     var facts: OrderFacts
@@ -58,7 +60,7 @@ extension ShopWriter {
     /// (with what undo needs, in `batch`), the shipment it creates and the customer mail it causes.
     /// An order the action does not fit is named in `report` and left alone.
     func apply(_ action: OrderAction, to id: Int64, actor: String, now: Date, mail composer: OrderMailComposer?,
-               batch: Int64, report: inout OrderActionReport) throws {
+               batch: Int64, report: inout OrderActionReport, estimate: ShipmentEstimate? = nil) throws {
         guard let order = try orderFacts(id: id) else {
             report.problems.append("There is no order with id \(id).")
             return
@@ -71,6 +73,7 @@ extension ShopWriter {
         case .success(let next): after = next
         }
         var undo = OrderUndoRecord(before: order.facts, after: after)
+        var eta: Date?
         if case let .ship(carrier, number) = action {
             if let owner = try String.fetchOne(db, sql: """
                 SELECT o.number FROM shipments s JOIN orders o ON o.id = s.order_id WHERE s.carrier = ? AND s.tracking_number = ?
@@ -78,9 +81,10 @@ extension ShopWriter {
                 report.problems.append("\(carrier.title) \(number) is already the parcel of order \(owner).")
                 return
             }
+            eta = estimate?(carrier, now)
             undo.shipmentID = try insertShipment(.init(
                 orderID: id, orderNumber: order.number, customerName: order.customer.name, carrier: carrier,
-                trackingNumber: number, shippedAt: now, firstEta: nil, eta: nil, events: []))
+                trackingNumber: number, shippedAt: now, firstEta: eta, eta: eta, events: []))
         }
         try setOrderFacts(id: id, after, now: now)
         let entry = try logActivity(at: now, actor: actor, subjectType: "order", subjectID: id, action: action.pastTense,
@@ -93,7 +97,7 @@ extension ShopWriter {
                     orderID: id, orderNumber: order.number, customer: order.customer,
                     total: Money(minorUnits: order.facts.total, currency: currency),
                     refund: kind == .refunded ? Money(minorUnits: after.refunded - order.facts.refunded, currency: currency) : nil,
-                    carrier: undo.shipmentID == nil ? nil : action.carrier, trackingNumber: action.trackingNumber)
+                    carrier: undo.shipmentID == nil ? nil : action.carrier, trackingNumber: action.trackingNumber, eta: eta)
                 do {
                     undo.mailID = try enqueueMail(try composer(request))
                     if undo.mailID != nil { report.mailsQueued += 1 }
@@ -123,7 +127,7 @@ extension ShopWriter {
             fulfillment: row.value(4, default: .unfulfilled), total: row[5], refunded: row[6], currency: row[7],
             holdReason: row[8], heldFrom: (row[9] as String?).flatMap(OrderStatus.init(rawValue:)), note: row[10],
             tags: OrderTags.split(row[11]))
-        return OrderForAction(number: row[0], customer: try AppDatabase.customer(db, id: row[1]), facts: facts)
+        return OrderForAction(id: id, number: row[0], customer: try AppDatabase.customer(db, id: row[1]), facts: facts)
     }
 
     /// Writes an order's changeable facts and refreshes its search text (which holds status and tags).

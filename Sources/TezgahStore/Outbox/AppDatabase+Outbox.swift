@@ -62,11 +62,17 @@ extension AppDatabase {
                 let earliest = limits.earliestSend(at: now, previous: previous.map(Date.init(unixSeconds:)))
                 if earliest > now {
                     let expires: Int64? = row[7]
-                    if earliest == .distantFuture || expires.map({ earliest.unixSeconds >= $0 }) == true {
+                    let kind = MailKind(rawValue: row[1])
+                    if earliest == .distantFuture
+                        || (kind?.waitsOutMarketingLimits != true && expires.map({ earliest.unixSeconds >= $0 }) == true) {
                         try writer.settle(id: id, state: .failed, reply: "expired: held back by the marketing frequency cap or quiet hours", now: now)
                     } else {
-                        try db.cachedStatement(sql: "UPDATE outbox SET next_attempt_at = ? WHERE id = ?")
-                            .execute(arguments: [earliest.unixSeconds, id])
+                        let lifetime = kind?.lifetime ?? 0
+                        try db.cachedStatement(sql: """
+                            UPDATE outbox SET next_attempt_at = ?, expires_at = CASE WHEN ? THEN max(coalesce(expires_at, 0), ?) ELSE expires_at END
+                            WHERE id = ?
+                            """).execute(arguments: [earliest.unixSeconds, kind?.waitsOutMarketingLimits == true,
+                                                     earliest.addingTimeInterval(lifetime).unixSeconds, id])
                     }
                     continue
                 }

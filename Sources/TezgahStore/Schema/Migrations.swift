@@ -13,6 +13,7 @@ enum Migrations {
         migrator.registerMigration("v6-shipments-in-flight", migrate: v6ShipmentsInFlight)
         migrator.registerMigration("v7-filtered-lists", migrate: v7FilteredLists)
         migrator.registerMigration("v8-support-inbox", migrate: v8SupportInbox)
+        migrator.registerMigration("v9-automations", migrate: v9Automations)
         return migrator
     }
 
@@ -395,5 +396,91 @@ enum Migrations {
         CREATE INDEX customers_by_email_nocase ON customers(email COLLATE NOCASE);
         CREATE INDEX conversations_needing_reply ON conversations(last_message_at, id) WHERE status = 'open';
         """)
+    }
+
+    /// The automation engine: invites and surveys that are planned before they are sent (a due
+    /// time, an expiry, a state to return to after a hold), the reviews customers leave, where each
+    /// rule has got to in the orders and shipments it walks (by rowid, so a pass reads only what is
+    /// new), and the orders whose parcel was just delivered (kept by a trigger, so a pass never
+    /// scans the shop's history for them). SQLite cannot change a CHECK, so the invite and survey
+    /// tables are rebuilt, keeping their ids (and so their search text and counts).
+    private static func v9Automations(_ db: Database) throws {
+        try db.execute(sql: """
+        CREATE TABLE review_invites_v9 (
+            id INTEGER PRIMARY KEY,
+            order_id INTEGER NOT NULL UNIQUE REFERENCES orders(id) ON DELETE CASCADE,
+            customer_id INTEGER NOT NULL REFERENCES customers(id),
+            state TEXT NOT NULL CHECK (state IN ('scheduled','deferred','held','sent','reminded','reviewed','skipped','expired')),
+            due_at INTEGER NOT NULL,
+            sent_at INTEGER,
+            reminder_at INTEGER,
+            reason TEXT NOT NULL DEFAULT '',
+            updated_at INTEGER NOT NULL,
+            expires_at INTEGER,
+            held_from TEXT
+        ) STRICT;
+        INSERT INTO review_invites_v9(id, order_id, customer_id, state, due_at, sent_at, reminder_at, reason, updated_at, expires_at)
+            SELECT id, order_id, customer_id, state, due_at, sent_at, reminder_at, reason, updated_at, due_at + 60 * 86400 FROM review_invites;
+        DROP TABLE review_invites;
+        ALTER TABLE review_invites_v9 RENAME TO review_invites;
+        CREATE INDEX review_invites_by_due ON review_invites(due_at DESC, id DESC);
+        CREATE INDEX review_invites_by_state ON review_invites(state, due_at);
+        CREATE INDEX review_invites_by_customer ON review_invites(customer_id, sent_at);
+        CREATE INDEX review_invites_by_sent ON review_invites(state, sent_at);
+
+        CREATE TABLE surveys_v9 (
+            id INTEGER PRIMARY KEY,
+            customer_id INTEGER NOT NULL REFERENCES customers(id),
+            order_id INTEGER REFERENCES orders(id) ON DELETE SET NULL,
+            kind TEXT NOT NULL CHECK (kind IN ('csat','nps')),
+            state TEXT NOT NULL CHECK (state IN ('scheduled','sent','answered','skipped')),
+            due_at INTEGER NOT NULL,
+            sent_at INTEGER,
+            score INTEGER,
+            answered_at INTEGER,
+            comment TEXT NOT NULL DEFAULT '',
+            reason TEXT NOT NULL DEFAULT '',
+            CHECK (score IS NULL OR (kind = 'csat' AND score BETWEEN 1 AND 5) OR (kind = 'nps' AND score BETWEEN 0 AND 10))
+        ) STRICT;
+        INSERT INTO surveys_v9(id, customer_id, order_id, kind, state, due_at, sent_at, score, answered_at, comment)
+            SELECT id, customer_id, order_id, kind, CASE WHEN score IS NULL THEN 'sent' ELSE 'answered' END, sent_at, sent_at,
+                   score, answered_at, comment
+            FROM surveys WHERE id IN (SELECT min(id) FROM surveys GROUP BY coalesce(order_id, -id));
+        DROP TABLE surveys;
+        ALTER TABLE surveys_v9 RENAME TO surveys;
+        CREATE INDEX surveys_by_customer ON surveys(customer_id, sent_at);
+        CREATE INDEX surveys_by_sent ON surveys(kind, sent_at);
+        CREATE INDEX surveys_due ON surveys(state, due_at);
+        CREATE UNIQUE INDEX surveys_one_per_order ON surveys(order_id) WHERE order_id IS NOT NULL;
+
+        CREATE TABLE reviews (
+            id INTEGER PRIMARY KEY,
+            order_id INTEGER REFERENCES orders(id) ON DELETE SET NULL,
+            customer_id INTEGER REFERENCES customers(id),
+            rating INTEGER NOT NULL CHECK (rating BETWEEN 1 AND 5),
+            title TEXT NOT NULL DEFAULT '',
+            body TEXT NOT NULL DEFAULT '',
+            reviewer TEXT NOT NULL DEFAULT '',
+            reviewed_at INTEGER NOT NULL,
+            source TEXT NOT NULL,
+            source_key TEXT NOT NULL UNIQUE,
+            created_at INTEGER NOT NULL
+        ) STRICT;
+        CREATE INDEX reviews_by_order ON reviews(order_id);
+        CREATE INDEX reviews_by_date ON reviews(reviewed_at);
+
+        CREATE TABLE automation_cursors (
+            rule TEXT PRIMARY KEY,
+            last_id INTEGER NOT NULL
+        ) STRICT, WITHOUT ROWID;
+        CREATE TABLE journey_changes (order_id INTEGER PRIMARY KEY) STRICT;
+        CREATE TRIGGER shipments_delivered_journey AFTER UPDATE OF delivered_at ON shipments
+            WHEN NEW.delivered_at IS NOT NULL AND OLD.delivered_at IS NULL
+            BEGIN INSERT OR IGNORE INTO journey_changes(order_id) VALUES (NEW.order_id); END;
+        CREATE TRIGGER orders_delivered_journey AFTER UPDATE OF status ON orders
+            WHEN NEW.status = 'delivered' AND OLD.status <> 'delivered'
+            BEGIN INSERT OR IGNORE INTO journey_changes(order_id) VALUES (NEW.id); END;
+        """)
+        try ListCounts.createTriggers(db, table: "review_invites")
     }
 }

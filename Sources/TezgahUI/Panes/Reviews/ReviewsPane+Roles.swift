@@ -8,7 +8,7 @@ extension ReviewInviteState {
         case .scheduled: .accent
         case .deferred, .held: .warning
         case .reviewed: .good
-        case .sent, .reminded, .skipped: .dim
+        case .sent, .reminded, .skipped, .expired: .dim
         }
     }
 }

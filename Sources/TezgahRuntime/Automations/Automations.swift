@@ -1,0 +1,38 @@
+import Foundation
+import Tezgah
+import TezgahMail
+import TezgahStore
+
+/// The automation engine as a process runs it: the shop's rules and its mail, one pass at a time
+/// (`tezgah tick`), or every minute inside the mail worker.
+public struct Automations: Sendable {
+    public var settings: AutomationSettings
+    public var mails: OrderMails
+
+    public init(settings: AutomationSettings, mails: OrderMails) {
+        self.settings = settings
+        self.mails = mails
+    }
+
+    /// The shop's automations as its config sets them; they write mail, so a `[mail]` section is needed.
+    public static func configured(_ config: ShopConfig, settings: ShopSettings, templates folder: String?) throws -> Automations {
+        guard let mails = try OrderMails.configured(config, settings: settings, templates: folder) else {
+            throw ConfigError(description: "\(config.file ?? "config.toml"): there is no [mail] section; automations write mail, so add one with from = \"Shop <shop@example.com>\" and a transport (see the README).")
+        }
+        return Automations(settings: settings.automations, mails: mails)
+    }
+
+    public func run(on database: AppDatabase, now: Date = Date(), dryRun: Bool = false) throws -> AutomationReport {
+        try database.runAutomations(settings, now: now, composer: { [mails] request, at in try mails.compose(request, now: at) },
+                                    dryRun: dryRun)
+    }
+
+    /// Runs a pass every minute beside the worker's deliveries, logging what each pass did.
+    public static func everyMinute(_ automations: Automations, on database: AppDatabase, log: @escaping @Sendable (String) -> Void,
+                                   stopRequested: @escaping @Sendable () -> Bool) {
+        EveryMinute.start("automations", log: log, stopRequested: stopRequested) {
+            let report = try automations.run(on: database)
+            return report.decisions.isEmpty && report.etasSet == 0 ? nil : report.summary
+        }
+    }
+}
