@@ -127,6 +127,7 @@ let package = Package(
         ]),
         .testTarget(name: "EndToEndTests", dependencies: [
             "tezgah", "Tezgah", "TezgahStore", "TezgahMail", "TezgahDelivery", "TezgahTestSupport", "TezgahShopTestSupport",
+            .product(name: "GRDB", package: "GRDB.swift"),
         ]),
     ]
 )

@@ -173,6 +173,12 @@ public final class DeskCore {
                 return [.undoFound(subject, try database.lastUndoableChange(actor: actor, subject: subject))]
             case let .undoChange(subject, batch):
                 return [.changeUndone(try database.undoChange(subject, batch: batch, actor: actor, now: state.clock.now))]
+            case let .applyInviteAction(action, ids):
+                let result = try database.apply(action, toInvites: ids, actor: actor, now: state.clock.now,
+                                                composer: orderMails?.datedComposer, reviewLink: automations.reviewInvite.links)
+                return [.inviteActionApplied(action, changed: result.changed, problems: result.problems)]
+            case .loadReviewFigures:
+                return [.reviewFiguresLoaded(try database.reviewFigures(now: state.clock.now))]
             case .loadSavedFilters(let pane):
                 return [.savedFiltersLoaded(pane, try database.savedFilters(pane: pane.storageName), message: nil)]
             case let .saveFilter(pane, name, query):

@@ -54,6 +54,11 @@ public struct OrderMails: Sendable {
         { [self] request in try compose(request, now: now) }
     }
 
+    /// The composer the store calls with each mail's own time (the automation pass, invite keys).
+    public var datedComposer: DatedOrderMailComposer {
+        { [self] request, at in try compose(request, now: at) }
+    }
+
     /// The composer the store calls to queue the owner's support reply.
     public var replyComposer: SupportReplyComposer {
         { [self] reply, now in try composer.compose(reply, shopName: shopName, now: now) }

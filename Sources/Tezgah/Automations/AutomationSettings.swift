@@ -34,6 +34,12 @@ public struct AutomationSettings: Equatable, Sendable {
         /// Where the customer writes the review; `{order}` becomes the order number without `#`.
         public var url: String?
 
+        /// Makes each invite's link; nil while no review page is set (then no invite can be sent).
+        public var links: (@Sendable (String) -> String)? {
+            guard url != nil else { return nil }
+            return { [self] number in link(orderNumber: number) }
+        }
+
         public func link(orderNumber: String) -> String {
             let number = orderNumber.hasPrefix("#") ? String(orderNumber.dropFirst()) : orderNumber
             let encoded = number.addingPercentEncoding(withAllowedCharacters: .urlQueryAllowed.subtracting(CharacterSet(charactersIn: "&=?#"))) ?? number

@@ -10,6 +10,10 @@ public struct ReviewInviteSummary: Hashable, Sendable, Identifiable {
     public var reminderAt: Date?
     /// Why the invite is deferred or held, when it is.
     public var reason: String
+    /// The review, when one was recorded ("5★ Harika bir kupa"); read for the detail only.
+    public var review: String?
+    /// What the automation and the owner did with it, oldest first; read for the detail only.
+    public var activity: [ActivityEntry] = []
 
     public init(id: Int64, orderNumber: String, customerName: String, state: ReviewInviteState, dueAt: Date,
                 sentAt: Date?, reminderAt: Date?, reason: String) {

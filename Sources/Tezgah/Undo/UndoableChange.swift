@@ -1,9 +1,14 @@
 /// What `u` takes back in a pane: the user's own newest change to orders, or to conversations.
 public enum UndoSubject: String, Equatable, Sendable {
+    /// The raw values are the activity log's subject types.
     case order, conversation
+    case invite = "review_invite"
 
     /// "order", "orders".
-    public func noun(_ count: Int) -> String { count == 1 ? rawValue : rawValue + "s" }
+    public func noun(_ count: Int) -> String {
+        let one = self == .invite ? "invite" : rawValue
+        return count == 1 ? one : one + "s"
+    }
 }
 
 /// The last change a user can take back, described before it is undone.

@@ -23,8 +23,7 @@ public struct Automations: Sendable {
     }
 
     public func run(on database: AppDatabase, now: Date = Date(), dryRun: Bool = false) throws -> AutomationReport {
-        try database.runAutomations(settings, now: now, composer: { [mails] request, at in try mails.compose(request, now: at) },
-                                    dryRun: dryRun)
+        try database.runAutomations(settings, now: now, composer: mails.datedComposer, dryRun: dryRun)
     }
 
     /// Runs a pass every minute beside the worker's deliveries, logging what each pass did.

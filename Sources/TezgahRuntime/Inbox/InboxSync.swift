@@ -94,6 +94,7 @@ extension InboxSummary {
         autoReplies += other.autoReplies
         unsubscribes += other.unsubscribes
         duplicates += other.duplicates
+        surveyAnswers += other.surveyAnswers
         skipped += other.skipped
     }
 }

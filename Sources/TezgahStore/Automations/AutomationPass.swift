@@ -138,6 +138,7 @@ struct AutomationPass {
     /// back (deferred, with the reason, until it ends), the customer was invited lately, or the
     /// order was cancelled or refunded meanwhile. Whom to invite never depends on how happy they seem.
     private mutating func dueInvites() throws {
+        guard settings.reviewInvite.enabled else { return }
         let rows = try Row.fetchAll(db.cachedStatement(sql: """
             SELECT id, order_id, customer_id, state, due_at, expires_at, reason FROM review_invites
             WHERE state IN ('scheduled', 'deferred') AND due_at <= ? ORDER BY due_at, id
@@ -209,6 +210,7 @@ struct AutomationPass {
     /// Surveys due after delivery, at most one per customer in the gap, never for a cancelled or
     /// refunded order.
     private mutating func dueSurveys() throws {
+        guard settings.survey.enabled else { return }
         let rows = try Row.fetchAll(db.cachedStatement(sql: """
             SELECT id, order_id, customer_id, kind, due_at FROM surveys WHERE state = 'scheduled' AND due_at <= ? ORDER BY due_at, id
             """), arguments: [now.unixSeconds])

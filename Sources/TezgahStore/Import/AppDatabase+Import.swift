@@ -29,7 +29,7 @@ extension AppDatabase {
             switch format {
             case .trackingStatus:
                 try TrackingStatusImport(records: records, writer: writer, progress: { try progress($0, records.size) },
-                                         actor: actor, mail: mail, now: now).run()
+                                         actor: actor, mail: mail, now: now, timeZone: zone).run()
             case .wooCommerceOrders:
                 try WooCommerceOrdersImport(records: records, writer: writer, progress: { try progress($0, records.size) },
                                             timeZone: zone).run()

@@ -63,6 +63,8 @@ public struct ImportSummary: Equatable, Sendable {
     public var shipmentsUpdated = 0
     /// Tracking imports: orders whose parcels have all arrived, now delivered, and the mails that tell their customers.
     public var ordersDelivered = 0
+    /// Parcels whose ETA the export's estimated-delivery column moved.
+    public var etasMoved = 0
     public var mailsQueued = 0
     /// Tracking imports: why a delivered order's customer was not told (the first such order).
     public var mailNotice: String?
@@ -74,6 +76,7 @@ public struct ImportSummary: Equatable, Sendable {
         switch format {
         case .trackingStatus:
             var text = "\(format.title): \(eventsAdded) new tracking events on \(shipmentsUpdated) shipments, \(eventsKnown) already known."
+            if etasMoved > 0 { text += " \(etasMoved) ETA\(etasMoved == 1 ? "" : "s") moved." }
             if ordersDelivered > 0 {
                 let unmailed = mailNotice.map { "; \($0)" } ?? ""
                 text += " \(ordersDelivered) orders delivered (\(mailsQueued) customer mails queued\(unmailed))."

@@ -5,7 +5,9 @@ import Tezgah
 /// tracking event per row with the columns `Carrier`, `Tracking Number`, `Status`, `Time` and
 /// `Location` (and, optionally, `Description`). Each event is appended to the shipment it names,
 /// unless that very event is already there, so re-importing an overlapping export adds only what is
-/// new. The shipment's status then follows its latest event.
+/// new. The shipment's status then follows its latest event. An optional `Estimated Delivery`
+/// column (also `ETA`, `Tahmini Teslim`) moves the parcel's ETA; its first ETA stays, so a carrier
+/// that keeps moving the date shows as "slipped".
 ///
 /// Parcels tezgah does not know (a portal lists everything the shop ever sent) are skipped and
 /// named in the summary rather than refusing the file; a bad cell still stops the import.
@@ -17,6 +19,10 @@ struct TrackingStatusImport {
     var actor = "import"
     var mail: OrderMailComposer?
     var now = Date()
+    /// Reads a date-only ETA as the end of that day here.
+    var timeZone = TimeZone(identifier: "UTC")!
+
+    static let etaColumns = ["Estimated Delivery", "ETA", "Tahmini Teslim"]
 
     static let requiredColumns = ["Tracking Number", "Status", "Time"]
 
@@ -43,6 +49,13 @@ struct TrackingStatusImport {
                 if unknown.insert(number).inserted { summary.unknownParcels.append(number) }
                 summary.rowsSkipped += 1
                 continue
+            }
+            if let column = Self.etaColumns.first(where: records.has), !records[column].isEmpty {
+                let text = records[column]
+                guard let eta = TrackingStatusWords.time(text) ?? endOfDay(text) else {
+                    throw records.error(column, "\"\(text)\" is not a date like 2026-11-24 or a time like 2026-11-24 18:00.")
+                }
+                if try writer.moveEta(shipmentID: shipment, to: eta) { summary.etasMoved += 1 }
             }
             let event = TrackingEvent(at: at, status: status, location: records["Location"], description: records["Description"])
             if try writer.appendTrackingEvent(shipmentID: shipment, event) {
@@ -72,6 +85,17 @@ struct TrackingStatusImport {
         summary.ordersDelivered = report.changed.count
         summary.mailsQueued = report.mailsQueued
         summary.mailNotice = report.mailNotice
+    }
+
+    /// "2026-11-24": the last second of that day in the shop's zone.
+    private func endOfDay(_ text: String) -> Date? {
+        let parts = text.trimmingCharacters(in: .whitespaces).split(separator: "-").compactMap { Int($0) }
+        guard parts.count == 3 else { return nil }
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = timeZone
+        guard let day = calendar.date(from: DateComponents(year: parts[0], month: parts[1], day: parts[2])),
+              calendar.component(.day, from: day) == parts[2] else { return nil }
+        return calendar.date(byAdding: .day, value: 1, to: day)?.addingTimeInterval(-1)
     }
 
     /// The carrier named in the row, or nil when the cell is empty (the number alone then finds it).

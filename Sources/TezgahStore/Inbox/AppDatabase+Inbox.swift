@@ -32,6 +32,8 @@ public struct InboxSummary: Equatable, Sendable, CustomStringConvertible {
     public var autoReplies = 0
     public var unsubscribes = 0
     public var duplicates = 0
+    /// Replies to a survey mail whose first line was the score.
+    public var surveyAnswers = 0
     /// Files not imported, each with why.
     public var skipped: [String] = []
 
@@ -42,6 +44,7 @@ public struct InboxSummary: Equatable, Sendable, CustomStringConvertible {
                      "\(newCustomers) new customers", "\(bounces) bounces", "\(autoReplies) auto-replies",
                      "\(unsubscribes) unsubscribes"]
         if duplicates > 0 { parts.append("\(duplicates) duplicates") }
+        if surveyAnswers > 0 { parts.append("\(surveyAnswers) survey answers") }
         parts.append("\(skipped.count) skipped" + (skipped.isEmpty ? "" : " (\(skipped.prefix(3).joined(separator: "; "))\(skipped.count > 3 ? "; …" : ""))"))
         return parts.joined(separator: ", ") + "."
     }
@@ -94,6 +97,15 @@ extension ShopWriter {
         if case .bounce(let bounce) = mail.kind {
             summary.bounces += 1
             return try settleBounce(bounce, now: now)
+        }
+        // A score answering a survey is recorded; only words beyond the score need the owner.
+        var answer = ""
+        if mail.kind == .message, let survey = try surveyAnswer(in: mail) {
+            try recordSurveyAnswer(orderID: survey.orderID, score: survey.score, comment: survey.comment, kind: survey.kind,
+                                   actor: "inbox", at: at)
+            summary.surveyAnswers += 1
+            answer = "survey answer \(survey.score) for order \(survey.orderID)"
+            if survey.comment.isEmpty { return answer }
         }
         let (customer, created) = try customerFor(mail, at: at)
         if created { summary.newCustomers += 1 }

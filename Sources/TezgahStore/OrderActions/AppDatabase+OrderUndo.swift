@@ -8,6 +8,7 @@ extension AppDatabase {
         switch subject {
         case .order: try lastUndoableOrderChange(actor: actor)
         case .conversation: try lastUndoableConversationChange(actor: actor)
+        case .invite: try lastUndoableInviteChange(actor: actor)
         }
     }
 
@@ -15,6 +16,7 @@ extension AppDatabase {
         switch subject {
         case .order: try undoOrderChange(batch: batch, actor: actor, now: now)
         case .conversation: try undoConversationChange(batch: batch, actor: actor, now: now)
+        case .invite: try undoInviteChange(batch: batch, actor: actor, now: now)
         }
     }
 
@@ -28,7 +30,7 @@ extension AppDatabase {
     /// "noted (Hediye paketi)" for one row, the bare action for several.
     static func undoDescription(action: String, detail: String, labels: [String], subject: UndoSubject) -> String {
         let what = detail.isEmpty || labels.count > 1 ? action : "\(action) (\(shortened(detail)))"
-        let target = labels.count == 1 ? "\(subject.rawValue) \(labels[0])"
+        let target = labels.count == 1 ? "\(subject.noun(1)) \(labels[0])"
             : "\(labels.count) \(subject.noun(labels.count)) (\(labels.prefix(3).joined(separator: ", "))\(labels.count > 3 ? ", …" : ""))"
         return "\(what) on \(target)"
     }

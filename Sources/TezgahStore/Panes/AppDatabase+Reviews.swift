@@ -11,7 +11,17 @@ extension ListSource where Item == ReviewInviteSummary {
             """,
         sortColumn: "t.due_at", table: "review_invites", search: .reviewInvites,
         fields: ["state": .choice("t.state", ReviewInviteState.self, field: "state", title: \.title),
-                 "status": .choice("t.state", ReviewInviteState.self, field: "status", title: \.title)],
+                 "status": .choice("t.state", ReviewInviteState.self, field: "status", title: \.title),
+                 // The views the owner works from: what goes out this week, what waits and why,
+                 // and what has gone without a review yet.
+                 "is": .views([
+                    "due-soon": { context in
+                        ListCondition(sql: "t.state = 'scheduled' AND t.due_at < ?", arguments: [context.now.addingTimeInterval(7 * 86_400).unixSeconds],
+                                      oldestFirst: true)
+                    },
+                    "deferred": { _ in ListCondition(sql: "t.state = 'deferred'", oldestFirst: true) },
+                    "awaiting": { _ in ListCondition(sql: "t.state IN ('sent', 'reminded')") },
+                 ])],
         decode: { row in
             ReviewInviteSummary(id: row[1], orderNumber: row[2], customerName: row[3],
                                 state: row.value(4, default: .scheduled), dueAt: row.date(0),
@@ -24,7 +34,18 @@ extension AppDatabase {
         try pool.read { db in
             guard let row = try Row.fetchOne(db, sql: "\(ListSource.reviewInvites.select) WHERE t.id = ?", arguments: [id])
             else { throw StoreError.notFound(what: "review invite", id: id) }
-            return ListSource.reviewInvites.decode(row)
+            var invite = ListSource.reviewInvites.decode(row)
+            let orderID = try Int64.fetchOne(db, sql: "SELECT order_id FROM review_invites WHERE id = ?", arguments: [id]) ?? 0
+            invite.review = try Row.fetchOne(db, sql: "SELECT rating, body FROM reviews WHERE order_id = ? ORDER BY reviewed_at DESC LIMIT 1",
+                                             arguments: [orderID]).map { "\($0[0] as Int)★ \($0[1] as String)" }
+            // The automation logs on the order (so the order's timeline shows it); the owner's keys on the invite.
+            invite.activity = try Row.fetchAll(db, sql: """
+                SELECT at, actor, action, detail FROM activity_log
+                WHERE (subject_type = 'review_invite' AND subject_id = ?)
+                   OR (subject_type = 'order' AND subject_id = ? AND action LIKE 'review %')
+                ORDER BY at, id
+                """, arguments: [id, orderID]).map { ActivityEntry(at: $0.date(0), actor: $0[1], action: $0[2], detail: $0[3]) }
+            return invite
         }
     }
 }

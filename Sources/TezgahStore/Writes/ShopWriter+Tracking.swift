@@ -37,6 +37,15 @@ extension ShopWriter {
         return true
     }
 
+    /// Moves a parcel's ETA to what the carrier now says (the first ETA stays, or is this one when
+    /// there was none); says whether it changed.
+    func moveEta(shipmentID: Int64, to eta: Date) throws -> Bool {
+        try db.cachedStatement(sql: """
+            UPDATE shipments SET eta = ?, first_eta = coalesce(first_eta, ?) WHERE id = ? AND eta IS NOT ?
+            """).execute(arguments: [eta.unixSeconds, eta.unixSeconds, shipmentID, eta.unixSeconds])
+        return db.changesCount > 0
+    }
+
     /// The shipped orders among these shipments' whose parcels have all been delivered.
     func ordersWithEveryParcelDelivered(shipments: Set<Int64>) throws -> [Int64] {
         guard !shipments.isEmpty else { return [] }

@@ -67,6 +67,16 @@ extension AppState {
             panes[pane]?.savedFiltersLoaded = true
             if let text { message = text }
             return []
+        case let .inviteActionApplied(action, changed, problems):
+            var text = changed == 0 ? "" : changed == 1 ? "Invite \(action.pastTense)." : "\(changed) invites \(action.pastTense)."
+            if let problem = problems.first { text += (text.isEmpty ? "" : " ") + problem }
+            message = text.isEmpty ? "Nothing changed." : text
+            guard changed > 0 else { return [] }
+            panes[.reviews]?.marked = [:]
+            return refreshAfterChange(to: .reviews, alsoStale: [.mail]) + [.loadReviewFigures]
+        case .reviewFiguresLoaded(let figures):
+            reviewFigures = figures
+            return []
         case .shipmentsNeedingAttentionCounted(let count):
             shipmentsNeedingAttention = count
             return []
@@ -247,9 +257,17 @@ extension AppState {
         effects.append(.loadCount(pane, filter: ""))
         if !current.filter.isEmpty { effects.append(.loadCount(pane, filter: current.filter)) }
         if !current.savedFiltersLoaded { effects.append(.loadSavedFilters(target)) }
-        if target == .mail { effects.append(.countMailStates) }
-        if target == .shipments { effects.append(.countShipmentsNeedingAttention(attentionRule, now: clock.now)) }
-        return effects
+        return effects + figureEffects(for: target)
+    }
+
+    /// What a pane's status line adds to its counts, read again on each visit and change.
+    func figureEffects(for pane: Pane) -> [Effect] {
+        switch pane {
+        case .mail: [.countMailStates]
+        case .shipments: [.countShipmentsNeedingAttention(attentionRule, now: clock.now)]
+        case .reviews: [.loadReviewFigures]
+        default: []
+        }
     }
 
     /// Starts `job` unless one is running (one at a time: two imports would only wait on each other).
@@ -289,9 +307,7 @@ extension AppState {
         effects += detailEffect(for: pane)
         effects.append(.loadCount(pane, filter: ""))
         if !current.filter.isEmpty { effects.append(.loadCount(pane, filter: current.filter)) }
-        if pane == .mail { effects.append(.countMailStates) }
-        if pane == .shipments { effects.append(.countShipmentsNeedingAttention(attentionRule, now: clock.now)) }
-        return effects
+        return effects + figureEffects(for: pane)
     }
 
     /// The window reloaded from its first row, keeping the selected row (or its place, if it left

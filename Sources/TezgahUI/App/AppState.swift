@@ -49,6 +49,8 @@ public struct AppState: Equatable, Sendable {
     /// When a parcel counts as late, slipped or stalled (the shop's config will set it).
     public var attentionRule = ShipmentAttentionRule()
     public var shipmentsNeedingAttention: Int?
+    /// The Reviews pane's figures (invites sent, review rate, ratings, CSAT, NPS) for its status line.
+    public var reviewFigures: ReviewFigures?
     /// The shop's tracking-link templates (config), for `y` and the shipment detail.
     public var trackingLinks = TrackingLinks()
     /// The hours the shop answers mail, for the Support pane's first-response clock; nil counts

@@ -29,6 +29,10 @@ public enum Effect: Equatable, Sendable {
     /// before undoing it.
     case findUndo(UndoSubject)
     case undoChange(UndoSubject, batch: Int64)
+    /// Sends now, holds, releases, skips or records a review for invites; logged under the Unix user.
+    case applyInviteAction(ReviewInviteAction, ids: [Int64])
+    /// The Reviews pane's figures for its status line.
+    case loadReviewFigures
     case loadSavedFilters(Pane)
     case saveFilter(Pane, name: String, query: String)
     case deleteFilter(Pane, name: String)

@@ -21,6 +21,10 @@ public struct Prompt: Equatable, Sendable {
         case linkOrder
         /// The name of the saved reply to start the reply from.
         case savedReply
+        /// Why an invite is skipped.
+        case skipInvite
+        /// A review recorded by hand: the rating 1–5, then the text.
+        case recordReview
     }
 
     public var purpose: Purpose

@@ -13,6 +13,14 @@ extension ReviewInviteSummary {
         if let sent = r.sentAt { lines.append(.field("Sent", DetailContext.when(sent, clock))) }
         if let reminder = r.reminderAt { lines.append(.field("Reminder", DetailContext.when(reminder, clock))) }
         if !r.reason.isEmpty { lines.append(.field("Why", r.reason, .warning)) }
+        if let review = r.review { lines.append(.field("Review", review, .good)) }
+        if !r.activity.isEmpty {
+            lines.append(StyledLine("Timeline", .header))
+            for entry in r.activity {
+                lines.append(StyledLine([("  \(clock.short(entry.at)) ", .dim), (entry.actor, .accent), ("  \(entry.action)", .normal),
+                                         (entry.detail.isEmpty ? "" : " — \(entry.detail)", .dim)]))
+            }
+        }
         lines.append(StyledLine(""))
         for text in TextFitting.wrap("One rule for every customer: an invite waits while that customer has an open conversation, return or shipment exception, and is never dropped for it.", to: max(10, width)) {
             lines.append(StyledLine(text, .dim))

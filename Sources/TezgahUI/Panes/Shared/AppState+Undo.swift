@@ -24,6 +24,7 @@ extension AppState {
         switch report.subject {
         case .order: return refreshAfterChange(to: .orders, alsoStale: [.shipments, .mail])
         case .conversation: return refreshAfterChange(to: .support, alsoStale: [])
+        case .invite: return refreshAfterChange(to: .reviews, alsoStale: [.mail]) + [.loadReviewFigures]
         }
     }
 }
