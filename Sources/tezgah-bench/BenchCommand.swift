@@ -23,7 +23,7 @@ struct BenchCommand: ParsableCommand {
     @Option(help: "The tezgah binary to measure (default: the one beside this benchmark).")
     var binary: String?
 
-    @Option(help: "Measure only these groups, comma-separated: frame, core, terminal, import, mail, inbox (default: all).")
+    @Option(help: "Measure only these groups, comma-separated: frame, core, terminal, import, mail, inbox, automations (default: all).")
     var only: String?
 
     func run() throws {
@@ -125,6 +125,15 @@ struct BenchCommand: ParsableCommand {
                             + (synced.notmuch == nil ? "; notmuch is not installed" : "")))
             report(Figure(name: "  … again, nothing new", value: synced.again, unit: "s", comparison: nil, comparisonLabel: nil,
                           target: "< 1 s", meetsTarget: synced.again < 1, note: "lists the Maildir, reads no file"))
+        }
+
+        if wanted("automations") {
+            let pass = try AutomationFigure.measure(shop: largeShop, folder: data, passes: quick ? 5 : 11)
+            report(Figure(name: "automations, idle pass (\(largeLabel))", value: pass.idle, unit: "ms", comparison: nil, comparisonLabel: nil,
+                          target: "≤ 20 ms", meetsTarget: pass.idle <= 20, note: pass.idleNote))
+            report(Figure(name: "automations, 1,000 invites (\(largeLabel))", value: pass.thousand, unit: "s", comparison: nil, comparisonLabel: nil,
+                          target: "≤ 1 s", meetsTarget: pass.thousand <= 1,
+                          note: "\(pass.queued) invites composed and queued in one transaction"))
         }
 
         let formatter = ISO8601DateFormatter()

@@ -187,3 +187,56 @@ import TezgahUI
         #expect(throws: ImportError.self) { try database.importFile(csv) }
     }
 }
+
+/// Reviews left on a review platform, imported: linked to their order and its invite, idempotent,
+/// all-or-nothing.
+@Suite struct ReviewsImportTests {
+    let folder = TemporaryFolder("tezgah-reviews-import")
+
+    @Test func judgeMeAndPlainSheetsLinkReviewsToInvites() throws {
+        let journey = try AutomationJourneyTests()
+        let database = journey.database
+        let ids = try database.write { w in [
+            try journey.order(w, "#21", email: "ayse@example.com.tr", name: "Ayşe Kaya", language: "tr", placed: AutomationJourneyTests.day(0)),
+            try journey.order(w, "#22", email: "bob@example.com", name: "Bob Lee", language: "en", placed: AutomationJourneyTests.day(0)),
+        ] }
+        for (id, number) in zip(ids, ["100000000021", "100000000022"]) {
+            try journey.act(.ship(carrier: .yurtici, trackingNumber: number), [id], AutomationJourneyTests.day(1))
+        }
+        try journey.act(.markDelivered, ids, AutomationJourneyTests.day(3))
+        _ = try journey.tick(AutomationJourneyTests.day(10))
+        let judgeMe = folder.file("judgeme.csv")
+        try FileManager.default.createDirectory(atPath: folder.path, withIntermediateDirectories: true)
+        try """
+            title,body,rating,review_date,source,curated,reviewer_name,reviewer_email,product_id,product_handle,reply,reply_date,picture_urls,ip_address,location
+            Çok güzel,"Kupa harika, paketleme özenliydi.",5,2026-12-11 09:30:00 UTC,email,ok,Ayşe K.,AYSE@example.com.tr,123,seramik-kupa,,,,,TR
+            Nice,Arrived fine.,4,2026-12-12 10:00:00 UTC,web,ok,Someone,nobody@example.org,123,seramik-kupa,,,,,US
+
+            """.write(toFile: judgeMe, atomically: true, encoding: .utf8)
+        let first = try database.importFile(judgeMe, now: AutomationJourneyTests.day(12))
+        #expect(first.format == .judgeMeReviews)
+        #expect(first.description == "Judge.me reviews export: 2 new reviews, 1 linked to an order, 0 already known.")
+        let states = try database.pool.read { try String.fetchAll($0, sql: "SELECT state FROM review_invites ORDER BY order_id") }
+        #expect(states == ["reviewed", "sent"])
+        #expect(try database.importFile(judgeMe, now: AutomationJourneyTests.day(13)).description.hasSuffix("0 new reviews, 0 linked to an order, 2 already known."))
+        // Reviewed, Ayşe gets no reminder; Bob still does.
+        let reminders = try journey.tick(AutomationJourneyTests.day(15)).decisions.filter { $0.outcome == .queued }.map(\.orderNumber)
+        #expect(reminders == ["#22"])
+
+        let plain = folder.file("reviews.csv")
+        try "order,email,rating,date,title,body\n22,bob@example.com,3,2026-12-16,Okay,Handle chipped\n9999,x@example.com,5,2026-12-16,,\n"
+            .write(toFile: plain, atomically: true, encoding: .utf8)
+        let second = try database.importFile(plain, now: AutomationJourneyTests.day(16))
+        #expect(second.description == "reviews sheet: 1 new reviews, 1 linked to an order, 0 already known. Skipped 1 reviews of orders tezgah does not have: 9999.")
+        #expect(try database.reviewFigures(now: AutomationJourneyTests.day(16)).averageRating == 4)
+
+        // A bad cell names its line and column, and nothing of the file is kept.
+        try "order,email,rating,date\n21,ayse@example.com.tr,5,2026-12-17\n22,bob@example.com,six,2026-12-17\n"
+            .write(toFile: plain, atomically: true, encoding: .utf8)
+        #expect(throws: ImportError.self) { try database.importFile(plain) }
+        do { _ = try database.importFile(plain) } catch let error as ImportError {
+            #expect("\(error)".contains(":3") && "\(error)".contains("rating") && "\(error)".contains("\"six\" is not a rating from 1 to 5."), "\(error)")
+        }
+        #expect(try database.pool.read { try Int.fetchOne($0, sql: "SELECT count(*) FROM reviews")! } == 3)
+    }
+}

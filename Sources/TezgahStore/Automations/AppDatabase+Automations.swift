@@ -17,8 +17,12 @@ extension AppDatabase {
         var report = AutomationReport()
         try pool.writeWithoutTransaction { db in
             try db.inTransaction(.immediate) {
-                var pass = AutomationPass(writer: ShopWriter(db), settings: settings, now: now, composer: composer, dryRun: dryRun)
+                // The pass never reads the search index, so its text is written in a few statements.
+                let search = SearchIndexBatch()
+                var pass = AutomationPass(writer: ShopWriter(db, searchBatch: search), settings: settings, now: now, composer: composer,
+                                          dryRun: dryRun)
                 try pass.run()
+                try search.flush(db)
                 report = pass.report
                 return dryRun ? .rollback : .commit
             }

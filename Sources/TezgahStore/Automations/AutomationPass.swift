@@ -139,10 +139,18 @@ struct AutomationPass {
     /// order was cancelled or refunded meanwhile. Whom to invite never depends on how happy they seem.
     private mutating func dueInvites() throws {
         guard settings.reviewInvite.enabled else { return }
+        // A deferred invite is looked at again only once its blocker is gone or it has expired:
+        // one statement sifts them, where asking about each in turn cost a pass 0.4 s at 4,000.
         let rows = try Row.fetchAll(db.cachedStatement(sql: """
             SELECT id, order_id, customer_id, state, due_at, expires_at, reason FROM review_invites
-            WHERE state IN ('scheduled', 'deferred') AND due_at <= ? ORDER BY due_at, id
-            """), arguments: [now.unixSeconds])
+            WHERE state = 'scheduled' AND due_at <= ?
+            UNION ALL
+            SELECT id, order_id, customer_id, state, due_at, expires_at, reason FROM review_invites i
+            WHERE state = 'deferred' AND due_at <= ? AND (expires_at <= ? OR (
+                NOT EXISTS (SELECT 1 FROM conversations c WHERE c.customer_id = i.customer_id AND c.status IN ('open', 'pending'))
+                AND NOT EXISTS (SELECT 1 FROM shipments s WHERE s.order_id = i.order_id AND s.status = 'exception')))
+            ORDER BY 5, 1
+            """), arguments: [now.unixSeconds, now.unixSeconds, now.unixSeconds])
         for row in rows {
             let id: Int64 = row[0]
             let order = try orderForMail(id: row[1])
@@ -190,13 +198,19 @@ struct AutomationPass {
     private mutating func dueReminders() throws {
         let delay = settings.reviewInvite.reminderAfter
         guard settings.reviewInvite.enabled else { return }
+        // What holds a reminder back is sifted in the statement, so an idle pass does not ask
+        // about the same held-back invites again and again.
         let rows = try Row.fetchAll(db.cachedStatement(sql: """
-            SELECT id, order_id, customer_id FROM review_invites WHERE state = 'sent' AND sent_at <= ? AND sent_at > ? ORDER BY sent_at, id
+            SELECT i.id, i.order_id, i.customer_id FROM review_invites i JOIN orders o ON o.id = i.order_id
+            WHERE i.state = 'sent' AND i.sent_at <= ? AND i.sent_at > ?
+              AND o.status NOT IN ('cancelled', 'returned') AND o.payment_status <> 'refunded'
+              AND NOT EXISTS (SELECT 1 FROM conversations c WHERE c.customer_id = i.customer_id AND c.status IN ('open', 'pending'))
+              AND NOT EXISTS (SELECT 1 FROM shipments s WHERE s.order_id = i.order_id AND s.status = 'exception')
+            ORDER BY i.sent_at, i.id
             """), arguments: [now.addingTimeInterval(-delay).unixSeconds, now.addingTimeInterval(-delay - Self.reminderWindow).unixSeconds])
         for row in rows {
             let id: Int64 = row[0]
             let order = try orderForMail(id: row[1])
-            guard Self.refusal(order.facts) == nil, try blocker(customerID: row[2], orderID: order.id) == nil else { continue }
             if try queue(.reviewReminder, for: order, dedupeKey: "review_reminder:order:\(order.id)",
                          why: "invited \(Int(delay / Self.day)) days ago, no review yet",
                          values: ["review_url": settings.reviewInvite.link(orderNumber: order.number)]) {
@@ -329,6 +343,8 @@ struct AutomationPass {
     }
 
     private func setCursor(_ rule: String, _ value: Int64) throws {
+        // Unchanged, nothing is written: an idle pass then commits no page at all.
+        guard try cursor(rule) != value else { return }
         try db.cachedStatement(sql: """
             INSERT INTO automation_cursors(rule, last_id) VALUES (?, ?) ON CONFLICT(rule) DO UPDATE SET last_id = excluded.last_id
             """).execute(arguments: [rule, value])

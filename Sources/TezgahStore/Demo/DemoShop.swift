@@ -215,7 +215,7 @@ private struct Generator {
         try loyalty(customerIndex, orderID: orderID, number: number, total: total, currency: who.place.currency,
                     placed: placed, writer)
         if recent {
-            try mail(.thankYou, key: "thank-you:order:\(orderID)", who: who, order: mailed, at: placed + 60, writer)
+            try mail(.thankYou, key: "thank_you:order:\(orderID)", who: who, order: mailed, at: placed + 60, writer)
             if let parcel {
                 try mail(.shipped, key: "shipped:order:\(orderID)", who: who, order: mailed, parcel: parcel,
                          at: placed + day + 2 * hour, writer)
@@ -369,7 +369,7 @@ private struct Generator {
                                           reminderAt: reminderAt.map(Date.init(unixSeconds:)), reason: reason,
                                           now: Date(unixSeconds: now))
         if let sentAt, now - sentAt < 30 * day {
-            try mail(.reviewInvite, key: "review-invite:order:\(orderID)", who: who, order: order, at: sentAt, writer)
+            try mail(.reviewInvite, key: "review_invite:order:\(orderID)", who: who, order: order, at: sentAt, writer)
         }
     }
 

@@ -35,6 +35,8 @@ extension AppDatabase {
                                             timeZone: zone).run()
             case .etsySoldOrders:
                 try EtsySoldOrdersImport(records: records, writer: writer, progress: { try progress($0, records.size) }).run()
+            case .judgeMeReviews, .plainReviews:
+                try ReviewsImport(records: records, writer: writer, progress: { try progress($0, records.size) }, format: format, now: now).run()
             case .shopifyCustomers:
                 try ShopifyCustomersImport(records: records, writer: writer, progress: { try progress($0, records.size) }, now: now).run()
             default:

@@ -5,6 +5,8 @@ public enum ImportFormat: String, CaseIterable, Sendable {
     case wooCommerceOrders = "woocommerce-orders"
     case etsySoldOrders = "etsy-orders"
     case trackingStatus = "tracking-status"
+    case judgeMeReviews = "judgeme-reviews"
+    case plainReviews = "reviews"
 
     public var title: String {
         switch self {
@@ -13,6 +15,8 @@ public enum ImportFormat: String, CaseIterable, Sendable {
         case .wooCommerceOrders: "WooCommerce orders export"
         case .etsySoldOrders: "Etsy sold-orders export"
         case .trackingStatus: "tracking-status export"
+        case .judgeMeReviews: "Judge.me reviews export"
+        case .plainReviews: "reviews sheet"
         }
     }
 
@@ -25,6 +29,8 @@ public enum ImportFormat: String, CaseIterable, Sendable {
         case .shopifyCustomers: ShopifyCustomersImport.requiredColumns
         case .etsySoldOrders: EtsySoldOrdersImport.requiredColumns
         case .wooCommerceOrders: WooCommerceOrdersImport.requiredColumns
+        case .judgeMeReviews: ReviewsImport.judgeMeColumns
+        case .plainReviews: ReviewsImport.plainColumns
         }
     }
 
@@ -37,6 +43,8 @@ public enum ImportFormat: String, CaseIterable, Sendable {
         }
         if columns.isSuperset(of: ["Sale Date", "Order ID"]) { return .etsySoldOrders }
         if columns.isSuperset(of: TrackingStatusImport.requiredColumns) { return .trackingStatus }
+        if columns.isSuperset(of: ReviewsImport.judgeMeColumns) { return .judgeMeReviews }
+        if columns.isSuperset(of: ReviewsImport.plainColumns) { return .plainReviews }
         if columns.contains("Order Number") && (columns.contains("Order Status") || columns.contains("Billing Email Address")) {
             return .wooCommerceOrders
         }
@@ -71,6 +79,10 @@ public struct ImportSummary: Equatable, Sendable {
     /// Tracking imports: rows naming parcels tezgah has no shipment for, and those numbers.
     public var rowsSkipped = 0
     public var unknownParcels: [String] = []
+    /// Reviews imports: reviews new to tezgah, those linked to an order, those already imported.
+    public var reviewsAdded = 0
+    public var reviewsLinked = 0
+    public var reviewsKnown = 0
 
     public var description: String {
         switch format {
@@ -84,6 +96,13 @@ public struct ImportSummary: Equatable, Sendable {
             if rowsSkipped > 0 {
                 let named = unknownParcels.prefix(5).joined(separator: ", ") + (unknownParcels.count > 5 ? ", …" : "")
                 text += " Skipped \(rowsSkipped) rows for \(unknownParcels.count) parcels tezgah has no shipment for: \(named)."
+            }
+            return text
+        case .judgeMeReviews, .plainReviews:
+            var text = "\(format.title): \(reviewsAdded) new reviews, \(reviewsLinked) linked to an order, \(reviewsKnown) already known."
+            if rowsSkipped > 0 {
+                let named = unknownParcels.prefix(5).joined(separator: ", ") + (unknownParcels.count > 5 ? ", …" : "")
+                text += " Skipped \(rowsSkipped) reviews of orders tezgah does not have: \(named)."
             }
             return text
         case .shopifyCustomers:
