@@ -177,6 +177,18 @@ public final class DeskCore {
                 let result = try database.apply(action, toInvites: ids, actor: actor, now: state.clock.now,
                                                 composer: orderMails?.datedComposer, reviewLink: automations.reviewInvite.links)
                 return [.inviteActionApplied(action, changed: result.changed, problems: result.problems)]
+            case .joinLoyalty(let ids):
+                let joined = try database.joinLoyalty(orders: ids, settings: automations.loyalty, actor: actor, now: state.clock.now,
+                                                      composer: orderMails?.datedComposer)
+                return [.loyaltyChanged(joined == 0 ? "Already a member." : joined == 1 ? "Joined loyalty; welcome mail queued." : "\(joined) customers joined loyalty.")]
+            case let .adjustPoints(points, reason, ids):
+                let count = try database.adjustPoints(accounts: ids, by: points, reason: reason, actor: actor, now: state.clock.now)
+                return [.loyaltyChanged("\(points > 0 ? "+" : "")\(points) points for \(count) member\(count == 1 ? "" : "s"): \(reason).")]
+            case .redeemReward(let id):
+                let code = try database.redeemReward(account: id, settings: automations.loyalty, actor: actor, now: state.clock.now)
+                return [.loyaltyChanged("Coupon \(code) issued for \(automations.loyalty.rewardPoints) points.")]
+            case .loadLoyaltyFigures:
+                return [.loyaltyFiguresLoaded(try database.loyaltyFigures(now: state.clock.now, settings: automations.loyalty))]
             case .loadReviewFigures:
                 return [.reviewFiguresLoaded(try database.reviewFigures(now: state.clock.now))]
             case .loadSavedFilters(let pane):

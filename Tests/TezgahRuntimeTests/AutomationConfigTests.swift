@@ -65,6 +65,34 @@ import TezgahTestSupport
         #expect(error("[automations.birthday]\nenabled = true\n")?.hasPrefix("config.toml:1: key \"automations.birthday\": unknown key") == true)
     }
 
+    @Test func theLoyaltyProgrammeIsTunable() throws {
+        let rules = try parse("""
+            [loyalty]
+            auto_join = true
+            welcome_points = 50
+            return_window_days = 30
+            reward_points = 1000
+            reward_value = "75.50 TRY"
+            [loyalty.points_per_unit]
+            TRY = 2
+            EUR = 60.5
+            [loyalty.tiers]
+            silver = 2000
+            gold = 8000
+            [loyalty.multipliers]
+            gold = 2
+            """).automations.loyalty
+        #expect(rules.enabled && rules.autoJoin && rules.welcomePoints == 50 && rules.returnWindow == 30 * 86_400)
+        #expect(rules.rewardPoints == 1_000 && rules.rewardValue == Money(minorUnits: 7_550, currency: .try_))
+        #expect(rules.pointsPerUnit == ["TRY": 2, "EUR": 60.5])
+        #expect(rules.tier(forYearlyPoints: 1_999) == .member && rules.tier(forYearlyPoints: 8_000) == .gold)
+        #expect(rules.points(for: Money(minorUnits: 10_000, currency: .try_), tier: .gold) == 400)
+        #expect(try parse("").automations.loyalty.enabled == false, "off until the shop turns it on")
+        #expect(error("[loyalty]\nreward_value = \"fifty\"\n") == "config.toml:2: key \"loyalty.reward_value\": expected an amount and a currency such as \"50 TRY\".")
+        #expect(error("[loyalty.tiers]\nsilver = 5000\ngold = 100\n")?.hasPrefix("config.toml:3: key \"loyalty.tiers.gold\": gold needs more points than silver") == true)
+        #expect(error("[loyalty.points_per_unit]\ntry = 1\n")?.contains("expected a currency code such as TRY") == true)
+    }
+
     @Test func transitDaysSkipSundaysAndHolidays() {
         let istanbul = TimeZone(identifier: "Europe/Istanbul")!
         var transit = TransitTimes()

@@ -44,6 +44,16 @@ enum Fixtures {
         }
     }
 
+    static func members(count: Int) -> [PaneItem] {
+        (0..<count).map { index in
+            let id = Int64(900 - index)
+            let joined = now.addingTimeInterval(-Double(index) * 86_400)
+            let member = LoyaltySummary(id: id, customerName: names[index % names.count], tier: .member, balance: 600, joinedAt: joined,
+                                        referralCode: "K7QM2-WX9P\(index % 10)")
+            return PaneItem(key: PageKey(sort: Int64(joined.timeIntervalSince1970), id: id), row: .loyalty(member))
+        }
+    }
+
     static func conversations(count: Int) -> [PaneItem] {
         (0..<count).map { index in
             let id = Int64(700 - index)

@@ -284,6 +284,9 @@ import Tezgah
                 if pane == .support {
                     state.panes[pane]!.window.rows = Fixtures.conversations(count: state.listRows)
                 }
+                if pane == .loyalty {
+                    state.panes[pane]!.window.rows = Fixtures.members(count: state.listRows)
+                }
                 state.panes[pane]!.filter = "x"
                 state.panes[pane]!.cursor = key == .pageDown || key == .control("f") ? 0 : 1
                 if entry.needsOpenDetail { state.detailShown = .open }

@@ -64,6 +64,7 @@ public struct AutomationSettings: Equatable, Sendable {
     public var reviewInvite = ReviewInvite()
     public var survey = Survey()
     public var eta = Eta()
+    public var loyalty = LoyaltySettings()
     /// The shop's zone: ETAs end at midnight there.
     public var timeZone: TimeZone = .current
 

@@ -8,6 +8,8 @@ public struct LoyaltySummary: Hashable, Sendable, Identifiable {
     public var balance: Int64
     public var joinedAt: Date
     public var referralCode: String
+    /// Points from orders still inside their return window (not in `balance` yet).
+    public var pending: Int64 = 0
 
     public init(id: Int64, customerName: String, tier: LoyaltyTier, balance: Int64, joinedAt: Date, referralCode: String) {
         self.id = id
@@ -23,6 +25,9 @@ public struct PointsEntry: Hashable, Sendable {
     public var at: Date
     public var points: Int64
     public var reason: String
+    /// Who wrote it (the Unix user, or `automation`) and when its points become available, if later.
+    public var actor = ""
+    public var availableAt: Date?
 
     public init(at: Date, points: Int64, reason: String) {
         self.at = at

@@ -22,7 +22,7 @@ extension MailKind {
         case .thankYou, .orderPreparing, .shipped, .delivered: 3 * day
         case .cancelled, .refunded, .supportReply: 7 * day
         case .reviewInvite, .reviewReminder: 14 * day
-        case .csatSurvey, .npsSurvey, .winBack, .loyaltyWelcome, .loyaltyTierChange: 7 * day
+        case .csatSurvey, .npsSurvey, .winBack, .loyaltyWelcome, .loyaltyTierChange, .pointsExpiring: 7 * day
         case .birthday, .anniversary: 1 * day
         }
     }

@@ -8,7 +8,8 @@ public struct OrderMailRequest: Sendable {
     public var kind: MailKind
     /// Names the event, so the same event never mails twice (`shipped:shipment:88`).
     public var dedupeKey: String
-    public var orderID: Int64
+    /// Nil for mail about the customer's membership rather than an order (loyalty).
+    public var orderID: Int64?
     public var orderNumber: String
     public var customer: Customer
     public var total: Money
@@ -22,7 +23,7 @@ public struct OrderMailRequest: Sendable {
     /// Other template values the kind needs that the order does not hold (`review_url` for an invite).
     public var values: [String: String]
 
-    public init(kind: MailKind, dedupeKey: String, orderID: Int64, orderNumber: String, customer: Customer, total: Money,
+    public init(kind: MailKind, dedupeKey: String, orderID: Int64?, orderNumber: String, customer: Customer, total: Money,
                 refund: Money? = nil, carrier: Carrier? = nil, trackingNumber: String? = nil, eta: Date? = nil,
                 values: [String: String] = [:]) {
         self.eta = eta

@@ -23,6 +23,8 @@ public enum MailKind: String, CaseIterable, Sendable, Codable {
     case winBack = "win_back"
     case loyaltyWelcome = "loyalty_welcome"
     case loyaltyTierChange = "loyalty_tier_change"
+    /// The last chance before unused points expire.
+    case pointsExpiring = "points_expiring"
     case supportReply = "support_reply"
 
     public var category: MailCategory {

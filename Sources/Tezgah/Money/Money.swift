@@ -33,6 +33,16 @@ public struct Money: Hashable, Sendable, Codable {
         return (negative ? "-" : "") + currency.symbol + grouped
     }
 
+    /// "1234.56": for files other programs read (no symbol, no grouping, a dot).
+    public var plainAmount: String {
+        var divisor: Int64 = 1
+        for _ in 0..<currency.minorDigits { divisor *= 10 }
+        let magnitude = minorUnits.magnitude
+        let fraction = String(magnitude % UInt64(divisor))
+        let whole = "\(minorUnits < 0 ? "-" : "")\(magnitude / UInt64(divisor))"
+        return currency.minorDigits == 0 ? whole : whole + "." + String(repeating: "0", count: currency.minorDigits - fraction.count) + fraction
+    }
+
     public static func + (lhs: Money, rhs: Money) -> Money {
         precondition(lhs.currency == rhs.currency, "adding \(lhs.currency) to \(rhs.currency)")
         return Money(minorUnits: lhs.minorUnits + rhs.minorUnits, currency: lhs.currency)

@@ -307,22 +307,42 @@ enum DefaultMailTemplates {
         ],
         .loyaltyTierChange: [
             "en": """
-            Subject: You are now {{tier}} at {{shop_name}}
+            Subject: {{#demoted}}Your membership at {{shop_name}}{{/demoted}}{{^demoted}}You are now {{tier}} at {{shop_name}}{{/demoted}}
 
             Hello {{customer_name}},
 
-            With {{points}} points this year you have reached {{tier}}. Thank you for being with us!
+            {{#demoted}}Your membership is now {{tier}}: it follows the points of the last twelve months ({{points}} now). Every order brings you closer again, and your points stay yours.{{/demoted}}{{^demoted}}With {{points}} points this year you have reached {{tier}}. Thank you for being with us!{{/demoted}}
 
             {{shop_name}}
             """,
             "tr": """
-            Subject: Artık {{tier}} üyesiniz
+            Subject: {{#demoted}}{{shop_name}} üyeliğiniz{{/demoted}}{{^demoted}}Artık {{shop_name}} {{tier}} üyesisiniz{{/demoted}}
 
             Merhaba {{customer_name}},
 
-            Bu yıl kazandığınız {{points}} puanla {{tier}} seviyesine ulaştınız. Bizimle olduğunuz için teşekkür ederiz!
+            {{#demoted}}Üyelik seviyeniz artık {{tier}}: seviye son on iki ayın puanlarına göre belirleniyor (şu an {{points}}). Her sipariş sizi yeniden yaklaştırır; puanlarınız sizde kalır.{{/demoted}}{{^demoted}}Bu yıl kazandığınız {{points}} puanla {{tier}} seviyesine ulaştınız. Bizimle olduğunuz için teşekkürler!{{/demoted}}
 
             {{shop_name}}
+            """,
+        ],
+        .pointsExpiring: [
+            "en": """
+            Subject: Your {{points}} points at {{shop_name}} expire on {{expires_on}}
+
+            Hello {{customer_name}},
+
+            You have {{points}} points with us that have not been used for a while. They expire on {{expires_on}}; any order or reward before then keeps them.
+
+            {{shop_name}} · {{support_email}}
+            """,
+            "tr": """
+            Subject: {{shop_name}} puanlarınız ({{points}}) {{expires_on}} tarihinde sona eriyor
+
+            Merhaba {{customer_name}},
+
+            Bir süredir kullanılmayan {{points}} puanınız var. {{expires_on}} tarihinde sona erecekler; o tarihe kadar vereceğiniz her sipariş ya da alacağınız ödül puanlarınızı korur.
+
+            {{shop_name}} · {{support_email}}
             """,
         ],
         .supportReply: [

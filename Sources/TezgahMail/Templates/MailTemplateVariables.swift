@@ -24,7 +24,9 @@ public enum MailTemplateVariables {
         case .loyaltyWelcome:
             names.formUnion(["points", "referral_code"])
         case .loyaltyTierChange:
-            names.formUnion(["tier", "points"])
+            names.formUnion(["tier", "points", "demoted"])
+        case .pointsExpiring:
+            names.formUnion(["points", "expires_on"])
         case .supportReply:
             names.formUnion(["conversation_subject", "reply_text"])
         }

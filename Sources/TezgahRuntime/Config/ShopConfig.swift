@@ -33,6 +33,15 @@ public struct ConfigError: UserFacingError, Equatable {
 /// holidays = ["2026-10-29"]                # no deliveries; Sundays never count
 /// [automations.eta.transit_days]
 /// yurtici = 2                              # working days per carrier
+/// [loyalty]
+/// enabled = true                           # points for delivered orders; also auto_join,
+///                                          # welcome_points, return_window_days, expiry_months,
+///                                          # demotion_grace_days, reward_points, reward_value
+///                                          # ("50 TRY") or reward_percent, coupon_days
+/// [loyalty.points_per_unit]
+/// TRY = 1
+/// [loyalty.tiers]                          # yearly points for silver and gold
+/// [loyalty.multipliers]                    # each tier's rate, replacing the base
 /// [support]
 /// hours = "Mon-Fri 09:00-18:00"            # the first-response clock counts these; default: all
 /// [ui]
@@ -123,7 +132,7 @@ public struct ShopConfig: Sendable {
             throw ConfigError(description: "\(file):\(error.source.begin.line): \(error.description).")
         }
         let root = TOMLSection(table: table, path: nil, file: file, text: text)
-        try root.allow(["shop", "shipments", "tracking", "mail", "ui", "inbox", "support", "automations"])
+        try root.allow(["shop", "shipments", "tracking", "mail", "ui", "inbox", "support", "automations", "loyalty"])
         var config = ShopConfig(file: file, timeZone: .current, mail: nil, text: text)
         if let shop = try root.section("shop") {
             try shop.allow(["name", "time_zone", "return_policy"])
@@ -149,6 +158,9 @@ public struct ShopConfig: Sendable {
         }
         if let automations = try root.section("automations") {
             config.automations = try Self.automations(automations)
+        }
+        if let loyalty = try root.section("loyalty") {
+            config.automations.loyalty = try Self.loyalty(loyalty)
         }
         if let support = try root.section("support") {
             try support.allow(["hours"])
@@ -247,6 +259,55 @@ public struct ShopConfig: Sendable {
             }
         }
         return settings
+    }
+
+    /// `[loyalty]`: the programme's rates, tiers, windows and reward.
+    private static func loyalty(_ section: TOMLSection) throws -> LoyaltySettings {
+        try section.allow(["enabled", "auto_join", "welcome_points", "return_window_days", "demotion_grace_days", "expiry_months",
+                           "reward_points", "reward_value", "reward_percent", "coupon_days", "points_per_unit", "tiers", "multipliers"])
+        var rules = LoyaltySettings()
+        let day: TimeInterval = 86_400
+        rules.enabled = try section.bool("enabled") ?? true
+        rules.autoJoin = try section.bool("auto_join") ?? false
+        if let points = try section.integer("welcome_points", atLeast: 0) { rules.welcomePoints = Int64(points) }
+        if let days = try section.integer("return_window_days", atLeast: 0) { rules.returnWindow = TimeInterval(days) * day }
+        if let days = try section.integer("demotion_grace_days", atLeast: 0) { rules.demotionGrace = TimeInterval(days) * day }
+        if let months = try section.integer("expiry_months", atLeast: 2, atMost: 120) { rules.expiryAfter = TimeInterval(months) * 30.5 * day }
+        if let points = try section.integer("reward_points", atLeast: 1) { rules.rewardPoints = Int64(points) }
+        if let days = try section.integer("coupon_days", atLeast: 1) { rules.couponValidity = TimeInterval(days) * day }
+        if let text = try section.string("reward_value") {
+            let parts = text.split(separator: " ")
+            guard parts.count == 2, let amount = Decimal(string: String(parts[0])), amount > 0, parts[1].count == 3 else {
+                throw section.error("reward_value", "expected an amount and a currency such as \"50 TRY\"")
+            }
+            let currency = Currency.code(String(parts[1]))
+            var scaled = amount
+            for _ in 0..<currency.minorDigits { scaled *= 10 }
+            rules.rewardValue = Money(minorUnits: NSDecimalNumber(decimal: scaled).int64Value, currency: currency)
+        }
+        rules.rewardPercent = try section.integer("reward_percent", atLeast: 1, atMost: 100)
+        if let rates = try section.section("points_per_unit") {
+            rules.pointsPerUnit = [:]
+            for key in rates.table.keys.sorted() {
+                guard key.count == 3, key == key.uppercased() else { throw rates.error(key, "expected a currency code such as TRY, EUR or USD") }
+                rules.pointsPerUnit[key] = try rates.number(key, atLeast: 0)
+            }
+        }
+        if let tiers = try section.section("tiers") {
+            try tiers.allow(["silver", "gold"])
+            if let silver = try tiers.integer("silver", atLeast: 1) { rules.tierThresholds[.silver] = Int64(silver) }
+            if let gold = try tiers.integer("gold", atLeast: 1) { rules.tierThresholds[.gold] = Int64(gold) }
+            if (rules.tierThresholds[.gold] ?? 0) <= (rules.tierThresholds[.silver] ?? 0) {
+                throw tiers.error("gold", "gold needs more points than silver")
+            }
+        }
+        if let multipliers = try section.section("multipliers") {
+            try multipliers.allow(["member", "silver", "gold"])
+            for tier in LoyaltyTier.allCases {
+                if let value = try multipliers.number(tier.rawValue, atLeast: 0) { rules.tierMultipliers[tier] = value }
+            }
+        }
+        return rules
     }
 
     /// Whether the config has a `[mail]` section (a sender), without which no mail can be written.
@@ -402,6 +463,14 @@ struct TOMLSection: @unchecked Sendable {
         guard let value = table[key] else { return nil }
         guard let flag = value.bool else { throw error(key, "expected true or false") }
         return flag
+    }
+
+    /// A whole or decimal number (`1`, `1.25`).
+    func number(_ key: String, atLeast minimum: Double) throws -> Double? {
+        guard let value = table[key] else { return nil }
+        guard let number = value.double ?? value.int.map(Double.init) else { throw error(key, "expected a number such as 1 or 1.25") }
+        guard number >= minimum else { throw error(key, "expected a number of at least \(minimum)") }
+        return number
     }
 
     func integer(_ key: String, atLeast minimum: Int, atMost maximum: Int? = nil) throws -> Int? {

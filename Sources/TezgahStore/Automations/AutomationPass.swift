@@ -13,8 +13,8 @@ struct AutomationPass {
     let dryRun: Bool
     var report = AutomationReport()
 
-    private var db: Database { writer.db }
-    private static let actor = "automation"
+    var db: Database { writer.db }
+    static let actor = "automation"
     private static let day: TimeInterval = 86_400
     /// A survey not sent this long after it was due is left: asking weeks later is noise.
     private static let surveyLateness: TimeInterval = 14 * 86_400
@@ -28,6 +28,7 @@ struct AutomationPass {
         try dueInvites()
         try dueReminders()
         try dueSurveys()
+        try dailyLoyalty()
     }
 
     // MARK: - What is new
@@ -42,12 +43,20 @@ struct AutomationPass {
                 """), arguments: [cursor])
             guard let last = rows.last else { break }
             cursor = last[0]
-            guard settings.thankYou.enabled else { continue }
+            let rules = settings.loyalty
+            let autoJoin = rules.enabled && rules.autoJoin
+            guard settings.thankYou.enabled || autoJoin else { continue }
             for row in rows {
                 let placed: Int64 = row[1]
                 let age = now.timeIntervalSince(Date(unixSeconds: placed))
+                // Only fresh orders: importing a shop's history thanks nobody and enrols nobody.
                 guard age <= settings.thankYou.maxAge else { continue }
                 let order = try orderForMail(id: row[0])
+                if autoJoin, [.paid, .partiallyRefunded].contains(order.facts.payment), order.facts.status != .cancelled {
+                    try writer.join(customerID: order.customer.id, settings: rules, actor: Self.actor, at: now, since: Date(unixSeconds: placed),
+                                    composer: composer)
+                }
+                guard settings.thankYou.enabled else { continue }
                 if order.facts.status == .cancelled || order.facts.payment == .refunded {
                     try decide(.skipped, .thankYou, order, why: "it arrived \(order.facts.status == .cancelled ? "cancelled" : "refunded")")
                     continue
@@ -92,6 +101,7 @@ struct AutomationPass {
     /// Creates or moves the order's invite (delivered + N days, else shipped + M) and, once it is
     /// delivered, its survey. History too old to act on gets neither.
     private mutating func plan(orderID: Int64) throws {
+        try settlePoints(orderID: orderID)
         guard let row = try Row.fetchOne(db.cachedStatement(sql: """
             SELECT o.customer_id, o.status, o.payment_status, min(s.shipped_at), min(s.delivered_at), o.number, o.updated_at
             FROM orders o JOIN shipments s ON s.order_id = o.id WHERE o.id = ? GROUP BY o.id

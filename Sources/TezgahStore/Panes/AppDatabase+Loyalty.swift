@@ -8,14 +8,19 @@ extension ListSource where Item == LoyaltySummary {
     public static let loyaltyAccounts = ListSource(
         select: """
             SELECT t.joined_at, t.id, c.name, t.tier, t.referral_code,
-                   (SELECT coalesce(sum(points), 0) FROM points_ledger p WHERE p.account_id = t.id)
+                   (SELECT coalesce(sum(points), 0) FROM points_ledger p WHERE p.account_id = t.id
+                      AND (p.available_at IS NULL OR p.available_at <= CAST(strftime('%s', 'now') AS INTEGER))),
+                   (SELECT coalesce(sum(points), 0) FROM points_ledger p WHERE p.account_id = t.id
+                      AND p.available_at > CAST(strftime('%s', 'now') AS INTEGER))
             FROM loyalty_accounts t JOIN customers c ON c.id = t.customer_id
             """,
         sortColumn: "t.joined_at", table: "loyalty_accounts", search: .loyaltyAccounts,
         fields: ["tier": .choice("t.tier", LoyaltyTier.self, field: "tier", title: \.title)],
         decode: { row in
-            LoyaltySummary(id: row[1], customerName: row[2], tier: row.value(3, default: .member), balance: row[5],
-                           joinedAt: row.date(0), referralCode: row[4])
+            var member = LoyaltySummary(id: row[1], customerName: row[2], tier: row.value(3, default: .member), balance: row[5],
+                                        joinedAt: row.date(0), referralCode: row[4])
+            member.pending = row[6]
+            return member
         })
 }
 
@@ -27,8 +32,13 @@ extension AppDatabase {
             let customerID = try Int64.fetchOne(db, sql: "SELECT customer_id FROM loyalty_accounts WHERE id = ?", arguments: [id])!
             let email = try String.fetchOne(db, sql: "SELECT email FROM customers WHERE id = ?", arguments: [customerID]) ?? ""
             let ledger = try Row.fetchAll(db, sql: """
-                SELECT at, points, reason FROM points_ledger WHERE account_id = ? ORDER BY at DESC, id DESC LIMIT 50
-                """, arguments: [id]).map { PointsEntry(at: $0.date(0), points: $0[1], reason: $0[2]) }
+                SELECT at, points, reason, actor, available_at FROM points_ledger WHERE account_id = ? ORDER BY at DESC, id DESC LIMIT 50
+                """, arguments: [id]).map {
+                var entry = PointsEntry(at: $0.date(0), points: $0[1], reason: $0[2])
+                entry.actor = $0[3]
+                entry.availableAt = $0.optionalDate(4)
+                return entry
+            }
             let coupons = try Row.fetchAll(db, sql: """
                 SELECT code, description, expires_at, redeemed_at FROM coupons WHERE customer_id = ? ORDER BY created_at DESC
                 """, arguments: [customerID]).map {

@@ -14,6 +14,7 @@ enum Migrations {
         migrator.registerMigration("v7-filtered-lists", migrate: v7FilteredLists)
         migrator.registerMigration("v8-support-inbox", migrate: v8SupportInbox)
         migrator.registerMigration("v9-automations", migrate: v9Automations)
+        migrator.registerMigration("v10-loyalty-ledger", migrate: v10LoyaltyLedger)
         return migrator
     }
 
@@ -482,5 +483,37 @@ enum Migrations {
             BEGIN INSERT OR IGNORE INTO journey_changes(order_id) VALUES (NEW.id); END;
         """)
         try ListCounts.createTriggers(db, table: "review_invites")
+    }
+
+    /// The loyalty ledger as the only truth: each entry says what it is (earned, reversed, welcome,
+    /// adjusted, redeemed, expired), who made it, when its points become available (an order's
+    /// points wait out the return window) and a key that makes writing it twice impossible. A
+    /// member's tier remembers since when it holds and when a demotion's grace ends; a refund wakes
+    /// the engine for its order as a delivery does.
+    private static func v10LoyaltyLedger(_ db: Database) throws {
+        try db.execute(sql: """
+        ALTER TABLE points_ledger ADD COLUMN kind TEXT NOT NULL DEFAULT 'earn';
+        ALTER TABLE points_ledger ADD COLUMN available_at INTEGER;
+        ALTER TABLE points_ledger ADD COLUMN actor TEXT NOT NULL DEFAULT '';
+        ALTER TABLE points_ledger ADD COLUMN dedupe_key TEXT;
+        UPDATE points_ledger SET kind = 'welcome' WHERE reason = 'welcome bonus';
+        CREATE UNIQUE INDEX points_ledger_dedupe ON points_ledger(dedupe_key) WHERE dedupe_key IS NOT NULL;
+        CREATE INDEX points_ledger_by_order ON points_ledger(order_id) WHERE order_id IS NOT NULL;
+        ALTER TABLE loyalty_accounts ADD COLUMN demotion_due_at INTEGER;
+        ALTER TABLE coupons ADD COLUMN account_id INTEGER REFERENCES loyalty_accounts(id);
+        ALTER TABLE coupons ADD COLUMN points_cost INTEGER;
+        CREATE INDEX coupons_by_created ON coupons(created_at);
+        CREATE INDEX points_ledger_pending ON points_ledger(available_at) WHERE available_at IS NOT NULL;
+        CREATE INDEX loyalty_accounts_by_tier ON loyalty_accounts(tier);
+        CREATE TABLE ledger_totals (points INTEGER NOT NULL) STRICT;
+        INSERT INTO ledger_totals(points) SELECT coalesce(sum(points), 0) FROM points_ledger;
+        CREATE TRIGGER points_ledger_total_insert AFTER INSERT ON points_ledger
+            BEGIN UPDATE ledger_totals SET points = points + NEW.points; END;
+        CREATE TRIGGER points_ledger_total_delete AFTER DELETE ON points_ledger
+            BEGIN UPDATE ledger_totals SET points = points - OLD.points; END;
+        CREATE TRIGGER orders_refunded_journey AFTER UPDATE OF refunded_minor ON orders
+            WHEN NEW.refunded_minor <> OLD.refunded_minor
+            BEGIN INSERT OR IGNORE INTO journey_changes(order_id) VALUES (NEW.id); END;
+        """)
     }
 }

@@ -17,6 +17,9 @@ public enum Action: Equatable, Sendable {
     /// An invite action was carried out on `changed` invites; a sentence for each it did not fit.
     case inviteActionApplied(ReviewInviteAction, changed: Int, problems: [String])
     case reviewFiguresLoaded(ReviewFigures)
+    /// A loyalty change was made; the sentence says what.
+    case loyaltyChanged(String)
+    case loyaltyFiguresLoaded(LoyaltyFigures)
     /// A pane's saved filters (after loading, saving or deleting one); `message` says what changed.
     case savedFiltersLoaded(Pane, [SavedFilter], message: String?)
     /// A pane's filter could not be read; the sentence says why.

@@ -74,6 +74,12 @@ extension AppState {
             guard changed > 0 else { return [] }
             panes[.reviews]?.marked = [:]
             return refreshAfterChange(to: .reviews, alsoStale: [.mail]) + [.loadReviewFigures]
+        case .loyaltyChanged(let text):
+            message = text
+            return refreshAfterChange(to: .loyalty, alsoStale: [.mail]) + [.loadLoyaltyFigures]
+        case .loyaltyFiguresLoaded(let figures):
+            loyaltyFigures = figures
+            return []
         case .reviewFiguresLoaded(let figures):
             reviewFigures = figures
             return []
@@ -266,6 +272,7 @@ extension AppState {
         case .mail: [.countMailStates]
         case .shipments: [.countShipmentsNeedingAttention(attentionRule, now: clock.now)]
         case .reviews: [.loadReviewFigures]
+        case .loyalty: [.loadLoyaltyFigures]
         default: []
         }
     }

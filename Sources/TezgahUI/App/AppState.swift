@@ -51,6 +51,8 @@ public struct AppState: Equatable, Sendable {
     public var shipmentsNeedingAttention: Int?
     /// The Reviews pane's figures (invites sent, review rate, ratings, CSAT, NPS) for its status line.
     public var reviewFigures: ReviewFigures?
+    /// The Loyalty pane's figures (members, tiers, points owed) for its status line.
+    public var loyaltyFigures: LoyaltyFigures?
     /// The shop's tracking-link templates (config), for `y` and the shipment detail.
     public var trackingLinks = TrackingLinks()
     /// The hours the shop answers mail, for the Support pane's first-response clock; nil counts

@@ -33,6 +33,13 @@ public enum Effect: Equatable, Sendable {
     case applyInviteAction(ReviewInviteAction, ids: [Int64])
     /// The Reviews pane's figures for its status line.
     case loadReviewFigures
+    /// Makes the customers of these orders loyalty members (welcome points and mail).
+    case joinLoyalty(orderIDs: [Int64])
+    /// Adds or takes away points by hand, with the reason; logged under the Unix user.
+    case adjustPoints(Int64, reason: String, accountIDs: [Int64])
+    /// Spends a member's points on a reward coupon.
+    case redeemReward(accountID: Int64)
+    case loadLoyaltyFigures
     case loadSavedFilters(Pane)
     case saveFilter(Pane, name: String, query: String)
     case deleteFilter(Pane, name: String)

@@ -25,6 +25,8 @@ public struct Prompt: Equatable, Sendable {
         case skipInvite
         /// A review recorded by hand: the rating 1–5, then the text.
         case recordReview
+        /// Points to add or take away (`+50`, `-20`), then the reason.
+        case adjustPoints
     }
 
     public var purpose: Purpose

@@ -137,6 +137,7 @@ public enum AppView {
             text += " · \(attention.grouped) need attention"
         }
         if state.pane == .reviews, let figures = state.reviewFigures { text += " · " + figures.summary }
+        if state.pane == .loyalty, let figures = state.loyaltyFigures { text += " · " + figures.summary }
         if state.pane == .mail && !state.mailStates.isEmpty {
             let parts = AppState.mailStatesShown.compactMap { s in state.mailStates[s].map { "\($0.grouped) \(s.title)" } }
             if !parts.isEmpty { text += " · " + parts.joined(separator: " · ") }

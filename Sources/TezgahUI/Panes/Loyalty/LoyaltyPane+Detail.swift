@@ -9,7 +9,7 @@ extension LoyaltyDetail {
         var lines = [
             StyledLine([(s.customerName, .title), ("  ", .normal), (s.tier.title, s.tier.role)]),
             .field("E-mail", d.customerEmail),
-            .field("Points", Int(s.balance).grouped, .money),
+            .field("Points", Int(s.balance).grouped + (s.pending > 0 ? " (+\(Int(s.pending).grouped) pending)" : ""), .money),
             .field("Joined", DetailContext.when(s.joinedAt, clock)),
             .field("Referral", s.referralCode, .accent),
         ]
@@ -25,7 +25,9 @@ extension LoyaltyDetail {
             lines.append(StyledLine([("  \(clock.day(entry.at)) ", .dim),
                                      (TextFitting.pad((entry.points > 0 ? "+" : "") + Int(entry.points).grouped, to: 8, alignRight: true),
                                       entry.points > 0 ? .good : .warning),
-                                     ("  \(entry.reason)", .normal)]))
+                                     ("  \(entry.reason)", .normal),
+                                     (entry.actor.isEmpty ? "" : "  by \(entry.actor)", .dim),
+                                     (entry.availableAt.map { $0 > clock.now ? "  pending until \(clock.day($0))" : "" } ?? "", .warning)]))
         }
         return lines
     }

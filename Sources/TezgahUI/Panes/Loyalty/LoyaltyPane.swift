@@ -1,14 +1,59 @@
 import Tezgah
 
 extension PaneDefinition {
-    /// Loyalty members with their tier and points.
+    /// Loyalty members with their tier and points, available and pending.
     static let loyalty = PaneDefinition(
         title: "Loyalty", singular: "member", plural: "members",
         columns: [
             Column(title: "Member", width: 14, flexible: true) { row, _ in (row.asLoyalty?.customerName ?? "", .normal) },
             Column(title: "Tier", width: 6) { row, _ in row.asLoyalty.map { ($0.tier.title, $0.tier.role) } ?? ("", .normal) },
             Column(title: "Points", width: 8, alignRight: true) { row, _ in (row.asLoyalty.map { Int($0.balance).grouped } ?? "", .money) },
+            Column(title: "Pending", width: 7, alignRight: true, dropOrder: 3) { row, _ in
+                (row.asLoyalty.map { $0.pending == 0 ? "" : Int($0.pending).grouped } ?? "", .dim)
+            },
             Column(title: "Joined", width: 10, dropOrder: 1) { row, state in (row.asLoyalty.map { state.clock.day($0.joinedAt) } ?? "", .dim) },
-            Column(title: "Referral", width: 10, dropOrder: 2) { row, _ in (row.asLoyalty?.referralCode ?? "", .dim) },
-        ])
+            Column(title: "Referral", width: 11, dropOrder: 2) { row, _ in (row.asLoyalty?.referralCode ?? "", .dim) },
+        ],
+        keys: [
+            KeyBinding([.character("a")], "adjust points (+50 or -20, then why)", commands: ["adjust"]) { state, _ in
+                state.askAboutTargets(.adjustPoints) { "Adjust the points of \($0) — e.g. +50 goodwill for the late parcel: " }
+            },
+            KeyBinding([.character("r")], "redeem points for a reward coupon", commands: ["redeem"]) { state, _ in
+                state.askToRedeem()
+            },
+        ],
+        hints: [StatusHint("a", "adjust"), StatusHint("r", "redeem"), StatusHint("?", "help")])
+}
+
+extension AppState {
+    mutating func askToRedeem() -> [Effect] {
+        guard let member = current.selected?.row.asLoyalty else { return [] }
+        mode = .confirming(Confirmation(question: "Spend \(member.customerName)'s points on a reward coupon? y/n",
+                                        effect: .redeemReward(accountID: member.id)))
+        return []
+    }
+
+    /// Enter in the adjust prompt: "+50 goodwill" or "-20 typo in the last order".
+    mutating func submitLoyaltyPrompt(_ prompt: Prompt) -> [Effect] {
+        let text = prompt.text.trimmingCharacters(in: .whitespaces)
+        let number = text.prefix { $0 == "+" || $0 == "-" || $0.isNumber }
+        let reason = text.dropFirst(number.count).trimmingCharacters(in: .whitespaces)
+        guard let points = Int64(number.hasPrefix("+") ? String(number.dropFirst()) : String(number)), points != 0, !reason.isEmpty else {
+            message = "Type the points and why, such as “+50 goodwill for the late parcel” or “-20 double entry”."
+            return []
+        }
+        mode = .browsing
+        return [.adjustPoints(points, reason: reason, accountIDs: prompt.ids)]
+    }
+}
+
+extension LoyaltyFigures {
+    /// "6,021 members · 5,800 Member, 190 Silver, 31 Gold · 1,204,330 points (₺120.433,00 owed) · 9,110 pending".
+    var summary: String {
+        let split = LoyaltyTier.allCases.map { "\((tiers[$0] ?? 0).grouped) \($0.title)" }.joined(separator: ", ")
+        var text = "\(members.grouped) members · \(split) · \(Int(availablePoints).grouped) points"
+        if let liability { text += " (\(liability.formatted) owed)" }
+        if pendingPoints > 0 { text += " · \(Int(pendingPoints).grouped) pending" }
+        return text
+    }
 }

@@ -61,6 +61,8 @@ extension AppState {
             mode = .confirming(Confirmation(question: "Refund \(what) \(prompt.targets)? The customer is told by mail. y/n",
                                             effect: .applyOrderAction(.refund(amount), ids: prompt.ids)))
             return []
+        case .adjustPoints:
+            return submitLoyaltyPrompt(prompt)
         case .skipInvite, .recordReview:
             return submitReviewsPrompt(prompt)
         case .conversationNote, .snooze, .linkOrder, .savedReply:

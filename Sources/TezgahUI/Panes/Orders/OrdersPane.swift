@@ -34,6 +34,10 @@ extension PaneDefinition {
                 key == .character("t") ? state.askAboutTargets(.addTag) { "Tag \($0) with: " }
                     : state.askAboutTargets(.removeTag) { "Remove from \($0) the tag: " }
             },
+            KeyBinding([.character("L")], "customer joins loyalty", commands: ["join"]) { state, _ in
+                guard let (ids, _) = state.targets() else { return [] }
+                return [.joinLoyalty(orderIDs: ids)]
+            },
             KeyBinding([.character("u")], "undo my last change", commands: ["undo"]) { _, _ in [.findUndo(.order)] },
         ],
         hints: [StatusHint("p", "prepare"), StatusHint("s", "ship"), StatusHint("?", "help")])

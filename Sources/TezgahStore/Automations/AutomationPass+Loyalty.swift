@@ -1,0 +1,159 @@
+import Foundation
+import GRDB
+import Tezgah
+
+/// The loyalty programme's share of an automation pass: points for delivered orders (pending
+/// through the return window), their reversal on refund, and once a day tiers and expiry.
+extension AutomationPass {
+    /// An order's points: earned once it is delivered, by a member who joined before placing it,
+    /// at the tier's rate; a refund takes back its share. Idempotent by the entries' keys.
+    mutating func settlePoints(orderID: Int64) throws {
+        let rules = settings.loyalty
+        guard rules.enabled, let row = try Row.fetchOne(db.cachedStatement(sql: """
+            SELECT o.customer_id, o.number, o.total_minor, o.refunded_minor, o.currency, o.placed_at, o.status, o.updated_at,
+                   (SELECT min(delivered_at) FROM shipments WHERE order_id = o.id)
+            FROM orders o WHERE o.id = ?
+            """), arguments: [orderID]) else { return }
+        guard let account = try writer.loyaltyAccount(customerID: row[0]) else { return }
+        let joined = try Int64.fetchOne(db.cachedStatement(sql: "SELECT joined_at FROM loyalty_accounts WHERE id = ?"), arguments: [account.id]) ?? 0
+        guard (row[5] as Int64) >= joined else { return }
+        let number: String = row[1]
+        let (total, refunded): (Int64, Int64) = (row[2], row[3])
+        let status = OrderStatus(rawValue: row[6]) ?? .received
+        let delivered: Int64? = row[8] ?? (status == .delivered ? row[7] : nil)
+        let earned = try Row.fetchOne(db.cachedStatement(sql: """
+            SELECT points, available_at FROM points_ledger WHERE order_id = ? AND kind = 'earn' AND account_id = ?
+            """), arguments: [orderID, account.id])
+        if earned == nil, let delivered, status != .cancelled, status != .returned, refunded < total {
+            let points = rules.points(for: Money(minorUnits: total, currency: .code(row[4])), tier: account.tier)
+            let available = Date(unixSeconds: delivered).addingTimeInterval(rules.returnWindow)
+            try writer.ledgerEntry(account: account.id, points: points, kind: .earn, reason: "order \(number)", orderID: orderID, at: now,
+                                   availableAt: available, actor: Self.actor, key: "earn:order:\(orderID)")
+        }
+        guard let earn = try Row.fetchOne(db.cachedStatement(sql: """
+            SELECT points, available_at FROM points_ledger WHERE order_id = ? AND kind = 'earn' AND account_id = ?
+            """), arguments: [orderID, account.id]) else { return }
+        let points: Int64 = earn[0]
+        let owed = status == .returned || status == .cancelled ? points : LoyaltySettings.reversal(earned: points, total: total, refunded: refunded)
+        let reversed = -(try Int64.fetchOne(db.cachedStatement(sql: """
+            SELECT coalesce(sum(points), 0) FROM points_ledger WHERE order_id = ? AND kind = 'reversal' AND account_id = ?
+            """), arguments: [orderID, account.id]) ?? 0)
+        guard owed > reversed else { return }
+        // Still pending, the share leaves the pending points; once available, it cannot take the
+        // balance below zero (points already spent stay spent).
+        let availableAt = (earn[1] as Int64?).map(Date.init(unixSeconds:))
+        var amount = owed - reversed
+        if let availableAt, availableAt > now {
+            try writer.ledgerEntry(account: account.id, points: -amount, kind: .reversal, reason: "refund of order \(number)", orderID: orderID,
+                                   at: now, availableAt: availableAt, actor: Self.actor, key: "reversal:order:\(orderID):\(refunded):\(status.rawValue)")
+        } else {
+            amount = min(amount, max(0, try writer.balance(account: account.id, at: now).available))
+            try writer.ledgerEntry(account: account.id, points: -amount, kind: .reversal, reason: "refund of order \(number)", orderID: orderID,
+                                   at: now, actor: Self.actor, key: "reversal:order:\(orderID):\(refunded):\(status.rawValue)")
+        }
+    }
+
+    /// Once a day (in the shop's zone): each member's tier from the points of the last twelve
+    /// months (a promotion at once, a demotion after its grace), and points unused for the expiry
+    /// period expire, after one last-chance mail.
+    mutating func dailyLoyalty() throws {
+        let rules = settings.loyalty
+        guard rules.enabled else { return }
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = settings.timeZone
+        let today = Int64(calendar.startOfDay(for: now).timeIntervalSince1970 / 86_400)
+        let last = try Int64.fetchOne(db.cachedStatement(sql: "SELECT last_id FROM automation_cursors WHERE rule = 'loyalty-day'")) ?? 0
+        guard today > last else { return }
+        try db.cachedStatement(sql: """
+            INSERT INTO automation_cursors(rule, last_id) VALUES ('loyalty-day', ?) ON CONFLICT(rule) DO UPDATE SET last_id = excluded.last_id
+            """).execute(arguments: [today])
+        try tiers()
+        try expiry()
+    }
+
+    private mutating func tiers() throws {
+        let rules = settings.loyalty
+        let rows = try Row.fetchAll(db, sql: """
+            SELECT a.id, a.tier, a.demotion_due_at, a.customer_id,
+                   (SELECT coalesce(sum(p.points), 0) FROM points_ledger p
+                    WHERE p.account_id = a.id AND p.kind IN ('earn', 'reversal') AND p.at > ?)
+            FROM loyalty_accounts a
+            """, arguments: [now.addingTimeInterval(-365 * 86_400).unixSeconds])
+        for row in rows {
+            let (account, customer, yearly): (Int64, Int64, Int64) = (row[0], row[3], row[4])
+            let tier = LoyaltyTier(rawValue: row[1]) ?? .member
+            let target = rules.tier(forYearlyPoints: yearly)
+            let demotionDue: Int64? = row[2]
+            if target > tier || (target < tier && demotionDue.map { $0 <= now.unixSeconds } == true) {
+                try setTier(account, customer: customer, to: target, from: tier, yearly: yearly)
+            } else if target < tier, demotionDue == nil {
+                try db.cachedStatement(sql: "UPDATE loyalty_accounts SET demotion_due_at = ? WHERE id = ?")
+                    .execute(arguments: [now.addingTimeInterval(rules.demotionGrace).unixSeconds, account])
+                try writer.logActivity(at: now, actor: Self.actor, subjectType: "loyalty", subjectID: account, action: "tier under review",
+                                       detail: "\(yearly) points this year; \(target.title) after \(Int(rules.demotionGrace / 86_400)) days unless they earn more")
+            } else if target >= tier, demotionDue != nil {
+                try db.cachedStatement(sql: "UPDATE loyalty_accounts SET demotion_due_at = NULL WHERE id = ?").execute(arguments: [account])
+            }
+        }
+    }
+
+    private mutating func setTier(_ account: Int64, customer: Int64, to target: LoyaltyTier, from tier: LoyaltyTier, yearly: Int64) throws {
+        let who = try AppDatabase.customer(db, id: customer)
+        let code = try String.fetchOne(db.cachedStatement(sql: "SELECT referral_code FROM loyalty_accounts WHERE id = ?"), arguments: [account]) ?? ""
+        try writer.setTier(accountID: account, tier: target, name: who.name, email: who.email, referralCode: code)
+        try db.cachedStatement(sql: "UPDATE loyalty_accounts SET demotion_due_at = NULL WHERE id = ?").execute(arguments: [account])
+        let demoted = target < tier
+        try writer.logActivity(at: now, actor: Self.actor, subjectType: "loyalty", subjectID: account,
+                               action: demoted ? "tier lowered" : "tier raised", detail: "\(tier.title) → \(target.title), \(yearly) points this year")
+        guard !who.email.isEmpty else { return }
+        let request = OrderMailRequest(kind: .loyaltyTierChange, dedupeKey: "loyalty_tier:account:\(account):\(target.rawValue):\(now.unixSeconds / 86_400)",
+                                       orderID: nil, orderNumber: "", customer: who, total: Money(minorUnits: 0, currency: .try_),
+                                       values: ["tier": target.title, "points": String(yearly), "demoted": demoted ? "yes" : ""])
+        do { _ = try writer.enqueueMail(try composer(request, now)) } catch is UnmailableRecipient {}
+        report.decisions.append(.init(outcome: .queued, kind: .loyaltyTierChange, orderNumber: "", recipient: who.email,
+                                      why: "\(tier.title) → \(target.title)"))
+    }
+
+    private mutating func expiry() throws {
+        let rules = settings.loyalty
+        // Members whose last earning or redeeming is old enough to warn about, with what they hold.
+        let rows = try Row.fetchAll(db, sql: """
+            SELECT a.id, a.customer_id, max(CASE WHEN p.kind IN ('earn', 'redeem', 'welcome') THEN p.at END) AS active,
+                   sum(CASE WHEN p.available_at IS NULL OR p.available_at <= ? THEN p.points ELSE 0 END)
+            FROM loyalty_accounts a JOIN points_ledger p ON p.account_id = a.id
+            GROUP BY a.id HAVING active <= ?
+            """, arguments: [now.unixSeconds, now.addingTimeInterval(rules.lastChance - rules.expiryAfter).unixSeconds])
+        for row in rows {
+            let (account, customer, active, available): (Int64, Int64, Int64, Int64) = (row[0], row[1], row[2], row[3])
+            guard available > 0 else { continue }
+            let expires = Date(unixSeconds: active).addingTimeInterval(rules.expiryAfter)
+            if expires <= now {
+                try writer.ledgerEntry(account: account, points: -available, kind: .expire, reason: "unused since \(Self.day(active))",
+                                       at: now, actor: Self.actor, key: "expire:account:\(account):\(active)")
+                try writer.logActivity(at: now, actor: Self.actor, subjectType: "loyalty", subjectID: account, action: "points expired",
+                                       detail: "\(available) points")
+                continue
+            }
+            let who = try AppDatabase.customer(db, id: customer)
+            guard !who.email.isEmpty else { continue }
+            let request = OrderMailRequest(kind: .pointsExpiring, dedupeKey: "points_expiring:account:\(account):\(active)", orderID: nil,
+                                           orderNumber: "", customer: who, total: Money(minorUnits: 0, currency: .try_),
+                                           values: ["points": String(available),
+                                                    "expires_on": CustomerDate.day(expires, language: who.language, timeZone: settings.timeZone)])
+            do {
+                if try writer.enqueueMail(try composer(request, now)) != nil {
+                    report.decisions.append(.init(outcome: .queued, kind: .pointsExpiring, orderNumber: "", recipient: who.email,
+                                                  why: "\(available) points unused since \(Self.day(active))"))
+                }
+            } catch is UnmailableRecipient {}
+        }
+    }
+
+    private static func day(_ seconds: Int64) -> String {
+        let date = Date(unixSeconds: seconds)
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "UTC")!
+        let parts = calendar.dateComponents([.year, .month, .day], from: date)
+        return String(format: "%04d-%02d-%02d", parts.year ?? 0, parts.month ?? 0, parts.day ?? 0)
+    }
+}

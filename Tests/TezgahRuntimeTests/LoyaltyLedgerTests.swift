@@ -1,0 +1,230 @@
+import Foundation
+import GRDB
+import Testing
+import Tezgah
+import TezgahMail
+@testable import TezgahStore
+import TezgahTestSupport
+@testable import TezgahRuntime
+
+/// The loyalty ledger walked with a fixed clock: points earned at delivery and pending through the
+/// return window, refunds taking back their share, tiers with a grace, expiry after a last chance,
+/// rewards, and the ledger staying the only truth under random sequences.
+@Suite struct LoyaltyLedgerTests {
+    static func settings(autoJoin: Bool = true) -> AutomationSettings {
+        var settings = AutomationJourneyTests.settings
+        settings.loyalty.enabled = true
+        settings.loyalty.autoJoin = autoJoin
+        settings.thankYou.enabled = false
+        settings.survey.enabled = false
+        settings.reviewInvite.enabled = false
+        return settings
+    }
+
+    func balance(_ journey: AutomationJourneyTests, _ account: Int64, _ day: Double) throws -> PointsBalance {
+        try journey.database.pointsBalance(account: account, now: AutomationJourneyTests.day(day))
+    }
+
+    func account(_ journey: AutomationJourneyTests, email: String) throws -> Int64 {
+        try journey.database.pool.read { db in
+            try Int64.fetchOne(db, sql: "SELECT a.id FROM loyalty_accounts a JOIN customers c ON c.id = a.customer_id WHERE c.email = ?",
+                               arguments: [email])!
+        }
+    }
+
+    @Test func earnPendingAvailableAndRefundsTakeTheirShare() throws {
+        let journey = try AutomationJourneyTests()
+        let settings = Self.settings()
+        let tick = { (day: Double) in try journey.tick(AutomationJourneyTests.day(day), settings: settings) }
+        let ids = try journey.database.write { w in [
+            // ₺1.250,00 each: 1,250 points at the member's base rate.
+            try journey.order(w, "#31", email: "ela@example.com", name: "Ela Su", language: "tr", placed: AutomationJourneyTests.day(0, hour: 9)),
+            try journey.order(w, "#32", email: "ela@example.com", name: "Ela Su", language: "tr", placed: AutomationJourneyTests.day(0, hour: 9)),
+        ] }
+        _ = try tick(0)
+        let member = try account(journey, email: "ela@example.com")
+        #expect(try balance(journey, member, 0) == PointsBalance(available: 100, pending: 0), "the welcome points")
+        let welcome = try journey.database.pool.read { try Int.fetchOne($0, sql: "SELECT count(*) FROM outbox WHERE kind = 'loyalty_welcome'")! }
+        #expect(welcome == 1)
+        for (id, number) in zip(ids, ["100000000031", "100000000032"]) {
+            try journey.act(.ship(carrier: .yurtici, trackingNumber: number), [id], AutomationJourneyTests.day(1))
+        }
+        try journey.act(.markDelivered, ids, AutomationJourneyTests.day(3))
+        _ = try tick(3)
+        #expect(try balance(journey, member, 3) == PointsBalance(available: 100, pending: 2_500))
+        // A partial refund of ₺100,01 takes back its share, rounded up: ceil(1250 × 10001/125000) = 101.
+        try journey.act(.refund(Money(minorUnits: 10_001, currency: .try_)), [ids[0]], AutomationJourneyTests.day(5))
+        _ = try tick(5)
+        #expect(try balance(journey, member, 5) == PointsBalance(available: 100, pending: 2_399))
+        _ = try tick(5)
+        #expect(try balance(journey, member, 5).pending == 2_399, "a second pass takes nothing more")
+        // The return window closes 14 days after delivery.
+        #expect(try balance(journey, member, 16.9) == PointsBalance(available: 100, pending: 2_399))
+        #expect(try balance(journey, member, 18) == PointsBalance(available: 2_499, pending: 0))
+        // The rest refunded after the points became available: only what was left of the share.
+        try journey.act(.refund(nil), [ids[0]], AutomationJourneyTests.day(20))
+        _ = try tick(20)
+        #expect(try balance(journey, member, 20) == PointsBalance(available: 1_350, pending: 0))
+        #expect(LoyaltySettings.reversal(earned: 1_250, total: 125_000, refunded: 1) == 1)
+        #expect(LoyaltySettings.reversal(earned: 1_250, total: 125_000, refunded: 125_000) == 1_250)
+        #expect(LoyaltySettings.reversal(earned: 3, total: 1_000, refunded: 999) == 3)
+        // Silver earns at 1.25 times the base, replacing it.
+        #expect(settings.loyalty.points(for: Money(minorUnits: 125_000, currency: .try_), tier: .silver) == 1_562)
+        #expect(settings.loyalty.points(for: Money(minorUnits: 1_999, currency: .eur), tier: .member) == 599)
+    }
+
+    @Test func tiersRiseAtOnceFallAfterGraceAndPointsExpireAfterALastChance() throws {
+        let journey = try AutomationJourneyTests()
+        var settings = Self.settings()
+        settings.loyalty.tierThresholds = [.member: 0, .silver: 1_000, .gold: 5_000]
+        let id = try journey.database.write { w in
+            try journey.order(w, "#41", email: "can@example.com", name: "Can Ak", language: "en", placed: AutomationJourneyTests.day(0, hour: 9))
+        }
+        _ = try journey.tick(AutomationJourneyTests.day(0), settings: settings)
+        let member = try account(journey, email: "can@example.com")
+        try journey.act(.ship(carrier: .yurtici, trackingNumber: "100000000041"), [id], AutomationJourneyTests.day(1))
+        try journey.act(.markDelivered, [id], AutomationJourneyTests.day(2))
+        _ = try journey.tick(AutomationJourneyTests.day(2), settings: settings)
+        let tier = { try journey.database.pool.read { try String.fetchOne($0, sql: "SELECT tier FROM loyalty_accounts WHERE id = ?", arguments: [member])! } }
+        #expect(try tier() == "silver", "1,250 points this year: Silver at once")
+        let mails = { try journey.database.pool.read { try String.fetchAll($0, sql: "SELECT subject FROM outbox WHERE kind IN ('loyalty_tier_change', 'points_expiring') ORDER BY id") } }
+        #expect(try mails() == ["You are now Silver at Ayşe'nin Dükkanı"])
+        // A year on, the points no longer count for the tier: it is kept 30 days, then lowered gently.
+        _ = try journey.tick(AutomationJourneyTests.day(336), settings: settings)
+        #expect(try mails().count == 1, "no last chance before 30 days ahead")
+        _ = try journey.tick(AutomationJourneyTests.day(338), settings: settings)
+        #expect(try mails().last == "Your 1350 points at Ayşe'nin Dükkanı expire on Thursday 2 December")
+        _ = try journey.tick(AutomationJourneyTests.day(368), settings: settings)
+        #expect(try tier() == "silver")
+        _ = try journey.tick(AutomationJourneyTests.day(397), settings: settings)
+        #expect(try tier() == "silver")
+        _ = try journey.tick(AutomationJourneyTests.day(398), settings: settings)
+        #expect(try tier() == "member")
+        #expect(try mails().last == "Your membership at Ayşe'nin Dükkanı")
+        // Unused since day 2 (the earning): the last chance 30 days before a year, then expiry in one entry.
+        let expiring = try mails().filter { $0.contains("expire") }
+        #expect(expiring.count == 1, "\(expiring)")
+        #expect(try balance(journey, member, 398).available == 0)
+        let expired = try journey.database.pool.read { try Row.fetchAll($0, sql: "SELECT points, kind FROM points_ledger WHERE account_id = ? AND kind = 'expire'", arguments: [member]) }
+        #expect(expired.count == 1 && expired[0][0] as Int64 == -1_350)
+    }
+
+    @Test func rewardsAreUniqueUnguessableAndNeverOverspent() throws {
+        var codes = Set<String>()
+        for _ in 0..<1_000_000 { codes.insert(CouponCode.make()) }
+        #expect(codes.count == 1_000_000)
+        #expect(codes.allSatisfy { $0.count == 11 && !$0.contains(where: { "01OIL".contains($0) }) })
+
+        let journey = try AutomationJourneyTests()
+        var settings = Self.settings()
+        settings.loyalty.rewardPoints = 500
+        _ = try journey.database.write { w in
+            try journey.order(w, "#51", email: "su@example.com", name: "Su Ay", language: "tr", placed: AutomationJourneyTests.day(0, hour: 9))
+        }
+        _ = try journey.tick(AutomationJourneyTests.day(0), settings: settings)
+        let member = try account(journey, email: "su@example.com")
+        _ = try journey.database.adjustPoints(accounts: [member], by: 500, reason: "goodwill", actor: "ayse", now: AutomationJourneyTests.day(0))
+        #expect(throws: StoreError.self) {
+            try journey.database.adjustPoints(accounts: [member], by: -601, reason: "typo", actor: "ayse", now: AutomationJourneyTests.day(0))
+        }
+        // 600 available, 500 a reward: two desks redeeming at once, one wins, the other is refused.
+        let path = journey.database.path
+        let results = try (0..<2).map { _ in try AppDatabase(path: path) }
+        let outcomes = ConcurrentResults()
+        let rules = settings.loyalty
+        DispatchQueue.concurrentPerform(iterations: 2) { index in
+            do {
+                _ = try results[index].redeemReward(account: member, settings: rules, actor: "ayse", now: AutomationJourneyTests.day(0))
+                outcomes.add("won")
+            } catch {
+                outcomes.add("refused")
+            }
+        }
+        #expect(outcomes.sorted == ["refused", "won"])
+        #expect(try balance(journey, member, 0).available == 100)
+        let shopify = try journey.database.exportCoupons(format: .shopify)
+        let code = try journey.database.pool.read { try String.fetchOne($0, sql: "SELECT code FROM coupons")! }
+        #expect(shopify == "Code\r\n\(code)\r\n")
+        let plain = try journey.database.exportCoupons(format: .plain)
+        #expect(plain.hasPrefix("code,kind,description,percent_off,amount,currency,created,expires,redeemed,customer_email\r\n\(code),reward,₺50,00 off,,50.00,TRY,2026-11-30,2027-02-28,,su@example.com\r\n")
+                || plain.contains("\(code),reward,\"₺50,00 off\",,50.00,TRY,2026-11-30,2027-02-28,,su@example.com"), "\(plain)")
+        let entries = try journey.database.pool.read { try String.fetchAll($0, sql: "SELECT kind || ' ' || points || ' ' || actor FROM points_ledger WHERE account_id = ? ORDER BY id", arguments: [member]) }
+        #expect(entries == ["welcome 100 automation", "adjust 500 ayse", "redeem -500 ayse"])
+    }
+
+    /// Random orders, deliveries, refunds, rewards and passes: every balance is the sum of its
+    /// ledger and never below zero, and the same events give the same ledger again.
+    @Test(arguments: [1, 2, 3])
+    func theLedgerHoldsUnderRandomSequences(seed: UInt64) throws {
+        func run() throws -> [String] {
+            let journey = try AutomationJourneyTests()
+            let settings = Self.settings()
+            var random = SeededRandom(seed: seed)
+            var orders: [Int64] = []
+            for day in 0..<60 {
+                let now = AutomationJourneyTests.day(Double(day))
+                switch random.next() % 6 {
+                case 0, 1:
+                    let n = orders.count
+                    orders.append(try journey.database.write { w in
+                        try journey.order(w, "#P\(n)", email: "p\(n % 4)@example.com", name: "P \(n % 4)", language: "en", placed: now.addingTimeInterval(-600))
+                    })
+                case 2:
+                    if let id = orders.randomElement(using: &random) {
+                        _ = try? journey.database.apply(.ship(carrier: .yurtici, trackingNumber: "2000000\(id)"), to: [id], actor: "t", now: now,
+                                                        mail: journey.mails.composer(now: now))
+                        _ = try? journey.database.apply(.markDelivered, to: [id], actor: "t", now: now, mail: journey.mails.composer(now: now))
+                    }
+                case 3:
+                    if let id = orders.randomElement(using: &random) {
+                        _ = try? journey.database.apply(.refund(Money(minorUnits: Int64(random.next() % 125_000) + 1, currency: .try_)), to: [id],
+                                                        actor: "t", now: now, mail: journey.mails.composer(now: now))
+                    }
+                case 4:
+                    let members = try journey.database.pool.read { try Int64.fetchAll($0, sql: "SELECT id FROM loyalty_accounts") }
+                    if let member = members.randomElement(using: &random) {
+                        _ = try? journey.database.redeemReward(account: member, settings: settings.loyalty, actor: "t", now: now)
+                    }
+                default: break
+                }
+                _ = try journey.tick(now, settings: settings)
+                for member in try journey.database.pool.read({ try Int64.fetchAll($0, sql: "SELECT id FROM loyalty_accounts") }) {
+                    let balance = try journey.database.pointsBalance(account: member, now: now)
+                    let sum = try journey.database.pool.read { try Int64.fetchOne($0, sql: "SELECT coalesce(sum(points), 0) FROM points_ledger WHERE account_id = ?", arguments: [member])! }
+                    #expect(balance.available >= 0 && balance.pending >= 0, "day \(day), member \(member): \(balance)")
+                    #expect(balance.available + balance.pending == sum)
+                }
+            }
+            let total = try journey.database.pool.read { try Int64.fetchOne($0, sql: "SELECT points FROM ledger_totals")! }
+            let summed = try journey.database.pool.read { try Int64.fetchOne($0, sql: "SELECT coalesce(sum(points), 0) FROM points_ledger")! }
+            #expect(total == summed, "the trigger-kept total is the ledger's sum")
+            // Coupon codes are drawn at random by design; everything else must repeat exactly.
+            return try journey.database.pool.read { try String.fetchAll($0, sql: """
+                SELECT account_id || ' ' || kind || ' ' || points || ' ' || CASE kind WHEN 'redeem' THEN '' ELSE reason END FROM points_ledger ORDER BY id
+                """) }
+        }
+        let first = try run()
+        #expect(!first.isEmpty)
+        #expect(try run() == first)
+    }
+}
+
+/// A small deterministic generator for the property test (SplitMix64).
+struct SeededRandom: RandomNumberGenerator {
+    var state: UInt64
+    init(seed: UInt64) { state = seed }
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+}
+
+final class ConcurrentResults: @unchecked Sendable {
+    private let lock = NSLock()
+    private var values: [String] = []
+    func add(_ value: String) { lock.lock(); values.append(value); lock.unlock() }
+    var sorted: [String] { lock.lock(); defer { lock.unlock() }; return values.sorted() }
+}
