@@ -187,6 +187,9 @@ public final class DeskCore {
             case .redeemReward(let id):
                 let code = try database.redeemReward(account: id, settings: automations.loyalty, actor: actor, now: state.clock.now)
                 return [.loyaltyChanged("Coupon \(code) issued for \(automations.loyalty.rewardPoints) points.")]
+            case let .setBirthday(text, ids):
+                try database.setBirthday(accounts: ids, to: text, actor: actor, now: state.clock.now)
+                return [.loyaltyChanged("Birthday set.")]
             case .loadLoyaltyFigures:
                 return [.loyaltyFiguresLoaded(try database.loyaltyFigures(now: state.clock.now, settings: automations.loyalty))]
             case .loadReviewFigures:

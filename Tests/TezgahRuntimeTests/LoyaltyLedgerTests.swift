@@ -228,3 +228,44 @@ final class ConcurrentResults: @unchecked Sendable {
     func add(_ value: String) { lock.lock(); values.append(value); lock.unlock() }
     var sorted: [String] { lock.lock(); defer { lock.unlock() }; return values.sorted() }
 }
+
+/// The daily pass's personal coupons: birthdays (29 February on the 28th in common years, none for
+/// a birthday entered lately), joining anniversaries, and win-back once a year.
+@Suite struct LoyaltyGiftTests {
+    @Test func birthdaysAnniversariesAndWinBack() throws {
+        let journey = try AutomationJourneyTests()
+        let settings = LoyaltyLedgerTests.settings()
+        let database = journey.database
+        // Day 0 is Monday 30 November 2026. Two orders for Deniz, the last 120 days before day 10.
+        let ids = try database.write { w in [
+            try journey.order(w, "#61", email: "deniz@example.com", name: "Deniz", language: "tr", placed: AutomationJourneyTests.day(-200)),
+            try journey.order(w, "#62", email: "deniz@example.com", name: "Deniz", language: "tr", placed: AutomationJourneyTests.day(-110, hour: 9)),
+            try journey.order(w, "#63", email: "leap@example.com", name: "Leap", language: "en", placed: AutomationJourneyTests.day(0, hour: 9)),
+        ] }
+        _ = ids
+        _ = try journey.tick(AutomationJourneyTests.day(0), settings: settings)
+        let leap = try database.pool.read { try Int64.fetchOne($0, sql: "SELECT a.id FROM loyalty_accounts a JOIN customers c ON c.id = a.customer_id WHERE c.email = 'leap@example.com'")! }
+        try database.setBirthday(accounts: [leap], to: "2004-02-29", actor: "ayse", now: AutomationJourneyTests.day(0))
+        #expect(throws: StoreError.self) { try database.setBirthday(accounts: [leap], to: "2004-02-30", actor: "ayse", now: AutomationJourneyTests.day(0)) }
+        let gifts = { (kind: String) in
+            try database.pool.read { try String.fetchAll($0, sql: "SELECT date(created_at, 'unixepoch') FROM outbox WHERE kind = ? ORDER BY id", arguments: [kind]) }
+        }
+        // Every day for 500 days (the tick does its daily part once a day).
+        for day in 1...500 { _ = try journey.tick(AutomationJourneyTests.day(Double(day)), settings: settings) }
+        // 2027 is a common year: the 29 February birthday is on the 28th; 2028 has its own 29th.
+        #expect(try gifts("birthday") == ["2027-02-28", "2028-02-29"])
+        #expect(try gifts("anniversary") == ["2027-11-30"])
+        // Deniz's last order was day -110: 120 days after it, one win-back; never a second within the year.
+        #expect(try gifts("win_back") == ["2026-12-10"])
+        let coupons = try database.pool.read { try String.fetchAll($0, sql: "SELECT kind || ' ' || percent_off FROM coupons ORDER BY id") }
+        #expect(coupons == ["win_back 10", "birthday 10", "anniversary 10", "birthday 10"])
+        // A birthday entered ten days before the day gets no coupon that year.
+        let fresh = try AutomationJourneyTests()
+        _ = try fresh.database.write { w in try fresh.order(w, "#71", email: "yeni@example.com", name: "Yeni", language: "tr", placed: AutomationJourneyTests.day(0, hour: 9)) }
+        _ = try fresh.tick(AutomationJourneyTests.day(0), settings: settings)
+        let member = try fresh.database.pool.read { try Int64.fetchOne($0, sql: "SELECT id FROM loyalty_accounts")! }
+        try fresh.database.setBirthday(accounts: [member], to: "1990-12-10", actor: "ayse", now: AutomationJourneyTests.day(0))
+        for day in 1...12 { _ = try fresh.tick(AutomationJourneyTests.day(Double(day)), settings: settings) }
+        #expect(try fresh.database.pool.read { try Int.fetchOne($0, sql: "SELECT count(*) FROM outbox WHERE kind = 'birthday'")! } == 0)
+    }
+}

@@ -26,6 +26,13 @@ public struct LoyaltySettings: Equatable, Sendable {
     public var rewardValue = Money(minorUnits: 5_000, currency: .try_)
     public var rewardPercent: Int?
     public var couponValidity: TimeInterval = 90 * 86_400
+    /// The personal coupons mailed on a member's birthday and joining anniversary, and to a repeat
+    /// customer who has not ordered for `winBackAfter`: percent off, valid `giftValidity`.
+    public var birthdayPercent = 10
+    public var anniversaryPercent = 10
+    public var winBackPercent = 10
+    public var winBackAfter: TimeInterval = 120 * 86_400
+    public var giftValidity: TimeInterval = 30 * 86_400
 
     public init() {}
 

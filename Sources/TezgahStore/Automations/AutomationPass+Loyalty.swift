@@ -69,6 +69,7 @@ extension AutomationPass {
             """).execute(arguments: [today])
         try tiers()
         try expiry()
+        try gifts(today: calendar.startOfDay(for: now), calendar: calendar)
     }
 
     private mutating func tiers() throws {

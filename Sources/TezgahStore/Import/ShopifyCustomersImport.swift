@@ -41,6 +41,17 @@ struct ShopifyCustomersImport {
             let (id, created) = try writer.upsertCustomer(email: email, name: name.isEmpty ? email : name, city: city,
                                                           country: country, createdAt: now)
             if created { summary.customersCreated += 1 } else { summary.customersUpdated += 1 }
+            let birthday = first(["Birthday", "Birth Date", "Date of Birth", "Doğum Tarihi"])
+            if !birthday.isEmpty {
+                let parts = birthday.split(separator: "-").compactMap { Int($0) }
+                guard parts.count == 3, (1900...2100).contains(parts[0]), (1...12).contains(parts[1]), (1...31).contains(parts[2]) else {
+                    let column = ["Birthday", "Birth Date", "Date of Birth", "Doğum Tarihi"].first(where: records.has)
+                    throw records.error(column, "\"\(birthday)\" is not a date like 1990-02-28.")
+                }
+                // A birthday tezgah already has (set by hand) is kept; one from the export counts as entered now.
+                try writer.db.cachedStatement(sql: "UPDATE customers SET birthday = ?, birthday_set_at = ? WHERE id = ? AND birthday IS NULL")
+                    .execute(arguments: [String(format: "%04d-%02d-%02d", parts[0], parts[1], parts[2]), now.unixSeconds, id])
+            }
             if accepts == "no" || accepts == "false" {
                 if try writer.optOutOfMarketing(customerID: id, at: now) { summary.marketingOptOuts += 1 }
             }

@@ -72,6 +72,28 @@ extension AppDatabase {
         }
     }
 
+    /// Sets the birthday ("1990-02-29") of these members' customers. A coupon never follows a
+    /// birthday entered in the last 30 days.
+    public func setBirthday(accounts ids: [Int64], to text: String, actor: String, now: Date) throws {
+        let parts = text.trimmingCharacters(in: .whitespaces).split(separator: "-").compactMap { Int($0) }
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "UTC")!
+        guard parts.count == 3, (1900...2100).contains(parts[0]),
+              let date = calendar.date(from: DateComponents(year: parts[0], month: parts[1], day: parts[2])),
+              calendar.component(.month, from: date) == parts[1], date < now else {
+            throw StoreError.refused("“\(text)” is not a birthday; type it as 1990-02-28.")
+        }
+        let birthday = String(format: "%04d-%02d-%02d", parts[0], parts[1], parts[2])
+        try write { writer in
+            for id in ids {
+                try writer.db.execute(sql: """
+                    UPDATE customers SET birthday = ?, birthday_set_at = ? WHERE id = (SELECT customer_id FROM loyalty_accounts WHERE id = ?)
+                    """, arguments: [birthday, now.unixSeconds, id])
+                try writer.logActivity(at: now, actor: actor, subjectType: "loyalty", subjectID: id, action: "birthday set", detail: birthday)
+            }
+        }
+    }
+
     /// A member's available and pending points now.
     public func pointsBalance(account id: Int64, now: Date) throws -> PointsBalance {
         try pool.read { db in try ShopWriter(db).balance(account: id, at: now) }

@@ -15,6 +15,7 @@ enum Migrations {
         migrator.registerMigration("v8-support-inbox", migrate: v8SupportInbox)
         migrator.registerMigration("v9-automations", migrate: v9Automations)
         migrator.registerMigration("v10-loyalty-ledger", migrate: v10LoyaltyLedger)
+        migrator.registerMigration("v11-birthdays", migrate: v11Birthdays)
         return migrator
     }
 
@@ -514,6 +515,16 @@ enum Migrations {
         CREATE TRIGGER orders_refunded_journey AFTER UPDATE OF refunded_minor ON orders
             WHEN NEW.refunded_minor <> OLD.refunded_minor
             BEGIN INSERT OR IGNORE INTO journey_changes(order_id) VALUES (NEW.id); END;
+        """)
+    }
+
+    /// When a birthday was entered (a coupon never follows a birthday entered in the last 30 days,
+    /// so nobody invents one for a gift), and which personal coupons a customer got when.
+    private static func v11Birthdays(_ db: Database) throws {
+        try db.execute(sql: """
+        ALTER TABLE customers ADD COLUMN birthday_set_at INTEGER;
+        UPDATE customers SET birthday_set_at = created_at WHERE birthday IS NOT NULL;
+        CREATE INDEX coupons_by_customer_kind ON coupons(customer_id, kind, created_at);
         """)
     }
 }

@@ -39,6 +39,7 @@ public enum Effect: Equatable, Sendable {
     case adjustPoints(Int64, reason: String, accountIDs: [Int64])
     /// Spends a member's points on a reward coupon.
     case redeemReward(accountID: Int64)
+    case setBirthday(String, accountIDs: [Int64])
     case loadLoyaltyFigures
     case loadSavedFilters(Pane)
     case saveFilter(Pane, name: String, query: String)

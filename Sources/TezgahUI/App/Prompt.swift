@@ -27,6 +27,8 @@ public struct Prompt: Equatable, Sendable {
         case recordReview
         /// Points to add or take away (`+50`, `-20`), then the reason.
         case adjustPoints
+        /// A member's birthday, 1990-02-28.
+        case birthday
     }
 
     public var purpose: Purpose

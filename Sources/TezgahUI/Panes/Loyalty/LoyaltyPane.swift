@@ -18,6 +18,9 @@ extension PaneDefinition {
             KeyBinding([.character("a")], "adjust points (+50 or -20, then why)", commands: ["adjust"]) { state, _ in
                 state.askAboutTargets(.adjustPoints) { "Adjust the points of \($0) — e.g. +50 goodwill for the late parcel: " }
             },
+            KeyBinding([.character("b")], "set the birthday", commands: ["birthday"]) { state, _ in
+                state.askAboutTargets(.birthday) { "Birthday of \($0) (1990-02-28): " }
+            },
             KeyBinding([.character("r")], "redeem points for a reward coupon", commands: ["redeem"]) { state, _ in
                 state.askToRedeem()
             },
@@ -36,6 +39,11 @@ extension AppState {
     /// Enter in the adjust prompt: "+50 goodwill" or "-20 typo in the last order".
     mutating func submitLoyaltyPrompt(_ prompt: Prompt) -> [Effect] {
         let text = prompt.text.trimmingCharacters(in: .whitespaces)
+        if prompt.purpose == .birthday {
+            guard !text.isEmpty else { message = "Type the birthday as 1990-02-28, or Esc."; return [] }
+            mode = .browsing
+            return [.setBirthday(text, accountIDs: prompt.ids)]
+        }
         let number = text.prefix { $0 == "+" || $0 == "-" || $0.isNumber }
         let reason = text.dropFirst(number.count).trimmingCharacters(in: .whitespaces)
         guard let points = Int64(number.hasPrefix("+") ? String(number.dropFirst()) : String(number)), points != 0, !reason.isEmpty else {

@@ -61,7 +61,7 @@ extension AppState {
             mode = .confirming(Confirmation(question: "Refund \(what) \(prompt.targets)? The customer is told by mail. y/n",
                                             effect: .applyOrderAction(.refund(amount), ids: prompt.ids)))
             return []
-        case .adjustPoints:
+        case .adjustPoints, .birthday:
             return submitLoyaltyPrompt(prompt)
         case .skipInvite, .recordReview:
             return submitReviewsPrompt(prompt)
