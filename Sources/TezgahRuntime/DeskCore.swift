@@ -42,6 +42,7 @@ public final class DeskCore {
         state.savedReplyNames = savedReplies.names
         state.businessHours = settings.businessHours
         automations = settings.automations
+        returns = settings.returns
         state.localeSummary = localeSummary
         seenChanges = try database.changesElsewhere()
         if let actor { self.actor = actor }
@@ -53,6 +54,7 @@ public final class DeskCore {
     /// The after-sale journey's rules: the ETA a parcel gets when the owner ships it, and what the
     /// Reviews pane's keys send.
     public var automations = AutomationSettings()
+    public var returns = ReturnSettings()
     /// The owner's saved replies (`m`); the desk's start loads the owner's files over the shipped ones.
     public var savedReplies = SavedReplyLibrary.shipped {
         didSet { state.savedReplyNames = savedReplies.names }
@@ -190,6 +192,26 @@ public final class DeskCore {
             case let .setBirthday(text, ids):
                 try database.setBirthday(accounts: ids, to: text, actor: actor, now: state.clock.now)
                 return [.loyaltyChanged("Birthday set.")]
+            case let .requestReturn(orderID, text):
+                let parts = text.split(separator: "|", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
+                guard let request = ReturnRequest.parse(parts[0]) else {
+                    return [.returnChanged("Say what comes back and why: “2 KUPA-01: kırık geldi” (no items: all of it).")]
+                }
+                let id = try database.requestReturn(orderID: orderID, request, override: parts.count == 2 ? parts[1] : nil, settings: returns,
+                                                    actor: actor, now: state.clock.now, composer: orderMails?.datedComposer)
+                return [.returnChanged("Return #R\(id) requested; the customer is told by mail.")]
+            case let .advanceReturn(orderID, text):
+                guard let open = try database.openReturn(orderID: orderID) else { return [.returnChanged("This order has no return under way.")] }
+                let words = text.split(separator: " ", maxSplits: 1).map(String.init)
+                let steps: [String: ReturnState] = ["approve": .approved, "receive": .received, "refund": .refunded, "reject": .rejected,
+                                                    "onayla": .approved, "teslim": .received, "iade": .refunded, "reddet": .rejected]
+                guard let next = words.first.flatMap({ steps[SearchFolding.fold($0)] }) else {
+                    return [.returnChanged("Type approve, receive, refund or reject (with why) for return #R\(open.id).")]
+                }
+                let now = state.clock.now
+                try database.advanceReturn(open.id, to: next, reason: words.count == 2 ? words[1] : "", settings: returns, actor: actor, now: now,
+                                           composer: orderMails?.datedComposer, orderMail: orderMails?.composer(now: now))
+                return [.returnChanged("Return #R\(open.id) \(next.title)" + (next == .refunded ? "; the refund mail is queued." : "; the customer is told by mail."))]
             case .loadLoyaltyFigures:
                 return [.loyaltyFiguresLoaded(try database.loyaltyFigures(now: state.clock.now, settings: automations.loyalty))]
             case .loadReviewFigures:

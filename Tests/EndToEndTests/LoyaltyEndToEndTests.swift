@@ -52,4 +52,38 @@ import Tezgah
         let balance = try AppDatabase(path: shop).pointsBalance(account: member, now: Date())
         #expect(balance.available == 50)
     }
+
+    @Test func aReturnRecordedInOrdersQueuesItsMail() throws {
+        let scratch = Scratch()
+        let shop = TezgahBinary.demoShop(in: scratch)
+        let config = scratch.file("config.toml")
+        try "[mail]\nfrom = \"Ayşe'nin Dükkanı <destek@aysenin-dukkani.example>\"\ntransport = \"sendmail\"\n".write(toFile: config, atomically: true, encoding: .utf8)
+        let (orderID, number): (Int64, String) = try AppDatabase(path: shop).pool.read { db in
+            let row = try Row.fetchOne(db, sql: """
+                SELECT o.id, o.number FROM orders o JOIN customers c ON c.id = o.customer_id
+                WHERE o.status = 'delivered' AND c.email LIKE '%@%' ORDER BY o.id DESC LIMIT 1
+                """)!
+            return (row[0], row[1])
+        }
+        let session = try TmuxSession(command: [TezgahBinary.path, "--db", shop, "--config", config],
+                                      environment: ["XDG_DATA_HOME": scratch.file("data"), "XDG_CONFIG_HOME": scratch.file("xdg-config")],
+                                      width: 120, height: 30, scratch: scratch)
+        _ = try session.waitFor(text: "F1 Orders")
+        try session.send("Escape")
+        try session.send("/")
+        try session.send(String(number.dropFirst()), literal: true)
+        try session.send("Enter")
+        _ = try session.waitFor("the order") { $0.contains("▸\(number)") }
+        try session.send("e")
+        _ = try session.waitFor(text: "Return from \(number)")
+        try session.send("kırık geldi | müşteri eski müşterimiz", literal: true)
+        try session.send("Enter")
+        _ = try session.waitFor(text: "requested; the customer is told by mail.")
+        try session.send("q")
+        #expect(session.exitStatus() == 0)
+        let queued = try AppDatabase(path: shop).pool.read { db in
+            try Int.fetchOne(db, sql: "SELECT count(*) FROM outbox WHERE kind = 'return_update' AND order_id = ? AND state = 'queued'", arguments: [orderID])
+        }
+        #expect(queued == 1)
+    }
 }

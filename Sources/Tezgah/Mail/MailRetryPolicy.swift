@@ -20,7 +20,7 @@ extension MailKind {
         let day: TimeInterval = 86_400
         return switch self {
         case .thankYou, .orderPreparing, .shipped, .delivered: 3 * day
-        case .cancelled, .refunded, .supportReply: 7 * day
+        case .cancelled, .refunded, .supportReply, .returnUpdate: 7 * day
         case .reviewInvite, .reviewReminder: 14 * day
         case .csatSurvey, .npsSurvey, .winBack, .loyaltyWelcome, .loyaltyTierChange, .pointsExpiring: 7 * day
         case .birthday, .anniversary: 1 * day

@@ -25,6 +25,8 @@ public enum MailKind: String, CaseIterable, Sendable, Codable {
     case loyaltyTierChange = "loyalty_tier_change"
     /// The last chance before unused points expire.
     case pointsExpiring = "points_expiring"
+    /// Each step of a return: received, approved (with how to send it), parcel in, refunded, declined.
+    case returnUpdate = "return_update"
     case supportReply = "support_reply"
 
     public var category: MailCategory {

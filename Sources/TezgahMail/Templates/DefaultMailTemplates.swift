@@ -325,6 +325,36 @@ enum DefaultMailTemplates {
             {{shop_name}}
             """,
         ],
+        .returnUpdate: [
+            "en": """
+            Subject: Your return for order {{order_number}}
+
+            Hello {{customer_name}},
+
+            {{#requested}}We have your return request for order {{order_number}}:
+            {{return_lines}}
+            We will get back to you shortly.{{/requested}}{{#approved}}Your return for order {{order_number}} is approved:
+            {{return_lines}}
+            {{instructions}}{{/approved}}{{#received}}Your parcel for order {{order_number}} has reached us; we are checking it and will refund you within a few days.{{/received}}{{#rejected}}We cannot accept the return for order {{order_number}}: {{reason}}
+            Just reply if you would like to talk about it.{{/rejected}}
+
+            {{shop_name}} · {{support_email}}
+            """,
+            "tr": """
+            Subject: {{order_number}} numaralı siparişinizin iadesi
+
+            Merhaba {{customer_name}},
+
+            {{#requested}}{{order_number}} numaralı siparişiniz için iade talebinizi aldık:
+            {{return_lines}}
+            En kısa sürede size dönüş yapacağız.{{/requested}}{{#approved}}{{order_number}} numaralı siparişinizin iadesi onaylandı:
+            {{return_lines}}
+            {{instructions}}{{/approved}}{{#received}}{{order_number}} numaralı siparişinizin iade paketi bize ulaştı; kontrol edip birkaç gün içinde ücret iadesini yapacağız.{{/received}}{{#rejected}}{{order_number}} numaralı siparişinizin iadesini kabul edemiyoruz: {{reason}}
+            Konuşmak isterseniz bu e-postayı yanıtlamanız yeterli.{{/rejected}}
+
+            {{shop_name}} · {{support_email}}
+            """,
+        ],
         .pointsExpiring: [
             "en": """
             Subject: Your {{points}} points at {{shop_name}} expire on {{expires_on}}

@@ -25,6 +25,8 @@ public enum MailTemplateVariables {
             names.formUnion(["points", "referral_code"])
         case .loyaltyTierChange:
             names.formUnion(["tier", "points", "demoted"])
+        case .returnUpdate:
+            names.formUnion(["order_number", "return_lines", "requested", "approved", "received", "rejected", "reason", "instructions"])
         case .pointsExpiring:
             names.formUnion(["points", "expires_on"])
         case .supportReply:

@@ -42,6 +42,9 @@ public struct ConfigError: UserFacingError, Equatable {
 /// TRY = 1
 /// [loyalty.tiers]                          # yearly points for silver and gold
 /// [loyalty.multipliers]                    # each tier's rate, replacing the base
+/// [returns]
+/// window_days = 14                         # after delivery; later needs a stated exception
+/// instructions = "Send it to …"            # in the approval mail
 /// [support]
 /// hours = "Mon-Fri 09:00-18:00"            # the first-response clock counts these; default: all
 /// [ui]
@@ -88,6 +91,8 @@ public struct ShopConfig: Sendable {
     public var ascii: Bool?
     /// `[automations.*]`: the after-sale journey's rules (the zone is filled in by `ShopSettings`).
     public var automations = AutomationSettings()
+    /// `[returns]`: the return window and the approval mail's instructions.
+    public var returns = ReturnSettings()
     /// `[support] hours`, checked at load; read in the shop's zone (see `ShopSettings`).
     public var supportHours: String?
     /// The `[mail]` section as read; turned into `MailSettings` (with the password) only by what sends.
@@ -132,7 +137,7 @@ public struct ShopConfig: Sendable {
             throw ConfigError(description: "\(file):\(error.source.begin.line): \(error.description).")
         }
         let root = TOMLSection(table: table, path: nil, file: file, text: text)
-        try root.allow(["shop", "shipments", "tracking", "mail", "ui", "inbox", "support", "automations", "loyalty"])
+        try root.allow(["shop", "shipments", "tracking", "mail", "ui", "inbox", "support", "automations", "loyalty", "returns"])
         var config = ShopConfig(file: file, timeZone: .current, mail: nil, text: text)
         if let shop = try root.section("shop") {
             try shop.allow(["name", "time_zone", "return_policy"])
@@ -158,6 +163,11 @@ public struct ShopConfig: Sendable {
         }
         if let automations = try root.section("automations") {
             config.automations = try Self.automations(automations)
+        }
+        if let returns = try root.section("returns") {
+            try returns.allow(["window_days", "instructions"])
+            if let days = try returns.integer("window_days", atLeast: 0) { config.returns.window = TimeInterval(days) * 86_400 }
+            if let text = try returns.string("instructions") { config.returns.instructions = text }
         }
         if let loyalty = try root.section("loyalty") {
             config.automations.loyalty = try Self.loyalty(loyalty)

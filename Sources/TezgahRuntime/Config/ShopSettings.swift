@@ -29,6 +29,8 @@ public struct ShopSettings: Sendable {
     public var businessHours: BusinessHours?
     /// The after-sale journey's rules (config only), in the shop's zone.
     public var automations: AutomationSettings
+    /// The return window and instructions (config only).
+    public var returns: ReturnSettings
 
     /// The settings for `config` and what the database stores; a stored zone that is no longer a
     /// zone name (written by another version, say) is passed over for the default.
@@ -40,7 +42,8 @@ public struct ShopSettings: Sendable {
                             returnPolicy: config.returnPolicy, attentionRule: config.attentionRule,
                             trackingLinks: config.trackingLinks,
                             businessHours: config.supportHours.flatMap { BusinessHours(parsing: $0, timeZone: zone.0) },
-                            automations: { var rules = config.automations; rules.timeZone = zone.0; return rules }())
+                            automations: { var rules = config.automations; rules.timeZone = zone.0; return rules }(),
+                            returns: config.returns)
     }
 
     public static func resolve(config: ShopConfig, database: AppDatabase) throws -> ShopSettings {

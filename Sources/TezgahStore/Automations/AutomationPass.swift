@@ -158,6 +158,7 @@ struct AutomationPass {
             SELECT id, order_id, customer_id, state, due_at, expires_at, reason FROM review_invites i
             WHERE state = 'deferred' AND due_at <= ? AND (expires_at <= ? OR (
                 NOT EXISTS (SELECT 1 FROM conversations c WHERE c.customer_id = i.customer_id AND c.status IN ('open', 'pending'))
+                AND NOT EXISTS (SELECT 1 FROM returns r WHERE r.customer_id = i.customer_id AND r.state IN ('requested', 'approved', 'received'))
                 AND NOT EXISTS (SELECT 1 FROM shipments s WHERE s.order_id = i.order_id AND s.status = 'exception')))
             ORDER BY 5, 1
             """), arguments: [now.unixSeconds, now.unixSeconds, now.unixSeconds])
@@ -215,6 +216,7 @@ struct AutomationPass {
             WHERE i.state = 'sent' AND i.sent_at <= ? AND i.sent_at > ?
               AND o.status NOT IN ('cancelled', 'returned') AND o.payment_status <> 'refunded'
               AND NOT EXISTS (SELECT 1 FROM conversations c WHERE c.customer_id = i.customer_id AND c.status IN ('open', 'pending'))
+              AND NOT EXISTS (SELECT 1 FROM returns r WHERE r.customer_id = i.customer_id AND r.state IN ('requested', 'approved', 'received'))
               AND NOT EXISTS (SELECT 1 FROM shipments s WHERE s.order_id = i.order_id AND s.status = 'exception')
             ORDER BY i.sent_at, i.id
             """), arguments: [now.addingTimeInterval(-delay).unixSeconds, now.addingTimeInterval(-delay - Self.reminderWindow).unixSeconds])
@@ -283,6 +285,11 @@ struct AutomationPass {
             SELECT id, status FROM conversations WHERE customer_id = ? AND status IN ('open', 'pending') ORDER BY id LIMIT 1
             """), arguments: [customerID]) {
             return "\(conversation[1] as String) conversation #\(conversation[0] as Int64)"
+        }
+        if let open = try Int64.fetchOne(db.cachedStatement(sql: """
+            SELECT id FROM returns WHERE customer_id = ? AND state IN ('requested', 'approved', 'received') ORDER BY id LIMIT 1
+            """), arguments: [customerID]) {
+            return "return #R\(open) under way"
         }
         if let tracking = try String.fetchOne(db.cachedStatement(sql: """
             SELECT tracking_number FROM shipments WHERE order_id = ? AND status = 'exception' LIMIT 1

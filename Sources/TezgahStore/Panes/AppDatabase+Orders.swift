@@ -21,7 +21,10 @@ extension ListSource where Item == OrderSummary {
             "placed": .time("t.placed_at", field: "placed"),
             // Written exactly as the partial index orders_needing_action is, so SQLite pages it on that
             // index (a bound parameter here would hide the match from the planner).
-            "is": .views(["needs-action": { _ in
+            "is": .views(["returns": { _ in
+                // "Waiting for me": a return to decide on, or a parcel back to refund.
+                ListCondition(sql: "t.id IN (SELECT order_id FROM returns WHERE state IN ('requested', 'received'))", oldestFirst: true)
+            }, "needs-action": { _ in
                 ListCondition(sql: "t.status IN ('received', 'preparing', 'on_hold') AND t.payment_status IN ('paid', 'partially_refunded')",
                               oldestFirst: true)
             }]),

@@ -16,6 +16,7 @@ enum Migrations {
         migrator.registerMigration("v9-automations", migrate: v9Automations)
         migrator.registerMigration("v10-loyalty-ledger", migrate: v10LoyaltyLedger)
         migrator.registerMigration("v11-birthdays", migrate: v11Birthdays)
+        migrator.registerMigration("v12-returns", migrate: v12Returns)
         return migrator
     }
 
@@ -525,6 +526,27 @@ enum Migrations {
         ALTER TABLE customers ADD COLUMN birthday_set_at INTEGER;
         UPDATE customers SET birthday_set_at = created_at WHERE birthday IS NOT NULL;
         CREATE INDEX coupons_by_customer_kind ON coupons(customer_id, kind, created_at);
+        """)
+    }
+
+    /// Returns (RMA): what comes back, why, and how far it has got. One order may have several.
+    private static func v12Returns(_ db: Database) throws {
+        try db.execute(sql: """
+        CREATE TABLE returns (
+            id INTEGER PRIMARY KEY,
+            order_id INTEGER NOT NULL REFERENCES orders(id) ON DELETE CASCADE,
+            customer_id INTEGER NOT NULL REFERENCES customers(id),
+            state TEXT NOT NULL CHECK (state IN ('requested','approved','received','refunded','rejected')),
+            lines TEXT NOT NULL,
+            reason TEXT NOT NULL,
+            window_override TEXT NOT NULL DEFAULT '',
+            refund_minor INTEGER,
+            requested_at INTEGER NOT NULL,
+            updated_at INTEGER NOT NULL
+        ) STRICT;
+        CREATE INDEX returns_by_state ON returns(state, requested_at);
+        CREATE INDEX returns_by_order ON returns(order_id);
+        CREATE INDEX returns_by_customer ON returns(customer_id, state);
         """)
     }
 }

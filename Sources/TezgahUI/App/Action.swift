@@ -20,6 +20,8 @@ public enum Action: Equatable, Sendable {
     /// A loyalty change was made; the sentence says what.
     case loyaltyChanged(String)
     case loyaltyFiguresLoaded(LoyaltyFigures)
+    /// A return was requested or moved on; the sentence says what.
+    case returnChanged(String)
     /// A pane's saved filters (after loading, saving or deleting one); `message` says what changed.
     case savedFiltersLoaded(Pane, [SavedFilter], message: String?)
     /// A pane's filter could not be read; the sentence says why.

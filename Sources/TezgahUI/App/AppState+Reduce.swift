@@ -77,6 +77,9 @@ extension AppState {
         case .loyaltyChanged(let text):
             message = text
             return refreshAfterChange(to: .loyalty, alsoStale: [.mail]) + [.loadLoyaltyFigures]
+        case .returnChanged(let text):
+            message = text
+            return refreshAfterChange(to: .orders, alsoStale: [.mail, .reviews, .loyalty])
         case .loyaltyFiguresLoaded(let figures):
             loyaltyFigures = figures
             return []

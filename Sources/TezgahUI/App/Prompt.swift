@@ -29,6 +29,10 @@ public struct Prompt: Equatable, Sendable {
         case adjustPoints
         /// A member's birthday, 1990-02-28.
         case birthday
+        /// What comes back and why.
+        case returnRequest
+        /// The open return's next step.
+        case returnStep
     }
 
     public var purpose: Purpose

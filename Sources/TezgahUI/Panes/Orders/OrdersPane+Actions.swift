@@ -61,6 +61,11 @@ extension AppState {
             mode = .confirming(Confirmation(question: "Refund \(what) \(prompt.targets)? The customer is told by mail. y/n",
                                             effect: .applyOrderAction(.refund(amount), ids: prompt.ids)))
             return []
+        case .returnRequest, .returnStep:
+            let text = prompt.text.trimmingCharacters(in: .whitespaces)
+            guard !text.isEmpty, let order = prompt.ids.first else { message = "Type it, or Esc to leave the order as it is."; return [] }
+            mode = .browsing
+            return [prompt.purpose == .returnRequest ? .requestReturn(orderID: order, text: text) : .advanceReturn(orderID: order, text: text)]
         case .adjustPoints, .birthday:
             return submitLoyaltyPrompt(prompt)
         case .skipInvite, .recordReview:

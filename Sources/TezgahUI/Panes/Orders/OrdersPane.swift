@@ -34,6 +34,12 @@ extension PaneDefinition {
                 key == .character("t") ? state.askAboutTargets(.addTag) { "Tag \($0) with: " }
                     : state.askAboutTargets(.removeTag) { "Remove from \($0) the tag: " }
             },
+            KeyBinding([.character("e")], "return: what and why", commands: ["return"]) { state, _ in
+                state.askAboutSelectedOrder(.returnRequest) { "Return from \($0) — items and why (2 KUPA-01: kırık; | reason if late): " }
+            },
+            KeyBinding([.character("E")], "return: next step", commands: ["rma"]) { state, _ in
+                state.askAboutSelectedOrder(.returnStep) { "Return on \($0) — approve, receive, refund, or reject WHY: " }
+            },
             KeyBinding([.character("L")], "customer joins loyalty", commands: ["join"]) { state, _ in
                 guard let (ids, _) = state.targets() else { return [] }
                 return [.joinLoyalty(orderIDs: ids)]

@@ -15,6 +15,13 @@ extension AppState {
 
     /// Asks in the status bar for what an action on the marked rows (else the selected one) needs:
     /// a reason, a note, a tag, a snooze's end. Enter submits it.
+    /// A prompt about the one selected row (a return is about one order at a time).
+    mutating func askAboutSelectedOrder(_ purpose: Prompt.Purpose, _ question: (String) -> String) -> [Effect] {
+        guard let row = current.selected?.row else { return [] }
+        mode = .prompting(Prompt(purpose: purpose, label: question(row.label), ids: [row.id], targets: row.label))
+        return []
+    }
+
     mutating func askAboutTargets(_ purpose: Prompt.Purpose, _ question: (String) -> String) -> [Effect] {
         guard let (ids, label) = targets() else { return [] }
         mode = .prompting(Prompt(purpose: purpose, label: question(label), ids: ids, targets: label))
