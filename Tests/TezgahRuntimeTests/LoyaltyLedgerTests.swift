@@ -269,3 +269,40 @@ final class ConcurrentResults: @unchecked Sendable {
         #expect(try fresh.database.pool.read { try Int.fetchOne($0, sql: "SELECT count(*) FROM outbox WHERE kind = 'birthday'")! } == 0)
     }
 }
+
+/// Gift vouchers: redeemed in parts, never below zero, even with two desks at once.
+@Suite struct VoucherTests {
+    @Test func partialRedemptionsAndTwoConnectionsAtOnce() throws {
+        let journey = try AutomationJourneyTests()
+        let database = journey.database
+        let now = AutomationJourneyTests.day(0)
+        let code = try database.issueVoucher(Money(minorUnits: 50_000, currency: .try_), validity: 365 * 86_400, customerEmail: nil,
+                                             note: "Ela'ya hediye", actor: "ayse", now: now)
+        #expect(try database.redeemVoucher(code: code, amount: Money(minorUnits: 12_050, currency: .try_), reference: "#91", actor: "ayse", now: now).left
+                == Money(minorUnits: 37_950, currency: .try_))
+        #expect(throws: StoreError.self) { try database.redeemVoucher(code: code, amount: Money(minorUnits: 5_000, currency: .eur), reference: "", actor: "ayse", now: now) }
+        // Two desks take ₺300 each from the ₺379,50 left: one wins, the other is told what is left.
+        let connections = try (0..<2).map { _ in try AppDatabase(path: database.path) }
+        let outcomes = ConcurrentResults()
+        DispatchQueue.concurrentPerform(iterations: 2) { index in
+            do {
+                _ = try connections[index].redeemVoucher(code: code, amount: Money(minorUnits: 30_000, currency: .try_), reference: "desk \(index)",
+                                                         actor: "ayse", now: now)
+                outcomes.add("won")
+            } catch {
+                outcomes.add("refused")
+            }
+        }
+        #expect(outcomes.sorted == ["refused", "won"])
+        #expect(try database.voucherBalance(code: code)?.left == Money(minorUnits: 7_950, currency: .try_))
+        // The schema itself refuses an entry that would go below zero.
+        #expect(throws: DatabaseError.self) {
+            try database.write { try $0.db.execute(sql: "INSERT INTO voucher_ledger(voucher_id, at, amount_minor) VALUES (1, 0, -8000)") }
+        }
+        #expect(try database.voucherBalance(code: code.lowercased())?.issued == Money(minorUnits: 50_000, currency: .try_))
+        #expect(throws: StoreError.self) {
+            try database.redeemVoucher(code: code, amount: Money(minorUnits: 100, currency: .try_), reference: "", actor: "ayse",
+                                       now: AutomationJourneyTests.day(400))
+        }
+    }
+}

@@ -17,6 +17,7 @@ enum Migrations {
         migrator.registerMigration("v10-loyalty-ledger", migrate: v10LoyaltyLedger)
         migrator.registerMigration("v11-birthdays", migrate: v11Birthdays)
         migrator.registerMigration("v12-returns", migrate: v12Returns)
+        migrator.registerMigration("v13-vouchers", migrate: v13Vouchers)
         return migrator
     }
 
@@ -547,6 +548,34 @@ enum Migrations {
         CREATE INDEX returns_by_state ON returns(state, requested_at);
         CREATE INDEX returns_by_order ON returns(order_id);
         CREATE INDEX returns_by_customer ON returns(customer_id, state);
+        """)
+    }
+
+    /// Gift vouchers with a ledger of their own: the value issued, then each redemption. A trigger
+    /// refuses any entry that would take a voucher below zero, whichever code writes it.
+    private static func v13Vouchers(_ db: Database) throws {
+        try db.execute(sql: """
+        CREATE TABLE vouchers (
+            id INTEGER PRIMARY KEY,
+            code TEXT NOT NULL UNIQUE,
+            currency TEXT NOT NULL,
+            customer_id INTEGER REFERENCES customers(id),
+            note TEXT NOT NULL DEFAULT '',
+            issued_at INTEGER NOT NULL,
+            expires_at INTEGER
+        ) STRICT;
+        CREATE TABLE voucher_ledger (
+            id INTEGER PRIMARY KEY,
+            voucher_id INTEGER NOT NULL REFERENCES vouchers(id) ON DELETE CASCADE,
+            at INTEGER NOT NULL,
+            amount_minor INTEGER NOT NULL CHECK (amount_minor <> 0),
+            reference TEXT NOT NULL DEFAULT '',
+            actor TEXT NOT NULL DEFAULT ''
+        ) STRICT;
+        CREATE INDEX voucher_ledger_by_voucher ON voucher_ledger(voucher_id, at);
+        CREATE TRIGGER voucher_ledger_never_negative BEFORE INSERT ON voucher_ledger
+            WHEN (SELECT coalesce(sum(amount_minor), 0) FROM voucher_ledger WHERE voucher_id = NEW.voucher_id) + NEW.amount_minor < 0
+            BEGIN SELECT RAISE(ABORT, 'voucher balance below zero'); END;
         """)
     }
 }

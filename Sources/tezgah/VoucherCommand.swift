@@ -1,0 +1,73 @@
+import ArgumentParser
+import Foundation
+import Tezgah
+import TezgahStore
+
+/// `tezgah voucher issue|redeem|show`: gift vouchers with their own ledger.
+struct VoucherCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "voucher",
+        abstract: "Issue, redeem (in part) and look up gift vouchers.",
+        subcommands: [Issue.self, Redeem.self, Show.self])
+
+    /// "500 TRY" or "49.90 EUR".
+    static func money(_ amount: String, _ currency: String) throws -> Money {
+        let code = Currency.code(currency)
+        guard let value = Decimal(string: amount), value > 0, code.code.count == 3 else {
+            throw CommandLineError("\"\(amount) \(currency)\" is not an amount and a currency such as 500 TRY.", exitStatus: 2)
+        }
+        var scaled = value
+        for _ in 0..<code.minorDigits { scaled *= 10 }
+        return Money(minorUnits: NSDecimalNumber(decimal: scaled).int64Value, currency: code)
+    }
+
+    struct Issue: ParsableCommand {
+        static let configuration = CommandConfiguration(commandName: "issue", abstract: "Issue a gift voucher and print its code.")
+        @Argument(help: "The value, such as 500.") var amount: String
+        @Argument(help: "The currency, such as TRY.") var currency: String
+        @Option(help: "The customer it is for (their e-mail).") var customer: String?
+        @Option(help: "Days it is valid (default: no end).") var days: Int?
+        @Option(help: "A note, such as who bought it.") var note = ""
+        @OptionGroup var shop: ShopOptions
+
+        func run() throws {
+            let database = try shop.openDatabase()
+            defer { try? database.close() }
+            let code = try database.issueVoucher(try VoucherCommand.money(amount, currency), validity: days.map { TimeInterval($0) * 86_400 },
+                                                 customerEmail: customer, note: note, actor: ProcessInfo.processInfo.userName, now: Date())
+            print(code)
+        }
+    }
+
+    struct Redeem: ParsableCommand {
+        static let configuration = CommandConfiguration(commandName: "redeem", abstract: "Take an amount off a voucher; prints what is left.")
+        @Argument(help: "The voucher's code.") var code: String
+        @Argument(help: "The amount, such as 120.50.") var amount: String
+        @Argument(help: "The currency, such as TRY.") var currency: String
+        @Option(help: "What it paid for, such as an order number.") var reference = ""
+        @OptionGroup var shop: ShopOptions
+
+        func run() throws {
+            let database = try shop.openDatabase()
+            defer { try? database.close() }
+            let balance = try database.redeemVoucher(code: code, amount: try VoucherCommand.money(amount, currency), reference: reference,
+                                                     actor: ProcessInfo.processInfo.userName, now: Date())
+            print("\(balance.code): \(balance.left.formatted) left of \(balance.issued.formatted).")
+        }
+    }
+
+    struct Show: ParsableCommand {
+        static let configuration = CommandConfiguration(commandName: "show", abstract: "Print what is left on a voucher.")
+        @Argument(help: "The voucher's code.") var code: String
+        @OptionGroup var shop: ShopOptions
+
+        func run() throws {
+            let database = try shop.openDatabase()
+            defer { try? database.close() }
+            guard let balance = try database.voucherBalance(code: code) else {
+                throw CommandLineError("There is no voucher \(code).", exitStatus: 1)
+            }
+            print("\(balance.code): \(balance.left.formatted) left of \(balance.issued.formatted).")
+        }
+    }
+}
