@@ -306,3 +306,48 @@ final class ConcurrentResults: @unchecked Sendable {
         }
     }
 }
+
+/// Referral codes and coupons used in imported orders (Shopify's Discount Code column).
+@Suite struct ReferralTests {
+    @Test func aReferredFirstOrderRewardsItsMemberAfterTheReturnWindow() throws {
+        let journey = try AutomationJourneyTests()
+        let database = journey.database
+        let settings = LoyaltyLedgerTests.settings()
+        _ = try database.write { w in
+            try journey.order(w, "#100", email: "ayse@example.com", name: "Ayşe", language: "tr", placed: AutomationJourneyTests.day(0, hour: 9))
+        }
+        _ = try journey.tick(AutomationJourneyTests.day(0), settings: settings)
+        let (member, referral) = try database.pool.read { db in
+            let row = try Row.fetchOne(db, sql: "SELECT id, referral_code FROM loyalty_accounts")!
+            return (row[0] as Int64, row[1] as String)
+        }
+        let coupon = try database.redeemReward(account: member, settings: { var rules = settings.loyalty; rules.rewardPoints = 100; return rules }(),
+                                               actor: "ayse", now: AutomationJourneyTests.day(0))
+        let csv = TemporaryFolder("tezgah-referrals")
+        try FileManager.default.createDirectory(atPath: csv.path, withIntermediateDirectories: true)
+        let file = csv.file("orders_export.csv")
+        try """
+            Name,Email,Financial Status,Fulfillment Status,Currency,Total,Created at,Lineitem quantity,Lineitem name,Lineitem price,Lineitem sku,Billing Name,Shipping Address1,Shipping City,Discount Code,Id
+            #201,yeni@example.com,paid,,TRY,500.00,2026-12-01 10:00:00 +0300,1,Kupa,500.00,KUPA,Yeni Müşteri,Bağdat Cad. 5,İstanbul,\(referral.lowercased()),9201
+            #202,ayse@example.com,paid,,TRY,300.00,2026-12-01 11:00:00 +0300,1,Kupa,300.00,KUPA,Ayşe,Kordon 1,İzmir,\(referral),9202
+            #203,eski@example.com,paid,,TRY,200.00,2026-12-01 12:00:00 +0300,1,Kupa,200.00,KUPA,Eski,Alsancak 3,İzmir,\(coupon),9203
+
+            """.write(toFile: file, atomically: true, encoding: .utf8)
+        _ = try database.importFile(file, now: AutomationJourneyTests.day(1))
+        let referrals = try database.pool.read { try String.fetchAll($0, sql: "SELECT o.number || ' ' || r.state || ' ' || r.reason FROM referrals r JOIN orders o ON o.id = r.order_id ORDER BY o.number") }
+        #expect(referrals == ["#201 pending ", "#202 refused the member's own order"])
+        #expect(try database.pool.read { try Int64.fetchOne($0, sql: "SELECT redeemed_at FROM coupons WHERE code = ?", arguments: [coupon]) } != nil)
+        // #201 is delivered on day 3; the member earns once its 14-day window has closed.
+        let referred = try database.pool.read { try Int64.fetchOne($0, sql: "SELECT id FROM orders WHERE number = '#201'")! }
+        try journey.act(.ship(carrier: .yurtici, trackingNumber: "100000000201"), [referred], AutomationJourneyTests.day(2))
+        try journey.act(.markDelivered, [referred], AutomationJourneyTests.day(3))
+        _ = try journey.tick(AutomationJourneyTests.day(10), settings: settings)
+        let rewarded = { try database.pool.read { try Int.fetchOne($0, sql: "SELECT count(*) FROM points_ledger WHERE reason LIKE 'referral:%'")! } }
+        #expect(try rewarded() == 0)
+        _ = try journey.tick(AutomationJourneyTests.day(18), settings: settings)
+        #expect(try rewarded() == 1)
+        _ = try journey.tick(AutomationJourneyTests.day(19), settings: settings)
+        #expect(try rewarded() == 1, "once")
+        #expect(try database.pool.read { try String.fetchOne($0, sql: "SELECT state FROM referrals WHERE order_id = ?", arguments: [referred]) } == "rewarded")
+    }
+}

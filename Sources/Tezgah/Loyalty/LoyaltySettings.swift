@@ -33,6 +33,10 @@ public struct LoyaltySettings: Equatable, Sendable {
     public var winBackPercent = 10
     public var winBackAfter: TimeInterval = 120 * 86_400
     public var giftValidity: TimeInterval = 30 * 86_400
+    /// What a member earns when someone they referred keeps their first order, and how many
+    /// referrals a year earn it.
+    public var referralPoints: Int64 = 200
+    public var referralsPerYear = 10
 
     public init() {}
 

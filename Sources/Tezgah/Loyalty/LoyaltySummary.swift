@@ -55,6 +55,8 @@ public struct LoyaltyDetail: Hashable, Sendable {
     public var customerEmail: String
     public var ledger: [PointsEntry]
     public var coupons: [Coupon]
+    /// The customers this member referred: "#201 Yeni Müşteri — rewarded".
+    public var referrals: [String] = []
 
     public init(summary: LoyaltySummary, customerEmail: String, ledger: [PointsEntry], coupons: [Coupon]) {
         self.summary = summary

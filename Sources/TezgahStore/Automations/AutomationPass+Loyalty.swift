@@ -158,3 +158,40 @@ extension AutomationPass {
         return String(format: "%04d-%02d-%02d", parts.year ?? 0, parts.month ?? 0, parts.day ?? 0)
     }
 }
+
+extension AutomationPass {
+    /// Referrals whose order's return window has closed: the referrer earns, unless the order went
+    /// back or they have had their yearly share already.
+    mutating func settleReferrals() throws {
+        let rules = settings.loyalty
+        guard rules.enabled else { return }
+        let rows = try Row.fetchAll(db, sql: """
+            SELECT r.id, r.referrer_account, o.id, o.number, o.status, o.payment_status,
+                   coalesce((SELECT min(delivered_at) FROM shipments WHERE order_id = o.id), CASE WHEN o.status = 'delivered' THEN o.updated_at END)
+            FROM referrals r JOIN orders o ON o.id = r.order_id WHERE r.state = 'pending'
+            """)
+        for row in rows {
+            let (id, referrer, number): (Int64, Int64, String) = (row[0], row[1], row[3])
+            let status = OrderStatus(rawValue: row[4]) ?? .received
+            var refusal = ""
+            if status == .cancelled || status == .returned || (row[5] as String) == PaymentStatus.refunded.rawValue {
+                refusal = "order \(number) did not stay"
+            } else {
+                guard let delivered: Int64 = row[6], Date(unixSeconds: delivered).addingTimeInterval(rules.returnWindow) <= now else { continue }
+                let thisYear = try Int.fetchOne(db.cachedStatement(sql: """
+                    SELECT count(*) FROM referrals WHERE referrer_account = ? AND state = 'rewarded' AND created_at > ?
+                    """), arguments: [referrer, now.addingTimeInterval(-365 * 86_400).unixSeconds]) ?? 0
+                if thisYear >= rules.referralsPerYear { refusal = "\(rules.referralsPerYear) referrals rewarded this year already" }
+            }
+            if refusal.isEmpty {
+                try writer.ledgerEntry(account: referrer, points: rules.referralPoints, kind: .earn, reason: "referral: order \(number)",
+                                       at: now, actor: Self.actor, key: "referral:order:\(row[2] as Int64)")
+            }
+            try db.cachedStatement(sql: "UPDATE referrals SET state = ?, reason = ? WHERE id = ?")
+                .execute(arguments: [refusal.isEmpty ? "rewarded" : "refused", refusal, id])
+            try writer.logActivity(at: now, actor: Self.actor, subjectType: "loyalty", subjectID: referrer,
+                                   action: refusal.isEmpty ? "referral rewarded" : "referral refused",
+                                   detail: refusal.isEmpty ? "order \(number), \(rules.referralPoints) points" : refusal)
+        }
+    }
+}

@@ -29,6 +29,7 @@ struct AutomationPass {
         try dueReminders()
         try dueSurveys()
         try dailyLoyalty()
+        try settleReferrals()
     }
 
     // MARK: - What is new

@@ -13,7 +13,7 @@ struct ShopifyOrdersImport {
     /// The order's own columns, read from its first row, by their place in `orderColumns`.
     private enum Field: Int, CaseIterable {
         case id, email, financialStatus, fulfillmentStatus, currency, total, createdAt, cancelledAt, billingName,
-             shippingName, shippingAddress1, shippingCity, shippingZip, shippingCountry, tags, notes, refundedAmount
+             shippingName, shippingAddress1, shippingCity, shippingZip, shippingCountry, tags, notes, refundedAmount, discountCode
 
         var column: String {
             switch self {
@@ -34,6 +34,7 @@ struct ShopifyOrdersImport {
             case .tags: "Tags"
             case .notes: "Notes"
             case .refundedAmount: "Refunded Amount"
+            case .discountCode: "Discount Code"
             }
         }
     }
@@ -45,8 +46,13 @@ struct ShopifyOrdersImport {
         keepsTogether: "a Shopify export keeps an order's rows together.", orderFields: orderColumns,
         quantity: "Lineitem quantity", name: "Lineitem name", price: "Lineitem price", sku: "Lineitem sku")
 
+    /// The codes orders used, by order number, for after the orders are written.
+    private let discountCodes = DiscountCodes()
+
     func run() throws -> ImportSummary {
-        try records.importItemRowOrders(.shopifyOrders, Self.columns, writer: writer, progress: progress, add: add)
+        let summary = try records.importItemRowOrders(.shopifyOrders, Self.columns, writer: writer, progress: progress, add: add)
+        try writer.applyDiscountCodes(discountCodes.used)
+        return summary
     }
 
     private func add(_ order: ItemRowOrder, to batch: OrderImportBatch) throws {
@@ -93,6 +99,7 @@ struct ShopifyOrdersImport {
             let refunded = try amountOnLine(f(.refundedAmount), column: "Refunded Amount", currency: currency, line: order.firstLine)
             if refunded > 0 { imported.refunded = Money(minorUnits: min(refunded, total), currency: currency) }
         }
+        if !f(.discountCode).isEmpty { discountCodes.used.append((order.number, f(.discountCode), placed)) }
         try batch.add(imported,
             customer: email.isEmpty ? .name(customerName) : .email(email),
             newCustomer: .init(name: customerName, city: city, country: country, createdAt: placed),

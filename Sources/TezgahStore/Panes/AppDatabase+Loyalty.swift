@@ -44,8 +44,13 @@ extension AppDatabase {
                 """, arguments: [customerID]).map {
                 Coupon(code: $0[0], description: $0[1], expiresAt: $0.optionalDate(2), redeemedAt: $0.optionalDate(3))
             }
-            return LoyaltyDetail(summary: ListSource.loyaltyAccounts.decode(row), customerEmail: email,
-                                 ledger: ledger, coupons: coupons)
+            var detail = LoyaltyDetail(summary: ListSource.loyaltyAccounts.decode(row), customerEmail: email,
+                                       ledger: ledger, coupons: coupons)
+            detail.referrals = try Row.fetchAll(db, sql: """
+                SELECT o.number, c.name, r.state, r.reason FROM referrals r JOIN orders o ON o.id = r.order_id
+                JOIN customers c ON c.id = r.referred_customer WHERE r.referrer_account = ? ORDER BY r.created_at DESC LIMIT 20
+                """, arguments: [id]).map { "\($0[0] as String) \($0[1] as String) — \($0[2] as String)\(($0[3] as String).isEmpty ? "" : ": \($0[3] as String)")" }
+            return detail
         }
     }
 }

@@ -18,6 +18,7 @@ enum Migrations {
         migrator.registerMigration("v11-birthdays", migrate: v11Birthdays)
         migrator.registerMigration("v12-returns", migrate: v12Returns)
         migrator.registerMigration("v13-vouchers", migrate: v13Vouchers)
+        migrator.registerMigration("v14-referrals", migrate: v14Referrals)
         return migrator
     }
 
@@ -576,6 +577,24 @@ enum Migrations {
         CREATE TRIGGER voucher_ledger_never_negative BEFORE INSERT ON voucher_ledger
             WHEN (SELECT coalesce(sum(amount_minor), 0) FROM voucher_ledger WHERE voucher_id = NEW.voucher_id) + NEW.amount_minor < 0
             BEGIN SELECT RAISE(ABORT, 'voucher balance below zero'); END;
+        """)
+    }
+
+    /// A new customer's first order that named a member's referral code: the referrer's reward
+    /// waits for that order's return window (pending), then is given or refused with the reason.
+    private static func v14Referrals(_ db: Database) throws {
+        try db.execute(sql: """
+        CREATE TABLE referrals (
+            id INTEGER PRIMARY KEY,
+            order_id INTEGER NOT NULL UNIQUE REFERENCES orders(id) ON DELETE CASCADE,
+            referrer_account INTEGER NOT NULL REFERENCES loyalty_accounts(id),
+            referred_customer INTEGER NOT NULL REFERENCES customers(id),
+            state TEXT NOT NULL CHECK (state IN ('pending','rewarded','refused')),
+            reason TEXT NOT NULL DEFAULT '',
+            created_at INTEGER NOT NULL
+        ) STRICT;
+        CREATE INDEX referrals_pending ON referrals(state) WHERE state = 'pending';
+        CREATE INDEX referrals_by_referrer ON referrals(referrer_account, created_at);
         """)
     }
 }

@@ -20,6 +20,10 @@ extension LoyaltyDetail {
                 lines.append(StyledLine([("  \(coupon.code) ", .accent), (coupon.description, .normal), ("  \(state)", .dim)]))
             }
         }
+        if !d.referrals.isEmpty {
+            lines.append(StyledLine("Referred", .header))
+            for referral in d.referrals { lines.append(StyledLine("  " + referral)) }
+        }
         lines.append(StyledLine("Points ledger", .header))
         for entry in d.ledger {
             lines.append(StyledLine([("  \(clock.day(entry.at)) ", .dim),
