@@ -85,6 +85,7 @@ public final class DeskCore {
         case .importFile(let path):
             let shopPath = database.path
             let (actor, zone, mails) = (actor, state.clock.timeZone, orderMails)
+            let enrol = automations.loyalty.enrolment(composer: orderMails?.datedComposer)
             let file = (path as NSString).expandingTildeInPath
             let name = (file as NSString).lastPathComponent
             runningJob = BackgroundJob { progress in
@@ -94,7 +95,8 @@ public final class DeskCore {
                 defer { try? shop.close() }
                 let now = Date()
                 do {
-                    let summary = try shop.importFile(file, actor: actor, mail: mails?.composer(now: now), now: now, timeZone: zone) { read, size in
+                    let summary = try shop.importFile(file, actor: actor, mail: mails?.composer(now: now), now: now, timeZone: zone,
+                                                      enrol: enrol) { read, size in
                         try progress(size > 0 ? "\(read * 100 / size)%" : "")
                     }
                     return "\(name): \(summary.description)"
@@ -212,6 +214,17 @@ public final class DeskCore {
                 try database.advanceReturn(open.id, to: next, reason: words.count == 2 ? words[1] : "", settings: returns, actor: actor, now: now,
                                            composer: orderMails?.datedComposer, orderMail: orderMails?.composer(now: now))
                 return [.returnChanged("Return #R\(open.id) \(next.title)" + (next == .refunded ? "; the refund mail is queued." : "; the customer is told by mail."))]
+            case .issueVoucher(let text):
+                let words = text.split(separator: " ").map(String.init)
+                guard words.count >= 2, let amount = Decimal(string: words[0].replacingOccurrences(of: ",", with: ".")), amount > 0 else {
+                    return [.loyaltyChanged("Type the value and currency, such as 500 TRY (and an e-mail if it is for someone).")]
+                }
+                let currency = Currency.code(words[1])
+                var minor = amount
+                for _ in 0..<currency.minorDigits { minor *= 10 }
+                let code = try database.issueVoucher(Money(minorUnits: NSDecimalNumber(decimal: minor).int64Value, currency: currency), validity: nil,
+                                                     customerEmail: words.count > 2 ? words[2] : nil, note: "", actor: actor, now: state.clock.now)
+                return [.loyaltyChanged("Voucher \(code) issued for \(Money(minorUnits: NSDecimalNumber(decimal: minor).int64Value, currency: currency).formatted).")]
             case .loadLoyaltyFigures:
                 return [.loyaltyFiguresLoaded(try database.loyaltyFigures(now: state.clock.now, settings: automations.loyalty))]
             case .loadReviewFigures:

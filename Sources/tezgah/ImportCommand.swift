@@ -35,7 +35,8 @@ struct ImportCommand: ParsableCommand {
             do {
                 let summary = try database.importFile(file, format: format,
                                                       actor: ProcessInfo.processInfo.userName, mail: composer,
-                                                      timeZone: settings.timeZone) { read, _ in
+                                                      timeZone: settings.timeZone,
+                                                      enrol: settings.automations.loyalty.enrolment(composer: mails?.datedComposer)) { read, _ in
                     progress.update(read / 1_024)
                 }
                 progress.finish()

@@ -351,3 +351,30 @@ final class ConcurrentResults: @unchecked Sendable {
         #expect(try database.pool.read { try String.fetchOne($0, sql: "SELECT state FROM referrals WHERE order_id = ?", arguments: [referred]) } == "rewarded")
     }
 }
+
+/// Joining from a customers export, when the programme says so.
+@Suite struct LoyaltyEnrolmentTests {
+    @Test func aCustomersExportEnrolsThoseWhoAcceptMarketing() throws {
+        let journey = try AutomationJourneyTests()
+        let folder = TemporaryFolder("tezgah-enrol")
+        try FileManager.default.createDirectory(atPath: folder.path, withIntermediateDirectories: true)
+        let file = folder.file("customers_export.csv")
+        try """
+            First Name,Last Name,Email,Accepts Email Marketing,Default Address City,Default Address Country Code,Birthday
+            Ela,Su,ela@example.com,yes,İzmir,TR,1990-05-17
+            Can,Ak,can@example.com,no,Ankara,TR,
+            """.write(toFile: file, atomically: true, encoding: .utf8)
+        var rules = LoyaltySettings()
+        rules.enabled = true
+        #expect(rules.enrolment(composer: nil) == nil, "only when join_from_customers_export says so")
+        rules.joinFromCustomersExport = true
+        let summary = try journey.database.importFile(file, now: AutomationJourneyTests.day(0),
+                                                      enrol: rules.enrolment(composer: journey.mails.datedComposer))
+        #expect(summary.description.hasSuffix("1 newly marked as not accepting marketing mail, 1 joined loyalty."), "\(summary.description)")
+        let members = try journey.database.pool.read { try String.fetchAll($0, sql: "SELECT c.email || ' ' || c.birthday FROM loyalty_accounts a JOIN customers c ON c.id = a.customer_id") }
+        #expect(members == ["ela@example.com 1990-05-17"])
+        #expect(try journey.database.pool.read { try Int.fetchOne($0, sql: "SELECT count(*) FROM outbox WHERE kind = 'loyalty_welcome'")! } == 1)
+        // Importing it again enrols nobody twice.
+        #expect(try journey.database.importFile(file, now: AutomationJourneyTests.day(1), enrol: rules.enrolment(composer: nil)).membersJoined == 0)
+    }
+}

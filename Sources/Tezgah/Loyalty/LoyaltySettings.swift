@@ -6,6 +6,8 @@ public struct LoyaltySettings: Equatable, Sendable {
     public var enabled = false
     /// Every customer's first paid order makes them a member.
     public var autoJoin = false
+    /// A customers export's "accepts marketing" column enrols those who said yes.
+    public var joinFromCustomersExport = false
     /// Points per whole unit of each currency paid (`[loyalty.points_per_unit] TRY = 1`).
     public var pointsPerUnit: [String: Double] = ["TRY": 1, "EUR": 30, "USD": 30]
     /// Each tier's rate as a multiple of the base; it replaces the base rate, never adds to it.
@@ -40,6 +42,11 @@ public struct LoyaltySettings: Equatable, Sendable {
 
     public init() {}
 
+    /// What a customers import enrols with, when the programme says it should; nil otherwise.
+    public func enrolment(composer: DatedOrderMailComposer?) -> LoyaltyEnrolment? {
+        enabled && joinFromCustomersExport ? LoyaltyEnrolment(settings: self, composer: composer) : nil
+    }
+
     /// The points a paid amount earns at a tier: the base rate times the tier's multiplier, rounded
     /// down, so rounding never creates a point.
     public func points(for paid: Money, tier: LoyaltyTier) -> Int64 {
@@ -73,5 +80,16 @@ public enum CouponCode {
         var generator = SystemRandomNumberGenerator()
         let characters = (0..<10).map { _ in alphabet[Int(generator.next(upperBound: UInt32(alphabet.count)))] }
         return String(characters[0..<5]) + "-" + String(characters[5..<10])
+    }
+}
+
+/// How an import enrols customers: the programme's rules and the welcome mail's composer.
+public struct LoyaltyEnrolment: Sendable {
+    public var settings: LoyaltySettings
+    public var composer: DatedOrderMailComposer?
+
+    public init(settings: LoyaltySettings, composer: DatedOrderMailComposer?) {
+        self.settings = settings
+        self.composer = composer
     }
 }

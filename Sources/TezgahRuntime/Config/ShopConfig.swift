@@ -273,12 +273,13 @@ public struct ShopConfig: Sendable {
 
     /// `[loyalty]`: the programme's rates, tiers, windows and reward.
     private static func loyalty(_ section: TOMLSection) throws -> LoyaltySettings {
-        try section.allow(["enabled", "auto_join", "welcome_points", "return_window_days", "demotion_grace_days", "expiry_months",
+        try section.allow(["enabled", "auto_join", "join_from_customers_export", "welcome_points", "return_window_days", "demotion_grace_days", "expiry_months",
                            "reward_points", "reward_value", "reward_percent", "coupon_days", "points_per_unit", "tiers", "multipliers"])
         var rules = LoyaltySettings()
         let day: TimeInterval = 86_400
         rules.enabled = try section.bool("enabled") ?? true
         rules.autoJoin = try section.bool("auto_join") ?? false
+        rules.joinFromCustomersExport = try section.bool("join_from_customers_export") ?? false
         if let points = try section.integer("welcome_points", atLeast: 0) { rules.welcomePoints = Int64(points) }
         if let days = try section.integer("return_window_days", atLeast: 0) { rules.returnWindow = TimeInterval(days) * day }
         if let days = try section.integer("demotion_grace_days", atLeast: 0) { rules.demotionGrace = TimeInterval(days) * day }

@@ -15,6 +15,7 @@ extension AppDatabase {
     /// stores, else UTC.
     public func importFile(_ path: String, format requested: ImportFormat? = nil, actor: String = "import",
                            mail: OrderMailComposer? = nil, now: Date = Date(), timeZone: TimeZone? = nil,
+                           enrol: LoyaltyEnrolment? = nil,
                            progress: @escaping (_ bytesRead: Int, _ fileSize: Int) throws -> Void = { _, _ in }) throws -> ImportSummary {
         let records = try CSVRecords(path: path)
         guard let format = requested ?? ImportFormat.detect(header: records.header) else {
@@ -38,7 +39,8 @@ extension AppDatabase {
             case .judgeMeReviews, .plainReviews:
                 try ReviewsImport(records: records, writer: writer, progress: { try progress($0, records.size) }, format: format, now: now).run()
             case .shopifyCustomers:
-                try ShopifyCustomersImport(records: records, writer: writer, progress: { try progress($0, records.size) }, now: now).run()
+                try ShopifyCustomersImport(records: records, writer: writer, progress: { try progress($0, records.size) }, now: now,
+                                           enrol: enrol).run()
             default:
                 try ShopifyOrdersImport(records: records, writer: writer, progress: { try progress($0, records.size) }).run()
             }

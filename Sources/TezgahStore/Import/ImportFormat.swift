@@ -64,6 +64,8 @@ public struct ImportSummary: Equatable, Sendable {
     /// accepting marketing mail.
     public var customersUpdated = 0
     public var marketingOptOuts = 0
+    /// Customers exports: customers the loyalty programme enrolled (`join_from_customers_export`).
+    public var membersJoined = 0
     public var lines = 0
     /// Tracking imports: events appended, events already there, shipments whose status was redone.
     public var eventsAdded = 0
@@ -107,7 +109,8 @@ public struct ImportSummary: Equatable, Sendable {
             return text
         case .shopifyCustomers:
             return "\(format.title): \(customersCreated) new customers, \(customersUpdated) updated, "
-                + "\(marketingOptOuts) newly marked as not accepting marketing mail."
+                + "\(marketingOptOuts) newly marked as not accepting marketing mail"
+                + (membersJoined > 0 ? ", \(membersJoined) joined loyalty." : ".")
         case .etsySoldOrders:
             return "\(format.title): \(orderCounts), \(customersCreated) new customers "
                 + "(Etsy gives shops no buyer e-mail, so tezgah cannot mail them)."

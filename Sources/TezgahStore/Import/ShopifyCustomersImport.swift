@@ -14,6 +14,8 @@ struct ShopifyCustomersImport {
     let writer: ShopWriter
     let progress: (Int) throws -> Void
     var now = Date()
+    /// Enrols those who accept marketing in the loyalty programme, when it says so.
+    var enrol: LoyaltyEnrolment?
 
     static let requiredColumns = ["Email"]
 
@@ -54,6 +56,10 @@ struct ShopifyCustomersImport {
             }
             if accepts == "no" || accepts == "false" {
                 if try writer.optOutOfMarketing(customerID: id, at: now) { summary.marketingOptOuts += 1 }
+            } else if let enrol, accepts == "yes" || accepts == "true" {
+                if try writer.join(customerID: id, settings: enrol.settings, actor: "import", at: now, composer: enrol.composer).isNew {
+                    summary.membersJoined += 1
+                }
             }
         }
         try progress(records.size)

@@ -40,6 +40,8 @@ public enum Effect: Equatable, Sendable {
     /// Spends a member's points on a reward coupon.
     case redeemReward(accountID: Int64)
     case setBirthday(String, accountIDs: [Int64])
+    /// Issues a gift voucher: "500 TRY" and, optionally, the customer's e-mail.
+    case issueVoucher(String)
     /// Records a return request ("2 KUPA-01: broken", "| reason" outside the window).
     case requestReturn(orderID: Int64, text: String)
     /// The order's open return's next step: approve, receive, refund, or reject with why.

@@ -29,6 +29,8 @@ public struct Prompt: Equatable, Sendable {
         case adjustPoints
         /// A member's birthday, 1990-02-28.
         case birthday
+        /// A gift voucher's value and, optionally, whom it is for.
+        case voucher
         /// What comes back and why.
         case returnRequest
         /// The open return's next step.

@@ -21,6 +21,11 @@ extension PaneDefinition {
             KeyBinding([.character("b")], "set the birthday", commands: ["birthday"]) { state, _ in
                 state.askAboutTargets(.birthday) { "Birthday of \($0) (1990-02-28): " }
             },
+            KeyBinding([.character("V")], "issue a gift voucher", commands: ["voucher"]) { state, _ in
+                state.mode = .prompting(Prompt(purpose: .voucher, label: "Gift voucher — value and currency, then the e-mail if it is for someone (500 TRY ela@example.com): ",
+                                               ids: [], targets: "a voucher"))
+                return []
+            },
             KeyBinding([.character("r")], "redeem points for a reward coupon", commands: ["redeem"]) { state, _ in
                 state.askToRedeem()
             },
@@ -39,6 +44,11 @@ extension AppState {
     /// Enter in the adjust prompt: "+50 goodwill" or "-20 typo in the last order".
     mutating func submitLoyaltyPrompt(_ prompt: Prompt) -> [Effect] {
         let text = prompt.text.trimmingCharacters(in: .whitespaces)
+        if prompt.purpose == .voucher {
+            guard !text.isEmpty else { message = "Type the value and currency, such as 500 TRY, or Esc."; return [] }
+            mode = .browsing
+            return [.issueVoucher(text)]
+        }
         if prompt.purpose == .birthday {
             guard !text.isEmpty else { message = "Type the birthday as 1990-02-28, or Esc."; return [] }
             mode = .browsing

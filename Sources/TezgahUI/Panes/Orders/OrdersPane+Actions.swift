@@ -66,7 +66,7 @@ extension AppState {
             guard !text.isEmpty, let order = prompt.ids.first else { message = "Type it, or Esc to leave the order as it is."; return [] }
             mode = .browsing
             return [prompt.purpose == .returnRequest ? .requestReturn(orderID: order, text: text) : .advanceReturn(orderID: order, text: text)]
-        case .adjustPoints, .birthday:
+        case .adjustPoints, .birthday, .voucher:
             return submitLoyaltyPrompt(prompt)
         case .skipInvite, .recordReview:
             return submitReviewsPrompt(prompt)
