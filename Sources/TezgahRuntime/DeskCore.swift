@@ -194,6 +194,11 @@ public final class DeskCore {
             case let .setBirthday(text, ids):
                 try database.setBirthday(accounts: ids, to: text, actor: actor, now: state.clock.now)
                 return [.loyaltyChanged("Birthday set.")]
+            case let .requestReturnForConversation(conversationID, text):
+                guard let orderID = try database.linkedOrder(conversationID: conversationID) else {
+                    return [.returnChanged("Link the conversation to its order first (l).")]
+                }
+                return perform(.requestReturn(orderID: orderID, text: text))
             case let .requestReturn(orderID, text):
                 let parts = text.split(separator: "|", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
                 guard let request = ReturnRequest.parse(parts[0]) else {

@@ -161,9 +161,10 @@ import TezgahTestSupport
             let settings = Self.settings()
             var random = SeededRandom(seed: seed)
             var orders: [Int64] = []
-            for day in 0..<60 {
+            // Sixty busy days, then days a year apart, when unused points expire.
+            for day in Array(0..<60) + [400, 800] {
                 let now = AutomationJourneyTests.day(Double(day))
-                switch random.next() % 6 {
+                switch day >= 400 ? 99 : random.next() % 7 {
                 case 0, 1:
                     let n = orders.count
                     orders.append(try journey.database.write { w in
@@ -179,6 +180,16 @@ import TezgahTestSupport
                     if let id = orders.randomElement(using: &random) {
                         _ = try? journey.database.apply(.refund(Money(minorUnits: Int64(random.next() % 125_000) + 1, currency: .try_)), to: [id],
                                                         actor: "t", now: now, mail: journey.mails.composer(now: now))
+                    }
+                case 5:
+                    // A return from request to refund.
+                    if let id = orders.randomElement(using: &random),
+                       let rma = try? journey.database.requestReturn(orderID: id, ReturnRequest(lines: [], reason: "r"), override: "test",
+                                                                      settings: ReturnSettings(), actor: "t", now: now, composer: nil) {
+                        for step in [ReturnState.approved, .received, .refunded] {
+                            try? journey.database.advanceReturn(rma, to: step, settings: ReturnSettings(), actor: "t", now: now, composer: nil,
+                                                                orderMail: journey.mails.composer(now: now))
+                        }
                     }
                 case 4:
                     let members = try journey.database.pool.read { try Int64.fetchAll($0, sql: "SELECT id FROM loyalty_accounts") }
@@ -198,6 +209,8 @@ import TezgahTestSupport
             let total = try journey.database.pool.read { try Int64.fetchOne($0, sql: "SELECT points FROM ledger_totals")! }
             let summed = try journey.database.pool.read { try Int64.fetchOne($0, sql: "SELECT coalesce(sum(points), 0) FROM points_ledger")! }
             #expect(total == summed, "the trigger-kept total is the ledger's sum")
+            let kinds = Set(try journey.database.pool.read { try String.fetchAll($0, sql: "SELECT DISTINCT kind FROM points_ledger") })
+            #expect(kinds.isSuperset(of: ["welcome", "earn", "expire"]), "the sequence reached earning and expiry: \(kinds)")
             // Coupon codes are drawn at random by design; everything else must repeat exactly.
             return try journey.database.pool.read { try String.fetchAll($0, sql: """
                 SELECT account_id || ' ' || kind || ' ' || points || ' ' || CASE kind WHEN 'redeem' THEN '' ELSE reason END FROM points_ledger ORDER BY id

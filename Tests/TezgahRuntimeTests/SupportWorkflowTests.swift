@@ -159,4 +159,20 @@ import TezgahMail
         #expect(screen.contains("│ Orders (\(sidebar.orderCount))"), "\(screen)")
         #expect(screen.contains(shop.shipped.number))
     }
+
+    @Test func aReturnIsRecordedFromTheConversation() throws {
+        let (core, database, conversation) = try support.deskWithAConversation()
+        core.send(.keyPressed(.character("e")))
+        #expect(core.state.message == "Link the conversation to its order first (l).")
+        let order = try shippedOrder(database)
+        try database.apply(.linkOrder(order.number), toConversations: [conversation], actor: "ayse", now: Self.now)
+        core.send(.keyPressed(.character("/")))
+        core.send(.keyPressed(.enter))
+        core.send(.keyPressed(.character("e")))
+        type("kırık geldi | müşteriyle konuştuk", into: core)
+        core.send(.keyPressed(.enter))
+        #expect(core.state.message?.hasSuffix("requested; the customer is told by mail.") == true, "\(core.state.message ?? "")")
+        let state = try database.pool.read { try String.fetchOne($0, sql: "SELECT state FROM returns") }
+        #expect(state == "requested")
+    }
 }

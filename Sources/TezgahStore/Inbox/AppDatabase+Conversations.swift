@@ -96,6 +96,11 @@ extension AppDatabase {
         }
     }
 
+    /// The order a conversation is linked to, if any.
+    public func linkedOrder(conversationID id: Int64) throws -> Int64? {
+        try pool.read { try Int64.fetchOne($0, sql: "SELECT order_id FROM conversations WHERE id = ?", arguments: [id]) }
+    }
+
     /// Who a reply goes to and what it answers, for its draft.
     public func replyContext(conversationID id: Int64) throws -> ReplyContext {
         try pool.read { db in

@@ -35,6 +35,8 @@ public struct Prompt: Equatable, Sendable {
         case returnRequest
         /// The open return's next step.
         case returnStep
+        /// A return for the order a conversation is about.
+        case conversationReturn
     }
 
     public var purpose: Purpose

@@ -61,11 +61,15 @@ extension AppState {
             mode = .confirming(Confirmation(question: "Refund \(what) \(prompt.targets)? The customer is told by mail. y/n",
                                             effect: .applyOrderAction(.refund(amount), ids: prompt.ids)))
             return []
-        case .returnRequest, .returnStep:
+        case .returnRequest, .returnStep, .conversationReturn:
             let text = prompt.text.trimmingCharacters(in: .whitespaces)
-            guard !text.isEmpty, let order = prompt.ids.first else { message = "Type it, or Esc to leave the order as it is."; return [] }
+            guard !text.isEmpty, let id = prompt.ids.first else { message = "Type it, or Esc to leave it as it is."; return [] }
             mode = .browsing
-            return [prompt.purpose == .returnRequest ? .requestReturn(orderID: order, text: text) : .advanceReturn(orderID: order, text: text)]
+            switch prompt.purpose {
+            case .returnRequest: return [.requestReturn(orderID: id, text: text)]
+            case .conversationReturn: return [.requestReturnForConversation(conversationID: id, text: text)]
+            default: return [.advanceReturn(orderID: id, text: text)]
+            }
         case .adjustPoints, .birthday, .voucher:
             return submitLoyaltyPrompt(prompt)
         case .skipInvite, .recordReview:

@@ -41,6 +41,17 @@ extension PaneDefinition {
             KeyBinding([.character("l")], "link to an order (or change it)", commands: ["link"]) { state, _ in
                 state.askAboutTargets(.linkOrder) { "Link \($0) to order number (empty unlinks): " }
             },
+            KeyBinding([.character("e")], "return for the linked order", commands: ["return"]) { state, _ in
+                guard let conversation = state.current.selected?.row.asConversation else { return [] }
+                guard let number = conversation.orderNumber else {
+                    state.message = "Link the conversation to its order first (l)."
+                    return []
+                }
+                state.mode = .prompting(Prompt(purpose: .conversationReturn,
+                                               label: "Return from \(number) — items and why (2 KUPA-01: kırık; | reason if late): ",
+                                               ids: [conversation.id], targets: number))
+                return []
+            },
             KeyBinding([.character("f")], "unfold / fold quoted text", commands: ["quotes"]) { state, _ in
                 state.showsQuotedText.toggle()
                 state.message = state.showsQuotedText ? "Quoted text and signatures shown in full." : "Quoted text and signatures folded."
