@@ -194,6 +194,9 @@ public final class DeskCore {
             case let .setBirthday(text, ids):
                 try database.setBirthday(accounts: ids, to: text, actor: actor, now: state.clock.now)
                 return [.loyaltyChanged("Birthday set.")]
+            case let .setReferral(orderID, code):
+                let state = try database.recordReferral(orderID: orderID, code: code, now: self.state.clock.now)
+                return [.returnChanged("Referral recorded (\(state)).")]
             case let .requestReturnForConversation(conversationID, text):
                 guard let orderID = try database.linkedOrder(conversationID: conversationID) else {
                     return [.returnChanged("Link the conversation to its order first (l).")]

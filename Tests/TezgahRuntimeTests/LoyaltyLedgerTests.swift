@@ -391,3 +391,51 @@ final class ConcurrentResults: @unchecked Sendable {
         #expect(try journey.database.importFile(file, now: AutomationJourneyTests.day(1), enrol: rules.enrolment(composer: nil)).membersJoined == 0)
     }
 }
+
+/// Referrals set by hand and their yearly cap; the optional review and birthday points.
+@Suite struct LoyaltyBonusTests {
+    @Test func referralsByHandStopAtTheCapAndBonusesFollowTheConfig() throws {
+        let journey = try AutomationJourneyTests()
+        let database = journey.database
+        var settings = LoyaltyLedgerTests.settings()
+        settings.loyalty.referralsPerYear = 2
+        settings.loyalty.reviewPoints = 25
+        _ = try database.write { w in
+            try journey.order(w, "#300", email: "ayse@example.com", name: "Ayşe", language: "tr", placed: AutomationJourneyTests.day(0, hour: 9))
+        }
+        _ = try journey.tick(AutomationJourneyTests.day(0), settings: settings)
+        let (member, code) = try database.pool.read { db in
+            let row = try Row.fetchOne(db, sql: "SELECT id, referral_code FROM loyalty_accounts")!
+            return (row[0] as Int64, row[1] as String)
+        }
+        #expect(throws: StoreError.self) { try database.recordReferral(orderID: 1, code: "NOPE1-NOPE2", now: AutomationJourneyTests.day(1)) }
+        #expect(try database.recordReferral(orderID: 1, code: code.lowercased(), now: AutomationJourneyTests.day(1)) == "refused: the member's own order")
+        // Three friends' first orders name the code; the cap of two a year rewards two.
+        var friends: [Int64] = []
+        for n in 1...3 {
+            let id = try database.write { w in
+                let id = try journey.order(w, "#30\(n)", email: "friend\(n)@example.com", name: "Friend \(n)", language: "en", placed: AutomationJourneyTests.day(1, hour: 9))
+                try w.db.execute(sql: "UPDATE orders SET shipping_address = ? WHERE id = ?", arguments: ["Kordon \(n), İzmir", id])
+                return id
+            }
+            #expect(try database.recordReferral(orderID: id, code: code, now: AutomationJourneyTests.day(1)) == "pending")
+            try journey.act(.ship(carrier: .yurtici, trackingNumber: "10000000030\(n)"), [id], AutomationJourneyTests.day(1))
+            try journey.act(.markDelivered, [id], AutomationJourneyTests.day(2))
+            friends.append(id)
+        }
+        _ = try journey.tick(AutomationJourneyTests.day(20), settings: settings)
+        let states = try database.pool.read { try String.fetchAll($0, sql: "SELECT state || ' ' || reason FROM referrals WHERE order_id IN (\(friends.map(String.init).joined(separator: ","))) ORDER BY order_id") }
+        #expect(states == ["rewarded ", "rewarded ", "refused 2 referrals rewarded this year already"])
+        // A review left for the member's order earns the review bonus once, whatever its rating.
+        _ = try database.write { w in
+            try w.db.execute(sql: """
+                INSERT INTO reviews(order_id, customer_id, rating, reviewed_at, source, source_key, created_at)
+                VALUES (1, (SELECT customer_id FROM loyalty_accounts WHERE id = ?), 2, 0, 'csv', 'k1', 0)
+                """, arguments: [member])
+        }
+        _ = try journey.tick(AutomationJourneyTests.day(21), settings: settings)
+        _ = try journey.tick(AutomationJourneyTests.day(22), settings: settings)
+        let kinds = try database.pool.read { try String.fetchAll($0, sql: "SELECT kind || ' ' || points FROM points_ledger WHERE account_id = ? ORDER BY id", arguments: [member]) }
+        #expect(kinds == ["welcome 100", "earn 200", "earn 200", "review 25"])
+    }
+}

@@ -1,7 +1,7 @@
 /// What a ledger entry is for. A member's balance is the sum of their entries; nothing else holds
 /// points.
 public enum LedgerKind: String, Sendable, CaseIterable {
-    case earn, reversal, welcome, adjust, redeem, expire
+    case earn, reversal, welcome, adjust, redeem, expire, birthday, review
 }
 
 /// A member's points as the ledger sums them at a moment.

@@ -39,6 +39,10 @@ public struct LoyaltySettings: Equatable, Sendable {
     /// referrals a year earn it.
     public var referralPoints: Int64 = 200
     public var referralsPerYear = 10
+    /// Points on a member's birthday (beside the coupon), and for leaving a review on the shop's
+    /// site, whatever it says; both off (0) unless the shop sets them.
+    public var birthdayPoints: Int64 = 0
+    public var reviewPoints: Int64 = 0
 
     public init() {}
 

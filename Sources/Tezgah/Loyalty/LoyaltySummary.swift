@@ -10,6 +10,9 @@ public struct LoyaltySummary: Hashable, Sendable, Identifiable {
     public var referralCode: String
     /// Points from orders still inside their return window (not in `balance` yet).
     public var pending: Int64 = 0
+    public var lastOrderAt: Date?
+    /// Spent in the last twelve months (net of refunds), in the currency of their latest order.
+    public var yearlySpend: Money?
 
     public init(id: Int64, customerName: String, tier: LoyaltyTier, balance: Int64, joinedAt: Date, referralCode: String) {
         self.id = id

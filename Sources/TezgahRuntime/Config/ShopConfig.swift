@@ -274,7 +274,8 @@ public struct ShopConfig: Sendable {
     /// `[loyalty]`: the programme's rates, tiers, windows and reward.
     private static func loyalty(_ section: TOMLSection) throws -> LoyaltySettings {
         try section.allow(["enabled", "auto_join", "join_from_customers_export", "welcome_points", "return_window_days", "demotion_grace_days", "expiry_months",
-                           "reward_points", "reward_value", "reward_percent", "coupon_days", "points_per_unit", "tiers", "multipliers"])
+                           "reward_points", "reward_value", "reward_percent", "coupon_days", "points_per_unit", "tiers", "multipliers",
+                           "birthday_points", "review_points", "referral_points", "referrals_per_year"])
         var rules = LoyaltySettings()
         let day: TimeInterval = 86_400
         rules.enabled = try section.bool("enabled") ?? true
@@ -286,6 +287,10 @@ public struct ShopConfig: Sendable {
         if let months = try section.integer("expiry_months", atLeast: 2, atMost: 120) { rules.expiryAfter = TimeInterval(months) * 30.5 * day }
         if let points = try section.integer("reward_points", atLeast: 1) { rules.rewardPoints = Int64(points) }
         if let days = try section.integer("coupon_days", atLeast: 1) { rules.couponValidity = TimeInterval(days) * day }
+        if let points = try section.integer("birthday_points", atLeast: 0) { rules.birthdayPoints = Int64(points) }
+        if let points = try section.integer("review_points", atLeast: 0) { rules.reviewPoints = Int64(points) }
+        if let points = try section.integer("referral_points", atLeast: 0) { rules.referralPoints = Int64(points) }
+        if let count = try section.integer("referrals_per_year", atLeast: 0) { rules.referralsPerYear = count }
         if let text = try section.string("reward_value") {
             let parts = text.split(separator: " ")
             guard parts.count == 2, let amount = Decimal(string: String(parts[0])), amount > 0, parts[1].count == 3 else {

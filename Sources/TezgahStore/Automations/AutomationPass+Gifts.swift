@@ -21,6 +21,10 @@ extension AutomationPass {
             """, arguments: StatementArguments(days + [recentlySet])) {
             try gift(.birthday, customerID: row[0], percent: rules.birthdayPercent, key: "birthday:customer:\(row[0] as Int64):\(year)",
                      why: "birthday")
+            if rules.birthdayPoints > 0, let account = try writer.loyaltyAccount(customerID: row[0]) {
+                try writer.ledgerEntry(account: account.id, points: rules.birthdayPoints, kind: .birthday, reason: "birthday \(year)", at: now,
+                                       actor: Self.actor, key: "birthday:account:\(account.id):\(year)")
+            }
         }
         for row in try Row.fetchAll(db, sql: """
             SELECT customer_id, joined_at FROM loyalty_accounts

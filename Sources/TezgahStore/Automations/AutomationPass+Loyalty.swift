@@ -160,6 +160,24 @@ extension AutomationPass {
 }
 
 extension AutomationPass {
+    /// The review bonus, when the shop gives one: points for each review a member leaves (found by
+    /// the reviews' rowid since the last pass), whatever its rating says.
+    mutating func reviewBonuses() throws {
+        let rules = settings.loyalty
+        let last = try Int64.fetchOne(db.cachedStatement(sql: "SELECT last_id FROM automation_cursors WHERE rule = 'reviews'")) ?? 0
+        let rows = try Row.fetchAll(db, sql: "SELECT id, customer_id, order_id FROM reviews WHERE id > ? ORDER BY id", arguments: [last])
+        guard let newest = rows.last?[0] as Int64? else { return }
+        if rules.enabled, rules.reviewPoints > 0 {
+            for row in rows {
+                guard let customer: Int64 = row[1], let account = try writer.loyaltyAccount(customerID: customer) else { continue }
+                try writer.ledgerEntry(account: account.id, points: rules.reviewPoints, kind: .review, reason: "review", orderID: row[2], at: now,
+                                       actor: Self.actor, key: "review:review:\(row[0] as Int64)")
+            }
+        }
+        try db.execute(sql: "INSERT INTO automation_cursors(rule, last_id) VALUES ('reviews', ?) ON CONFLICT(rule) DO UPDATE SET last_id = excluded.last_id",
+                       arguments: [newest])
+    }
+
     /// Referrals whose order's return window has closed: the referrer earns, unless the order went
     /// back or they have had their yearly share already.
     mutating func settleReferrals() throws {

@@ -30,6 +30,7 @@ struct AutomationPass {
         try dueSurveys()
         try dailyLoyalty()
         try settleReferrals()
+        try reviewBonuses()
     }
 
     // MARK: - What is new

@@ -44,3 +44,24 @@ extension ShopWriter {
         }
     }
 }
+
+extension AppDatabase {
+    /// Records by hand that an order came from a member's referral code (the customer said so).
+    /// Returns the referral's state: pending (rewarded after the return window) or refused, with why.
+    public func recordReferral(orderID: Int64, code: String, now: Date) throws -> String {
+        try write { writer in
+            let code = code.trimmingCharacters(in: .whitespaces).uppercased()
+            guard try Bool.fetchOne(writer.db, sql: "SELECT EXISTS (SELECT 1 FROM loyalty_accounts WHERE referral_code = ?)", arguments: [code]) == true else {
+                throw StoreError.refused("No member has the referral code \(code).")
+            }
+            guard let number = try String.fetchOne(writer.db, sql: "SELECT number FROM orders WHERE id = ?", arguments: [orderID]) else {
+                throw StoreError.notFound(what: "order", id: orderID)
+            }
+            try writer.applyDiscountCodes([(number, code, now)])
+            let row = try Row.fetchOne(writer.db, sql: "SELECT state, reason FROM referrals WHERE order_id = ?", arguments: [orderID])
+            guard let row else { return "not recorded" }
+            let reason: String = row[1]
+            return reason.isEmpty ? row[0] : "\(row[0] as String): \(reason)"
+        }
+    }
+}

@@ -11,7 +11,12 @@ extension ListSource where Item == LoyaltySummary {
                    (SELECT coalesce(sum(points), 0) FROM points_ledger p WHERE p.account_id = t.id
                       AND (p.available_at IS NULL OR p.available_at <= CAST(strftime('%s', 'now') AS INTEGER))),
                    (SELECT coalesce(sum(points), 0) FROM points_ledger p WHERE p.account_id = t.id
-                      AND p.available_at > CAST(strftime('%s', 'now') AS INTEGER))
+                      AND p.available_at > CAST(strftime('%s', 'now') AS INTEGER)),
+                   (SELECT max(placed_at) FROM orders o WHERE o.customer_id = t.customer_id),
+                   (SELECT currency FROM orders o WHERE o.customer_id = t.customer_id ORDER BY placed_at DESC LIMIT 1),
+                   (SELECT coalesce(sum(total_minor - refunded_minor), 0) FROM orders o WHERE o.customer_id = t.customer_id
+                      AND o.placed_at > CAST(strftime('%s', 'now') AS INTEGER) - 365 * 86400
+                      AND o.currency = (SELECT currency FROM orders x WHERE x.customer_id = t.customer_id ORDER BY placed_at DESC LIMIT 1))
             FROM loyalty_accounts t JOIN customers c ON c.id = t.customer_id
             """,
         sortColumn: "t.joined_at", table: "loyalty_accounts", search: .loyaltyAccounts,
@@ -20,6 +25,8 @@ extension ListSource where Item == LoyaltySummary {
             var member = LoyaltySummary(id: row[1], customerName: row[2], tier: row.value(3, default: .member), balance: row[5],
                                         joinedAt: row.date(0), referralCode: row[4])
             member.pending = row[6]
+            member.lastOrderAt = row.optionalDate(7)
+            member.yearlySpend = (row[8] as String?).map { Money(minorUnits: row[9], currency: .code($0)) }
             return member
         })
 }

@@ -44,6 +44,8 @@ public enum Effect: Equatable, Sendable {
     case issueVoucher(String)
     /// Records a return request ("2 KUPA-01: broken", "| reason" outside the window).
     case requestReturn(orderID: Int64, text: String)
+    /// The order came from this member's referral code.
+    case setReferral(orderID: Int64, code: String)
     /// As `requestReturn`, for the order a conversation is linked to.
     case requestReturnForConversation(conversationID: Int64, text: String)
     /// The order's open return's next step: approve, receive, refund, or reject with why.

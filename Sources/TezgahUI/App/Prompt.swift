@@ -37,6 +37,8 @@ public struct Prompt: Equatable, Sendable {
         case returnStep
         /// A return for the order a conversation is about.
         case conversationReturn
+        /// The referral code a customer named for an order.
+        case referral
     }
 
     public var purpose: Purpose

@@ -11,6 +11,12 @@ extension PaneDefinition {
             Column(title: "Pending", width: 7, alignRight: true, dropOrder: 3) { row, _ in
                 (row.asLoyalty.map { $0.pending == 0 ? "" : Int($0.pending).grouped } ?? "", .dim)
             },
+            Column(title: "12-mo spend", width: 12, alignRight: true, dropOrder: 4) { row, _ in
+                (row.asLoyalty?.yearlySpend.map(\.formatted) ?? "", .money)
+            },
+            Column(title: "Last order", width: 10, dropOrder: 5) { row, state in
+                (row.asLoyalty?.lastOrderAt.map { state.clock.day($0) } ?? "", .dim)
+            },
             Column(title: "Joined", width: 10, dropOrder: 1) { row, state in (row.asLoyalty.map { state.clock.day($0.joinedAt) } ?? "", .dim) },
             Column(title: "Referral", width: 11, dropOrder: 2) { row, _ in (row.asLoyalty?.referralCode ?? "", .dim) },
         ],

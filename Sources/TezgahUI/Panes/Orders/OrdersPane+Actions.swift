@@ -61,6 +61,11 @@ extension AppState {
             mode = .confirming(Confirmation(question: "Refund \(what) \(prompt.targets)? The customer is told by mail. y/n",
                                             effect: .applyOrderAction(.refund(amount), ids: prompt.ids)))
             return []
+        case .referral:
+            let code = prompt.text.trimmingCharacters(in: .whitespaces)
+            guard !code.isEmpty, let id = prompt.ids.first else { message = "Type the member's referral code, or Esc."; return [] }
+            mode = .browsing
+            return [.setReferral(orderID: id, code: code)]
         case .returnRequest, .returnStep, .conversationReturn:
             let text = prompt.text.trimmingCharacters(in: .whitespaces)
             guard !text.isEmpty, let id = prompt.ids.first else { message = "Type it, or Esc to leave it as it is."; return [] }

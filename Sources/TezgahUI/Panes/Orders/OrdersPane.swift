@@ -40,6 +40,9 @@ extension PaneDefinition {
             KeyBinding([.character("E")], "return: next step", commands: ["rma"]) { state, _ in
                 state.askAboutSelectedOrder(.returnStep) { "Return on \($0) — approve, receive, refund, or reject WHY: " }
             },
+            KeyBinding([.character("F")], "referred by (code)", commands: ["referral"]) { state, _ in
+                state.askAboutSelectedOrder(.referral) { "\($0) was referred by — the member's code: " }
+            },
             KeyBinding([.character("L")], "customer joins loyalty", commands: ["join"]) { state, _ in
                 guard let (ids, _) = state.targets() else { return [] }
                 return [.joinLoyalty(orderIDs: ids)]
