@@ -8,6 +8,9 @@ import TezgahStore
 /// The automation figures: one pass of the engine over the large demo shop with nothing due, and a
 /// pass that queues 1,000 review invites. Measured on a copy, so the cached shop stays as built.
 enum AutomationFigure {
+    /// The median time to read the busiest member's detail, in ms (set by `measure`).
+    nonisolated(unsafe) static var memberDetail = 0.0
+
     static func measure(shop: String, folder: String, passes: Int)
         throws -> (idle: Double, idleNote: String, thousand: Double, queued: Int, loyaltyDay: Double, members: Int,
                    firstDay: Double, firstDayMails: Int) {
@@ -78,6 +81,19 @@ enum AutomationFigure {
         dayStart = ContinuousClock.now
         _ = try Automations(settings: settings, mails: mails).run(on: database, now: now.addingTimeInterval(2 * 86_400))
         let loyaltyDay = (ContinuousClock.now - dayStart).milliseconds / 1_000
+
+        // Opening the member with the longest ledger: the read behind the detail's frame.
+        let busiest = try staging.read {
+            try Int64.fetchOne($0, sql: "SELECT account_id FROM points_ledger GROUP BY account_id ORDER BY count(*) DESC LIMIT 1") ?? 1
+        }
+        var details: [Double] = []
+        for _ in 0..<passes {
+            let start = ContinuousClock.now
+            _ = try database.loyaltyDetail(id: busiest)
+            details.append((ContinuousClock.now - start).milliseconds)
+        }
+        details.sort()
+        memberDetail = details[details.count / 2]
         times.sort()
         return (times[times.count / 2], "median of \(passes) passes; \(waiting) deferred invites sifted by one statement each pass\(deferred > 0 ? ", \(deferred) decisions" : "")",
                 thousand, report.queued, loyaltyDay, members, firstDay, firstReport.queued)

@@ -138,6 +138,9 @@ struct BenchCommand: ParsableCommand {
                           target: "≤ 2 s", meetsTarget: pass.loyaltyDay <= 2,
                           note: String(format: "tiers and expiry for %d members; the first day, catching up with %d mails, took %.2f s",
                                        pass.members, pass.firstDayMails, pass.firstDay)))
+            report(Figure(name: "loyalty, member detail (\(largeLabel))", value: AutomationFigure.memberDetail, unit: "ms", comparison: nil,
+                          comparisonLabel: nil, target: "≤ 2 ms (key → frame)", meetsTarget: AutomationFigure.memberDetail <= 2,
+                          note: "the member with the longest ledger: ledger, coupons, referrals"))
         }
 
         let formatter = ISO8601DateFormatter()

@@ -67,19 +67,34 @@ extension AutomationPass {
         try db.cachedStatement(sql: """
             INSERT INTO automation_cursors(rule, last_id) VALUES ('loyalty-day', ?) ON CONFLICT(rule) DO UPDATE SET last_id = excluded.last_id
             """).execute(arguments: [today])
-        try tiers()
-        try expiry()
+        try tiers(sinceDay: last)
+        try expiry(sinceDay: last)
         try gifts(today: calendar.startOfDay(for: now), calendar: calendar)
     }
 
-    private mutating func tiers() throws {
+    /// `sinceDay` is the last day the pass ran (0 the first time): only members with ledger entries
+    /// since then, or entries that have left the rolling year since then, or a demotion pending,
+    /// can have a different tier today.
+    private mutating func tiers(sinceDay: Int64) throws {
         let rules = settings.loyalty
-        let rows = try Row.fetchAll(db, sql: """
+        let yearAgo = now.addingTimeInterval(-365 * 86_400).unixSeconds
+        let select = """
             SELECT a.id, a.tier, a.demotion_due_at, a.customer_id,
                    (SELECT coalesce(sum(p.points), 0) FROM points_ledger p
                     WHERE p.account_id = a.id AND p.kind IN ('earn', 'reversal') AND p.at > ?)
             FROM loyalty_accounts a
-            """, arguments: [now.addingTimeInterval(-365 * 86_400).unixSeconds])
+            """
+        let rows: [Row]
+        if sinceDay == 0 {
+            rows = try Row.fetchAll(db, sql: select, arguments: [yearAgo])
+        } else {
+            let since = sinceDay * 86_400 - 86_400
+            rows = try Row.fetchAll(db, sql: select + """
+                 WHERE a.demotion_due_at IS NOT NULL
+                    OR a.id IN (SELECT account_id FROM points_ledger WHERE at > ?)
+                    OR a.id IN (SELECT account_id FROM points_ledger WHERE at > ? AND at <= ?)
+                """, arguments: [yearAgo, since, since - 365 * 86_400, yearAgo])
+        }
         for row in rows {
             let (account, customer, yearly): (Int64, Int64, Int64) = (row[0], row[3], row[4])
             let tier = LoyaltyTier(rawValue: row[1]) ?? .member
@@ -115,15 +130,19 @@ extension AutomationPass {
                                       why: "\(tier.title) → \(target.title)"))
     }
 
-    private mutating func expiry() throws {
+    /// Members expired on an earlier day hold nothing more (any new point would have moved their
+    /// activity), so only those whose activity crossed a line since the last pass are read.
+    private mutating func expiry(sinceDay: Int64) throws {
         let rules = settings.loyalty
-        // Members whose last earning or redeeming is old enough to warn about, with what they hold.
+        // Members whose last earning or redeeming is old enough to warn about (a range of the
+        // activity index), with what they hold.
         let rows = try Row.fetchAll(db, sql: """
-            SELECT a.id, a.customer_id, max(CASE WHEN p.kind IN ('earn', 'redeem', 'welcome') THEN p.at END) AS active,
-                   sum(CASE WHEN p.available_at IS NULL OR p.available_at <= ? THEN p.points ELSE 0 END)
-            FROM loyalty_accounts a JOIN points_ledger p ON p.account_id = a.id
-            GROUP BY a.id HAVING active <= ?
-            """, arguments: [now.unixSeconds, now.addingTimeInterval(rules.lastChance - rules.expiryAfter).unixSeconds])
+            SELECT a.id, a.customer_id, a.last_active_at,
+                   (SELECT coalesce(sum(p.points), 0) FROM points_ledger p WHERE p.account_id = a.id
+                      AND (p.available_at IS NULL OR p.available_at <= ?))
+            FROM loyalty_accounts a WHERE a.last_active_at > ? AND a.last_active_at <= ?
+            """, arguments: [now.unixSeconds, sinceDay == 0 ? Int64.min : sinceDay * 86_400 - 86_400 - Int64(rules.expiryAfter),
+                             now.addingTimeInterval(rules.lastChance - rules.expiryAfter).unixSeconds])
         for row in rows {
             let (account, customer, active, available): (Int64, Int64, Int64, Int64) = (row[0], row[1], row[2], row[3])
             guard available > 0 else { continue }

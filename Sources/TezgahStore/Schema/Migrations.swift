@@ -19,6 +19,7 @@ enum Migrations {
         migrator.registerMigration("v12-returns", migrate: v12Returns)
         migrator.registerMigration("v13-vouchers", migrate: v13Vouchers)
         migrator.registerMigration("v14-referrals", migrate: v14Referrals)
+        migrator.registerMigration("v15-loyalty-daily", migrate: v15LoyaltyDaily)
         return migrator
     }
 
@@ -595,6 +596,23 @@ enum Migrations {
         ) STRICT;
         CREATE INDEX referrals_pending ON referrals(state) WHERE state = 'pending';
         CREATE INDEX referrals_by_referrer ON referrals(referrer_account, created_at);
+        """)
+    }
+
+    /// What lets the daily loyalty pass read only the members whose standing can have changed:
+    /// each member's last earning or redeeming (kept by a trigger, so expiry is a range of an
+    /// index), and the ledger by time (the entries that came in, or left the rolling year, since
+    /// the last pass).
+    private static func v15LoyaltyDaily(_ db: Database) throws {
+        try db.execute(sql: """
+        ALTER TABLE loyalty_accounts ADD COLUMN last_active_at INTEGER;
+        UPDATE loyalty_accounts SET last_active_at = (
+            SELECT max(at) FROM points_ledger p WHERE p.account_id = loyalty_accounts.id AND p.kind IN ('earn', 'redeem', 'welcome'));
+        CREATE INDEX loyalty_accounts_by_activity ON loyalty_accounts(last_active_at);
+        CREATE INDEX points_ledger_by_at ON points_ledger(at);
+        CREATE TRIGGER points_ledger_activity AFTER INSERT ON points_ledger
+            WHEN NEW.kind IN ('earn', 'redeem', 'welcome')
+            BEGIN UPDATE loyalty_accounts SET last_active_at = max(coalesce(last_active_at, 0), NEW.at) WHERE id = NEW.account_id; END;
         """)
     }
 }
