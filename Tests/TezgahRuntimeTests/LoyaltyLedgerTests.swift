@@ -439,3 +439,27 @@ final class ConcurrentResults: @unchecked Sendable {
         #expect(kinds == ["welcome 100", "earn 200", "earn 200", "review 25"])
     }
 }
+
+/// Etsy's Coupon Code column redeems a coupon tezgah issued.
+@Suite struct EtsyCouponTests {
+    @Test func anEtsyOrderRedeemsACoupon() throws {
+        let journey = try AutomationJourneyTests()
+        let settings = LoyaltyLedgerTests.settings()
+        _ = try journey.database.write { w in
+            try journey.order(w, "#400", email: "su@example.com", name: "Su", language: "tr", placed: AutomationJourneyTests.day(0, hour: 9))
+        }
+        _ = try journey.tick(AutomationJourneyTests.day(0), settings: settings)
+        let member = try journey.database.pool.read { try Int64.fetchOne($0, sql: "SELECT id FROM loyalty_accounts")! }
+        var rules = settings.loyalty
+        rules.rewardPoints = 100
+        let code = try journey.database.redeemReward(account: member, settings: rules, actor: "ayse", now: AutomationJourneyTests.day(0))
+        let folder = TemporaryFolder("tezgah-etsy-coupon")
+        try FileManager.default.createDirectory(atPath: folder.path, withIntermediateDirectories: true)
+        let file = folder.file("EtsySoldOrders.csv")
+        try "Sale Date,Order ID,Buyer,Full Name,Number of Items,Currency,Order Total,Coupon Code,Ship City,Ship Country\n12/01/26,3001234567,su_etsy,Su,1,TRY,500.00,\(code),İzmir,Turkey\n"
+            .write(toFile: file, atomically: true, encoding: .utf8)
+        _ = try journey.database.importFile(file, now: AutomationJourneyTests.day(1))
+        #expect(try journey.database.pool.read { try Int64.fetchOne($0, sql: "SELECT redeemed_at FROM coupons WHERE code = ?", arguments: [code]) } != nil)
+        #expect(try journey.database.exportCoupons(format: .shopify) == "Code\r\n", "a redeemed coupon is not exported again")
+    }
+}

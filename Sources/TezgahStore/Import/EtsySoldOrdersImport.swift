@@ -18,6 +18,7 @@ struct EtsySoldOrdersImport {
 
     func run() throws -> ImportSummary {
         var summary = ImportSummary(format: .etsySoldOrders)
+        var codes: [(number: String, code: String, at: Date)] = []
         let batch = OrderImportBatch(writer: writer) { [records] in records.error("Order ID", $1, line: $0) }
         try batch.write(into: &summary) {
             var rows = 0
@@ -59,12 +60,15 @@ struct EtsySoldOrdersImport {
                     lines: [], currency: currency, total: Money(minorUnits: total, currency: currency), shippingAddress: address,
                     tags: [], note: records["Coupon Code"].isEmpty ? "" : "Coupon \(records["Coupon Code"])", placedAt: placed)
                 order.itemCount = Int(itemsText) ?? 1
+                if !records["Coupon Code"].isEmpty { codes.append(("#\(id)", records["Coupon Code"], placed)) }
                 if let adjusted, payment != .paid { order.refunded = Money(minorUnits: total - adjusted, currency: currency) }
                 try batch.add(order, customer: buyer.isEmpty ? .name(name) : .platformRef("etsy:\(buyer)"),
                               newCustomer: .init(name: name, city: city, country: country, createdAt: placed), line: records.line)
             }
             try progress(records.size)
         }
+        // Etsy's coupon codes: a coupon tezgah issued is redeemed; a member's code is a referral.
+        try writer.applyDiscountCodes(codes)
         return summary
     }
 
