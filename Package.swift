@@ -102,8 +102,6 @@ let package = Package(
             // The aiosmtpd server the mail figure measures against, shared with the tests.
             "TezgahTestSupport",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
-            // The automation figure stages due invites with plain SQL on its copy of a shop.
-            .product(name: "GRDB", package: "GRDB.swift"),
         ]),
         // Real peers the tests and the benchmark both run: an aiosmtpd server on a free loopback port,
         // Python's e-mail reader, scratch folders. Foundation only, so the mail tests link no store.
