@@ -105,7 +105,7 @@ enum MailFigure {
     }
 
     @discardableResult
-    private static func run(_ path: String, _ arguments: [String]) throws -> String {
+    static func run(_ path: String, _ arguments: [String]) throws -> String {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: path)
         process.arguments = arguments

@@ -159,7 +159,7 @@ import TezgahTestSupport
         func run() throws -> [String] {
             let journey = try AutomationJourneyTests()
             let settings = Self.settings()
-            var random = SeededRandom(seed: seed)
+            var random = SplitMix64(seed: seed)
             var orders: [Int64] = []
             // Sixty busy days, then days a year apart, when unused points expire.
             for day in Array(0..<60) + [400, 800] {
@@ -219,19 +219,6 @@ import TezgahTestSupport
         let first = try run()
         #expect(!first.isEmpty)
         #expect(try run() == first)
-    }
-}
-
-/// A small deterministic generator for the property test (SplitMix64).
-struct SeededRandom: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }
 

@@ -80,16 +80,7 @@ extension AppDatabase {
                     }
                     try writer.deleteShipment(id: shipment)
                 }
-                if let mail = record.mailID {
-                    let state = try String.fetchOne(db, sql: "SELECT state FROM outbox WHERE id = ?", arguments: [mail])
-                        .flatMap(OutboxState.init(rawValue:))
-                    if let state, MailQueueAction.cancel.fromStates.contains(state) {
-                        try writer.settle(id: mail, state: .cancelled, reply: "cancelled by \(actor) (undo)", now: now)
-                        report.mailsCancelled += 1
-                    } else if state == .sent || state == .sending {
-                        report.mailsAlreadySent += 1
-                    }
-                }
+                if let mail = record.mailID { try writer.takeBackMail(mail, actor: actor, now: now, report: &report) }
                 try writer.setOrderFacts(id: orderID, record.before, now: now)
                 try writer.logActivity(at: now, actor: actor, subjectType: "order", subjectID: orderID, action: "undid",
                                        detail: action)
@@ -110,6 +101,17 @@ extension AppDatabase {
 }
 
 extension ShopWriter {
+    /// The mail an undone change queued: cancelled while it still waits, else counted as gone.
+    func takeBackMail(_ mail: Int64, actor: String, now: Date, report: inout UndoReport) throws {
+        let state = try String.fetchOne(db, sql: "SELECT state FROM outbox WHERE id = ?", arguments: [mail]).flatMap(OutboxState.init(rawValue:))
+        if let state, MailQueueAction.cancel.fromStates.contains(state) {
+            try settle(id: mail, state: .cancelled, reply: "cancelled by \(actor) (undo)", now: now)
+            report.mailsCancelled += 1
+        } else if state == .sent || state == .sending {
+            report.mailsAlreadySent += 1
+        }
+    }
+
     /// Removes a shipment made by mistake, with its search text.
     func deleteShipment(id: Int64) throws {
         try db.execute(sql: "DELETE FROM shipments WHERE id = ?", arguments: [id])

@@ -112,16 +112,7 @@ extension AppDatabase {
                     report.problems.append("Invite \(id) changed since it was \(entry[1] as String) (it is \(facts.state.title) now); left as it is.")
                     continue
                 }
-                if let mail = record.mailID {
-                    let state = try String.fetchOne(writer.db, sql: "SELECT state FROM outbox WHERE id = ?", arguments: [mail])
-                        .flatMap(OutboxState.init(rawValue:))
-                    if let state, MailQueueAction.cancel.fromStates.contains(state) {
-                        try writer.settle(id: mail, state: .cancelled, reply: "cancelled by \(actor) (undo)", now: now)
-                        report.mailsCancelled += 1
-                    } else if state == .sent || state == .sending {
-                        report.mailsAlreadySent += 1
-                    }
-                }
+                if let mail = record.mailID { try writer.takeBackMail(mail, actor: actor, now: now, report: &report) }
                 if let review = record.reviewID { try writer.db.execute(sql: "DELETE FROM reviews WHERE id = ?", arguments: [review]) }
                 let before = record.before
                 try writer.db.execute(sql: "UPDATE review_invites SET state = ?, reason = ?, held_from = ?, sent_at = ?, updated_at = ? WHERE id = ?",
