@@ -57,19 +57,12 @@ extension AutomationPass {
         let customer = try AppDatabase.customer(db, id: customerID)
         guard !customer.email.isEmpty,
               try String.fetchOne(db.cachedStatement(sql: "SELECT 1 FROM outbox WHERE dedupe_key = ?"), arguments: [key]) == nil else { return }
-        var code = CouponCode.make()
-        while try Bool.fetchOne(db.cachedStatement(sql: "SELECT EXISTS (SELECT 1 FROM coupons WHERE code = ?)"), arguments: [code]) == true {
-            code = CouponCode.make()
-        }
+        let code = try writer.newCode(unusedIn: .coupons)
         let expires = now.addingTimeInterval(settings.loyalty.giftValidity)
         let description = "\(percent)% off"
-        let request = OrderMailRequest(kind: kind, dedupeKey: key, orderID: nil, orderNumber: "", customer: customer,
-                                       total: Money(minorUnits: 0, currency: .try_),
-                                       values: ["coupon_code": code, "coupon_description": description,
-                                                "coupon_expires": CustomerDate.day(expires, language: customer.language, timeZone: settings.timeZone)])
-        let mail: ComposedMail
-        do { mail = try composer(request, now) } catch is UnmailableRecipient { return }
-        guard try writer.enqueueMail(mail) != nil else { return }
+        let values = ["coupon_code": code, "coupon_description": description,
+                      "coupon_expires": CustomerDate.day(expires, language: customer.language, timeZone: settings.timeZone)]
+        guard try writer.queueMembershipMail(kind, key: key, to: customer, values: values, at: now, composer: composer) != nil else { return }
         let couponKind = kind == .winBack ? "win_back" : kind.rawValue
         try db.cachedStatement(sql: """
             INSERT INTO coupons(code, customer_id, kind, description, percent_off, created_at, expires_at) VALUES (?, ?, ?, ?, ?, ?, ?)

@@ -10,8 +10,7 @@ extension AutomationPass {
     mutating func settlePoints(orderID: Int64) throws {
         let rules = settings.loyalty
         guard rules.enabled, let row = try Row.fetchOne(db.cachedStatement(sql: """
-            SELECT o.customer_id, o.number, o.total_minor, o.refunded_minor, o.currency, o.placed_at, o.status, o.updated_at,
-                   (SELECT min(delivered_at) FROM shipments WHERE order_id = o.id)
+            SELECT o.customer_id, o.number, o.total_minor, o.refunded_minor, o.currency, o.placed_at, o.status, \(ShopWriter.deliveredAt)
             FROM orders o WHERE o.id = ?
             """), arguments: [orderID]) else { return }
         guard let account = try writer.loyaltyAccount(customerID: row[0]) else { return }
@@ -20,7 +19,7 @@ extension AutomationPass {
         let number: String = row[1]
         let (total, refunded): (Int64, Int64) = (row[2], row[3])
         let status = OrderStatus(rawValue: row[6]) ?? .received
-        let delivered: Int64? = row[8] ?? (status == .delivered ? row[7] : nil)
+        let delivered: Int64? = row[7]
         let earned = try Row.fetchOne(db.cachedStatement(sql: """
             SELECT points, available_at FROM points_ledger WHERE order_id = ? AND kind = 'earn' AND account_id = ?
             """), arguments: [orderID, account.id])
@@ -122,10 +121,9 @@ extension AutomationPass {
         try writer.logActivity(at: now, actor: Self.actor, subjectType: "loyalty", subjectID: account,
                                action: demoted ? "tier lowered" : "tier raised", detail: "\(tier.title) → \(target.title), \(yearly) points this year")
         guard !who.email.isEmpty else { return }
-        let request = OrderMailRequest(kind: .loyaltyTierChange, dedupeKey: "loyalty_tier:account:\(account):\(target.rawValue):\(now.unixSeconds / 86_400)",
-                                       orderID: nil, orderNumber: "", customer: who, total: Money(minorUnits: 0, currency: .try_),
-                                       values: ["tier": target.title, "points": String(yearly), "demoted": demoted ? "yes" : ""])
-        do { _ = try writer.enqueueMail(try composer(request, now)) } catch is UnmailableRecipient {}
+        try writer.queueMembershipMail(.loyaltyTierChange, key: "loyalty_tier:account:\(account):\(target.rawValue):\(now.unixSeconds / 86_400)",
+                                       to: who, values: ["tier": target.title, "points": String(yearly), "demoted": demoted ? "yes" : ""],
+                                       at: now, composer: composer)
         report.decisions.append(.init(outcome: .queued, kind: .loyaltyTierChange, orderNumber: "", recipient: who.email,
                                       why: "\(tier.title) → \(target.title)"))
     }
@@ -155,17 +153,13 @@ extension AutomationPass {
                 continue
             }
             let who = try AppDatabase.customer(db, id: customer)
-            guard !who.email.isEmpty else { continue }
-            let request = OrderMailRequest(kind: .pointsExpiring, dedupeKey: "points_expiring:account:\(account):\(active)", orderID: nil,
-                                           orderNumber: "", customer: who, total: Money(minorUnits: 0, currency: .try_),
-                                           values: ["points": String(available),
-                                                    "expires_on": CustomerDate.day(expires, language: who.language, timeZone: settings.timeZone)])
-            do {
-                if try writer.enqueueMail(try composer(request, now)) != nil {
-                    report.decisions.append(.init(outcome: .queued, kind: .pointsExpiring, orderNumber: "", recipient: who.email,
-                                                  why: "\(available) points unused since \(Self.day(active))"))
-                }
-            } catch is UnmailableRecipient {}
+            let values = ["points": String(available),
+                          "expires_on": CustomerDate.day(expires, language: who.language, timeZone: settings.timeZone)]
+            if try writer.queueMembershipMail(.pointsExpiring, key: "points_expiring:account:\(account):\(active)", to: who, values: values,
+                                              at: now, composer: composer) != nil {
+                report.decisions.append(.init(outcome: .queued, kind: .pointsExpiring, orderNumber: "", recipient: who.email,
+                                              why: "\(available) points unused since \(Self.day(active))"))
+            }
         }
     }
 
@@ -204,7 +198,7 @@ extension AutomationPass {
         guard rules.enabled else { return }
         let rows = try Row.fetchAll(db, sql: """
             SELECT r.id, r.referrer_account, o.id, o.number, o.status, o.payment_status,
-                   coalesce((SELECT min(delivered_at) FROM shipments WHERE order_id = o.id), CASE WHEN o.status = 'delivered' THEN o.updated_at END)
+                   \(ShopWriter.deliveredAt)
             FROM referrals r JOIN orders o ON o.id = r.order_id WHERE r.state = 'pending'
             """)
         for row in rows {

@@ -105,7 +105,7 @@ struct AutomationPass {
     private mutating func plan(orderID: Int64) throws {
         try settlePoints(orderID: orderID)
         guard let row = try Row.fetchOne(db.cachedStatement(sql: """
-            SELECT o.customer_id, o.status, o.payment_status, min(s.shipped_at), min(s.delivered_at), o.number, o.updated_at
+            SELECT o.customer_id, o.status, o.payment_status, min(s.shipped_at), \(ShopWriter.deliveredAt), o.number
             FROM orders o JOIN shipments s ON s.order_id = o.id WHERE o.id = ? GROUP BY o.id
             """), arguments: [orderID]) else { return }
         let customer: Int64 = row[0]
@@ -113,8 +113,7 @@ struct AutomationPass {
         let payment = PaymentStatus(rawValue: row[2]) ?? .pending
         guard status != .cancelled, status != .returned, payment != .refunded else { return }
         let shipped = Date(unixSeconds: row[3])
-        // A parcel the owner marked delivered by hand has no delivery scan: the order's change is the time.
-        let delivered = (row[4] as Int64?).map(Date.init(unixSeconds:)) ?? (status == .delivered ? Date(unixSeconds: row[6]) : nil)
+        let delivered = (row[4] as Int64?).map(Date.init(unixSeconds:))
         let invite = settings.reviewInvite
         if invite.enabled {
             let due = delivered.map { $0.addingTimeInterval(invite.afterDelivery) } ?? shipped.addingTimeInterval(invite.afterShipping)
@@ -159,9 +158,7 @@ struct AutomationPass {
             UNION ALL
             SELECT id, order_id, customer_id, state, due_at, expires_at, reason FROM review_invites i
             WHERE state = 'deferred' AND due_at <= ? AND (expires_at <= ? OR (
-                NOT EXISTS (SELECT 1 FROM conversations c WHERE c.customer_id = i.customer_id AND c.status IN ('open', 'pending'))
-                AND NOT EXISTS (SELECT 1 FROM returns r WHERE r.customer_id = i.customer_id AND r.state IN ('requested', 'approved', 'received'))
-                AND NOT EXISTS (SELECT 1 FROM shipments s WHERE s.order_id = i.order_id AND s.status = 'exception')))
+                \(Self.nothingHoldsBack)))
             ORDER BY 5, 1
             """), arguments: [now.unixSeconds, now.unixSeconds, now.unixSeconds])
         for row in rows {
@@ -217,9 +214,7 @@ struct AutomationPass {
             SELECT i.id, i.order_id, i.customer_id FROM review_invites i JOIN orders o ON o.id = i.order_id
             WHERE i.state = 'sent' AND i.sent_at <= ? AND i.sent_at > ?
               AND o.status NOT IN ('cancelled', 'returned') AND o.payment_status <> 'refunded'
-              AND NOT EXISTS (SELECT 1 FROM conversations c WHERE c.customer_id = i.customer_id AND c.status IN ('open', 'pending'))
-              AND NOT EXISTS (SELECT 1 FROM returns r WHERE r.customer_id = i.customer_id AND r.state IN ('requested', 'approved', 'received'))
-              AND NOT EXISTS (SELECT 1 FROM shipments s WHERE s.order_id = i.order_id AND s.status = 'exception')
+              AND \(Self.nothingHoldsBack)
             ORDER BY i.sent_at, i.id
             """), arguments: [now.addingTimeInterval(-delay).unixSeconds, now.addingTimeInterval(-delay - Self.reminderWindow).unixSeconds])
         for row in rows {
@@ -280,6 +275,14 @@ struct AutomationPass {
         return nil
     }
 
+    /// `blocker(customerID:orderID:)` as a condition on an invite aliased `i`, for the statements
+    /// that sift many invites at once; the two must name the same things.
+    static let nothingHoldsBack = """
+        NOT EXISTS (SELECT 1 FROM conversations c WHERE c.customer_id = i.customer_id AND c.status IN ('open', 'pending'))
+        AND NOT EXISTS (SELECT 1 FROM returns r WHERE r.customer_id = i.customer_id AND r.state IN ('requested', 'approved', 'received'))
+        AND NOT EXISTS (SELECT 1 FROM shipments s WHERE s.order_id = i.order_id AND s.status = 'exception')
+        """
+
     /// What the customer is going through that holds an invite back: a conversation the shop has
     /// not finished, or the order's parcel in trouble.
     func blocker(customerID: Int64, orderID: Int64) throws -> String? {
@@ -303,8 +306,8 @@ struct AutomationPass {
 
     private func deliveryWhy(orderID: Int64) throws -> String {
         let row = try Row.fetchOne(db.cachedStatement(sql: """
-            SELECT min(s.shipped_at), coalesce(min(s.delivered_at), CASE WHEN o.status = 'delivered' THEN o.updated_at END)
-            FROM orders o LEFT JOIN shipments s ON s.order_id = o.id WHERE o.id = ?
+            SELECT (SELECT min(shipped_at) FROM shipments WHERE order_id = o.id), \(ShopWriter.deliveredAt)
+            FROM orders o WHERE o.id = ?
             """), arguments: [orderID])
         if let delivered: Int64 = row?[1] { return "delivered \(Self.ago(now.timeIntervalSince(Date(unixSeconds: delivered))))" }
         if let shipped: Int64 = row?[0] { return "shipped \(Self.ago(now.timeIntervalSince(Date(unixSeconds: shipped)))), no delivery recorded" }

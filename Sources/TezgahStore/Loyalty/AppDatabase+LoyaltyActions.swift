@@ -52,10 +52,7 @@ extension AppDatabase {
             guard let customer = try Int64.fetchOne(writer.db, sql: "SELECT customer_id FROM loyalty_accounts WHERE id = ?", arguments: [id]) else {
                 throw StoreError.notFound(what: "loyalty member", id: id)
             }
-            var code = CouponCode.make()
-            while try Bool.fetchOne(writer.db, sql: "SELECT EXISTS (SELECT 1 FROM coupons WHERE code = ?)", arguments: [code]) == true {
-                code = CouponCode.make()
-            }
+            let code = try writer.newCode(unusedIn: .coupons)
             let description = settings.rewardPercent.map { "\($0)% off" } ?? "\(settings.rewardValue.formatted) off"
             _ = try writer.run("""
                 INSERT INTO coupons(code, customer_id, kind, description, percent_off, amount_minor, currency, created_at, expires_at,

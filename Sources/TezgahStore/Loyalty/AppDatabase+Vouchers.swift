@@ -20,10 +20,7 @@ extension AppDatabase {
                 customer = try Int64.fetchOne(writer.db, sql: "SELECT id FROM customers WHERE email = ? COLLATE NOCASE ORDER BY id LIMIT 1", arguments: [email])
                 guard customer != nil else { throw StoreError.refused("No customer has the address \(email).") }
             }
-            var code = CouponCode.make()
-            while try Bool.fetchOne(writer.db, sql: "SELECT EXISTS (SELECT 1 FROM vouchers WHERE code = ?)", arguments: [code]) == true {
-                code = CouponCode.make()
-            }
+            let code = try writer.newCode(unusedIn: .vouchers)
             let id = try writer.run("INSERT INTO vouchers(code, currency, customer_id, note, issued_at, expires_at) VALUES (?, ?, ?, ?, ?, ?)",
                                     [code, value.currency.code, customer, note, now.unixSeconds, validity.map { now.addingTimeInterval($0).unixSeconds }])
             _ = try writer.run("INSERT INTO voucher_ledger(voucher_id, at, amount_minor, reference, actor) VALUES (?, ?, ?, 'issued', ?)",

@@ -30,13 +30,37 @@ extension ShopWriter {
             .map { ($0[0], LoyaltyTier(rawValue: $0[1]) ?? .member) }
     }
 
-    /// A referral code no member has yet.
-    func newReferralCode() throws -> String {
+    /// When an order (aliased `o`) was delivered: its first parcel's delivery scan, else, for an
+    /// order the owner marked delivered by hand, the time of that change. Its return window and
+    /// the invite after it start there.
+    static let deliveredAt = "coalesce((SELECT min(delivered_at) FROM shipments WHERE order_id = o.id), CASE WHEN o.status = 'delivered' THEN o.updated_at END)"
+
+    /// Where codes live: each kind of code is drawn until it is one its table does not hold yet.
+    enum CodeTable: String {
+        case coupons = "coupons WHERE code"
+        case vouchers = "vouchers WHERE code"
+        case referrals = "loyalty_accounts WHERE referral_code"
+    }
+
+    /// A new code (`CouponCode`) that no row of `table` has yet.
+    func newCode(unusedIn table: CodeTable) throws -> String {
         while true {
             let code = CouponCode.make()
-            if try Bool.fetchOne(db.cachedStatement(sql: "SELECT EXISTS (SELECT 1 FROM loyalty_accounts WHERE referral_code = ?)"),
-                                 arguments: [code]) != true { return code }
+            if try Bool.fetchOne(db.cachedStatement(sql: "SELECT EXISTS (SELECT 1 FROM \(table.rawValue) = ?)"), arguments: [code]) != true {
+                return code
+            }
         }
+    }
+
+    /// Queues a mail about the customer's membership rather than an order (welcome, tier, expiry,
+    /// a personal coupon). Returns its id; nil when it was queued before or the customer cannot be mailed.
+    @discardableResult
+    func queueMembershipMail(_ kind: MailKind, key: String, to customer: Customer, values: [String: String], at: Date,
+                             composer: DatedOrderMailComposer) throws -> Int64? {
+        guard !customer.email.isEmpty else { return nil }
+        let request = OrderMailRequest(kind: kind, dedupeKey: key, orderID: nil, orderNumber: "", customer: customer,
+                                       total: Money(minorUnits: 0, currency: .try_), values: values)
+        do { return try enqueueMail(try composer(request, at)) } catch is UnmailableRecipient { return nil }
     }
 
     /// Makes a customer a member (once): the account, the welcome points and the welcome mail with
@@ -47,17 +71,15 @@ extension ShopWriter {
               composer: DatedOrderMailComposer?) throws -> (account: Int64, isNew: Bool) {
         if let existing = try loyaltyAccount(customerID: customerID) { return (existing.id, false) }
         let customer = try AppDatabase.customer(db, id: customerID)
-        let code = try newReferralCode()
+        let code = try newCode(unusedIn: .referrals)
         let account = try insertLoyaltyAccount(customerID: customerID, customerName: customer.name, customerEmail: customer.email,
                                                joinedAt: min(since ?? at, at), referralCode: code)
         try ledgerEntry(account: account, points: settings.welcomePoints, kind: .welcome, reason: "welcome", at: at, actor: actor,
                         key: "welcome:account:\(account)")
         try logActivity(at: at, actor: actor, subjectType: "loyalty", subjectID: account, action: "joined", detail: "referral code \(code)")
-        if let composer, !customer.email.isEmpty {
-            let request = OrderMailRequest(kind: .loyaltyWelcome, dedupeKey: "loyalty_welcome:account:\(account)", orderID: nil,
-                                           orderNumber: "", customer: customer, total: Money(minorUnits: 0, currency: .try_),
-                                           values: ["points": String(settings.welcomePoints), "referral_code": code])
-            do { _ = try enqueueMail(try composer(request, at)) } catch is UnmailableRecipient {}
+        if let composer {
+            try queueMembershipMail(.loyaltyWelcome, key: "loyalty_welcome:account:\(account)", to: customer,
+                                    values: ["points": String(settings.welcomePoints), "referral_code": code], at: at, composer: composer)
         }
         return (account, true)
     }

@@ -13,7 +13,7 @@ extension AppDatabase {
             let db = writer.db
             guard let order = try writer.orderFacts(id: orderID) else { throw StoreError.notFound(what: "order", id: orderID) }
             let delivered = try Int64.fetchOne(db, sql: """
-                SELECT coalesce((SELECT min(delivered_at) FROM shipments WHERE order_id = o.id), CASE WHEN o.status = 'delivered' THEN o.updated_at END)
+                SELECT \(ShopWriter.deliveredAt)
                 FROM orders o WHERE o.id = ?
                 """, arguments: [orderID])
             let overrideReason = override?.trimmingCharacters(in: .whitespaces) ?? ""
