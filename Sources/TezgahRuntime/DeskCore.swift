@@ -43,6 +43,7 @@ public final class DeskCore {
         state.businessHours = settings.businessHours
         automations = settings.automations
         returns = settings.returns
+        churnDays = settings.churnDays
         state.localeSummary = localeSummary
         seenChanges = try database.changesElsewhere()
         if let actor { self.actor = actor }
@@ -55,6 +56,8 @@ public final class DeskCore {
     /// Reviews pane's keys send.
     public var automations = AutomationSettings()
     public var returns = ReturnSettings()
+    /// Days without an order after which the Insight view counts a repeat customer as lapsing.
+    public var churnDays = 90
     /// The owner's saved replies (`m`); the desk's start loads the owner's files over the shipped ones.
     public var savedReplies = SavedReplyLibrary.shipped {
         didSet { state.savedReplyNames = savedReplies.names }
@@ -149,6 +152,20 @@ public final class DeskCore {
     private func perform(_ effect: Effect) -> [Action] {
         do {
             switch effect {
+            case .loadCustomer(let subject):
+                guard let id = try database.customerID(of: subject) else {
+                    return [.effectFailed("This row has no customer the shop knows.")]
+                }
+                return [.customerLoaded(try database.customerProfile(id: id, now: state.clock.now))]
+            case .loadCustomerByID(let id):
+                return [.customerLoaded(try database.customerProfile(id: id, now: state.clock.now))]
+            case .findCustomers(let words):
+                return [.customersFound(words, try database.findCustomers(words))]
+            case .loadInsight(let days):
+                // First responses answered since the last automation pass are counted in now.
+                try database.settleFirstResponses(hours: state.businessHours)
+                return [.insightLoaded(try database.insightReport(days: days, now: state.clock.now, timeZone: state.clock.timeZone,
+                                                                  churnDays: churnDays))]
             case let .loadWindow(pane, request, size, filter, cursor, generation):
                 return [.windowLoaded(pane, try pane.reader.window(database, request, size, filter, filterContext), cursor: cursor,
                                       generation: generation)]

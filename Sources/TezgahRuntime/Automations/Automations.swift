@@ -8,10 +8,13 @@ import TezgahStore
 public struct Automations: Sendable {
     public var settings: AutomationSettings
     public var mails: OrderMails
+    /// The hours support's first responses are counted in, for the Insight figures.
+    public var businessHours: BusinessHours?
 
-    public init(settings: AutomationSettings, mails: OrderMails) {
+    public init(settings: AutomationSettings, mails: OrderMails, businessHours: BusinessHours? = nil) {
         self.settings = settings
         self.mails = mails
+        self.businessHours = businessHours
     }
 
     /// The shop's automations as its config sets them; they write mail, so a `[mail]` section is needed.
@@ -19,11 +22,14 @@ public struct Automations: Sendable {
         guard let mails = try OrderMails.configured(config, settings: settings, templates: folder) else {
             throw ConfigError(description: "\(config.file ?? "config.toml"): there is no [mail] section; automations write mail, so add one with from = \"Shop <shop@example.com>\" and a transport (see the README).")
         }
-        return Automations(settings: settings.automations, mails: mails)
+        return Automations(settings: settings.automations, mails: mails, businessHours: settings.businessHours)
     }
 
     public func run(on database: AppDatabase, now: Date = Date(), dryRun: Bool = false) throws -> AutomationReport {
-        try database.runAutomations(settings, now: now, composer: mails.datedComposer, dryRun: dryRun)
+        let report = try database.runAutomations(settings, now: now, composer: mails.datedComposer, dryRun: dryRun)
+        // Summary upkeep for the Insight figures (a dry run writes nothing, this included).
+        if !dryRun { try database.settleFirstResponses(hours: businessHours) }
+        return report
     }
 
     /// Runs a pass every minute beside the worker's deliveries, logging what each pass did.

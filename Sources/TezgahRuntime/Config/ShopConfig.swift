@@ -95,6 +95,9 @@ public struct ShopConfig: Sendable {
     public var returns = ReturnSettings()
     /// `[support] hours`, checked at load; read in the shop's zone (see `ShopSettings`).
     public var supportHours: String?
+    /// `[insight] churn_days`: a customer who bought twice or more and not for this many days is
+    /// lapsing (the Insight view lists them).
+    public var churnDays = 90
     /// The `[mail]` section as read; turned into `MailSettings` (with the password) only by what sends.
     var mail: TOMLSection?
     var text: String
@@ -137,7 +140,7 @@ public struct ShopConfig: Sendable {
             throw ConfigError(description: "\(file):\(error.source.begin.line): \(error.description).")
         }
         let root = TOMLSection(table: table, path: nil, file: file, text: text)
-        try root.allow(["shop", "shipments", "tracking", "mail", "ui", "inbox", "support", "automations", "loyalty", "returns"])
+        try root.allow(["shop", "shipments", "tracking", "mail", "ui", "inbox", "support", "automations", "loyalty", "returns", "insight"])
         var config = ShopConfig(file: file, timeZone: .current, mail: nil, text: text)
         if let shop = try root.section("shop") {
             try shop.allow(["name", "time_zone", "return_policy"])
@@ -180,6 +183,10 @@ public struct ShopConfig: Sendable {
                 }
                 config.supportHours = hours
             }
+        }
+        if let insight = try root.section("insight") {
+            try insight.allow(["churn_days"])
+            if let days = try insight.integer("churn_days", atLeast: 7, atMost: 730) { config.churnDays = days }
         }
         if let ui = try root.section("ui") {
             try ui.allow(["ascii"])

@@ -31,6 +31,8 @@ public struct ShopSettings: Sendable {
     public var automations: AutomationSettings
     /// The return window and instructions (config only).
     public var returns: ReturnSettings
+    /// Days without an order after which a repeat customer counts as lapsing (config only).
+    public var churnDays = 90
 
     /// The settings for `config` and what the database stores; a stored zone that is no longer a
     /// zone name (written by another version, say) is passed over for the default.
@@ -38,12 +40,14 @@ public struct ShopSettings: Sendable {
         let name: (String, Source) = config.shopName.map { ($0, .config) } ?? stored[.name].map { ($0, .database) } ?? ("tezgah", .defaults)
         let zone: (TimeZone, Source) = config.configuredTimeZone.map { ($0, .config) }
             ?? stored[.timeZone].flatMap(TimeZone.init(identifier:)).map { ($0, .database) } ?? (.current, .defaults)
-        return ShopSettings(name: name.0, nameSource: name.1, timeZone: zone.0, timeZoneSource: zone.1,
+        var settings = ShopSettings(name: name.0, nameSource: name.1, timeZone: zone.0, timeZoneSource: zone.1,
                             returnPolicy: config.returnPolicy, attentionRule: config.attentionRule,
                             trackingLinks: config.trackingLinks,
                             businessHours: config.supportHours.flatMap { BusinessHours(parsing: $0, timeZone: zone.0) },
                             automations: { var rules = config.automations; rules.timeZone = zone.0; return rules }(),
                             returns: config.returns)
+        settings.churnDays = config.churnDays
+        return settings
     }
 
     public static func resolve(config: ShopConfig, database: AppDatabase) throws -> ShopSettings {

@@ -49,6 +49,15 @@ struct FilterField: Sendable {
         }
     }
 
+    /// `id:1042`, which every list understands: one row by its id, the way the customer view opens
+    /// a row of its timeline in that row's own pane.
+    static let rowID = FilterField { value, _ in
+        guard let id = Int64(value), id > 0 else {
+            throw FilterError("“id:\(value)” is not a row id; use a number, as in id:1042.")
+        }
+        return ListCondition(sql: "t.id = ?", arguments: [id])
+    }
+
     /// A comma-separated tags column: `tag:gift` is one of the tags exactly (ignoring case). Tags are
     /// in the search text too, so the index narrows to rows with the word before the column decides.
     static func tag(_ column: String) -> FilterField {
@@ -106,7 +115,7 @@ struct ResolvedFilter: Sendable {
     init(_ text: String, fields: [String: FilterField], context: FilterContext) throws {
         let query = FilterQuery(text)
         let conditions = try query.terms.map { term in
-            guard let field = fields[term.field] else {
+            guard let field = fields[term.field] ?? (term.field == "id" ? FilterField.rowID : nil) else {
                 let known = fields.keys.sorted().map { $0 + ":" }.joined(separator: " ")
                 throw FilterError(fields.isEmpty ? "This pane has no “\(term.field):” filter; type words to search."
                                   : "There is no “\(term.field):” filter here; this pane has \(known)")

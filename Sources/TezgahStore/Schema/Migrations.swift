@@ -20,6 +20,7 @@ enum Migrations {
         migrator.registerMigration("v13-vouchers", migrate: v13Vouchers)
         migrator.registerMigration("v14-referrals", migrate: v14Referrals)
         migrator.registerMigration("v15-loyalty-daily", migrate: v15LoyaltyDaily)
+        migrator.registerMigration("v16-customer-insight", migrate: v16CustomerInsight)
         return migrator
     }
 
@@ -614,5 +615,22 @@ enum Migrations {
             WHEN NEW.kind IN ('earn', 'redeem', 'welcome')
             BEGIN UPDATE loyalty_accounts SET last_active_at = max(coalesce(last_active_at, 0), NEW.at) WHERE id = NEW.account_id; END;
         """)
+    }
+
+    /// What the customer view reads by customer, and what the Insight figures read instead of the
+    /// shop's history (see `InsightSummaries`). A conversation's first response counted in the
+    /// shop's business hours is settled by the automation pass, which knows the hours.
+    private static func v16CustomerInsight(_ db: Database) throws {
+        try db.execute(sql: """
+        CREATE INDEX reviews_by_customer ON reviews(customer_id, reviewed_at);
+        CREATE INDEX reviews_by_date_rating ON reviews(reviewed_at, rating);
+        CREATE INDEX vouchers_by_customer ON vouchers(customer_id, issued_at);
+        CREATE INDEX surveys_answered ON surveys(kind, answered_at, score) WHERE score IS NOT NULL;
+        ALTER TABLE conversations ADD COLUMN first_response_seconds INTEGER;
+        CREATE INDEX conversations_by_opened ON conversations(opened_at, first_response_seconds);
+        CREATE INDEX conversations_response_unsettled ON conversations(id)
+            WHERE first_response_at IS NOT NULL AND first_response_seconds IS NULL;
+        """)
+        try InsightSummaries.create(db)
     }
 }

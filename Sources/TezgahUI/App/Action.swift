@@ -40,4 +40,9 @@ public enum Action: Equatable, Sendable {
     case jobFinished(String)
     /// The clock moved on (the runtime ticks it so "3h ago" stays true).
     case clockTicked(ShopClock)
+    /// A customer's details and timeline, for the customer view.
+    case customerLoaded(CustomerProfile)
+    /// The customers `:customer` words name (one opens; several are listed).
+    case customersFound(String, [Customer])
+    case insightLoaded(InsightReport)
 }

@@ -68,6 +68,7 @@ extension AppState {
         let rest = words.count > 1 ? words[1].trimmingCharacters(in: .whitespaces) : ""
         if let target = Pane(named: verb) { return show(target) }
         if verb == "filter" || verb == "filters" { return filterCommand(rest) }
+        if verb == "customer" && !rest.isEmpty { return [.findCustomers(rest)] }
         if verb == "import" {
             guard !rest.isEmpty else { message = "Name the file: :import orders_export.csv"; return [] }
             return start(.importFile(path: rest))
@@ -107,7 +108,7 @@ extension AppState {
                 for command in binding.commands where !names.contains(command) { names.append(command) }
             }
         }
-        return (names + ["import FILE", "filter save NAME", "filter NAME", "filter delete NAME", "orders…mail"]).joined(separator: ", ")
+        return (names + ["customer EMAIL|NAME", "import FILE", "filter save NAME", "filter NAME", "filter delete NAME", "orders…mail"]).joined(separator: ", ")
     }()
 
     private mutating func filterCommand(_ text: String) -> [Effect] {

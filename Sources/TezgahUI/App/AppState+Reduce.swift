@@ -116,6 +116,12 @@ extension AppState {
         case .clockTicked(let clock):
             self.clock = clock
             return []
+        case .customerLoaded(let profile):
+            return customerLoaded(profile)
+        case .customersFound(let query, let customers):
+            return customersFound(query, customers)
+        case .insightLoaded(let report):
+            return insightLoaded(report)
         }
     }
 
@@ -142,7 +148,13 @@ extension AppState {
             return []
         case .prompting(let prompt):
             return handlePromptKey(key, prompt)
+        case .customer(let view):
+            return handleCustomerKey(key, view)
+        case .insight(let view):
+            return handleInsightKey(key, view)
         case .browsing:
+            // Esc on a row opened from the customer or Insight view goes back there.
+            if key == .escape, let point = returnPoint { return goBack(to: point) }
             return handleBrowsingKey(key)
         }
     }
@@ -252,6 +264,8 @@ extension AppState {
     }
 
     mutating func show(_ target: Pane) -> [Effect] {
+        // Going elsewhere than the opened row's pane leaves the way back behind.
+        if target != pane { returnPoint = nil }
         pane = target
         // An open detail stays open on the next pane, showing that pane's selected row.
         var effects = detailEffect(for: target)

@@ -15,6 +15,10 @@ public struct AppState: Equatable, Sendable {
         case mailProblems
         /// Typing an answer in the status bar: a `:` command, a hold reason, a tracking number…
         case prompting(Prompt)
+        /// One customer's details and timeline over the panes (`C`, `:customer`).
+        case customer(CustomerView)
+        /// The shop's figures over the panes (`I`, `:insight`).
+        case insight(InsightView)
     }
 
     /// A question in the status bar and what a yes does.
@@ -70,6 +74,10 @@ public struct AppState: Equatable, Sendable {
     /// A one-line note in the status bar (an error, or a hint); cleared by the next key.
     public var message: String?
     public var isQuitting = false
+    /// Where Esc goes back to after a row was opened from the customer or Insight view.
+    public var returnPoint: ReturnPoint?
+    /// The Insight view a customer was opened from, which Esc in the customer view goes back to.
+    public var customerOpenedFromInsight: InsightView?
 
     public init(width: Int, height: Int, shopName: String, databasePath: String, clock: ShopClock,
                 isFirstRun: Bool = false) {

@@ -63,6 +63,13 @@ public enum Effect: Equatable, Sendable {
     case startJob(Job)
     /// Asks the running job to stop; it ends as if it had never run.
     case stopJob
+    /// The customer of a pane's row, with their timeline.
+    case loadCustomer(CustomerSubject)
+    /// The customers an e-mail address or name names (`:customer`).
+    case findCustomers(String)
+    case loadCustomerByID(Int64)
+    /// The shop's figures over the last `days` days.
+    case loadInsight(days: Int)
     case quit
 }
 

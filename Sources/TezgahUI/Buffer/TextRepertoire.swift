@@ -24,7 +24,7 @@ public enum ASCIIStandIn {
         for character in text {
             if character.isASCII {
                 out.append(character)
-            } else if let standIn = table[character] ?? controlPicture(character) {
+            } else if let standIn = table[character] ?? controlPicture(character) ?? braille(character) {
                 out += standIn
             } else if let letters = withoutMarks(character) {
                 out += letters
@@ -41,6 +41,18 @@ public enum ASCIIStandIn {
         if value == 0x2421 { return "^?" }
         guard (0x2400...0x241F).contains(value), let letter = Unicode.Scalar(value - 0x2400 + 0x40) else { return nil }
         return "^" + String(Character(letter))
+    }
+
+    /// A braille cell (the Insight view's dot charts) as a mark of its height: `.` low, `:` higher,
+    /// `'` dots only at the top, so a trend still reads.
+    private static func braille(_ character: Character) -> String? {
+        guard character.unicodeScalars.count == 1, let value = character.unicodeScalars.first?.value,
+              (0x2800...0x28FF).contains(value) else { return nil }
+        let dots = value - 0x2800
+        if dots == 0 { return " " }
+        if dots & 0xC0 != 0 { return "." }   // dots 7 and 8, the bottom row
+        if dots & 0x24 != 0 { return ":" }   // dots 3 and 6
+        return "'"
     }
 
     /// A letter with its accents taken off (é → e, ü → u, ç → c), when what is left is ASCII.

@@ -12,6 +12,10 @@ public enum AppView {
         drawTabs(&buffer, state)
         if state.isFirstRun {
             drawFirstRun(&buffer, state)
+        } else if case .customer(let view) = state.mode {
+            drawCustomer(&buffer, state, view)
+        } else if case .insight(let view) = state.mode {
+            drawInsight(&buffer, state, view)
         } else if state.isDetailFullScreen {
             drawDetail(&buffer, state, Rect(x: 0, y: 1, width: state.width, height: state.height - 2))
         } else {
@@ -79,13 +83,22 @@ public enum AppView {
             buffer.put(" " + confirmation.question, x: 0, y: y, maxWidth: state.width, role: .message)
             return
         }
-        let hints = state.isFirstRun ? [StatusHint("q", "quit")] : state.pane.definition.hints
+        let hints: [StatusHint]
+        switch state.mode {
+        case .customer: hints = [StatusHint("j/k", "move"), StatusHint("Enter", "open"), StatusHint("Esc", "back")]
+        case .insight: hints = [StatusHint("p", "period"), StatusHint("Enter", "customer"), StatusHint("Esc", "back")]
+        default: hints = state.isFirstRun ? [StatusHint("q", "quit")] : state.pane.definition.hints
+        }
         let hintWidth = hints.reduce(0) { $0 + DisplayWidth.of($1.key) + DisplayWidth.of($1.text) + 3 }
         let left: String
         if let message = state.message {
             left = " " + message
         } else if state.isFirstRun {
             left = " No shop data yet"
+        } else if case .customer(let view) = state.mode {
+            left = " " + view.profile.customer.name
+        } else if case .insight(let view) = state.mode {
+            left = " Insight · \(view.days) days"
         } else if let job = state.job {
             left = " " + job.line + " · " + countText(state)
         } else {

@@ -1,0 +1,79 @@
+import Foundation
+
+/// One customer on one screen: who they are, what they are worth to the shop, and everything that
+/// happened between them and the shop, newest first.
+public struct CustomerProfile: Hashable, Sendable {
+    public var customer: Customer
+    /// When they said no to marketing mail (a customers export, an unsubscribe link or reply).
+    public var unsubscribedAt: Date?
+    /// Why their address gets no mail at all (a hard bounce, a complaint), when it is suppressed.
+    public var suppression: String?
+    public var orderCount = 0
+    /// Lifetime spend per currency, net of refunds, largest first.
+    public var spend: [Money] = []
+    public var loyaltyTier: LoyaltyTier?
+    /// Points they can spend now, and points still waiting out an order's return window.
+    public var points: Int64 = 0
+    public var pendingPoints: Int64 = 0
+    public var timeline: [CustomerEvent] = []
+    /// True when older events were left out (each kind reads its newest `CustomerProfile.perKind`).
+    public var timelineIsCut = false
+
+    /// How many events of one kind the timeline reads at most: enough for years of a loyal
+    /// customer, few enough that the view opens within a frame.
+    public static let perKind = 200
+
+    public init(customer: Customer) {
+        self.customer = customer
+    }
+}
+
+/// One row of a customer's timeline, and what opening it shows.
+public struct CustomerEvent: Hashable, Sendable {
+    public enum Kind: String, Sendable, CaseIterable {
+        case order, orderChange, parcel, tracking, mail, conversation, message, invite, review, survey, points, coupon,
+             voucher, returned
+        /// The short word in the timeline's second column.
+        public var title: String {
+            switch self {
+            case .order: "order"
+            case .orderChange: "status"
+            case .parcel: "parcel"
+            case .tracking: "tracking"
+            case .mail: "mail"
+            case .conversation: "support"
+            case .message: "message"
+            case .invite: "invite"
+            case .review: "review"
+            case .survey: "survey"
+            case .points: "points"
+            case .coupon: "coupon"
+            case .voucher: "voucher"
+            case .returned: "return"
+            }
+        }
+    }
+
+    public var at: Date
+    public var kind: Kind
+    /// What happened, in one line of untrusted text (subjects, bodies) that the view makes safe.
+    public var text: String
+    /// Whether it went wrong or waits on someone (a failed mail, an exception, a rejected return).
+    public var isProblem = false
+    public var opens: CustomerSubject?
+
+    public init(at: Date, kind: Kind, text: String, isProblem: Bool = false, opens: CustomerSubject? = nil) {
+        (self.at, self.kind, self.text, self.isProblem, self.opens) = (at, kind, text, isProblem, opens)
+    }
+}
+
+/// A row of some pane that belongs to a customer: what the customer view is opened from, and what
+/// each of its timeline rows opens.
+public enum CustomerSubject: Hashable, Sendable {
+    case order(Int64)
+    case shipment(Int64)
+    case invite(Int64)
+    case conversation(Int64)
+    case member(Int64)
+    case mail(Int64)
+}

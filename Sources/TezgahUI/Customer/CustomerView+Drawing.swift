@@ -1,0 +1,65 @@
+import Foundation
+import Tezgah
+
+extension CustomerView {
+    /// The customer's details: who, how to reach them, what they are worth.
+    func headerLines(width: Int, clock: ShopClock) -> [StyledLine] {
+        let customer = profile.customer
+        var contact = [customer.email, customer.language]
+        let place = [customer.city, customer.country].filter { !$0.isEmpty }.joined(separator: " ")
+        if !place.isEmpty { contact.append(place) }
+        contact.append("since \(clock.day(customer.createdAt).trimmingCharacters(in: .whitespaces))")
+        if let birthday = customer.birthday, let month = birthday.month, let day = birthday.day {
+            contact.append(String(format: "birthday %02d-%02d", month, day))
+        }
+        var worth: [(String, StyleRole)] = [("\(profile.orderCount.grouped) order\(profile.orderCount == 1 ? "" : "s")", .normal)]
+        for money in profile.spend.prefix(3) { worth.append((" · " + money.formatted, .money)) }
+        if let tier = profile.loyaltyTier {
+            worth.append((" · \(tier.title) · \(Int(profile.points).grouped) points", .accent))
+            if profile.pendingPoints != 0 { worth.append((" (+\(Int(profile.pendingPoints).grouped) pending)", .dim)) }
+        }
+        if let suppression = profile.suppression {
+            worth.append((" · no mail: \(suppression)", .bad))
+        } else if let at = profile.unsubscribedAt {
+            worth.append((" · no marketing since \(clock.day(at).trimmingCharacters(in: .whitespaces))", .warning))
+        } else {
+            worth.append((" · marketing ok", .good))
+        }
+        let count = profile.timeline.count
+        let title = "Timeline · \(count.grouped)\(profile.timelineIsCut ? "+" : "") event\(count == 1 ? "" : "s"), newest first "
+        return [
+            StyledLine([(customer.name, .title), ("  " + contact.joined(separator: " · "), .dim)]),
+            StyledLine(worth),
+            StyledLine(""),
+            StyledLine([("── ", .border), (title, .header), (String(repeating: "─", count: max(0, width - DisplayWidth.of(title) - 4)), .border)]),
+        ]
+    }
+}
+
+extension AppView {
+    static func drawCustomer(_ buffer: inout Buffer, _ state: AppState, _ view: CustomerView) {
+        let width = state.width - 2
+        buffer.fill(x: 0, y: 1, width: state.width, height: state.height - 2, role: .normal)
+        for (index, line) in view.headerLines(width: width, clock: state.clock).enumerated() {
+            buffer.put(line, x: 1, y: 1 + index, width: width)
+        }
+        let top = 1 + CustomerView.headerLines
+        let rows = state.customerTimelineRows
+        let timeline = view.profile.timeline
+        if timeline.isEmpty {
+            buffer.put("Nothing has happened with this customer yet.", x: 1, y: top, maxWidth: width, role: .dim)
+        }
+        for index in view.top..<min(timeline.count, view.top + rows) {
+            let event = timeline[index]
+            let y = top + index - view.top
+            let selected = index == view.cursor
+            if selected { buffer.put("▸", x: 0, y: y, role: .selected) }
+            var x = 1
+            x += buffer.put(TextFitting.pad(state.clock.short(event.at), to: 12), x: x, y: y, role: selected ? .selected : .dim) + 1
+            x += buffer.put(TextFitting.pad(event.kind.title, to: 8), x: x, y: y, role: .accent) + 1
+            buffer.put(event.text, x: x, y: y, maxWidth: state.width - x - 1, role: event.isProblem ? .warning : .normal)
+        }
+        if view.top > 0 { buffer.put("↑", x: state.width - 1, y: top, role: .dim) }
+        if view.top + rows < timeline.count { buffer.put("↓", x: state.width - 1, y: top + rows - 1, role: .dim) }
+    }
+}
