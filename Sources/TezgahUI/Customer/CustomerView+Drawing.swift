@@ -5,7 +5,7 @@ extension CustomerView {
     /// The customer's details: who, how to reach them, what they are worth.
     func headerLines(width: Int, clock: ShopClock) -> [StyledLine] {
         let customer = profile.customer
-        var contact = [customer.email, customer.language]
+        var contact = ["language \(customer.language)"]
         let place = [customer.city, customer.country].filter { !$0.isEmpty }.joined(separator: " ")
         if !place.isEmpty { contact.append(place) }
         contact.append("since \(clock.day(customer.createdAt).trimmingCharacters(in: .whitespaces))")
@@ -18,21 +18,25 @@ extension CustomerView {
             worth.append((" · \(tier.title) · \(Int(profile.points).grouped) points", .accent))
             if profile.pendingPoints != 0 { worth.append((" (+\(Int(profile.pendingPoints).grouped) pending)", .dim)) }
         }
-        if let suppression = profile.suppression {
-            worth.append((" · no mail: \(suppression)", .bad))
-        } else if let at = profile.unsubscribedAt {
-            worth.append((" · no marketing since \(clock.day(at).trimmingCharacters(in: .whitespaces))", .warning))
-        } else {
-            worth.append((" · marketing ok", .good))
-        }
         let count = profile.timeline.count
         let title = "Timeline · \(count.grouped)\(profile.timelineIsCut ? "+" : "") event\(count == 1 ? "" : "s"), newest first "
         return [
-            StyledLine([(customer.name, .title), ("  " + contact.joined(separator: " · "), .dim)]),
+            StyledLine([(customer.name, .title), ("  " + customer.email, .accent)]),
+            StyledLine([(contact.joined(separator: " · ") + " · ", .dim), mailing(clock)]),
             StyledLine(worth),
-            StyledLine(""),
             StyledLine([("── ", .border), (title, .header), (String(repeating: "─", count: max(0, width - DisplayWidth.of(title) - 4)), .border)]),
         ]
+    }
+}
+
+extension CustomerView {
+    /// Whether mail reaches them: suppressed (none at all), no marketing, or both kinds.
+    private func mailing(_ clock: ShopClock) -> (String, StyleRole) {
+        if let suppression = profile.suppression { return ("no mail: \(suppression)", .bad) }
+        if let at = profile.unsubscribedAt {
+            return ("no marketing since \(clock.day(at).trimmingCharacters(in: .whitespaces))", .warning)
+        }
+        return ("marketing ok", .good)
     }
 }
 

@@ -246,7 +246,7 @@ public enum AppView {
             (label: String(index + 1), text: "\(filter.name): \(filter.query)")
         }
         // Two columns, each with its own key width, when one column does not fit the height.
-        let columns = entries.count + 3 > state.height - 2 ? 2 : 1
+        let columns = entries.count + 2 > state.height - 2 ? 2 : 1
         let perColumn = (entries.count + columns - 1) / columns
         let groups = stride(from: 0, to: entries.count, by: perColumn).map { Array(entries[$0..<min($0 + perColumn, entries.count)]) }
         let keyWidths = groups.map { group in group.map { DisplayWidth.of($0.label) }.max() ?? 0 }
@@ -259,20 +259,21 @@ public enum AppView {
             .map { "\($0.alternatives.map(\.label).joined(separator: " ")) as \($0.keys[0].label)" }
         let footer = ([alternatives.isEmpty ? nil : "Also " + alternatives.joined(separator: ", "), state.localeSummary])
             .compactMap { $0 }.flatMap { TextFitting.wrap($0, to: max(1, width - 4)) }
-        let height = min(state.height - 2, perColumn + 3 + footer.count)
+        // Borders, the table, the footer; "? or Esc closes" sits in the bottom border.
+        let height = min(state.height - 2, perColumn + 2 + footer.count)
         let x = (state.width - width) / 2
         let y = max(1, (state.height - height) / 2)
         buffer.fill(x: x, y: y, width: width, height: height, role: .helpText)
         drawBox(&buffer, Rect(x: x, y: y, width: width, height: height), title: " Keys · \(state.pane.title) ")
         for (column, group) in groups.enumerated() {
             let cx = x + 2 + column * (columnWidth + 2)
-            for (row, entry) in group.prefix(height - 3 - footer.count).enumerated() {
+            for (row, entry) in group.prefix(height - 2 - footer.count).enumerated() {
                 buffer.put(TextFitting.pad(entry.label, to: keyWidths[column]), x: cx, y: y + 1 + row, role: .helpKey)
                 buffer.put(entry.text, x: cx + 1 + keyWidths[column], y: y + 1 + row,
                            maxWidth: columnWidth - keyWidths[column] - 1, role: .helpText)
             }
         }
-        buffer.put("? or Esc closes", x: x + 2, y: y + height - 2 - footer.count, maxWidth: width - 4, role: .dim)
+        buffer.put(" ? or Esc closes ", x: x + 2, y: y + height - 1, maxWidth: width - 4, role: .dim)
         for (index, line) in footer.enumerated() {
             buffer.put(line, x: x + 2, y: y + height - 1 - footer.count + index, maxWidth: width - 4, role: .dim)
         }

@@ -60,10 +60,9 @@ enum SharedKeys {
             guard case .character(let c) = key else { return [] }
             return state.recallSavedFilter(number: c.wholeNumberValue ?? 0)
         },
-        KeyBinding([.character("C")], "the row's customer (:customer NAME)", commands: ["customer"]) { state, _ in
-            state.openCustomerOfSelectedRow()
+        KeyBinding([.character("C"), .character("I")], "row's customer / insight", commands: ["customer", "insight"]) { state, key in
+            key == .character("C") ? state.openCustomerOfSelectedRow() : state.openInsight()
         },
-        KeyBinding([.character("I")], "insight: the shop's figures", commands: ["insight"]) { state, _ in state.openInsight() },
         KeyBinding([.character("S")], "stop an import (:import)", commands: ["stop"]) { state, _ in state.stopJob() },
         KeyBinding([.character("?")], "this help", commands: ["help"]) { state, _ in
             state.mode = .help
