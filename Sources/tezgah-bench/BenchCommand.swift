@@ -23,7 +23,7 @@ struct BenchCommand: ParsableCommand {
     @Option(help: "The tezgah binary to measure (default: the one beside this benchmark).")
     var binary: String?
 
-    @Option(help: "Measure only these groups, comma-separated: frame, core, terminal, import, mail, inbox, automations (default: all).")
+    @Option(help: "Measure only these groups, comma-separated: frame, core, terminal, import, mail, inbox, automations, insight (default: all).")
     var only: String?
 
     func run() throws {
@@ -141,6 +141,16 @@ struct BenchCommand: ParsableCommand {
             report(Figure(name: "loyalty, member detail (\(largeLabel))", value: AutomationFigure.memberDetail, unit: "ms", comparison: nil,
                           comparisonLabel: nil, target: "≤ 2 ms (key → frame)", meetsTarget: AutomationFigure.memberDetail <= 2,
                           note: "the member with the longest ledger: ledger, coupons, referrals"))
+        }
+
+        if wanted("insight") {
+            let insight = try InsightFigure.measure(shop: largeShop, runs: repeats)
+            report(Figure(name: "customer view, longest history (\(largeLabel))", value: insight.customerView, unit: "ms", comparison: nil,
+                          comparisonLabel: nil, target: "≤ 2 ms (key → frame)", meetsTarget: insight.customerView <= 2,
+                          note: insight.customerNote))
+            report(Figure(name: "insight figures (\(largeLabel))", value: insight.insight, unit: "ms", comparison: nil, comparisonLabel: nil,
+                          target: "≤ 50 ms", meetsTarget: insight.insight <= 50,
+                          note: insight.insightNote + (insight.upgrade.map { String(format: "; upgrading the shop to them took %.1f s once", $0) } ?? "")))
         }
 
         let formatter = ISO8601DateFormatter()
