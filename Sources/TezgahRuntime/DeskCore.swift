@@ -157,8 +157,8 @@ public final class DeskCore {
                     return [.effectFailed("This row has no customer the shop knows.")]
                 }
                 return [.customerLoaded(try database.customerProfile(id: id, now: state.clock.now))]
-            case .loadCustomerByID(let id):
-                return [.customerLoaded(try database.customerProfile(id: id, now: state.clock.now))]
+            case let .loadCustomerByID(id, perKind):
+                return [.customerLoaded(try database.customerProfile(id: id, perKind: perKind, now: state.clock.now))]
             case .findCustomers(let words):
                 return [.customersFound(words, try database.findCustomers(words))]
             case .loadInsight(let days):

@@ -100,6 +100,18 @@ import Testing
         #expect(try database.findCustomers("zzzz-nobody").isEmpty)
     }
 
+    @Test func aShortReadIsTheExactNewestStretchOfTheWholeTimeline() throws {
+        let database = DemoShopFixture.database
+        let busiest = try database.pool.read { db in
+            try Int64.fetchOne(db, sql: "SELECT customer_id FROM orders GROUP BY customer_id ORDER BY count(*) DESC LIMIT 1")!
+        }
+        let whole = try database.customerProfile(id: busiest, perKind: 10_000, now: testNow)
+        let short = try database.customerProfile(id: busiest, perKind: 3, now: testNow)
+        #expect(!whole.timelineIsCut && short.timelineIsCut)
+        #expect(short.timeline.count >= 3 && short.timeline.count < whole.timeline.count)
+        #expect(Array(whole.timeline.prefix(short.timeline.count)) == short.timeline, "nothing newer is missing from the short read")
+    }
+
     @Test func theIdFilterShowsOneRowInAnyPane() throws {
         let (database, orderID) = try Self.shop()
         let window = try database.window(.orders, .top, size: 10, filter: "id:\(orderID)")

@@ -121,9 +121,9 @@ import Testing
         #expect(report.lapsingCount == 2)
 
         // 30 min, 1 h, 2 h (Friday's last hour and Monday's first), 3 h: nearest-rank percentiles.
-        #expect(report.firstResponses == [1_800, 3_600, 7_200, 10_800])
-        #expect(report.firstResponse(percentile: 50) == 3_600)
-        #expect(report.firstResponse(percentile: 90) == 10_800)
+        #expect(report.answered == 4)
+        #expect(report.firstResponseMedian == 3_600)
+        #expect(report.firstResponseP90 == 10_800)
         #expect(report.unanswered == 1)
 
         #expect(report.invitesSent == 4 && report.invitesReviewed == 1 && report.reviewConversion == 0.25)
@@ -171,6 +171,7 @@ import Testing
 
     @Test func theDemoShopAgreesWithPlainSQL() throws {
         let database = DemoShopFixture.database
+        try database.settleFirstResponses(hours: nil)
         let zone = TimeZone(identifier: "Europe/Istanbul")!
         let report = try database.insightReport(days: 90, now: testNow, timeZone: zone, churnDays: 60)
         let since = report.from.unixSeconds
@@ -213,6 +214,22 @@ import Testing
                 SELECT count(*) FROM review_invites WHERE state IN ('sent', 'reminded', 'reviewed', 'expired') AND sent_at >= ?
                 """, arguments: [since])
             #expect(report.invitesSent == invites)
+            let reviewed = try Int.fetchOne(db, sql: "SELECT count(*) FROM review_invites WHERE state = 'reviewed' AND sent_at >= ?",
+                                            arguments: [since])
+            #expect(report.invitesReviewed == reviewed)
+            var csat = Array(repeating: 0, count: 5)
+            for row in try Row.fetchAll(db, sql: """
+                SELECT score, count(*) FROM surveys WHERE kind = 'csat' AND score IS NOT NULL AND answered_at >= ? GROUP BY score
+                """, arguments: [since]) { csat[(row[0] as Int) - 1] = row[1] }
+            #expect(report.csat == csat)
+            // First responses as the nearest rank of the sorted waits (wall-clock hours here).
+            let waits = try Int.fetchAll(db, sql: """
+                SELECT first_response_seconds FROM conversations WHERE opened_at >= ? AND first_response_seconds IS NOT NULL
+                ORDER BY first_response_seconds
+                """, arguments: [since])
+            #expect(report.answered == waits.count && !waits.isEmpty)
+            #expect(report.firstResponseMedian == waits[Int((0.5 * Double(waits.count)).rounded(.up)) - 1])
+            #expect(report.firstResponseP90 == waits[Int((0.9 * Double(waits.count)).rounded(.up)) - 1])
         }
     }
 }

@@ -55,7 +55,9 @@ import Testing
             InsightReport.LapsingCustomer(id: Int64(index + 1), name: name, email: "c\(index)@example.com", orders: 2 + index,
                                           lastOrderAt: Fixtures.now.addingTimeInterval(-Double(95 + index * 4) * 86_400))
         }
-        report.firstResponses = [900, 1_800, 3_600, 5_400, 7_200, 14_400, 30_000, 90_000]
+        report.answered = 8
+        report.firstResponseMedian = 5_400
+        report.firstResponseP90 = 90_000
         report.unanswered = 2
         report.invitesSent = 240
         report.invitesReviewed = 55
@@ -122,6 +124,20 @@ import Testing
         #expect(state.message == "A voucher has no pane of its own to open.")
         _ = state.reduce(.keyPressed(.escape))
         #expect(state.mode == .browsing)
+    }
+
+    @Test func scrollingNearTheEndOfACutTimelineReadsMore() {
+        var state = Self.state(width: 80, height: 24)
+        var profile = Self.profile()
+        profile.timelineIsCut = true
+        _ = state.reduce(.customerLoaded(profile))
+        #expect(state.reduce(.keyPressed(.character("j"))) == [.loadCustomerByID(7, perKind: CustomerProfile.firstRead * 4)])
+        #expect(state.reduce(.keyPressed(.character("j"))) == [], "asked once")
+        profile.perKind *= 4
+        profile.timelineIsCut = false
+        _ = state.reduce(.customerLoaded(profile))
+        guard case .customer(let view) = state.mode else { Issue.record("still the customer view"); return }
+        #expect(view.cursor == 2 && view.moreRequested == nil)
     }
 
     @Test func aLapsingCustomerOpensAndEscReturnsToInsight() {

@@ -16,15 +16,19 @@ public struct CustomerProfile: Hashable, Sendable {
     public var points: Int64 = 0
     public var pendingPoints: Int64 = 0
     public var timeline: [CustomerEvent] = []
-    /// True when older events were left out (each kind reads its newest `CustomerProfile.perKind`).
+    /// How many events of each kind were read (the newest of each), and whether older ones were
+    /// left out: the timeline then holds only what is certainly the newest whole stretch, and
+    /// more is read as the owner scrolls towards its end.
+    public var perKind: Int
     public var timelineIsCut = false
 
-    /// How many events of one kind the timeline reads at most: enough for years of a loyal
-    /// customer, few enough that the view opens within a frame.
-    public static let perKind = 200
+    /// What the view reads first: more than a screen of each kind, so the first screen is exact,
+    /// and few enough that a customer with years of history opens within a frame.
+    public static let firstRead = 40
 
-    public init(customer: Customer) {
+    public init(customer: Customer, perKind: Int = CustomerProfile.firstRead) {
         self.customer = customer
+        self.perKind = perKind
     }
 }
 

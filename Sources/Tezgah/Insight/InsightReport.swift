@@ -55,9 +55,11 @@ public struct InsightReport: Hashable, Sendable, Codable {
     /// The customers lapsing, most recently lapsed first (a page of them), and how many in all.
     public var lapsing: [LapsingCustomer] = []
     public var lapsingCount = 0
-    /// First responses (business-hours seconds) of the conversations opened in the period, sorted,
-    /// and how many of those have had no answer yet.
-    public var firstResponses: [Int] = []
+    /// The conversations opened in the period that have had their first response, their median and
+    /// 90th-percentile wait (business-hours seconds, nearest rank), and how many wait for one.
+    public var answered = 0
+    public var firstResponseMedian: Int?
+    public var firstResponseP90: Int?
     public var unanswered = 0
     public var invitesSent = 0
     public var invitesReviewed = 0
@@ -82,13 +84,6 @@ public struct InsightReport: Hashable, Sendable, Codable {
     public var csatAverage: Double? { Self.average(csat, first: 1) }
     /// Promoters (9–10) less detractors (0–6), as a whole percentage of the answers.
     public var netPromoterScore: Int? { Self.netPromoterScore(nps) }
-
-    /// The nearest-rank percentile (0–100) of the first responses, in seconds.
-    public func firstResponse(percentile: Int) -> Int? {
-        guard !firstResponses.isEmpty else { return nil }
-        let rank = Int((Double(percentile) / 100 * Double(firstResponses.count)).rounded(.up))
-        return firstResponses[min(max(rank, 1), firstResponses.count) - 1]
-    }
 
     public static func netPromoterScore(_ counts: [Int]) -> Int? {
         let total = counts.reduce(0, +)

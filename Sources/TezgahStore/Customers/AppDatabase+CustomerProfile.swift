@@ -54,23 +54,23 @@ extension AppDatabase {
     }
 
     /// Everything the shop knows of one customer, each kind read by an index on the customer (or
-    /// on their orders), newest first, at most `CustomerProfile.perKind` of each.
-    public func customerProfile(id: Int64, now: Date = Date()) throws -> CustomerProfile {
+    /// on their orders), newest first, at most `perKind` of each.
+    public func customerProfile(id: Int64, perKind: Int = CustomerProfile.firstRead, now: Date = Date()) throws -> CustomerProfile {
         try pool.read { db in
-            guard let row = try Row.fetchOne(db, sql: "SELECT \(Self.customerColumns), unsubscribed_at FROM customers WHERE id = ?",
+            guard let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT \(Self.customerColumns), unsubscribed_at FROM customers WHERE id = ?"),
                                              arguments: [id])
             else { throw StoreError.notFound(what: "customer", id: id) }
-            var profile = CustomerProfile(customer: Self.customer(row))
+            var profile = CustomerProfile(customer: Self.customer(row), perKind: perKind)
             profile.unsubscribedAt = row.optionalDate(8)
-            profile.suppression = try String.fetchOne(db, sql: "SELECT reason FROM suppressions WHERE address = ?",
+            profile.suppression = try String.fetchOne(db.cachedStatement(sql: "SELECT reason FROM suppressions WHERE address = ?"),
                                                       arguments: [profile.customer.email])
-            let spend = try Row.fetchAll(db, sql: """
+            let spend = try Row.fetchAll(db.cachedStatement(sql: """
                 SELECT currency, count(*), sum(total_minor - refunded_minor) FROM orders WHERE customer_id = ?
                 GROUP BY currency ORDER BY 3 DESC
-                """, arguments: [id])
+                """), arguments: [id])
             profile.orderCount = spend.reduce(0) { $0 + ($1[1] as Int) }
             profile.spend = spend.map { Money(minorUnits: $0[2], currency: Currency.code($0[0])) }
-            var reader = CustomerTimelineReader(db: db, customerID: id, now: now)
+            var reader = CustomerTimelineReader(db: db, customerID: id, now: now, limit: perKind)
             try reader.readAll(into: &profile)
             return profile
         }

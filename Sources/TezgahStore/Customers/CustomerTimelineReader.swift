@@ -9,18 +9,27 @@ struct CustomerTimelineReader {
     let db: Database
     let customerID: Int64
     let now: Date
+    let limit: Int
     private var events: [CustomerEvent] = []
-    private var isCut = false
-    private let limit = CustomerProfile.perKind
+    /// The oldest event read of each kind that had more than `limit`: older than the newest of
+    /// these, the merged timeline may miss rows.
+    private var cutAt: Date?
 
-    init(db: Database, customerID: Int64, now: Date) {
-        (self.db, self.customerID, self.now) = (db, customerID, now)
+    init(db: Database, customerID: Int64, now: Date, limit: Int) {
+        (self.db, self.customerID, self.now, self.limit) = (db, customerID, now, limit)
+        numbers = OrderNumbers(db: db)
     }
 
-    /// The customer's newest orders, as a common table the other queries join to.
+    /// The customer's newest orders, as a common table the other queries join to: twice the
+    /// timeline's reach, because an older order's parcel or status change can come after newer
+    /// orders were placed.
     private var newestOrders: String {
-        "WITH o AS (SELECT id, number FROM orders WHERE customer_id = ? ORDER BY placed_at DESC LIMIT \(limit))"
+        "WITH o AS (SELECT id FROM orders WHERE customer_id = ? ORDER BY placed_at DESC LIMIT \(limit * 2))"
     }
+
+    /// The numbers of the orders the timeline names, read with the newest orders once, so the other
+    /// queries read order ids from the index alone; an older order's is looked up when named.
+    private let numbers: OrderNumbers
 
     mutating func readAll(into profile: inout CustomerProfile) throws {
         try readOrders()
@@ -30,22 +39,28 @@ struct CustomerTimelineReader {
         try readReviews()
         try readLoyalty(into: &profile)
         try readReturns()
-        profile.timeline = events.sorted { $0.at != $1.at ? $0.at > $1.at : $0.kind.rawValue < $1.kind.rawValue }
-        profile.timelineIsCut = isCut
+        var timeline = events.sorted { $0.at != $1.at ? $0.at > $1.at : $0.kind.rawValue < $1.kind.rawValue }
+        if let cutAt { timeline.removeAll { $0.at < cutAt } }
+        profile.timeline = timeline
+        profile.timelineIsCut = cutAt != nil
     }
 
     /// Runs one kind's query (which ends in `LIMIT ?`), noting when there was more than the limit.
     private mutating func read(_ sql: String, _ arguments: StatementArguments, _ make: (Row) -> CustomerEvent?) throws {
-        let rows = try Row.fetchAll(db, sql: sql, arguments: arguments + [limit + 1])
-        if rows.count > limit { isCut = true }
-        events += rows.prefix(limit).compactMap(make)
+        // Cached: a dozen joins prepared again on every open cost more than reading their rows.
+        let rows = try Row.fetchAll(try db.cachedStatement(sql: sql), arguments: arguments + [limit + 1])
+        let made = rows.prefix(limit).compactMap(make)
+        if rows.count > limit, let oldest = made.map(\.at).min() { cutAt = max(cutAt ?? oldest, oldest) }
+        events += made
     }
 
     private mutating func readOrders() throws {
-        try read("""
+        let rows = try Row.fetchAll(db.cachedStatement(sql: """
             SELECT id, number, status, total_minor, currency, item_count, placed_at FROM orders WHERE customer_id = ?
             ORDER BY placed_at DESC LIMIT ?
-            """, [customerID]) { row in
+            """), arguments: [customerID, limit * 2])
+        for row in rows { numbers.known[row[0]] = row[1] }
+        let made = rows.prefix(limit).map { row in
             let total = Money(minorUnits: row[3], currency: Currency.code(row[4]))
             let status: OrderStatus = row.value(2, default: .received)
             let items: Int = row[5]
@@ -53,36 +68,49 @@ struct CustomerTimelineReader {
                                  text: "\(row[1] as String) placed · \(total.formatted) · \(items) item\(items == 1 ? "" : "s") · now \(status.title)",
                                  opens: .order(row[0]))
         }
+        if rows.count > limit, let oldest = made.last?.at { cutAt = max(cutAt ?? oldest, oldest) }
+        events += made
+        let numbers = self.numbers
         try read("""
             \(newestOrders)
-            SELECT a.at, o.number, a.action, a.detail, a.actor, o.id FROM o
+            SELECT a.at, a.subject_id, a.action, a.detail, a.actor FROM o
             JOIN activity_log a ON a.subject_type = 'order' AND a.subject_id = o.id
             WHERE a.action <> 'order placed' ORDER BY a.at DESC LIMIT ?
             """, [customerID]) { row in
             let detail: String = row[3]
             return CustomerEvent(at: row.date(0), kind: .orderChange,
-                                 text: "\(row[1] as String) \(row[2] as String)\(detail.isEmpty ? "" : ": " + detail) (\(row[4] as String))",
-                                 opens: .order(row[5]))
+                                 text: "\(numbers[row[1]]) \(row[2] as String)\(detail.isEmpty ? "" : ": " + detail) (\(row[4] as String))",
+                                 opens: .order(row[1]))
         }
     }
 
     private mutating func readParcels() throws {
-        try read("""
+        // Every parcel of the newest orders is read for the sort anyway; their numbers name the
+        // tracking events below without reading the parcels again.
+        let parcels = try Row.fetchAll(db.cachedStatement(sql: """
             \(newestOrders)
-            SELECT s.id, s.shipped_at, o.number, s.carrier, s.tracking_number, s.status FROM o
-            JOIN shipments s ON s.order_id = o.id ORDER BY s.shipped_at DESC LIMIT ?
-            """, [customerID]) { row in
+            SELECT s.id, s.shipped_at, s.order_id, s.carrier, s.tracking_number, s.status FROM o
+            JOIN shipments s ON s.order_id = o.id ORDER BY s.shipped_at DESC
+            """), arguments: [customerID])
+        var trackingNumbers: [Int64: String] = [:]
+        for row in parcels { trackingNumbers[row[0]] = row[4] }
+        let made = parcels.prefix(limit).map { row in
             let carrier: String = row[3]
             let status: ShipmentStatus = row.value(5, default: .pending)
             return CustomerEvent(at: row.date(1), kind: .parcel,
-                                 text: "\(row[2] as String) shipped with \(Carrier(rawValue: carrier)?.title ?? carrier) \(row[4] as String) · now \(status.title)",
+                                 text: "\(numbers[row[2]]) shipped with \(Carrier(rawValue: carrier)?.title ?? carrier) \(row[4] as String) · now \(status.title)",
                                  isProblem: status == .exception || status == .returnedToSender, opens: .shipment(row[0]))
         }
+        if parcels.count > limit, let oldest = made.last?.at { cutAt = max(cutAt ?? oldest, oldest) }
+        events += made
+        // The newest events are picked on the index alone (shipment, time), then only those rows
+        // are read: a parcel-heavy customer's older events stay on disk.
         try read("""
-            \(newestOrders)
-            SELECT e.at, e.status, e.location, e.description, s.tracking_number, s.id FROM o
-            JOIN shipments s ON s.order_id = o.id JOIN tracking_events e ON e.shipment_id = s.id
-            ORDER BY e.at DESC LIMIT ?
+            SELECT e.at, e.status, e.location, e.description, e.shipment_id FROM tracking_events e WHERE e.id IN (
+                \(newestOrders)
+                SELECT e.id FROM o JOIN shipments s INDEXED BY shipments_by_order ON s.order_id = o.id
+                JOIN tracking_events e INDEXED BY tracking_events_by_shipment ON e.shipment_id = s.id ORDER BY e.at DESC LIMIT ?)
+            ORDER BY e.at DESC
             """, [customerID]) { row in
             let raw: String = row[1]
             let status = ShipmentStatus(rawValue: raw)
@@ -92,8 +120,8 @@ struct CustomerTimelineReader {
             let place = [row[2] as String, description.lowercased() == title.lowercased() ? "" : description]
                 .filter { !$0.isEmpty }.joined(separator: " · ")
             return CustomerEvent(at: row.date(0), kind: .tracking,
-                                 text: "\(row[4] as String) \(title)\(place.isEmpty ? "" : " · " + place)",
-                                 isProblem: status == .exception || status == .failedAttempt, opens: .shipment(row[5]))
+                                 text: "\(trackingNumbers[row[4]] ?? "") \(title)\(place.isEmpty ? "" : " · " + place)",
+                                 isProblem: status == .exception || status == .failedAttempt, opens: .shipment(row[4]))
         }
     }
 
@@ -124,7 +152,7 @@ struct CustomerTimelineReader {
         }
         try read("""
             SELECT m.at, m.direction, m.body, c.id FROM
-            (SELECT id FROM conversations WHERE customer_id = ? ORDER BY last_message_at DESC LIMIT \(limit)) c
+            (SELECT id FROM conversations WHERE customer_id = ? ORDER BY last_message_at DESC LIMIT \(limit * 2)) c
             JOIN messages m ON m.conversation_id = c.id ORDER BY m.at DESC LIMIT ?
             """, [customerID]) { row in
             let inbound = (row[1] as String) == "inbound"
@@ -137,14 +165,15 @@ struct CustomerTimelineReader {
     }
 
     private mutating func readReviews() throws {
+        let numbers = self.numbers
         try read("""
-            SELECT i.id, i.state, i.due_at, i.sent_at, i.reason, o.number FROM review_invites i JOIN orders o ON o.id = i.order_id
+            SELECT i.id, i.state, i.due_at, i.sent_at, i.reason, i.order_id FROM review_invites i
             WHERE i.customer_id = ? ORDER BY coalesce(i.sent_at, i.due_at) DESC LIMIT ?
             """, [customerID]) { row in
             let state: ReviewInviteState = row.value(1, default: .scheduled)
             let reason: String = row[4]
             return CustomerEvent(at: row.optionalDate(3) ?? row.date(2), kind: .invite,
-                                 text: "review invite for \(row[5] as String): \(state.title)\(reason.isEmpty ? "" : " — " + reason)",
+                                 text: "review invite for \(numbers[row[5]]): \(state.title)\(reason.isEmpty ? "" : " — " + reason)",
                                  isProblem: state == .deferred, opens: .invite(row[0]))
         }
         try read("""
@@ -176,12 +205,12 @@ struct CustomerTimelineReader {
     }
 
     private mutating func readLoyalty(into profile: inout CustomerProfile) throws {
-        if let account = try Row.fetchOne(db, sql: """
+        if let account = try Row.fetchOne(db.cachedStatement(sql: """
             SELECT a.id, a.tier,
                    (SELECT coalesce(sum(points), 0) FROM points_ledger WHERE account_id = a.id AND (available_at IS NULL OR available_at <= ?)),
                    (SELECT coalesce(sum(points), 0) FROM points_ledger WHERE account_id = a.id AND available_at > ?)
             FROM loyalty_accounts a WHERE a.customer_id = ?
-            """, arguments: [now.unixSeconds, now.unixSeconds, customerID]) {
+            """), arguments: [now.unixSeconds, now.unixSeconds, customerID]) {
             let accountID: Int64 = account[0]
             profile.loyaltyTier = LoyaltyTier(rawValue: account[1])
             profile.points = account[2]
@@ -220,14 +249,33 @@ struct CustomerTimelineReader {
     }
 
     private mutating func readReturns() throws {
+        let numbers = self.numbers
         try read("""
-            SELECT r.requested_at, r.state, r.reason, o.number, o.id FROM returns r JOIN orders o ON o.id = r.order_id
+            SELECT r.requested_at, r.state, r.reason, r.order_id FROM returns r
             WHERE r.customer_id = ? ORDER BY r.requested_at DESC LIMIT ?
             """, [customerID]) { row in
             let state = ReturnState(rawValue: row[1]) ?? .requested
             return CustomerEvent(at: row.date(0), kind: .returned,
-                                 text: "return of \(row[3] as String): \(state.rawValue) — \(row[2] as String)",
-                                 isProblem: state == .requested || state == .rejected, opens: .order(row[4]))
+                                 text: "return of \(numbers[row[3]]): \(state.rawValue) — \(row[2] as String)",
+                                 isProblem: state == .requested || state == .rejected, opens: .order(row[3]))
         }
+    }
+}
+
+/// Order numbers by id: the newest orders' from the read that listed them, any other one looked up
+/// (and kept) when a row names it.
+private final class OrderNumbers {
+    let db: Database
+    var known: [Int64: String] = [:]
+
+    init(db: Database) {
+        self.db = db
+    }
+
+    subscript(id: Int64) -> String {
+        if let number = known[id] { return number }
+        let number = (try? String.fetchOne(db.cachedStatement(sql: "SELECT number FROM orders WHERE id = ?"), arguments: [id])) ?? nil
+        known[id] = number ?? "#?"
+        return known[id]!
     }
 }

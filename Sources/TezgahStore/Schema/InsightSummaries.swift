@@ -9,7 +9,59 @@ import GRDB
 ///   time, for the repeat rate and the customers lapsing.
 /// - `deliveries_by_day`: parcels delivered per UTC day and carrier, how many had an ETA and how
 ///   many came by it.
+/// - `daily_counts`: per metric and UTC day, rows of other tables counted where their time falls:
+///   customers by their last order (`buyers`, and `repeat_buyers` with two orders or more),
+///   invites by when they were sent (`invites_sent`, `invites_reviewed`), survey answers
+///   (`csat:4`, `nps:10`) and reviews (`rating:5`) by when they were given. A period's count is
+///   its whole days from here plus its first, partial day counted exactly from the table.
 enum InsightSummaries {
+    /// What `daily_counts` counts: the table, the metric (an SQL expression on the row, `R.`),
+    /// the row's time, when it counts, and the columns whose change can move it.
+    static let counted: [(name: String, table: String, metric: String, time: String, when: String, columns: String)] = [
+        ("buyers", "customer_stats", "'buyers'", "R.last_order_at", "R.last_order_at IS NOT NULL AND R.orders > 0",
+         "orders, last_order_at"),
+        ("repeat_buyers", "customer_stats", "'repeat_buyers'", "R.last_order_at", "R.last_order_at IS NOT NULL AND R.orders >= 2",
+         "orders, last_order_at"),
+        ("invites_sent", "review_invites", "'invites_sent'", "R.sent_at",
+         "R.sent_at IS NOT NULL AND R.state IN ('sent', 'reminded', 'reviewed', 'expired')", "state, sent_at"),
+        ("invites_reviewed", "review_invites", "'invites_reviewed'", "R.sent_at", "R.sent_at IS NOT NULL AND R.state = 'reviewed'",
+         "state, sent_at"),
+        ("answers", "surveys", "R.kind || ':' || R.score", "R.answered_at", "R.score IS NOT NULL AND R.answered_at IS NOT NULL",
+         "kind, score, answered_at"),
+        ("ratings", "reviews", "'rating:' || R.rating", "R.reviewed_at", "1", "rating, reviewed_at"),
+    ]
+
+    static func createDailyCounts(_ db: Database) throws {
+        try db.execute(sql: """
+            CREATE TABLE daily_counts (
+                metric TEXT NOT NULL,
+                day INTEGER NOT NULL,
+                count INTEGER NOT NULL,
+                PRIMARY KEY (metric, day)
+            ) STRICT, WITHOUT ROWID
+            """)
+        for rule in counted {
+            func on(_ row: String, _ text: String) -> String { text.replacingOccurrences(of: "R.", with: "\(row).") }
+            let add = { (row: String) in on(row, """
+                INSERT INTO daily_counts(metric, day, count) SELECT \(rule.metric), \(rule.time) / 86400, 1 WHERE \(rule.when)
+                    ON CONFLICT(metric, day) DO UPDATE SET count = count + 1;
+                """) }
+            let remove = { (row: String) in on(row, """
+                UPDATE daily_counts SET count = count - 1 WHERE metric = \(rule.metric) AND day = \(rule.time) / 86400 AND \(rule.when);
+                """) }
+            try db.execute(sql: """
+                INSERT INTO daily_counts(metric, day, count)
+                    SELECT \(on(rule.table, rule.metric)), \(on(rule.table, rule.time)) / 86400, count(*) FROM \(rule.table)
+                    WHERE \(on(rule.table, rule.when)) GROUP BY 1, 2
+                    ON CONFLICT(metric, day) DO UPDATE SET count = count + excluded.count;
+                CREATE TRIGGER \(rule.table)_counts_\(rule.name)_insert AFTER INSERT ON \(rule.table) BEGIN \(add("NEW")) END;
+                CREATE TRIGGER \(rule.table)_counts_\(rule.name)_delete AFTER DELETE ON \(rule.table) BEGIN \(remove("OLD")) END;
+                CREATE TRIGGER \(rule.table)_counts_\(rule.name)_update AFTER UPDATE OF \(rule.columns) ON \(rule.table)
+                BEGIN \(remove("OLD")) \(add("NEW")) END;
+                """)
+        }
+    }
+
     static func create(_ db: Database) throws {
         try db.execute(sql: """
         CREATE TABLE sales_by_hour (
@@ -93,6 +145,7 @@ enum InsightSummaries {
             \(addDelivery("NEW", when: "NEW.delivered_at IS NOT NULL"))
         END;
         """)
+        try createDailyCounts(db)
     }
 
     private static func addSale(_ row: String, when condition: String = "1") -> String {

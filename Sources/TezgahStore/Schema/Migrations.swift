@@ -628,6 +628,7 @@ enum Migrations {
         CREATE INDEX surveys_answered ON surveys(kind, answered_at, score) WHERE score IS NOT NULL;
         ALTER TABLE conversations ADD COLUMN first_response_seconds INTEGER;
         CREATE INDEX conversations_by_opened ON conversations(opened_at, first_response_seconds);
+        CREATE INDEX conversations_by_response ON conversations(first_response_seconds, opened_at) WHERE first_response_seconds IS NOT NULL;
         CREATE INDEX conversations_response_unsettled ON conversations(id)
             WHERE first_response_at IS NOT NULL AND first_response_seconds IS NULL;
         """)

@@ -67,7 +67,8 @@ public enum Effect: Equatable, Sendable {
     case loadCustomer(CustomerSubject)
     /// The customers an e-mail address or name names (`:customer`).
     case findCustomers(String)
-    case loadCustomerByID(Int64)
+    /// A customer by id, reading up to `perKind` of each kind of event (more as the owner scrolls).
+    case loadCustomerByID(Int64, perKind: Int = CustomerProfile.firstRead)
     /// The shop's figures over the last `days` days.
     case loadInsight(days: Int)
     case quit

@@ -8,6 +8,8 @@ public struct CustomerView: Equatable, Sendable {
     public var cursor = 0
     /// The first timeline row on screen.
     public var top = 0
+    /// The larger read asked for as the cursor neared the end of a cut timeline, until it comes.
+    public var moreRequested: Int?
 
     public init(profile: CustomerProfile) {
         self.profile = profile
@@ -127,6 +129,13 @@ extension AppState {
     mutating func handleCustomerKey(_ key: Key, _ view: CustomerView) -> [Effect] {
         var view = view
         if view.move(key, rows: customerTimelineRows) {
+            // Near the end of what was read, more is read, so scrolling never meets a false end.
+            let profile = view.profile
+            if profile.timelineIsCut, view.moreRequested == nil, view.cursor + customerTimelineRows >= profile.timeline.count {
+                view.moreRequested = profile.perKind * 4
+                mode = .customer(view)
+                return [.loadCustomerByID(profile.customer.id, perKind: profile.perKind * 4)]
+            }
             mode = .customer(view)
             return []
         }

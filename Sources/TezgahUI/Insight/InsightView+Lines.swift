@@ -31,9 +31,9 @@ extension InsightView {
         lines.append(line("Repeat", [(Sparkline.bar(report.repeatRate ?? 0, width: barWidth), .good),
                                      (" \(percent(report.repeatRate)) of \(report.buyers.grouped) buyers bought more than once", .normal)]))
         // Support's first response.
-        let median = report.firstResponse(percentile: 50).map { BusinessHours.duration(TimeInterval($0)) } ?? "–"
-        let p90 = report.firstResponse(percentile: 90).map { BusinessHours.duration(TimeInterval($0)) } ?? "–"
-        lines.append(line("Reply", [("median \(median) · 90th \(p90) · \(report.firstResponses.count.grouped) answered", .normal),
+        let median = report.firstResponseMedian.map { BusinessHours.duration(TimeInterval($0)) } ?? "–"
+        let p90 = report.firstResponseP90.map { BusinessHours.duration(TimeInterval($0)) } ?? "–"
+        lines.append(line("Reply", [("median \(median) · 90th \(p90) · \(report.answered.grouped) answered", .normal),
                                     (report.unanswered > 0 ? " · \(report.unanswered.grouped) waiting" : "", .warning)]))
         // Reviews: conversion and the ratings' spread.
         let average = report.averageRating.map { String(format: "%.1f★", $0) } ?? "–"
