@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import Tezgah
 import TezgahStore
 
@@ -12,4 +13,13 @@ extension Carrier: ExpressibleByArgument {
     public init?(argument: String) {
         self.init(named: argument)
     }
+}
+
+/// The moment a command acts as if it were (`--at`, for trying rules), else now.
+func moment(_ at: String?) throws -> Date {
+    guard let at else { return Date() }
+    guard let date = ISO8601DateFormatter().date(from: at) else {
+        throw CommandLineError("\"\(at)\" is not a time such as 2026-12-24T09:00:00+03:00.", exitStatus: 2)
+    }
+    return date
 }

@@ -25,13 +25,7 @@ struct TickCommand: ParsableCommand {
     var at: String?
 
     func run() throws {
-        var now = Date()
-        if let at {
-            guard let date = ISO8601DateFormatter().date(from: at) else {
-                throw CommandLineError("\"\(at)\" is not a time such as 2026-12-24T09:00:00+03:00.", exitStatus: 2)
-            }
-            now = date
-        }
+        let now = try moment(at)
         let paths = DataPaths()
         let config = try shop.loadConfig()
         let database = try shop.openDatabase()
