@@ -11,7 +11,7 @@ import Testing
         let database = try InsightReportTests.handMadeShop()
         let now = InsightReportTests.now
         let orderID = try database.pool.write { db -> Int64 in
-            let orderID = try Int64.fetchOne(db, sql: "SELECT id FROM orders WHERE number = '#1001'")!
+            let orderID = try Int64.fetchOne(db, sql: "SELECT id FROM orders WHERE number = '#2001'")!
             let at = { (days: Int) in now.unixSeconds - Int64(days) * 86_400 }
             try db.execute(sql: """
                 INSERT INTO activity_log(at, actor, subject_type, subject_id, action, detail) VALUES (?, 'ayse', 'order', ?, 'marked shipped', '');
@@ -27,7 +27,7 @@ import Testing
                 Kupam kırık geldi.
                 Ayşe');
                 INSERT INTO loyalty_accounts(customer_id, tier, joined_at, referral_code) VALUES (1, 'silver', ?, 'AYSE-7K');
-                INSERT INTO points_ledger(account_id, at, points, reason, kind, available_at) VALUES (last_insert_rowid(), ?, 100, 'order #1001', 'earn', ?);
+                INSERT INTO points_ledger(account_id, at, points, reason, kind, available_at) VALUES (last_insert_rowid(), ?, 100, 'order #2001', 'earn', ?);
                 INSERT INTO points_ledger(account_id, at, points, reason, kind) VALUES ((SELECT id FROM loyalty_accounts), ?, 50, 'welcome', 'welcome');
                 INSERT INTO coupons(code, customer_id, kind, description, percent_off, created_at) VALUES ('BDAY-7Q2M', 1, 'birthday', '10% off', 10, ?);
                 INSERT INTO vouchers(code, currency, customer_id, issued_at) VALUES ('GIFT-9XK4', 'TRY', 1, ?);

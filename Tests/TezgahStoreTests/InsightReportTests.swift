@@ -27,7 +27,7 @@ import Testing
                 try db.execute(sql: "INSERT INTO customers(id, name, email, created_at) VALUES (?, ?, ?, ?)",
                                arguments: [id, name, "c\(id)@example.com", daysAgo(400)])
             }
-            var number = 1000
+            var number = 2000
             func order(_ customer: Int, _ daysAgo: Int, _ total: Int64, _ currency: String = "TRY", status: String = "delivered",
                        refunded: Int64 = 0) throws -> Int64 {
                 number += 1
@@ -145,7 +145,7 @@ import Testing
         try database.pool.write { db in
             // Burak's order is cancelled, Ayşe's recent one half refunded, Emma's moved to Cem.
             try db.execute(sql: "UPDATE orders SET status = 'cancelled' WHERE customer_id = 2")
-            try db.execute(sql: "UPDATE orders SET refunded_minor = 5000 WHERE number = '#1001'")
+            try db.execute(sql: "UPDATE orders SET refunded_minor = 5000 WHERE number = '#2001'")
             try db.execute(sql: "UPDATE orders SET customer_id = 3 WHERE customer_id = 5")
             // The late Yurtiçi parcel's ETA moves past its delivery; one parcel is deleted.
             try db.execute(sql: "UPDATE shipments SET eta = delivered_at + 3600 WHERE eta < delivered_at AND carrier = 'yurtici'")
@@ -231,5 +231,55 @@ import Testing
             #expect(report.firstResponseMedian == waits[Int((0.5 * Double(waits.count)).rounded(.up)) - 1])
             #expect(report.firstResponseP90 == waits[Int((0.9 * Double(waits.count)).rounded(.up)) - 1])
         }
+    }
+
+    /// The summaries as counted again from the tables they summarise.
+    static func summariesMatchTheirTables(_ database: AppDatabase, sourceLocation: SourceLocation = #_sourceLocation) throws {
+        try database.pool.read { db in
+            func same(_ kept: String, _ recounted: String) throws {
+                let a = try Row.fetchAll(db, sql: kept).map { Array($0.databaseValues) }
+                let b = try Row.fetchAll(db, sql: recounted).map { Array($0.databaseValues) }
+                #expect(a == b, "\(kept)", sourceLocation: sourceLocation)
+            }
+            try same("SELECT hour, currency, orders, revenue_minor FROM sales_by_hour WHERE orders <> 0 ORDER BY 1, 2", """
+                SELECT placed_at / 3600, currency, count(*), sum(total_minor - refunded_minor) FROM orders WHERE status <> 'cancelled'
+                GROUP BY 1, 2 ORDER BY 1, 2
+                """)
+            try same("SELECT customer_id, orders, first_order_at, last_order_at FROM customer_stats WHERE orders > 0 ORDER BY 1", """
+                SELECT customer_id, count(*), min(placed_at), max(placed_at) FROM orders WHERE status <> 'cancelled' GROUP BY 1 ORDER BY 1
+                """)
+            try same("SELECT metric, day, count FROM daily_counts WHERE metric LIKE '%buyers' AND count <> 0 ORDER BY 1, 2", """
+                SELECT 'buyers', last_order_at / 86400, count(*) FROM customer_stats WHERE orders > 0 GROUP BY 2
+                UNION ALL SELECT 'repeat_buyers', last_order_at / 86400, count(*) FROM customer_stats WHERE orders >= 2 GROUP BY 2
+                ORDER BY 1, 2
+                """)
+        }
+    }
+
+    @Test func anImportCountsItsNewOrdersAtTheEndAndChangesAsTheyCome() throws {
+        let database = try Self.handMadeShop()
+        let folder = TemporaryFolder()
+        func importing(_ text: String, _ name: String) throws {
+            let path = folder.file(name)
+            try text.replacingOccurrences(of: "\n", with: "\r\n").write(toFile: path, atomically: true, encoding: .utf8)
+            _ = try database.importFile(path)
+        }
+        try importing(ShopifyImportTests.twoOrders, "first.csv")
+        try Self.summariesMatchTheirTables(database)
+        // Ayşe's order refunded and cancelled, a new one for her, and Oliver's again unchanged.
+        try importing("""
+            \(ShopifyImportTests.header)
+            #1001,ayse@example.com.tr,refunded,,fulfilled,,TRY,,,,1199.70,2025-05-11 09:55:16 +0300,2,El yapımı seramik kupa,349.90,KUPA-01,Ayşe Yılmaz,,,,,TR,,2025-05-20 10:00:00 +0300,,5501
+            #1003,ayse@example.com.tr,paid,,,,TRY,,,,89.90,2025-05-14 10:00:00 +0300,1,Nazar boncuklu anahtarlık,89.90,NAZAR-A,Ayşe Yılmaz,,,,,TR,,,,5503
+            """, "later.csv")
+        try Self.summariesMatchTheirTables(database)
+        let triggers = try database.pool.read { db in
+            try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'orders_%' ORDER BY name")
+        }
+        #expect(triggers.contains("orders_sales_insert") && triggers.contains("orders_customer_stats_insert"), "put back after the import")
+        let guarded = try database.pool.read { db in
+            try String.fetchOne(db, sql: "SELECT sql FROM sqlite_master WHERE name = 'orders_sales_update'")
+        }
+        #expect(guarded?.contains("OLD.id <=") == false)
     }
 }

@@ -74,21 +74,6 @@ enum InsightSummaries {
         INSERT INTO sales_by_hour(hour, currency, orders, revenue_minor)
             SELECT placed_at / 3600, currency, count(*), sum(total_minor - refunded_minor) FROM orders
             WHERE status <> 'cancelled' GROUP BY 1, 2;
-        CREATE TRIGGER orders_sales_insert AFTER INSERT ON orders WHEN NEW.status <> 'cancelled'
-        BEGIN
-            \(addSale("NEW"))
-        END;
-        CREATE TRIGGER orders_sales_delete AFTER DELETE ON orders WHEN OLD.status <> 'cancelled'
-        BEGIN
-            \(removeSale("OLD"))
-        END;
-        CREATE TRIGGER orders_sales_update AFTER UPDATE OF placed_at, currency, total_minor, refunded_minor, status ON orders
-            WHEN OLD.placed_at IS NOT NEW.placed_at OR OLD.currency IS NOT NEW.currency OR OLD.total_minor IS NOT NEW.total_minor
-              OR OLD.refunded_minor IS NOT NEW.refunded_minor OR (OLD.status = 'cancelled') IS NOT (NEW.status = 'cancelled')
-        BEGIN
-            \(removeSale("OLD", when: "OLD.status <> 'cancelled'"))
-            \(addSale("NEW", when: "NEW.status <> 'cancelled'"))
-        END;
 
         CREATE TABLE customer_stats (
             customer_id INTEGER PRIMARY KEY,
@@ -99,25 +84,6 @@ enum InsightSummaries {
         INSERT INTO customer_stats(customer_id, orders, first_order_at, last_order_at)
             SELECT customer_id, count(*), min(placed_at), max(placed_at) FROM orders WHERE status <> 'cancelled' GROUP BY 1;
         CREATE INDEX customer_stats_by_last_order ON customer_stats(last_order_at, orders);
-        CREATE TRIGGER orders_customer_stats_insert AFTER INSERT ON orders WHEN NEW.status <> 'cancelled'
-        BEGIN
-            INSERT INTO customer_stats(customer_id, orders, first_order_at, last_order_at)
-                VALUES (NEW.customer_id, 1, NEW.placed_at, NEW.placed_at)
-            ON CONFLICT(customer_id) DO UPDATE SET orders = orders + 1,
-                first_order_at = min(coalesce(first_order_at, excluded.first_order_at), excluded.first_order_at),
-                last_order_at = max(coalesce(last_order_at, excluded.last_order_at), excluded.last_order_at);
-        END;
-        CREATE TRIGGER orders_customer_stats_delete AFTER DELETE ON orders
-        BEGIN
-            \(recountCustomer("OLD.customer_id"))
-        END;
-        CREATE TRIGGER orders_customer_stats_update AFTER UPDATE OF customer_id, placed_at, status ON orders
-            WHEN OLD.customer_id IS NOT NEW.customer_id OR OLD.placed_at IS NOT NEW.placed_at
-              OR (OLD.status = 'cancelled') IS NOT (NEW.status = 'cancelled')
-        BEGIN
-            \(recountCustomer("OLD.customer_id"))
-            \(recountCustomer("NEW.customer_id"))
-        END;
 
         CREATE TABLE deliveries_by_day (
             day INTEGER NOT NULL,
@@ -145,7 +111,87 @@ enum InsightSummaries {
             \(addDelivery("NEW", when: "NEW.delivered_at IS NOT NULL"))
         END;
         """)
+        try createOrderTriggers(db)
         try createDailyCounts(db)
+    }
+
+    /// The triggers that keep `sales_by_hour` and `customer_stats` as orders change. With
+    /// `existingUpTo`, only for the orders that existed before a large write (ids up to it): the
+    /// write's new orders are then counted together at its end (`countingNewOrdersOnce`).
+    static func createOrderTriggers(_ db: Database, existingUpTo: Int64? = nil) throws {
+        let old = existingUpTo.map { " AND OLD.id <= \($0)" } ?? ""
+        if existingUpTo == nil {
+            try db.execute(sql: """
+            CREATE TRIGGER orders_sales_insert AFTER INSERT ON orders WHEN NEW.status <> 'cancelled'
+            BEGIN
+                \(addSale("NEW"))
+            END;
+            CREATE TRIGGER orders_customer_stats_insert AFTER INSERT ON orders WHEN NEW.status <> 'cancelled'
+            BEGIN
+                INSERT INTO customer_stats(customer_id, orders, first_order_at, last_order_at)
+                    VALUES (NEW.customer_id, 1, NEW.placed_at, NEW.placed_at)
+                ON CONFLICT(customer_id) DO UPDATE SET orders = orders + 1,
+                    first_order_at = min(coalesce(first_order_at, excluded.first_order_at), excluded.first_order_at),
+                    last_order_at = max(coalesce(last_order_at, excluded.last_order_at), excluded.last_order_at);
+            END;
+            """)
+        }
+        try db.execute(sql: """
+        CREATE TRIGGER orders_sales_delete AFTER DELETE ON orders WHEN OLD.status <> 'cancelled'\(old)
+        BEGIN
+            \(removeSale("OLD"))
+        END;
+        CREATE TRIGGER orders_sales_update AFTER UPDATE OF placed_at, currency, total_minor, refunded_minor, status ON orders
+            WHEN (OLD.placed_at IS NOT NEW.placed_at OR OLD.currency IS NOT NEW.currency OR OLD.total_minor IS NOT NEW.total_minor
+              OR OLD.refunded_minor IS NOT NEW.refunded_minor OR (OLD.status = 'cancelled') IS NOT (NEW.status = 'cancelled'))\(old)
+        BEGIN
+            \(removeSale("OLD", when: "OLD.status <> 'cancelled'"))
+            \(addSale("NEW", when: "NEW.status <> 'cancelled'"))
+        END;
+        CREATE TRIGGER orders_customer_stats_delete AFTER DELETE ON orders WHEN 1\(old)
+        BEGIN
+            \(recountCustomer("OLD.customer_id"))
+        END;
+        CREATE TRIGGER orders_customer_stats_update AFTER UPDATE OF customer_id, placed_at, status ON orders
+            WHEN (OLD.customer_id IS NOT NEW.customer_id OR OLD.placed_at IS NOT NEW.placed_at
+              OR (OLD.status = 'cancelled') IS NOT (NEW.status = 'cancelled'))\(old)
+        BEGIN
+            \(recountCustomer("OLD.customer_id"))
+            \(recountCustomer("NEW.customer_id"))
+        END;
+        """)
+    }
+
+    private static let orderTriggers = ["orders_sales_insert", "orders_sales_delete", "orders_sales_update",
+                                        "orders_customer_stats_insert", "orders_customer_stats_delete", "orders_customer_stats_update"]
+
+    /// Runs `body` (a large write, inside its transaction) with the summaries of its new orders
+    /// written once at the end, set-based, instead of by a trigger per order: at 100k orders the
+    /// triggers' sub-programs (an upsert into each summary, and the daily counts those cause) were
+    /// a large share of the import. Orders that existed before keep their triggers, so a change
+    /// to one inside is counted as it happens. Readers never see the difference: it all commits
+    /// together.
+    static func countingNewOrdersOnce<T>(_ db: Database, _ body: () throws -> T) throws -> T {
+        precondition(db.isInsideTransaction, "new orders are counted at the end of a transaction")
+        let before = try Int64.fetchOne(db, sql: "SELECT coalesce(max(id), 0) FROM orders") ?? 0
+        for name in orderTriggers { try db.execute(sql: "DROP TRIGGER IF EXISTS \(name)") }
+        try createOrderTriggers(db, existingUpTo: before)
+        let result = try body()
+        for name in orderTriggers { try db.execute(sql: "DROP TRIGGER IF EXISTS \(name)") }
+        try createOrderTriggers(db)
+        try db.execute(sql: """
+            INSERT INTO sales_by_hour(hour, currency, orders, revenue_minor)
+                SELECT placed_at / 3600, currency, count(*), sum(total_minor - refunded_minor) FROM orders
+                WHERE id > ? AND status <> 'cancelled' GROUP BY 1, 2
+                ON CONFLICT(hour, currency) DO UPDATE SET orders = orders + excluded.orders,
+                    revenue_minor = revenue_minor + excluded.revenue_minor;
+            INSERT INTO customer_stats(customer_id, orders, first_order_at, last_order_at)
+                SELECT customer_id, count(*), min(placed_at), max(placed_at) FROM orders
+                WHERE customer_id IN (SELECT customer_id FROM orders WHERE id > ?) AND status <> 'cancelled' GROUP BY 1
+                ON CONFLICT(customer_id) DO UPDATE SET orders = excluded.orders, first_order_at = excluded.first_order_at,
+                    last_order_at = excluded.last_order_at;
+            """, arguments: [before, before])
+        return result
     }
 
     private static func addSale(_ row: String, when condition: String = "1") -> String {

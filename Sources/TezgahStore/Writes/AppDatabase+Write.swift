@@ -23,7 +23,8 @@ extension AppDatabase {
     ///
     /// All three settings are put back afterwards. Search text is written in batches (see
     /// `SearchIndexBatch`); nothing inside `changes` may read the search index. List counts are
-    /// taken once at the end (see `ListCounts.countingOnce`); nothing inside may read them.
+    /// taken once at the end (see `ListCounts.countingOnce`), and so are the Insight summaries of
+    /// new orders (`InsightSummaries.countingNewOrdersOnce`); nothing inside may read them.
     func largeWrite<T>(cacheMegabytes: Int = 16, _ changes: (ShopWriter) throws -> T) throws -> T {
         try pool.writeWithoutTransaction { db in
             let previous = try Int.fetchOne(db, sql: "PRAGMA cache_size") ?? -2_000
@@ -35,9 +36,11 @@ extension AppDatabase {
             var result: T?
             try db.inTransaction(.immediate) {
                 try ListCounts.countingOnce(db) {
-                    let batch = SearchIndexBatch()
-                    result = try changes(ShopWriter(db, searchBatch: batch))
-                    try batch.flush(db)
+                    try InsightSummaries.countingNewOrdersOnce(db) {
+                        let batch = SearchIndexBatch()
+                        result = try changes(ShopWriter(db, searchBatch: batch))
+                        try batch.flush(db)
+                    }
                 }
                 return .commit
             }
