@@ -19,6 +19,9 @@ struct ImportCommand: ParsableCommand {
     @Option(help: "The config file (its [mail] section writes the \"delivered\" mail for orders a tracking export completes).")
     var config: String?
 
+    @Flag(help: "Print each file's summary as one JSON object (a failure still goes to stderr, with its exit status).")
+    var json = false
+
     @Argument(help: "CSV files to import.")
     var files: [String]
 
@@ -40,7 +43,11 @@ struct ImportCommand: ParsableCommand {
                     progress.update(read / 1_024)
                 }
                 progress.finish()
-                print("\(file): \(summary.description)")
+                if json {
+                    try JSONLines.print(summary, adding: ["file": file, "summary": summary.description])
+                } else {
+                    print("\(file): \(summary.description)")
+                }
             } catch let error as ImportError {
                 progress.finish()
                 throw CommandLineError(error.sentence, exitStatus: error.exitStatus)

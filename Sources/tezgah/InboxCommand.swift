@@ -21,6 +21,9 @@ struct InboxCommand: ParsableCommand {
 
         @OptionGroup var shop: ShopOptions
 
+        @Flag(help: "Print the summary as one JSON object.")
+        var json = false
+
         func run() throws {
             let paths = DataPaths()
             let shopConfig = try paths.loadConfig(override: shop.config)
@@ -31,7 +34,12 @@ struct InboxCommand: ParsableCommand {
             defer { try? database.close() }
             // --maildir reads that folder as it is; the sync command belongs to the configured mailbox.
             let sync = InboxSync(maildir: folder, syncCommand: maildir == nil ? shopConfig.inboxSyncCommand : nil)
-            print("\(folder): \(try sync.run(into: database).description)")
+            let summary = try sync.run(into: database)
+            if json {
+                try JSONLines.print(summary, adding: ["maildir": folder, "summary": summary.description])
+            } else {
+                print("\(folder): \(summary.description)")
+            }
         }
     }
 }

@@ -69,6 +69,9 @@ struct MailCommand: ParsableCommand {
         @Option(help: "At most this many rows.")
         var limit = 50
 
+        @Flag(help: "Print one JSON object per mail.")
+        var json = false
+
         func run() throws {
             var states: [OutboxState] = []
             for name in (state ?? "").split(separator: ",") {
@@ -79,6 +82,18 @@ struct MailCommand: ParsableCommand {
             }
             let database = try place.openDatabase()
             let mails = try database.outboxMails(states: states, limit: limit)
+            if json {
+                let iso = ISO8601DateFormatter()
+                for mail in mails {
+                    try JSONLines.print([
+                        "id": mail.id, "state": mail.state.rawValue, "kind": mail.kind.rawValue, "to": mail.toAddress,
+                        "customer": mail.customerName, "subject": mail.subject, "created_at": iso.string(from: mail.createdAt),
+                        "attempts": mail.attempts, "next_attempt_at": mail.nextAttemptAt.map { iso.string(from: $0) } as Any? ?? NSNull(),
+                        "last_reply": mail.lastReply,
+                    ])
+                }
+                return
+            }
             for mail in mails {
                 let when = mail.nextAttemptAt.map { " next \(ISO8601DateFormatter().string(from: $0))" } ?? ""
                 let reply = mail.lastReply.isEmpty ? "" : "  \(mail.lastReply)"

@@ -42,7 +42,7 @@ struct ReportCommand: ParsableCommand {
         let report = try database.insightReport(days: days, now: now, timeZone: settings.timeZone, churnDays: settings.churnDays,
                                                 lapsingShown: json ? 100 : 10)
         if json {
-            print(try Self.json(report))
+            try JSONLines.print(Self.json(report))
             return
         }
         var view = InsightView(days: days)
@@ -58,7 +58,7 @@ struct ReportCommand: ParsableCommand {
     }
 
     /// The figures under stable snake_case names, money in minor units beside its currency.
-    static func json(_ report: InsightReport) throws -> String {
+    static func json(_ report: InsightReport) -> [String: Any] {
         let iso = ISO8601DateFormatter()
         func rounded(_ value: Double?) -> Any { value.map { ($0 * 1_000).rounded() / 1_000 } ?? NSNull() }
         let object: [String: Any] = [
@@ -81,7 +81,6 @@ struct ReportCommand: ParsableCommand {
             "on_time": report.deliveries.map { ["carrier": $0.carrier, "delivered": $0.delivered, "with_eta": $0.withETA,
                                                 "on_time": $0.onTime, "rate": rounded($0.onTimeRate)] },
         ]
-        let data = try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes])
-        return String(decoding: data, as: UTF8.self)
+        return object
     }
 }

@@ -21,6 +21,9 @@ struct TrackingCommand: ParsableCommand {
         @Option(help: "The config file, for the shop's own tracking links ([tracking.urls]).")
         var config: String?
 
+        @Flag(help: "Print one JSON object per number.")
+        var json = false
+
         @Argument(help: "Tracking numbers (spaces inside a number need quotes).")
         var numbers: [String]
 
@@ -36,10 +39,19 @@ struct TrackingCommand: ParsableCommand {
                 let result = explicit.map { TrackingNumber.check(text, as: $0) } ?? TrackingNumber.check(text)
                 switch result {
                 case let .valid(carrier, number, _):
-                    print("\(number)\t\(carrier.title)\t\(links.url(carrier, number))")
+                    if json {
+                        try JSONLines.print(["number": number, "valid": true, "carrier": carrier.rawValue, "carrier_name": carrier.title,
+                                             "link": links.url(carrier, number)])
+                    } else {
+                        print("\(number)\t\(carrier.title)\t\(links.url(carrier, number))")
+                    }
                 case .invalid(let reason):
                     anyInvalid = true
-                    print("\(TrackingNumber.normalize(text))\tinvalid\t\(reason)")
+                    if json {
+                        try JSONLines.print(["number": TrackingNumber.normalize(text), "valid": false, "reason": reason])
+                    } else {
+                        print("\(TrackingNumber.normalize(text))\tinvalid\t\(reason)")
+                    }
                 }
             }
             if anyInvalid { throw ExitCode(1) }

@@ -1,5 +1,5 @@
 /// The export formats tezgah recognises from a CSV header.
-public enum ImportFormat: String, CaseIterable, Sendable {
+public enum ImportFormat: String, CaseIterable, Sendable, Encodable {
     case shopifyOrders = "shopify-orders"
     case shopifyCustomers = "shopify-customers"
     case wooCommerceOrders = "woocommerce-orders"
@@ -53,7 +53,7 @@ public enum ImportFormat: String, CaseIterable, Sendable {
 }
 
 /// What an import did.
-public struct ImportSummary: Equatable, Sendable {
+public struct ImportSummary: Equatable, Sendable, Encodable {
     public var format: ImportFormat
     public var ordersCreated = 0
     /// Orders already known that the export changed, and those it left as they were.

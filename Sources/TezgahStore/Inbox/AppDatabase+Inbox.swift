@@ -21,7 +21,7 @@ public struct InboxItem: Sendable {
 }
 
 /// What one inbox sync did, for its one summary line.
-public struct InboxSummary: Equatable, Sendable, CustomStringConvertible {
+public struct InboxSummary: Equatable, Sendable, CustomStringConvertible, Encodable {
     public var read = 0
     public var newMessages = 0
     /// New messages that joined a conversation already there.
