@@ -34,10 +34,25 @@ static inline attr_t tz_attr_reverse(void) { return A_REVERSE; }
 static inline attr_t tz_attr_underline(void) { return A_UNDERLINE; }
 static inline attr_t tz_attr_italic(void) { return A_ITALIC; }
 
+/// Defines a colour pair. With ncurses' extended colours (ABI 6) the colours are ints, which a
+/// direct-colour terminal (`xterm-direct`, COLORS = 2^24) needs for its 0xRRGGBB values.
+static inline int tz_init_pair(int pair, int fg, int bg) {
+#if NCURSES_EXT_COLORS
+    return init_extended_pair(pair, fg, bg);
+#else
+    return init_pair((short)pair, (short)fg, (short)bg);
+#endif
+}
+
 /// Draws one display cell (a base character plus up to four combining marks) at (y, x).
-static inline int tz_put_cell(int y, int x, const wchar_t *text, attr_t attrs, short pair) {
+static inline int tz_put_cell(int y, int x, const wchar_t *text, attr_t attrs, int pair) {
     cchar_t cell;
-    if (setcchar(&cell, text, attrs, pair, NULL) != OK) return ERR;
+#if NCURSES_EXT_COLORS
+    // The pair as an int through `opts`, so more than 32767 pairs' numbers are not cut short.
+    if (setcchar(&cell, text, attrs, 0, &pair) != OK) return ERR;
+#else
+    if (setcchar(&cell, text, attrs, (short)pair, NULL) != OK) return ERR;
+#endif
     return mvadd_wch(y, x, &cell);
 }
 

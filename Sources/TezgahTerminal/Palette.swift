@@ -3,10 +3,10 @@ import TezgahUI
 
 /// Theme roles turned into ncurses attributes and colour pairs, fitted to what the terminal has.
 struct Palette {
-    private var entries: [StyleRole: (attr_t, Int16)] = [:]
+    private var entries: [StyleRole: (attr_t, Int32)] = [:]
 
     init(theme: Theme, colors: Int, pairs: Int) {
-        var pairNumbers: [ColorPairKey: Int16] = [:]
+        var pairNumbers: [ColorPairKey: Int32] = [:]
         for role in StyleRole.allCases {
             let style = theme.style(role)
             var attributes: attr_t = 0
@@ -15,7 +15,7 @@ struct Palette {
             if style.reverse { attributes |= tz_attr_reverse() }
             if style.underline { attributes |= tz_attr_underline() }
             if style.italic { attributes |= tz_attr_italic() }
-            var pair: Int16 = 0
+            var pair: Int32 = 0
             if colors > 0 {
                 let key = ColorPairKey(foreground: Self.fit(style.foreground, colors: colors),
                                        background: Self.fit(style.background, colors: colors))
@@ -27,8 +27,8 @@ struct Palette {
                     if let existing = pairNumbers[key] {
                         pair = existing
                     } else if pairNumbers.count + 1 < pairs {
-                        pair = Int16(pairNumbers.count + 1)
-                        init_pair(pair, key.foreground, key.background)
+                        pair = Int32(pairNumbers.count + 1)
+                        _ = tz_init_pair(pair, key.foreground, key.background)
                         pairNumbers[key] = pair
                     }
                 }
@@ -37,26 +37,38 @@ struct Palette {
         }
     }
 
-    func attributes(for role: StyleRole) -> (attr_t, Int16) {
+    func attributes(for role: StyleRole) -> (attr_t, Int32) {
         entries[role] ?? (0, 0)
     }
 
     private struct ColorPairKey: Hashable {
-        var foreground: Int16
-        var background: Int16
+        var foreground: Int32
+        var background: Int32
     }
 
-    /// The nearest colour the terminal can show: -1 is the terminal's default.
-    static func fit(_ color: ThemeColor, colors: Int) -> Int16 {
+    /// How many colours a direct-colour terminal reports (`xterm-direct`): each is 0xRRGGBB.
+    static let directColors = 1 << 24
+
+    /// The nearest colour the terminal can show: -1 is the terminal's default. A direct-colour
+    /// terminal gets a theme's hex colours exactly, and its palette's first eight as they are (its
+    /// terminfo keeps 0–7 for the ANSI colours).
+    static func fit(_ color: ThemeColor, colors: Int) -> Int32 {
         switch color {
         case .terminalDefault:
             return -1
         case .indexed(let index):
-            if Int(index) < colors { return Int16(index) }
-            return Int16(ColorFitting.nearestBasic(ColorFitting.rgb(ofIndexed: index)) % max(1, min(colors, 16)))
+            if colors >= directColors {
+                if index < 8 { return Int32(index) }
+                let (r, g, b) = ColorFitting.rgb(ofIndexed: index)
+                return Int32(r) << 16 | Int32(g) << 8 | Int32(b)
+            }
+            if Int(index) < colors { return Int32(index) }
+            return Int32(ColorFitting.nearestBasic(ColorFitting.rgb(ofIndexed: index)) % max(1, min(colors, 16)))
         case let .rgb(r, g, b):
-            if colors >= 256 { return Int16(ColorFitting.nearest256(r, g, b)) }
-            return Int16(ColorFitting.nearestBasic((r, g, b)) % max(1, min(colors, 16)))
+            // 0–7 are the ANSI colours there too; a near-black that packs so small is black.
+            if colors >= directColors { return max(Int32(r) << 16 | Int32(g) << 8 | Int32(b), 8) == 8 ? 0 : Int32(r) << 16 | Int32(g) << 8 | Int32(b) }
+            if colors >= 256 { return Int32(ColorFitting.nearest256(r, g, b)) }
+            return Int32(ColorFitting.nearestBasic((r, g, b)) % max(1, min(colors, 16)))
         }
     }
 }

@@ -23,6 +23,42 @@ import TezgahUI
         #expect((0..<8).contains(Palette.fit(.rgb(0xDC, 0x32, 0x2F), colors: 8)))
     }
 
+    @Test func directColourTerminalsGetTheThemesOwnColours() {
+        let direct = Palette.directColors
+        #expect(Palette.fit(.rgb(0x26, 0x8B, 0xD2), colors: direct) == 0x268BD2)
+        #expect(Palette.fit(.indexed(1), colors: direct) == 1, "the ANSI colours keep their numbers")
+        #expect(Palette.fit(.indexed(196), colors: direct) == 0xFF0000)
+        #expect(Palette.fit(.rgb(0, 0, 3), colors: direct) == 0, "never mistaken for an ANSI colour")
+    }
+
+    /// Every shipped theme, fitted to 16 colours, 256 and direct colour, keeps every role's text
+    /// readable: where a role sets both colours they never fit to the same one.
+    @Test(arguments: [16, 256, Palette.directColors])
+    func everyThemeStaysReadableAtEveryDepth(colors: Int) throws {
+        let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("Themes").path
+        let names = Theme.available(in: [folder])
+        #expect(names.contains("light") && names.contains("high-contrast"))
+        for name in names {
+            let theme = try Theme.load(named: name, searching: [folder])
+            for role in StyleRole.allCases {
+                let style = try #require(theme.styles[role], "\(name) defines \(role)")
+                let foreground = Palette.fit(style.foreground, colors: colors)
+                let background = Palette.fit(style.background, colors: colors)
+                if foreground != -1 && background != -1 {
+                    #expect(foreground != background, "\(name): \(role) at \(colors) colours")
+                }
+                #expect(foreground >= -1 && foreground < max(colors, 16) && background < max(colors, 16))
+            }
+            // The selected row always stands out from the rows around it.
+            let normal = theme.style(.normal), selected = theme.style(.selected)
+            #expect(selected.reverse != normal.reverse || selected.bold != normal.bold
+                    || Palette.fit(selected.background, colors: colors) != Palette.fit(normal.background, colors: colors)
+                    || Palette.fit(selected.foreground, colors: colors) != Palette.fit(normal.foreground, colors: colors),
+                    "\(name): the selection shows at \(colors) colours")
+        }
+    }
+
     /// The table the UI lays out with must agree with what ncursesw draws for the text shops have.
     @Test func layoutWidthsAgreeWithTheCLibrary() throws {
         // uselocale is per thread; setlocale would change the locale under tests running in parallel.
