@@ -45,6 +45,7 @@ public final class DeskCore {
         returns = settings.returns
         churnDays = settings.churnDays
         state.localeSummary = localeSummary
+        state.isReadOnly = database.isReadOnly
         seenChanges = try database.changesElsewhere()
         if let actor { self.actor = actor }
         run(state.start())
@@ -163,7 +164,7 @@ public final class DeskCore {
                 return [.customersFound(words, try database.findCustomers(words))]
             case .loadInsight(let days):
                 // First responses answered since the last automation pass are counted in now.
-                try database.settleFirstResponses(hours: state.businessHours)
+                if !database.isReadOnly { try database.settleFirstResponses(hours: state.businessHours) }
                 return [.insightLoaded(try database.insightReport(days: days, now: state.clock.now, timeZone: state.clock.timeZone,
                                                                   churnDays: churnDays))]
             case let .loadWindow(pane, request, size, filter, cursor, generation):
@@ -268,6 +269,9 @@ public final class DeskCore {
                                             message: deleted ? "Deleted saved filter “\(name)”." : "There is no saved filter “\(name)” here.")]
             case let .applyConversationAction(action, ids):
                 return try applyConversationAction(action, ids: ids)
+            case .editReply where database.isReadOnly, .startJob where database.isReadOnly:
+                // Refused before an editor opens or a file is read: either would end in a write.
+                return [.effectFailed(StoreError.readOnlySentence)]
             case let .editReply(id, savedReply):
                 return try prepareReply(id, savedReply: savedReply)
             case .startJob(let job):
@@ -287,7 +291,7 @@ public final class DeskCore {
                 return [.effectFailed(problem.description)]
             }
         } catch {
-            return [.effectFailed("\(error)")]
+            return [.effectFailed(StoreError.readOnlyRefusal(error) ?? "\(error)")]
         }
     }
 

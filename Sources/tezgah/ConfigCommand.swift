@@ -20,7 +20,7 @@ struct ConfigCommand: ParsableCommand {
 
         func run() throws {
             let paths = DataPaths()
-            let database = try AppDatabase(path: paths.database(override: shop.db), upgrading: printUpgradeNotice)
+            let database = try shop.openDatabase()
             defer { try? database.close() }
             let settings = try ShopSettings.resolve(config: try paths.loadConfig(override: shop.config), database: database)
             print("name\t\(settings.name)\t(\(settings.nameSource.rawValue))")
@@ -55,7 +55,7 @@ struct ConfigCommand: ParsableCommand {
 
         func run() throws {
             let paths = DataPaths()
-            let database = try AppDatabase(path: paths.database(override: shop.db), upgrading: printUpgradeNotice)
+            let database = try shop.openDatabase()
             defer { try? database.close() }
             let trimmed = value.trimmingCharacters(in: .whitespacesAndNewlines)
             try database.setSetting(key.storeKey, to: trimmed)

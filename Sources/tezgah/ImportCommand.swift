@@ -27,8 +27,8 @@ struct ImportCommand: ParsableCommand {
 
     func run() throws {
         let paths = DataPaths()
-        let database = try AppDatabase(path: paths.database(override: db), upgrading: printUpgradeNotice)
         let shopConfig = try paths.loadConfig(override: config)
+        let database = try ShopAccess.open(paths.database(override: db), config: shopConfig)
         let settings = try ShopSettings.resolve(config: shopConfig, database: database)
         let mails = try OrderMails.configured(shopConfig, settings: settings, templates: paths.templatesFolder)
         let composer = mails?.composer(now: Date())

@@ -30,7 +30,7 @@ struct InboxCommand: ParsableCommand {
             guard let folder = maildir ?? shopConfig.inboxMaildir else {
                 throw CommandLineError("No mailbox to read: pass --maildir PATH or set [inbox] maildir in config.toml.", exitStatus: 2)
             }
-            let database = try AppDatabase(path: paths.database(override: shop.db), upgrading: printUpgradeNotice)
+            let database = try ShopAccess.open(paths.database(override: shop.db), readOnly: shop.readonly, config: shopConfig)
             defer { try? database.close() }
             // --maildir reads that folder as it is; the sync command belongs to the configured mailbox.
             let sync = InboxSync(maildir: folder, syncCommand: maildir == nil ? shopConfig.inboxSyncCommand : nil)

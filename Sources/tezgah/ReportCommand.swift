@@ -38,7 +38,7 @@ struct ReportCommand: ParsableCommand {
         let database = try shop.openDatabase()
         defer { try? database.close() }
         let settings = try ShopSettings.resolve(config: config, database: database)
-        try database.settleFirstResponses(hours: settings.businessHours)
+        if !database.isReadOnly { try database.settleFirstResponses(hours: settings.businessHours) }
         let report = try database.insightReport(days: days, now: now, timeZone: settings.timeZone, churnDays: settings.churnDays,
                                                 lapsingShown: json ? 100 : 10)
         if json {

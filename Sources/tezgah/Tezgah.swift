@@ -33,6 +33,10 @@ struct TezgahCommand: ParsableCommand {
             printError(error.description)
             Foundation.exit(error.exitStatus)
         } catch {
+            if let refusal = StoreError.readOnlyRefusal(error) {
+                printError(refusal)
+                Foundation.exit(1)
+            }
             exit(withError: error)
         }
     }

@@ -98,6 +98,13 @@ public struct ShopConfig: Sendable {
     /// `[insight] churn_days`: a customer who bought twice or more and not for this many days is
     /// lapsing (the Insight view lists them).
     public var churnDays = 90
+    /// `[access] readonly_users`: Unix users who may look at the shop but change nothing.
+    public var readonlyUsers: [String] = []
+
+    /// Whether `user` may only look (see `readonlyUsers`).
+    public func isReadOnly(user: @autoclosure () -> String) -> Bool {
+        !readonlyUsers.isEmpty && readonlyUsers.contains(user())
+    }
     /// The `[mail]` section as read; turned into `MailSettings` (with the password) only by what sends.
     var mail: TOMLSection?
     var text: String
@@ -140,7 +147,7 @@ public struct ShopConfig: Sendable {
             throw ConfigError(description: "\(file):\(error.source.begin.line): \(error.description).")
         }
         let root = TOMLSection(table: table, path: nil, file: file, text: text)
-        try root.allow(["shop", "shipments", "tracking", "mail", "ui", "inbox", "support", "automations", "loyalty", "returns", "insight"])
+        try root.allow(["shop", "shipments", "tracking", "mail", "ui", "inbox", "support", "automations", "loyalty", "returns", "insight", "access"])
         var config = ShopConfig(file: file, timeZone: .current, mail: nil, text: text)
         if let shop = try root.section("shop") {
             try shop.allow(["name", "time_zone", "return_policy"])
@@ -187,6 +194,15 @@ public struct ShopConfig: Sendable {
         if let insight = try root.section("insight") {
             try insight.allow(["churn_days"])
             if let days = try insight.integer("churn_days", atLeast: 7, atMost: 730) { config.churnDays = days }
+        }
+        if let access = try root.section("access") {
+            try access.allow(["readonly_users"])
+            if let users = try access.strings("readonly_users") {
+                guard users.allSatisfy({ !$0.isEmpty && !$0.contains(where: \.isWhitespace) }) else {
+                    throw access.error("readonly_users", "expected Unix user names, such as [\"yardimci\"]")
+                }
+                config.readonlyUsers = users
+            }
         }
         if let ui = try root.section("ui") {
             try ui.allow(["ascii"])

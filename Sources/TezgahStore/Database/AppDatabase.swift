@@ -9,6 +9,9 @@ public final class AppDatabase: Sendable {
     let pool: any DatabaseWriter
     public let path: String
     private let keepsLog: Bool
+    /// Opened read-only (`--readonly`, `[access] readonly_users`): SQLite itself refuses every
+    /// write on these connections, whatever code asks for it.
+    public let isReadOnly: Bool
 
     /// Opens (creating if needed, with mode 0600 in a 0700 folder) and migrates the database at `path`.
     ///
@@ -27,8 +30,8 @@ public final class AppDatabase: Sendable {
     /// version's, which can take seconds: a new index over a million orders takes about a second
     /// to build. Not for a new file, whose schema is made in milliseconds.
     public convenience init(path: String, keepingLog: Bool = false, connections: Connections = .pool,
-                            upgrading: (() -> Void)? = nil) throws {
-        try self.init(path: path, opening: .shared(connections, keepingLog: keepingLog), upgrading: upgrading)
+                            readOnly: Bool = false, upgrading: (() -> Void)? = nil) throws {
+        try self.init(path: path, opening: readOnly ? .readOnly : .shared(connections, keepingLog: keepingLog), upgrading: upgrading)
     }
 
     /// One connection without a journal or fsync, for building a new file that is renamed into
@@ -38,8 +41,8 @@ public final class AppDatabase: Sendable {
     }
 
     /// The shop as the desk opens it: one connection, keeping the log when it closes.
-    public static func forDesk(path: String, upgrading: (() -> Void)? = nil) throws -> AppDatabase {
-        try AppDatabase(path: path, keepingLog: true, connections: .single, upgrading: upgrading)
+    public static func forDesk(path: String, readOnly: Bool = false, upgrading: (() -> Void)? = nil) throws -> AppDatabase {
+        try AppDatabase(path: path, keepingLog: true, connections: .single, readOnly: readOnly, upgrading: upgrading)
     }
 
     /// How the file is opened.
@@ -57,13 +60,23 @@ public final class AppDatabase: Sendable {
     private enum Opening: Equatable {
         case shared(Connections, keepingLog: Bool)
         case bulk
+        /// One read-only connection: nothing is created, upgraded or written.
+        case readOnly
     }
 
     private init(path: String, opening: Opening, upgrading: (() -> Void)? = nil) throws {
         self.path = path
         if case .shared(_, keepingLog: true) = opening { keepsLog = true } else { keepsLog = false }
-        try Self.createPrivately(path: path)
+        isReadOnly = opening == .readOnly
+        if isReadOnly {
+            guard FileManager.default.fileExists(atPath: path) else {
+                throw StoreError.cannotOpen(path: path, reason: "there is no shop there, and a read-only desk creates none")
+            }
+        } else {
+            try Self.createPrivately(path: path)
+        }
         var config = Configuration()
+        config.readonly = isReadOnly
         config.busyMode = .timeout(5)
         config.foreignKeysEnabled = true
         config.label = "tezgah"
@@ -88,6 +101,8 @@ public final class AppDatabase: Sendable {
         do {
             pool = try Self.waitingOutBusy {
                 switch opening {
+                case .readOnly:
+                    return try DatabaseQueue(path: path, configuration: config)
                 case .bulk:
                     return try DatabaseQueue(path: path, configuration: config)
                 case .shared(.pool, _):
@@ -105,7 +120,13 @@ public final class AppDatabase: Sendable {
                     return queue
                 }
             }
-            try Migrations.migrate(pool, upgrading: upgrading)
+            if isReadOnly {
+                guard try pool.read(Migrations.migrator.hasCompletedMigrations) else {
+                    throw StoreError.refused("The shop database at \(path) needs this version's upgrade, which a read-only desk cannot make: open it once as a user who may change the shop.")
+                }
+            } else {
+                try Migrations.migrate(pool, upgrading: upgrading)
+            }
         } catch let error as DatabaseError {
             throw StoreError.cannotOpen(path: path, reason: error.message ?? "\(error.resultCode)")
         }

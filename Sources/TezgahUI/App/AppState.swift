@@ -74,6 +74,8 @@ public struct AppState: Equatable, Sendable {
     /// A one-line note in the status bar (an error, or a hint); cleared by the next key.
     public var message: String?
     public var isQuitting = false
+    /// The shop is open read-only: the tab bar says so beside its name.
+    public var isReadOnly = false
     /// Where Esc goes back to after a row was opened from the customer or Insight view.
     public var returnPoint: ReturnPoint?
     /// The Insight view a customer was opened from, which Esc in the customer view goes back to.

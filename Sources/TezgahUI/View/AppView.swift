@@ -43,7 +43,7 @@ public enum AppView {
             x += buffer.put(label, x: x, y: 0, role: active ? .tabActive : .tabInactive)
             x += 1
         }
-        let name = state.shopName
+        let name = state.shopName + (state.isReadOnly ? " · read-only" : "")
         let nameWidth = DisplayWidth.of(name)
         if x + nameWidth + 1 < state.width {
             buffer.put(name, x: state.width - nameWidth - 1, y: 0, role: .dim)

@@ -30,8 +30,11 @@ struct OpenCommand: ParsableCommand {
     @Flag(name: .long, help: "Draw ASCII stand-ins (TL for ₺, s for ş, plain lines) for a terminal that shows only ASCII.")
     var ascii = false
 
+    @Flag(name: .long, help: "Open the shop read-only: look at everything, change nothing.")
+    var readonly = false
+
     func run() throws {
-        try DeskStart(demo: demo, database: db, config: config, theme: theme, ascii: ascii).run()
+        try DeskStart(demo: demo, database: db, config: config, theme: theme, ascii: ascii, readOnly: readonly).run()
     }
 }
 
@@ -50,6 +53,8 @@ struct DeskStart {
     var theme = DeskStart.defaultTheme
     /// `--ascii`: ASCII stand-ins whatever the terminal and the config say.
     var ascii = false
+    /// `--readonly`: the shop opened read-only (as for a user in `[access] readonly_users`).
+    var readOnly = false
 
     func run() throws {
         let paths = DataPaths()
@@ -62,11 +67,16 @@ struct DeskStart {
         // to show it on: a start that fails on its theme or config, or is refused, creates and opens
         // nothing, and a demo still to be built waits until the theme and config are known good.
         if hasTerminal { _ = TerminalLocale.adopted }
-        var shop = hasTerminal && exists ? OpenedShop.opening(path: path) : nil
+        var shop = hasTerminal && exists ? OpenedShop.opening(path: path, readOnly: readOnly, config: config) : nil
         // However this ends (a bad theme, say), the opening is waited for and the database closed.
         defer { shop?.closeWhenOpened() }
         let theme = try Theme.load(named: self.theme, searching: paths.themeFolders())
         let shopConfig = try paths.loadConfig(override: config)
+        // A user the config lets only look (the opening thread read the config too).
+        let mayOnlyLook = readOnly || shopConfig.isReadOnly(user: ProcessInfo.processInfo.userName)
+        if buildsDemo && mayOnlyLook {
+            throw CommandLineError("A read-only desk builds no demo shop: run tezgah --demo once as a user who may change it.", exitStatus: 2)
+        }
         if buildsDemo {
             printError("Building a demo shop with \(Self.demoOrders.grouped) orders in \(path)…")
             let progress = ProgressLine(total: Self.demoOrders, label: "orders")
@@ -76,7 +86,7 @@ struct DeskStart {
         guard hasTerminal else {
             throw CommandLineError("tezgah needs a terminal: run it in one (over SSH, use ssh -t).", exitStatus: 2)
         }
-        let opening = shop ?? OpenedShop.opening(path: path)
+        let opening = shop ?? OpenedShop.opening(path: path, readOnly: mayOnlyLook, config: config)
         shop = opening
         let locale = TerminalLocale.adopted
         let drawing = TerminalLocale.repertoire(term: ProcessInfo.processInfo.environment["TERM"],

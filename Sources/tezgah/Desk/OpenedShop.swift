@@ -1,5 +1,6 @@
 import Foundation
 import Synchronization
+import TezgahRuntime
 import TezgahStore
 
 /// The shop database, opened and migrated, with the settings it stores. They are read on the
@@ -8,10 +9,13 @@ struct OpenedShop: Sendable {
     let database: AppDatabase
     let stored: StoredShopSettings
 
-    static func opening(path: String) -> ShopOpening {
+    /// `config` is read on the opening thread too, so a user it lets only look never opens the
+    /// shop read-write, not even to upgrade its schema.
+    static func opening(path: String, readOnly: Bool = false, config: String? = nil) -> ShopOpening {
         let upgrading = ShopOpening.Flag()
         return ShopOpening(path: path, upgrading: upgrading, result: BackgroundResult {
-            let database = try AppDatabase.forDesk(path: path, upgrading: upgrading.set)
+            let lookOnly = try readOnly || DataPaths().loadConfig(override: config).isReadOnly(user: ProcessInfo.processInfo.userName)
+            let database = try AppDatabase.forDesk(path: path, readOnly: lookOnly, upgrading: upgrading.set)
             do {
                 return OpenedShop(database: database, stored: try database.storedShopSettings())
             } catch {
