@@ -64,6 +64,25 @@ int wcwidth(wchar_t c);
 static inline int tz_wcwidth(unsigned int c) { return wcwidth((wchar_t)c); }
 
 static inline int tz_key_resize(void) { return KEY_RESIZE; }
+static inline int tz_key_mouse(void) { return KEY_MOUSE; }
+
+/// Asks the terminal for button-1 clicks and the wheel (buttons 4 and 5), nothing else, so the
+/// terminal's own drag-to-select still works with Shift. Returns whether it will report them.
+static inline int tz_enable_mouse(void) {
+    mouseinterval(0);
+    return mousemask(BUTTON1_PRESSED | BUTTON4_PRESSED | BUTTON5_PRESSED, NULL) != 0;
+}
+/// The mouse event waiting after KEY_MOUSE: 1 a click, 4 wheel up, 5 wheel down, 0 anything else.
+static inline int tz_mouse_event(int *x, int *y) {
+    MEVENT event;
+    if (getmouse(&event) != OK) return 0;
+    *x = event.x;
+    *y = event.y;
+    if (event.bstate & BUTTON1_PRESSED) return 1;
+    if (event.bstate & BUTTON4_PRESSED) return 4;
+    if (event.bstate & BUTTON5_PRESSED) return 5;
+    return 0;
+}
 static inline int tz_key_code_yes(void) { return KEY_CODE_YES; }
 
 #endif

@@ -21,7 +21,9 @@ public final class Terminal {
 
     /// Starts curses mode. `theme` is reduced to attributes when `NO_COLOR` is set or the terminal has
     /// no colours.
-    public init(theme: Theme, environment: [String: String] = ProcessInfo.processInfo.environment) {
+    /// `mouse`: report clicks and the wheel (`[ui] mouse = true`); off, the terminal's own text
+    /// selection keeps working without Shift.
+    public init(theme: Theme, mouse: Bool = false, environment: [String: String] = ProcessInfo.processInfo.environment) {
         // A launcher may have started us with signals blocked; ncurses learns of resizes by SIGWINCH.
         var signals = sigset_t()
         sigemptyset(&signals)
@@ -36,6 +38,7 @@ public final class Terminal {
         keypad(tz_stdscr(), true)
         _ = curs_set(0)
         set_escdelay(25)
+        if mouse { _ = tz_enable_mouse() }
         Self.batchOutput()
         let noColor = !(environment["NO_COLOR"] ?? "").isEmpty
         if !noColor && has_colors() {
@@ -125,6 +128,15 @@ public final class Terminal {
                 invalidate()
                 let (width, height) = size
                 return .resized(width: width, height: height)
+            }
+            if Int32(character) == tz_key_mouse() {
+                var x: Int32 = 0, y: Int32 = 0
+                switch tz_mouse_event(&x, &y) {
+                case 1: return .key(.mouse(.click(x: Int(x), y: Int(y))))
+                case 4: return .key(.mouse(.wheelUp))
+                case 5: return .key(.mouse(.wheelDown))
+                default: return .idle
+                }
             }
             return KeyDecoding.functionKey(Int32(character)).map(TerminalEvent.key) ?? .idle
         }

@@ -49,6 +49,7 @@ public struct ConfigError: UserFacingError, Equatable {
 /// hours = "Mon-Fri 09:00-18:00"            # the first-response clock counts these; default: all
 /// [ui]
 /// ascii = true                             # ASCII stand-ins (TL for ₺); default: by TERM
+/// mouse = true                             # clicks select tabs and rows, the wheel scrolls
 /// [shipments]
 /// stalled_days = 3                         # no tracking event for this long: stalled
 /// [tracking.urls]
@@ -89,6 +90,9 @@ public struct ShopConfig: Sendable {
     /// `[ui] ascii`: true draws ASCII stand-ins (₺ as TL, ş as s), false draws UTF-8 even where the
     /// terminal's name suggests an ASCII-only console; nil leaves it to the terminal.
     public var ascii: Bool?
+    /// `[ui] mouse`: clicks select tabs and rows, the wheel scrolls. Off by default, so the
+    /// terminal's own text selection works without Shift.
+    public var mouse = false
     /// `[automations.*]`: the after-sale journey's rules (the zone is filled in by `ShopSettings`).
     public var automations = AutomationSettings()
     /// `[returns]`: the return window and the approval mail's instructions.
@@ -205,8 +209,9 @@ public struct ShopConfig: Sendable {
             }
         }
         if let ui = try root.section("ui") {
-            try ui.allow(["ascii"])
+            try ui.allow(["ascii", "mouse"])
             config.ascii = try ui.bool("ascii")
+            config.mouse = try ui.bool("mouse") ?? false
         }
         if let shipments = try root.section("shipments") {
             try shipments.allow(["stalled_days"])

@@ -132,6 +132,7 @@ extension AppState {
             if key == .character("q") || key == .escape { return quit() }
             return []
         }
+        if case .mouse(let event) = key { return handleMouse(event) }
         switch mode {
         case .help:
             if [.character("?"), .escape, .character("q"), .enter].contains(key) { mode = .browsing }

@@ -7,6 +7,14 @@ public enum Key: Hashable, Sendable {
     case enter, escape, tab, backTab, backspace, delete
     /// F1…F12.
     case function(Int)
+    /// A click or a turn of the wheel, when the owner turned the mouse on (`[ui] mouse`).
+    case mouse(MouseEvent)
+}
+
+/// What the mouse did, in screen cells.
+public enum MouseEvent: Hashable, Sendable {
+    case click(x: Int, y: Int)
+    case wheelUp, wheelDown
 }
 
 extension Key {
@@ -31,6 +39,8 @@ extension Key {
         case .backspace: "Backspace"
         case .delete: "Del"
         case .function(let n): "F\(n)"
+        case .mouse(.click): "click"
+        case .mouse: "wheel"
         }
     }
 }

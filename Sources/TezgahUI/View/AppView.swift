@@ -33,14 +33,25 @@ public enum AppView {
 
     // MARK: - Tabs and status
 
-    static func drawTabs(_ buffer: inout Buffer, _ state: AppState) {
-        buffer.fill(x: 0, y: 0, width: state.width, height: 1, role: .tabInactive)
+    /// Each tab's label and the columns it takes: every name where they all fit, else the
+    /// current pane's alone beside the others' F-keys. A click finds its tab here too.
+    static func tabs(_ state: AppState) -> [(pane: Pane, label: String, columns: Range<Int>)] {
         let full = Pane.allCases.reduce(0) { $0 + DisplayWidth.of($1.title) + 5 }
         var x = 0
-        for pane in Pane.allCases {
-            let active = pane == state.pane
-            let label = full <= state.width || active ? " F\(pane.rawValue + 1) \(pane.title) " : " F\(pane.rawValue + 1) "
-            x += buffer.put(label, x: x, y: 0, role: active ? .tabActive : .tabInactive)
+        return Pane.allCases.map { pane in
+            let label = full <= state.width || pane == state.pane ? " F\(pane.rawValue + 1) \(pane.title) " : " F\(pane.rawValue + 1) "
+            let width = DisplayWidth.of(label)
+            defer { x += width + 1 }
+            return (pane, label, x..<(x + width))
+        }
+    }
+
+    static func drawTabs(_ buffer: inout Buffer, _ state: AppState) {
+        buffer.fill(x: 0, y: 0, width: state.width, height: 1, role: .tabInactive)
+        var x = 0
+        for tab in tabs(state) {
+            x = tab.columns.lowerBound
+            x += buffer.put(tab.label, x: x, y: 0, role: tab.pane == state.pane ? .tabActive : .tabInactive)
             x += 1
         }
         let name = state.shopName + (state.isReadOnly ? " · read-only" : "")

@@ -16,7 +16,7 @@ struct DeskSession {
 
     func run() throws {
         TerminationSignals.install()
-        let terminal = Terminal(theme: theme)
+        let terminal = Terminal(theme: theme, mouse: config.mouse)
         // Also on the way out of an error below, so its sentence is printed on the restored screen.
         defer { terminal.stop() }
         let shop = try waitForShop(on: terminal)
