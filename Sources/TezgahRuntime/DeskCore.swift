@@ -51,6 +51,15 @@ public final class DeskCore {
         run(state.start())
     }
 
+    /// The user's `:` history file (0600), when the desk keeps one; read with `useHistory(at:)`.
+    public private(set) var historyFile: String?
+
+    /// Keeps the `:` history in `path` (per user: it lives in their data folder) and loads it.
+    public func useHistory(at path: String) {
+        historyFile = path
+        state.commandHistory = CommandHistory.read(path, keeping: AppState.historyKept)
+    }
+
     /// Where reply drafts are kept until sent (0700), in the data folder.
     public var draftsFolder = DataPaths().dataFolder + "/drafts"
     /// The after-sale journey's rules: the ETA a parcel gets when the owner ships it, and what the
@@ -153,6 +162,11 @@ public final class DeskCore {
     private func perform(_ effect: Effect) -> [Action] {
         do {
             switch effect {
+            case .completeCustomerEmail(let partial):
+                return [.completionsFound(partial: partial, try database.customerEmails(startingWith: partial))]
+            case .rememberCommand(let command):
+                if let historyFile { CommandHistory.append(command, to: historyFile, keeping: AppState.historyKept) }
+                return []
             case .loadCustomer(let subject):
                 guard let id = try database.customerID(of: subject) else {
                     return [.effectFailed("This row has no customer the shop knows.")]

@@ -53,6 +53,19 @@ extension AppDatabase {
         }
     }
 
+    /// Customers' e-mail addresses that start with `prefix` (any case), for Tab on `:customer`:
+    /// a prefix range of the case-blind e-mail index.
+    public func customerEmails(startingWith prefix: String, limit: Int = 20) throws -> [String] {
+        let pattern = prefix.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "%", with: "\\%")
+            .replacingOccurrences(of: "_", with: "\\_") + "%"
+        return try pool.read { db in
+            try String.fetchAll(db, sql: """
+                SELECT DISTINCT email FROM customers INDEXED BY customers_by_email_nocase
+                WHERE email LIKE ? ESCAPE '\\' AND email <> '' ORDER BY email COLLATE NOCASE LIMIT ?
+                """, arguments: [pattern, limit])
+        }
+    }
+
     /// Everything the shop knows of one customer, each kind read by an index on the customer (or
     /// on their orders), newest first, at most `perKind` of each.
     public func customerProfile(id: Int64, perKind: Int = CustomerProfile.firstRead, now: Date = Date()) throws -> CustomerProfile {

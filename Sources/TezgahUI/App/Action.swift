@@ -45,4 +45,6 @@ public enum Action: Equatable, Sendable {
     /// The customers `:customer` words name (one opens; several are listed).
     case customersFound(String, [Customer])
     case insightLoaded(InsightReport)
+    /// What Tab on the `:` line can complete `partial` with, from the store.
+    case completionsFound(partial: String, [String])
 }

@@ -12,10 +12,15 @@ extension AppState {
         case .enter:
             guard prompt.purpose != .command else {
                 mode = .browsing
-                return runCommand(prompt.text)
+                let remembered = remember(prompt.text)
+                return runCommand(prompt.text) + remembered
             }
             // The answer's action moves on from the prompt; a wrong answer leaves it open to mend.
             return submitOrderPrompt(prompt)
+        case .tab where prompt.purpose == .command:
+            return completeCommand(prompt)
+        case .up where prompt.purpose == .command, .down where prompt.purpose == .command:
+            return walkHistory(prompt, older: key == .up)
         case .backspace, .delete:
             if prompt.text.isEmpty && prompt.purpose == .command { mode = .browsing; return [] }
             prompt.text = String(prompt.text.dropLast())

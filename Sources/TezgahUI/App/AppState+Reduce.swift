@@ -122,6 +122,8 @@ extension AppState {
             return customersFound(query, customers)
         case .insightLoaded(let report):
             return insightLoaded(report)
+        case let .completionsFound(partial, options):
+            return completionsFound(for: partial, options)
         }
     }
 

@@ -78,6 +78,8 @@ public struct AppState: Equatable, Sendable {
     public var isReadOnly = false
     /// Where Esc goes back to after a row was opened from the customer or Insight view.
     public var returnPoint: ReturnPoint?
+    /// The `:` commands typed before, oldest first (the runtime keeps them per user).
+    public var commandHistory: [String] = []
     /// The Insight view a customer was opened from, which Esc in the customer view goes back to.
     public var customerOpenedFromInsight: InsightView?
 

@@ -71,6 +71,10 @@ public enum Effect: Equatable, Sendable {
     case loadCustomerByID(Int64, perKind: Int = CustomerProfile.firstRead)
     /// The shop's figures over the last `days` days.
     case loadInsight(days: Int)
+    /// Customers' e-mails starting so, for Tab on `:customer`.
+    case completeCustomerEmail(String)
+    /// Adds a `:` command to the user's history file.
+    case rememberCommand(String)
     case quit
 }
 

@@ -45,6 +45,8 @@ public struct Prompt: Equatable, Sendable {
     /// What the status bar shows before the typed text ("Hold order #1042 — reason: ").
     public var label: String
     public var text = ""
+    /// Which earlier command ↑/↓ has put on the `:` line, if any.
+    public var historyIndex: Int?
     /// The rows the answer applies to, fixed when the prompt opened.
     public var ids: [Int64]
     /// How those rows are named in questions and messages ("order #1042", "3 marked orders").

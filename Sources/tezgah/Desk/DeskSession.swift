@@ -26,6 +26,7 @@ struct DeskSession {
         let core = try DeskCore(database: shop.database, width: size.width, height: size.height, settings: settings,
                                 orderMails: orderMails, localeSummary: localeSummary)
         core.savedReplies = try SavedReplyLibrary.load(folder: DataPaths().savedRepliesFolder)
+        core.useHistory(at: DataPaths().commandHistoryFile)
         var lastTick = Date()
         var lastLook = Date()
         while !core.state.isQuitting && !TerminationSignals.received {
