@@ -27,6 +27,8 @@ public struct DataPaths: Sendable {
 
     /// The owner's saved replies (`NAME.LANG.mustache`), over the shipped ones.
     public var savedRepliesFolder: String { configFolder + "/replies" }
+    /// The owner's own keys (see `Keymap`).
+    public var keymapFile: String { configFolder + "/keys.toml" }
     /// The user's `:` command history (0600), in their own data folder.
     public var commandHistoryFile: String { dataFolder + "/command-history" }
 

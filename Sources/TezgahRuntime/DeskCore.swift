@@ -54,6 +54,11 @@ public final class DeskCore {
     /// The user's `:` history file (0600), when the desk keeps one; read with `useHistory(at:)`.
     public private(set) var historyFile: String?
 
+    /// The owner's own keys, which win over the shipped ones (see `Keymap`).
+    public func useKeys(_ keys: [UserKey]) {
+        state.userKeys = keys
+    }
+
     /// Keeps the `:` history in `path` (per user: it lives in their data folder) and loads it.
     public func useHistory(at path: String) {
         historyFile = path

@@ -158,7 +158,7 @@ import TezgahTestSupport
         #expect(try load("[shop]\nname = \"x\"").ascii == nil)
         let file = folder.file("config.toml")
         #expect(mailError("[shop]\nname = \"x\"\n[ui]\nascii = \"yes\"") == "\(file):4: key \"ui.ascii\": expected true or false.")
-        #expect(mailError("[ui]\nasci = true") == "\(file):2: key \"ui.asci\": unknown key; [ui] has ascii.")
+        #expect(mailError("[ui]\nasci = true") == "\(file):2: key \"ui.asci\": unknown key; [ui] has ascii, mouse.")
     }
 
     @Test func clearTextIsOnlyForALocalRelay() {

@@ -161,7 +161,7 @@ import Testing
         var state = Self.state(width: 80, height: 24)
         _ = state.reduce(.keyPressed(.character(":")))
         for character in "customer ayse@example.com.tr" { _ = state.reduce(.keyPressed(.character(character))) }
-        #expect(state.reduce(.keyPressed(.enter)) == [.findCustomers("ayse@example.com.tr")])
+        #expect(state.reduce(.keyPressed(.enter)) == [.findCustomers("ayse@example.com.tr"), .rememberCommand("customer ayse@example.com.tr")])
         let ayse = Self.profile().customer
         var other = ayse
         other.id = 8

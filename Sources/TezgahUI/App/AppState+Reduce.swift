@@ -183,6 +183,12 @@ extension AppState {
     /// A key on the list (or beside an open detail): the first binding of the pane's key table that
     /// takes it, so what `?` lists is exactly what is handled.
     mutating func handleBrowsingKey(_ key: Key) -> [Effect] {
+        if let effects = handleUserKey(key) { return effects }
+        return handleTableKey(key)
+    }
+
+    /// The pane's own key table alone (the owner's keys aside).
+    mutating func handleTableKey(_ key: Key) -> [Effect] {
         guard let binding = pane.keyTable.first(where: { $0.handles(key, in: self) }) else { return [] }
         return binding.run(&self, key)
     }

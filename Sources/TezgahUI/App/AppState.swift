@@ -78,6 +78,9 @@ public struct AppState: Equatable, Sendable {
     public var isReadOnly = false
     /// Where Esc goes back to after a row was opened from the customer or Insight view.
     public var returnPoint: ReturnPoint?
+    /// The owner's own keys (keys.toml), and the first of two keys while the second is awaited.
+    public var userKeys: [UserKey] = []
+    public var pendingKeys: [Key] = []
     /// The `:` commands typed before, oldest first (the runtime keeps them per user).
     public var commandHistory: [String] = []
     /// The Insight view a customer was opened from, which Esc in the customer view goes back to.

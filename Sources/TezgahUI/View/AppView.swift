@@ -252,7 +252,11 @@ public enum AppView {
 
     static func drawHelp(_ buffer: inout Buffer, _ state: AppState) {
         let table = state.pane.keyTable
-        var entries = table.map { (label: $0.label, text: $0.text) }
+        // The owner's own keys (keys.toml) first, as the desk takes them first.
+        let mine = state.userKeys.filter { $0.pane == nil || $0.pane == state.pane }.compactMap { userKey in
+            AppState.command(userKey.command, in: state.pane).map { (label: userKey.label, text: $0.0.text + " (yours)") }
+        }
+        var entries = mine + table.map { (label: $0.label, text: $0.text) }
         entries += state.current.savedFilters.prefix(9).enumerated().map { index, filter in
             (label: String(index + 1), text: "\(filter.name): \(filter.query)")
         }

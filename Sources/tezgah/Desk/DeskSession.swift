@@ -13,6 +13,8 @@ struct DeskSession {
     let demo: Bool
     let templatesFolder: String
     let localeSummary: String
+    /// The owner's own keys (keys.toml).
+    var keys: [UserKey] = []
 
     func run() throws {
         TerminationSignals.install()
@@ -27,6 +29,7 @@ struct DeskSession {
                                 orderMails: orderMails, localeSummary: localeSummary)
         core.savedReplies = try SavedReplyLibrary.load(folder: DataPaths().savedRepliesFolder)
         core.useHistory(at: DataPaths().commandHistoryFile)
+        core.useKeys(keys)
         var lastTick = Date()
         var lastLook = Date()
         while !core.state.isQuitting && !TerminationSignals.received {

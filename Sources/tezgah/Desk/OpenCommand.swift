@@ -72,6 +72,7 @@ struct DeskStart {
         defer { shop?.closeWhenOpened() }
         let theme = try Theme.load(named: self.theme, searching: paths.themeFolders())
         let shopConfig = try paths.loadConfig(override: config)
+        let keys = try Keymap.load(path: paths.keymapFile)
         // A user the config lets only look (the opening thread read the config too).
         let mayOnlyLook = readOnly || shopConfig.isReadOnly(user: ProcessInfo.processInfo.userName)
         if buildsDemo && mayOnlyLook {
@@ -94,7 +95,7 @@ struct DeskStart {
         let summary = locale.summary + (drawing.because.map { " · ASCII stand-ins: \($0)" } ?? "")
         try TextRepertoire.$current.withValue(drawing.repertoire) {
             try DeskSession(shop: opening, theme: theme, config: shopConfig, demo: demo, templatesFolder: paths.templatesFolder,
-                            localeSummary: summary).run()
+                            localeSummary: summary, keys: keys).run()
         }
         LocaleNotice(locale: locale, folder: paths.dataFolder).printOnce()
     }

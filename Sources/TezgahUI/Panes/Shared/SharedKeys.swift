@@ -10,17 +10,17 @@ enum SharedKeys {
     }
 
     private static let moving: [KeyBinding] = [
-        KeyBinding([.character("j"), .down], "next row", also: [.control("n")]) { state, key in state.move(key) ?? [] },
-        KeyBinding([.character("k"), .up], "previous row", also: [.control("p")]) { state, key in state.move(key) ?? [] },
-        KeyBinding([.pageDown, .control("f")], "next page", also: [.control("d")]) { state, key in state.move(key) ?? [] },
-        KeyBinding([.pageUp, .control("b")], "previous page", also: [.control("u")]) { state, key in state.move(key) ?? [] },
-        KeyBinding([.character("g"), .home], "first row") { state, key in state.move(key) ?? [] },
-        KeyBinding([.character("G"), .end], "last row") { state, key in state.move(key) ?? [] },
+        KeyBinding([.character("j"), .down], "next row", also: [.control("n")], commands: ["down"]) { state, key in state.move(key) ?? [] },
+        KeyBinding([.character("k"), .up], "previous row", also: [.control("p")], commands: ["up"]) { state, key in state.move(key) ?? [] },
+        KeyBinding([.pageDown, .control("f")], "next page", also: [.control("d")], commands: ["page-down"]) { state, key in state.move(key) ?? [] },
+        KeyBinding([.pageUp, .control("b")], "previous page", also: [.control("u")], commands: ["page-up"]) { state, key in state.move(key) ?? [] },
+        KeyBinding([.character("g"), .home], "first row", commands: ["top"]) { state, key in state.move(key) ?? [] },
+        KeyBinding([.character("G"), .end], "last row", commands: ["bottom"]) { state, key in state.move(key) ?? [] },
     ]
 
     private static func detail(closesWithH: Bool, opensWithL: Bool) -> [KeyBinding] {
         [
-            KeyBinding([.enter], "detail; again: zoom", also: [.right] + (opensWithL ? [.character("l")] : [])) { state, key in
+            KeyBinding([.enter], "detail; again: zoom", also: [.right] + (opensWithL ? [.character("l")] : []), commands: ["open-detail"]) { state, key in
                 if state.detailShown == .closed {
                     return state.current.selected == nil ? [] : state.showDetail(.open)
                 }
@@ -28,22 +28,23 @@ enum SharedKeys {
                 return key == .enter ? state.showDetail(state.isDetailFullScreen ? .closed : .fullScreen) : []
             },
             KeyBinding([.left, .escape], "close the detail", also: [.character("q")] + (closesWithH ? [.character("h")] : []),
-                       needsOpenDetail: true) { state, _ in state.showDetail(.closed) },
+                       commands: ["close-detail"], needsOpenDetail: true) { state, _ in state.showDetail(.closed) },
         ]
     }
 
     private static func viewing(_ pane: PaneDefinition) -> [KeyBinding] { [
-        KeyBinding([.character("/")], "filter as you type") { state, _ in
+        KeyBinding([.character("/")], "filter as you type", commands: ["find"]) { state, _ in
             // Typing narrows the view on screen: "is:needs-action" becomes "is:needs-action ayşe".
             if let last = state.current.filter.last, last != " " { state.current.filter += " " }
             state.mode = .filtering
             return []
         },
-        KeyBinding([.escape], "clear: all \(pane.plural)") { state, _ in state.current.filter.isEmpty ? [] : state.setFilter("") },
-        KeyBinding([.character("0")], pane.defaultFilter.isEmpty ? "all \(pane.plural)" : "\(pane.defaultFilter.dropFirst(3)) view") { state, _ in
+        KeyBinding([.escape], "clear: all \(pane.plural)", commands: ["clear"]) { state, _ in state.current.filter.isEmpty ? [] : state.setFilter("") },
+        KeyBinding([.character("0")], pane.defaultFilter.isEmpty ? "all \(pane.plural)" : "\(pane.defaultFilter.dropFirst(3)) view",
+                   commands: ["view"]) { state, _ in
             state.recallSavedFilter(number: 0)
         },
-        KeyBinding([.character(" ")], "mark / unmark a row") { state, _ in state.toggleMark() },
+        KeyBinding([.character(" ")], "mark / unmark a row", commands: ["mark"]) { state, _ in state.toggleMark() },
     ] }
 
     private static let switching: [KeyBinding] = [
@@ -51,7 +52,7 @@ enum SharedKeys {
             state.mode = .prompting(Prompt(purpose: .command, label: ":", ids: [], targets: ""))
             return []
         },
-        KeyBinding([.tab, .backTab], "next / previous pane") { state, key in state.show(key == .tab ? state.pane.next : state.pane.previous) },
+        KeyBinding([.tab, .backTab], "next / previous pane", commands: ["next-pane", "previous-pane"]) { state, key in state.show(key == .tab ? state.pane.next : state.pane.previous) },
         KeyBinding((1...Pane.allCases.count).map { .function($0) }, "go to a pane") { state, key in
             guard case .function(let n) = key, let target = Pane(rawValue: n - 1) else { return [] }
             return state.show(target)

@@ -1,0 +1,70 @@
+import Foundation
+import TezgahUI
+import TOMLKit
+
+/// `keys.toml`: the owner's own keys, per pane (`[orders]`, `[mail]`…) or for every pane
+/// (`[all]`), each `action = "key"` or `"first second"` for two keys in a row. Actions are the
+/// `:` command names (`preparing`, `ship`, `down`, `next-pane`…). Read at start; an unknown
+/// section, action or key name, or two actions on one key, is refused with file and line.
+///
+/// ```toml
+/// [all]
+/// next-pane = "Ctrl-N"
+/// [orders]
+/// preparing = "P"
+/// ship = "g s"
+/// ```
+public enum Keymap {
+    public static func load(path: String) throws -> [UserKey] {
+        guard let data = FileManager.default.contents(atPath: path) else { return [] }
+        guard let text = String(data: data, encoding: .utf8) else {
+            throw ConfigError(description: "\(path): the keymap is not UTF-8 text.")
+        }
+        return try parse(text, file: path)
+    }
+
+    public static func parse(_ text: String, file: String) throws -> [UserKey] {
+        let table: TOMLTable
+        do {
+            table = try TOMLTable(string: text)
+        } catch let error as TOMLParseError {
+            throw ConfigError(description: "\(file):\(error.source.begin.line): \(error.description).")
+        }
+        let root = TOMLSection(table: table, path: nil, file: file, text: text)
+        try root.allow(["all"] + Pane.allCases.map(\.storageName))
+        var keys: [UserKey] = []
+        for sectionName in table.keys.sorted() {
+            guard let section = try root.section(sectionName) else { continue }
+            let pane = Pane(named: sectionName)
+            let panes = pane.map { [$0] } ?? Pane.allCases
+            var taken: [[Key]: String] = [:]
+            for action in section.table.keys.sorted() {
+                guard panes.allSatisfy({ $0.knows(command: action) }) else {
+                    let known = (pane ?? .orders).commandNames.filter { name in panes.allSatisfy { $0.knows(command: name) } }
+                    throw section.error(action, "“\(action)” is not an action \(pane.map { "of the \($0.title) pane" } ?? "of every pane"); actions are \(known.joined(separator: ", "))")
+                }
+                guard let written = try section.string(action) else { continue }
+                let names = written.split(separator: " ").map(String.init)
+                guard (1...2).contains(names.count) else {
+                    throw section.error(action, "expected one key or two in a row, such as \"P\" or \"g s\"")
+                }
+                let sequence = try names.map { name in
+                    guard let key = Key(named: name) else {
+                        throw section.error(action, "“\(name)” is not a key; write a character, Space, Enter, Tab, Esc, Up, PgDn, Ctrl-X or F5")
+                    }
+                    return key
+                }
+                if let other = taken[sequence] {
+                    throw section.error(action, "“\(written)” is already \(other) in [\(sectionName)]; one key does one thing")
+                }
+                // A key that starts a pair cannot also work alone: it would wait for the second.
+                if let clash = taken.first(where: { key, _ in key != sequence && (key.starts(with: sequence) || sequence.starts(with: key)) }) {
+                    throw section.error(action, "“\(written)” and “\(clash.key.map(\.label).joined(separator: " "))” (\(clash.value)) start alike; a key that begins a pair cannot work alone")
+                }
+                taken[sequence] = action
+                keys.append(UserKey(pane: pane, keys: sequence, command: action))
+            }
+        }
+        return keys
+    }
+}
