@@ -1,6 +1,5 @@
 import Foundation
 import TezgahUI
-import TOMLKit
 
 /// `keys.toml`: the owner's own keys, per pane (`[orders]`, `[mail]`…) or for every pane
 /// (`[all]`), each `action = "key"` or `"first second"` for two keys in a row. Actions are the
@@ -24,13 +23,8 @@ public enum Keymap {
     }
 
     public static func parse(_ text: String, file: String) throws -> [UserKey] {
-        let table: TOMLTable
-        do {
-            table = try TOMLTable(string: text)
-        } catch let error as TOMLParseError {
-            throw ConfigError(description: "\(file):\(error.source.begin.line): \(error.description).")
-        }
-        let root = TOMLSection(table: table, path: nil, file: file, text: text)
+        let root = try TOMLSection.parsing(text, file: file)
+        let table = root.table
         try root.allow(["all"] + Pane.allCases.map(\.storageName))
         var keys: [UserKey] = []
         for sectionName in table.keys.sorted() {

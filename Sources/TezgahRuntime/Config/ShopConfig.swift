@@ -144,13 +144,7 @@ public struct ShopConfig: Sendable {
     }
 
     public static func parse(_ text: String, file: String) throws -> ShopConfig {
-        let table: TOMLTable
-        do {
-            table = try TOMLTable(string: text)
-        } catch let error as TOMLParseError {
-            throw ConfigError(description: "\(file):\(error.source.begin.line): \(error.description).")
-        }
-        let root = TOMLSection(table: table, path: nil, file: file, text: text)
+        let root = try TOMLSection.parsing(text, file: file)
         try root.allow(["shop", "shipments", "tracking", "mail", "ui", "inbox", "support", "automations", "loyalty", "returns", "insight", "access"])
         var config = ShopConfig(file: file, timeZone: .current, mail: nil, text: text)
         if let shop = try root.section("shop") {
@@ -465,6 +459,15 @@ public struct ShopConfig: Sendable {
 /// One table of the config file, with typed getters whose errors name the file, line and key.
 struct TOMLSection: @unchecked Sendable {
     let table: TOMLTable
+
+    /// A whole file's text as its top-level section; a syntax error names the file and line.
+    static func parsing(_ text: String, file: String) throws -> TOMLSection {
+        do {
+            return TOMLSection(table: try TOMLTable(string: text), path: nil, file: file, text: text)
+        } catch let error as TOMLParseError {
+            throw ConfigError(description: "\(file):\(error.source.begin.line): \(error.description).")
+        }
+    }
     let path: String?
     let file: String
     let text: String
