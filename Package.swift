@@ -105,7 +105,7 @@ let package = Package(
         ]),
         // Real peers the tests and the benchmark both run: an aiosmtpd server on a free loopback port,
         // Python's e-mail reader, scratch folders. Foundation only, so the mail tests link no store.
-        .target(name: "TezgahTestSupport", exclude: ["smtp_test_server.py"]),
+        .target(name: "TezgahTestSupport", dependencies: ["CPseudoTerminal"], exclude: ["smtp_test_server.py"]),
         // A shop database with a composer, a worker and a hand-moved clock, for the delivery tests.
         .target(name: "TezgahShopTestSupport", dependencies: ["Tezgah", "TezgahMail", "TezgahStore", "TezgahDelivery", "TezgahTestSupport"],
                 path: "Tests/TezgahShopTestSupport"),

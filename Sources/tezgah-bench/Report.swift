@@ -68,3 +68,9 @@ func median(_ values: [Double]) -> Double {
 extension Duration {
     var milliseconds: Double { Double(components.seconds) * 1_000 + Double(components.attoseconds) / 1e15 }
 }
+
+/// Why a figure could not be measured.
+struct BenchError: Error, CustomStringConvertible {
+    var description: String
+    init(_ description: String) { self.description = description }
+}

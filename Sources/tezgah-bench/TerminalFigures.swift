@@ -1,4 +1,5 @@
 import Foundation
+import TezgahTestSupport
 
 /// Figures measured on the real binary in a pseudo-terminal.
 enum TerminalFigures {

@@ -1,18 +1,18 @@
 import CPseudoTerminal
 import Foundation
 
-/// A program (the real `tezgah` binary, or `sqlite3` for comparison) on a pseudo-terminal: what it
+/// A program (the real `tezgah` binary, or `sqlite3` for the benchmark's comparison) on a pseudo-terminal: what it
 /// writes is read back byte for byte, keys are written as a terminal would send them.
-final class PseudoTerminalSession {
-    let pid: pid_t
+public final class PseudoTerminalSession {
+    public let pid: pid_t
     private let master: Int32
-    private(set) var output = [UInt8]()
-    let started: ContinuousClock.Instant
+    public private(set) var output = [UInt8]()
+    public let started: ContinuousClock.Instant
 
-    init(binary: String, arguments: [String], environment extra: [String: String] = [:], rows: Int, columns: Int) throws {
+    public init(binary: String, arguments: [String], environment extra: [String: String] = [:], rows: Int, columns: Int) throws {
         var slavePath = [CChar](repeating: 0, count: 128)
         master = tz_pty_open(Int32(rows), Int32(columns), &slavePath, slavePath.count)
-        guard master >= 0 else { throw BenchError("cannot open a pseudo-terminal: \(String(cString: strerror(errno)))") }
+        guard master >= 0 else { throw PseudoTerminalError("cannot open a pseudo-terminal: \(String(cString: strerror(errno)))") }
         let environment = ProcessInfo.processInfo.environment
             .filter { $0.key != "NO_COLOR" }
             .merging(["TERM": "xterm-256color", "LANG": "C.UTF-8"]) { $1 }
@@ -23,7 +23,7 @@ final class PseudoTerminalSession {
         defer { (argv + envp).forEach { free($0) } }
         started = .now
         pid = tz_pty_spawn(binary, argv, envp, slavePath)
-        guard pid > 0 else { throw BenchError("cannot start \(binary)") }
+        guard pid > 0 else { throw PseudoTerminalError("cannot start \(binary)") }
     }
 
     private var exited = false
@@ -39,7 +39,7 @@ final class PseudoTerminalSession {
 
     /// Reads whatever has arrived, waiting up to `timeout` for the first byte.
     @discardableResult
-    func read(timeout: Duration) -> Int {
+    public func read(timeout: Duration) -> Int {
         var descriptor = pollfd(fd: master, events: Int16(POLLIN), revents: 0)
         let milliseconds = Int32(timeout.components.seconds * 1_000 + timeout.components.attoseconds / 1_000_000_000_000_000)
         guard poll(&descriptor, 1, milliseconds) > 0 else { return 0 }
@@ -55,7 +55,7 @@ final class PseudoTerminalSession {
     }
 
     /// Reads until `text` has appeared in the output since `offset`; returns when it did.
-    func waitFor(_ text: String, after offset: Int = 0, timeout: Duration = .seconds(60)) throws -> ContinuousClock.Instant {
+    public func waitFor(_ text: String, after offset: Int = 0, timeout: Duration = .seconds(60)) throws -> ContinuousClock.Instant {
         let needle = Array(text.utf8)
         let deadline = ContinuousClock.now + timeout
         var searchedUpTo = offset
@@ -64,12 +64,12 @@ final class PseudoTerminalSession {
             searchedUpTo = output.count
             read(timeout: .milliseconds(50))
         }
-        throw BenchError("the program did not show “\(text)” within \(timeout)")
+        throw PseudoTerminalError("the program did not show “\(text)” within \(timeout)")
     }
 
     /// Reads until nothing has arrived for `quiet`; returns the bytes read.
     @discardableResult
-    func drain(quiet: Duration = .milliseconds(250)) -> Int {
+    public func drain(quiet: Duration = .milliseconds(250)) -> Int {
         var total = 0
         while true {
             let n = read(timeout: quiet)
@@ -81,7 +81,7 @@ final class PseudoTerminalSession {
     /// Waits up to `timeout` for the program to exit by itself (reading what it writes meanwhile,
     /// so a full pty never holds it up); false if it is still running.
     @discardableResult
-    func waitForExit(timeout: Duration = .seconds(5)) -> Bool {
+    public func waitForExit(timeout: Duration = .seconds(5)) -> Bool {
         let deadline = ContinuousClock.now + timeout
         while ContinuousClock.now < deadline {
             var status: Int32 = 0
@@ -91,13 +91,13 @@ final class PseudoTerminalSession {
         return false
     }
 
-    func send(_ text: String) {
+    public func send(_ text: String) {
         let bytes = Array(text.utf8)
         _ = bytes.withUnsafeBufferPointer { write(master, $0.baseAddress, $0.count) }
     }
 
     /// Peak resident memory (VmHWM) of the process, in kilobytes.
-    func peakResidentKilobytes() -> Int? {
+    public func peakResidentKilobytes() -> Int? {
         guard let status = try? String(contentsOfFile: "/proc/\(pid)/status", encoding: .utf8) else { return nil }
         for line in status.split(separator: "\n") where line.hasPrefix("VmHWM:") {
             return Int(line.split(separator: " ").dropFirst().first ?? "")
@@ -116,7 +116,8 @@ final class PseudoTerminalSession {
     }
 }
 
-struct BenchError: Error, CustomStringConvertible {
-    var description: String
-    init(_ description: String) { self.description = description }
+/// Why a pseudo-terminal session could not go on.
+public struct PseudoTerminalError: Error, CustomStringConvertible {
+    public var description: String
+    public init(_ description: String) { self.description = description }
 }
