@@ -55,11 +55,17 @@ import Testing
     }
 
     @Test func filterTextCannotChangeTheQuery() throws {
-        for hostile in ["\" OR 1=1 --", "NEAR(a b)", "*", "ayse\" *", "'; DROP TABLE orders; --"] {
+        for hostile in ["\" OR 1=1 --", "NEAR(a b)", "*", "ayse\" *", "'; DROP TABLE orders; --", "^ayse", "ayse NEAR/2 yilmaz",
+                        "ayse AND NOT yilmaz", "{text}: ayse", "ayse)", "\"\"\""] {
             _ = try database.window(.orders, .top, size: 10, filter: hostile)
             _ = try database.count(.orders, filter: hostile)
         }
         #expect(try database.count(.orders).value == DemoShopFixture.orders)
+        // FTS5's syntax is only text: ^, quotes and column filters find what the words alone find.
+        let plain = try database.count(.orders, filter: "ayse")
+        for dressed in ["^ayse", "\"ayse\"", "ayse*", "(ayse)", "ayse^"] {
+            #expect(try database.count(.orders, filter: dressed) == plain, "\(dressed)")
+        }
     }
 
     @Test func eachPaneSearchesItsOwnText() throws {
