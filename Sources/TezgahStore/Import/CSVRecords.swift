@@ -29,7 +29,13 @@ final class CSVRecords {
         }
         header = names
         var columns: [String: Int] = [:]
-        for (index, name) in header.enumerated() where columns[name] == nil { columns[name] = index }
+        for (index, name) in header.enumerated() where !name.isEmpty {
+            // Two columns of one name: which one the import read would be a guess.
+            guard columns[name] == nil else {
+                throw ImportError(file: file, line: 1, reason: "the header names \"\(name)\" twice; each column needs its own name.")
+            }
+            columns[name] = index
+        }
         self.columns = columns
     }
 
@@ -67,6 +73,22 @@ final class CSVRecords {
         return reader.trimmedString(position)
     }
 
+    /// An e-mail address from `column`, lowercased; "" when the cell is empty. Something that
+    /// cannot be an address (no @, spaces, a line break) is refused rather than mailed to.
+    func email(_ value: String, column: String, line: Int? = nil) throws -> String {
+        let address = value.lowercased()
+        guard address.isEmpty || Self.isPlausibleEmail(address) else {
+            throw error(column, "\"\(value)\" is not an e-mail address.", line: line)
+        }
+        return address
+    }
+
+    static func isPlausibleEmail(_ text: String) -> Bool {
+        let parts = text.split(separator: "@", omittingEmptySubsequences: false)
+        return parts.count == 2 && !parts[0].isEmpty && parts[1].contains(".") && !parts[1].hasPrefix(".") && !parts[1].hasSuffix(".")
+            && !text.unicodeScalars.contains { $0.properties.isWhitespace || $0.value < 0x20 || $0.value == 0x7F }
+    }
+
     /// The error for a cell on `line` (the current line unless the order started earlier).
     func error(_ column: String?, _ reason: String, line: Int? = nil) -> ImportError {
         ImportError(file: file, line: line ?? self.line, column: column, reason: reason)
@@ -97,6 +119,10 @@ final class CSVRecords {
         }
         while let chunk = try? handle.read(upToCount: 1 << 20), !chunk.isEmpty {
             let bytes = carry + [UInt8](chunk)
+            // NUL is valid UTF-8 but in no text export: a spreadsheet's own file, or a broken one.
+            if let nul = bytes.withUnsafeBytes({ raw in memchr(raw.baseAddress!, 0, raw.count).map { $0 - UnsafeMutableRawPointer(mutating: raw.baseAddress!) } }) {
+                throw ImportError(file: file, line: line(at: offset + nul), reason: "the file holds a NUL byte, which no CSV export has (a spreadsheet's own .xlsx or .numbers file, or a broken one); export it as CSV UTF-8 and import it again.")
+            }
             switch scanUTF8(bytes) {
             case .invalid(let index):
                 throw ImportError(file: file, line: line(at: offset + index), reason: "the file is not UTF-8 (a Windows-1254 or ISO-8859-9 export, perhaps); save it from your spreadsheet as \"CSV UTF-8\" and import it again.")

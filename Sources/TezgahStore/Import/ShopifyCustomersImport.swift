@@ -25,10 +25,7 @@ struct ShopifyCustomersImport {
         while try records.next() {
             rows += 1
             if rows % 1_000 == 0 { try progress(records.consumed) }
-            let email = records["Email"].lowercased()
-            guard email.isEmpty || (email.contains("@") && !email.contains(where: \.isWhitespace)) else {
-                throw records.error("Email", "\"\(records["Email"])\" is not an e-mail address.")
-            }
+            let email = try records.email(records["Email"], column: "Email")
             let name = [records["First Name"], records["Last Name"]].filter { !$0.isEmpty }.joined(separator: " ")
             guard !email.isEmpty || !name.isEmpty else {
                 throw records.error("Email", "is empty and so is the name; a customer needs one of them.")

@@ -82,7 +82,7 @@ struct ShopifyOrdersImport {
         }
         let status: OrderStatus = !f(.cancelledAt).isEmpty ? .cancelled
             : fulfillment == .fulfilled ? .shipped : fulfillment == .partial ? .preparing : .received
-        let email = f(.email).lowercased()
+        let email = try records.email(f(.email), column: "Email", line: order.firstLine)
         let customerName = !f(.billingName).isEmpty ? f(.billingName) : !f(.shippingName).isEmpty ? f(.shippingName)
             : email.isEmpty ? order.number : email
         let city = f(.shippingCity), country = f(.shippingCountry)

@@ -65,7 +65,8 @@ struct WooCommerceOrdersImport {
             throw fail("Order Status", "\"\(other)\" is not a WooCommerce order status (processing, completed, on-hold, pending, cancelled, refunded, failed).")
         }
         let partlyRefunded = refunded > 0 && refunded < total && payment == .paid
-        let email = (f["Email (Billing)"]!.isEmpty ? f["Billing Email Address"]! : f["Email (Billing)"]!).lowercased()
+        let emailColumn = f["Email (Billing)"]!.isEmpty ? "Billing Email Address" : "Email (Billing)"
+        let email = try records.email(f[emailColumn]!, column: emailColumn, line: order.firstLine)
         let billing = [f["First Name (Billing)"]!, f["Last Name (Billing)"]!].joinedNonEmpty(" ")
         let shipping = [f["First Name (Shipping)"]!, f["Last Name (Shipping)"]!].joinedNonEmpty(" ")
         let name = [billing, shipping, email].first { !$0.isEmpty } ?? order.number
