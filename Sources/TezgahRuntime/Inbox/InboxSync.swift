@@ -53,7 +53,14 @@ public struct InboxSync: Sendable {
             return InboxItem(key: file.key, mail: nil, receivedAt: file.modified, skipReason: "gone before it could be read")
         }
         guard !data.isEmpty else { return InboxItem(key: file.key, mail: nil, receivedAt: file.modified, skipReason: "empty file") }
-        return InboxItem(key: file.key, mail: InboundMailReader.read(data), receivedAt: file.modified)
+        let mail = InboundMailReader.read(data)
+        // Mail nobody can be answered at (no From, or one that is no address) starts no
+        // conversation and makes no customer; the summary names it.
+        guard EmailAddressShape.isPlausible(mail.fromAddress) else {
+            let from = mail.fromAddress.isEmpty ? "none" : "“\(mail.fromAddress.prefix(60))”"
+            return InboxItem(key: file.key, mail: nil, receivedAt: file.modified, skipReason: "no sender address to answer (From: \(from))")
+        }
+        return InboxItem(key: file.key, mail: mail, receivedAt: file.modified)
     }
 
     private static func runSyncCommand(_ command: [String]) throws {

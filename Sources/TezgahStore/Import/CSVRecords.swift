@@ -77,16 +77,10 @@ final class CSVRecords {
     /// cannot be an address (no @, spaces, a line break) is refused rather than mailed to.
     func email(_ value: String, column: String, line: Int? = nil) throws -> String {
         let address = value.lowercased()
-        guard address.isEmpty || Self.isPlausibleEmail(address) else {
+        guard address.isEmpty || EmailAddressShape.isPlausible(address) else {
             throw error(column, "\"\(value)\" is not an e-mail address.", line: line)
         }
         return address
-    }
-
-    static func isPlausibleEmail(_ text: String) -> Bool {
-        let parts = text.split(separator: "@", omittingEmptySubsequences: false)
-        return parts.count == 2 && !parts[0].isEmpty && parts[1].contains(".") && !parts[1].hasPrefix(".") && !parts[1].hasSuffix(".")
-            && !text.unicodeScalars.contains { $0.properties.isWhitespace || $0.value < 0x20 || $0.value == 0x7F }
     }
 
     /// The error for a cell on `line` (the current line unless the order started earlier).
