@@ -63,6 +63,20 @@ static inline int tz_get_key(wint_t *out) { return get_wch(out); }
 int wcwidth(wchar_t c);
 static inline int tz_wcwidth(unsigned int c) { return wcwidth((wchar_t)c); }
 
+/// Whether the terminal `TERM` names can move the cursor (terminfo `cup`): a `dumb` terminal, or one
+/// the system has no description of, cannot show the desk. 1 yes, 0 no, -1 unknown to terminfo.
+#include <term.h>
+static inline int tz_terminal_can_address(const char *term) {
+    int error = 0;
+    TERMINAL *saved = cur_term;
+    if (setupterm(term, 1, &error) != OK) { cur_term = saved; return -1; }
+    const char *cup = tigetstr("cup");
+    int can = cup != NULL && cup != (const char *)-1;
+    del_curterm(cur_term);
+    cur_term = saved;
+    return can;
+}
+
 static inline int tz_key_resize(void) { return KEY_RESIZE; }
 static inline int tz_key_mouse(void) { return KEY_MOUSE; }
 

@@ -111,6 +111,17 @@ public final class Terminal {
         FileHandle.standardOutput.write(Data(sequence.utf8))
     }
 
+    /// Why the terminal `term` names cannot show the desk, or nil when it can: it must be known to
+    /// terminfo and able to move the cursor.
+    public static func refusal(term: String?) -> String? {
+        let name = term ?? ""
+        switch name.isEmpty ? -1 : tz_terminal_can_address(name) {
+        case 1: return nil
+        case 0: return "The terminal TERM=\(name) cannot move the cursor, which the desk needs; run tezgah in a terminal emulator (TERM=xterm-256color, screen, tmux or linux)."
+        default: return "The terminal TERM=\(name.isEmpty ? "(unset)" : name) is unknown to this system's terminfo; set TERM to one it knows, such as xterm-256color, or install its description (ncurses-term)."
+        }
+    }
+
     /// Forgets the last frame so the next draw repaints everything (after a resize or a suspend).
     public func invalidate() {
         previous = nil

@@ -87,6 +87,9 @@ struct DeskStart {
         guard hasTerminal else {
             throw CommandLineError("tezgah needs a terminal: run it in one (over SSH, use ssh -t).", exitStatus: 2)
         }
+        if let refusal = Terminal.refusal(term: ProcessInfo.processInfo.environment["TERM"]) {
+            throw CommandLineError(refusal, exitStatus: 2)
+        }
         let opening = shop ?? OpenedShop.opening(path: path, readOnly: mayOnlyLook, config: config)
         shop = opening
         let locale = TerminalLocale.adopted
