@@ -310,7 +310,7 @@ public final class DeskCore {
                 return [.effectFailed(problem.description)]
             }
         } catch {
-            return [.effectFailed(StoreError.readOnlyRefusal(error) ?? "\(error)")]
+            return [.effectFailed(StoreError.sentence(for: error) ?? "\(error)")]
         }
     }
 

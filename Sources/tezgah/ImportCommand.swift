@@ -51,6 +51,10 @@ struct ImportCommand: ParsableCommand {
             } catch let error as ImportError {
                 progress.finish()
                 throw CommandLineError(error.sentence, exitStatus: error.exitStatus)
+            } catch {
+                progress.finish()
+                guard let sentence = StoreError.sentence(for: error) else { throw error }
+                throw CommandLineError("\(file): \(sentence)", exitStatus: 1)
             }
         }
     }

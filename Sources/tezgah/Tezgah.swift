@@ -33,7 +33,7 @@ struct TezgahCommand: ParsableCommand {
             printError(error.description)
             Foundation.exit(error.exitStatus)
         } catch {
-            if let refusal = StoreError.readOnlyRefusal(error) {
+            if let refusal = StoreError.sentence(for: error) {
                 printError(refusal)
                 Foundation.exit(1)
             }

@@ -32,8 +32,13 @@ enum TezgahBinary {
 
     /// Runs the binary to completion with arguments (never through a shell).
     static func run(_ arguments: [String], environment: [String: String] = [:]) throws -> Result {
+        try runProgram(path, arguments, environment: environment)
+    }
+
+    /// Runs any program to completion with arguments (never through a shell).
+    static func runProgram(_ program: String, _ arguments: [String], environment: [String: String] = [:]) throws -> Result {
         let process = Process()
-        process.executableURL = URL(fileURLWithPath: path)
+        process.executableURL = URL(fileURLWithPath: program)
         process.arguments = arguments
         process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
         let out = Pipe(), err = Pipe()

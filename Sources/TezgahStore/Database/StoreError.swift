@@ -20,9 +20,17 @@ public enum StoreError: UserFacingError, Equatable {
     /// What a read-only desk or command says when something tries to change the shop.
     public static let readOnlySentence = "You may look but not change: this shop is open read-only (--readonly, or your user is in [access] readonly_users); nothing was changed."
 
-    /// The sentence for an error SQLite raised because the connection is read-only, else nil.
-    public static func readOnlyRefusal(_ error: any Error) -> String? {
-        guard let error = error as? DatabaseError, error.resultCode == .SQLITE_READONLY else { return nil }
-        return readOnlySentence
+    /// What a write says when the disk holding the shop has no room left.
+    public static let diskFullSentence = "The disk holding the shop database is full; nothing was changed. Free some space (df -h shows how much is left) and try again."
+
+    /// The sentence for a SQLite error a user can meet and act on (a read-only shop, a full
+    /// disk), else nil. Either way the transaction was rolled back whole.
+    public static func sentence(for error: any Error) -> String? {
+        guard let error = error as? DatabaseError else { return nil }
+        switch error.resultCode {
+        case .SQLITE_READONLY: return readOnlySentence
+        case .SQLITE_FULL: return diskFullSentence
+        default: return nil
+        }
     }
 }
