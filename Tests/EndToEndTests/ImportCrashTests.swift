@@ -79,16 +79,8 @@ import Testing
         for run in 0..<Self.kills {
             let shop = scratch.file("run\(run).sqlite")
             try Self.copy(before, to: shop)
-            let process = Process()
-            process.executableURL = URL(fileURLWithPath: TezgahBinary.path)
-            process.arguments = ["import", "--db", shop, full]
-            process.standardOutput = FileHandle.nullDevice
-            process.standardError = FileHandle.nullDevice
-            try process.run()
             // Anywhere from the start to a little after a clean import would have ended.
-            usleep(useconds_t(Double.random(in: 0...(duration * 1.1), using: &random) * 1_000_000))
-            if process.isRunning { kill(process.processIdentifier, SIGKILL) }
-            process.waitUntilExit()
+            _ = try SyncAndTickCrashTests.killed(["import", "--db", shop, full], after: duration, &random)
 
             let afterKill = try Self.content(shop)
             #expect(afterKill == beforeContent || afterKill == afterContent, "run \(run): neither before nor after")
