@@ -13,14 +13,14 @@ import Testing
 
     /// A Shopify export: `count` orders from a few thousand customers; every seventh refunded in
     /// the full export, so orders the shop had before are updated too.
-    static func export(_ path: String, count: Int, refunds: Bool) throws {
+    static func export(_ path: String, count: Int, refunds: Bool, first: Int = 10_000) throws {
         var text = "Name,Email,Financial Status,Paid at,Fulfillment Status,Fulfilled at,Currency,Subtotal,Shipping,Taxes,Total,Created at,Lineitem quantity,Lineitem name,Lineitem price,Lineitem sku,Billing Name,Id\r\n"
         for index in 0..<count {
             let customer = index * 7919 % max(1, count / 3)
             let status = refunds && index % 7 == 0 ? "refunded" : "paid"
-            text += "#\(10_000 + index),c\(customer)@example.com,\(status),,unfulfilled,,TRY,100.00,0,0,100.00,"
+            text += "#\(first + index),c\(customer)@example.com,\(status),,unfulfilled,,TRY,100.00,0,0,100.00,"
                 + "2026-11-\(String(format: "%02d", 1 + index % 28)) \(String(format: "%02d", index % 24)):\(String(format: "%02d", index % 60)):00 +0300,"
-                + "\(1 + index % 3),Kupa \(index % 50),100.00,K-\(index % 50),Müşteri Şükrü \(customer),\(900_000 + index)\r\n"
+                + "\(1 + index % 3),Kupa \(index % 50),100.00,K-\(index % 50),Müşteri Şükrü \(customer),\(890_000 + first + index)\r\n"
         }
         try text.write(toFile: path, atomically: true, encoding: .utf8)
     }
