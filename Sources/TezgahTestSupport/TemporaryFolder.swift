@@ -12,5 +12,14 @@ public final class TemporaryFolder: Sendable {
 
     public func file(_ name: String) -> String { path + "/" + name }
 
+    /// An empty Maildir (`new`, `cur`, `tmp`) named `name` in this folder; its path.
+    public func maildir(_ name: String = "Maildir") throws -> String {
+        let maildir = file(name)
+        for sub in ["new", "cur", "tmp"] {
+            try FileManager.default.createDirectory(atPath: maildir + "/" + sub, withIntermediateDirectories: true)
+        }
+        return maildir
+    }
+
     deinit { try? FileManager.default.removeItem(atPath: path) }
 }

@@ -15,8 +15,7 @@ import Testing
         let shop = TezgahBinary.demoShop(in: scratch)
         let server = try SMTPTestServer(folder: scratch)
         defer { server.stop() }
-        let maildir = scratch.file("Maildir")
-        for sub in ["new", "cur", "tmp"] { try FileManager.default.createDirectory(atPath: maildir + "/" + sub, withIntermediateDirectories: true) }
+        let maildir = try scratch.maildir()
         let config = scratch.file("config.toml")
         try server.writeConfig(to: config, extra: "timeout_seconds = 10\n[mail.queue]\npoll_seconds = 1\n[inbox]\nmaildir = \"\(maildir)\"")
         func counts() throws -> (orders: Int, messages: Int) {

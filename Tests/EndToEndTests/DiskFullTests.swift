@@ -28,8 +28,7 @@ import Testing
         #expect(refused.error == "\(large): The disk holding the shop database is full; nothing was changed. Free some space (df -h shows how much is left) and try again.\n")
         #expect(try ImportCrashTests.content(shop) == before, "the shop as it was (and whole)")
 
-        let maildir = scratch.file("Maildir")
-        for sub in ["new", "cur", "tmp"] { try FileManager.default.createDirectory(atPath: maildir + "/" + sub, withIntermediateDirectories: true) }
+        let maildir = try scratch.maildir()
         let body = String(repeating: "Kupam kırık geldi, ne yapmalıyım? ", count: 200)
         for index in 0..<400 {
             try Data("From: Müşteri \(index) <m\(index)@example.net>\r\nSubject: Kupa \(index)\r\nMessage-ID: <f\(index)@example.net>\r\n\r\n\(body)\r\n".utf8)

@@ -46,8 +46,7 @@ import Testing
         #expect(summary["format"] as? String == "shopify-orders")
         #expect(summary["orders_created"] as? Int == 1 && summary["customers_created"] as? Int == 1)
 
-        let maildir = scratch.file("Maildir")
-        for sub in ["new", "cur", "tmp"] { try FileManager.default.createDirectory(atPath: maildir + "/" + sub, withIntermediateDirectories: true) }
+        let maildir = try scratch.maildir()
         try Data("From: Ayşe <ayse@example.com.tr>\r\nTo: shop@example.com\r\nSubject: Kupa\r\nMessage-ID: <j1@example.com>\r\nDate: Sun, 6 Dec 2026 09:00:00 +0300\r\n\r\nMerhaba\r\n".utf8)
             .write(to: URL(fileURLWithPath: maildir + "/new/1.M1P1.mx"))
         let synced = try TezgahBinary.run(["inbox", "sync", "--json", "--maildir", maildir, "--db", shop])

@@ -11,8 +11,7 @@ import TezgahStore
         let shop = TezgahBinary.demoShop(in: scratch)
         let server = try SMTPTestServer(folder: scratch)
         defer { server.stop() }
-        let maildir = scratch.file("Maildir")
-        for sub in ["new", "cur", "tmp"] { try FileManager.default.createDirectory(atPath: maildir + "/" + sub, withIntermediateDirectories: true) }
+        let maildir = try scratch.maildir()
         try Data("""
             From: "Elif Şahin" <elif@example.net>\r
             To: destek@aysenin-dukkani.example\r

@@ -37,8 +37,7 @@ import Testing
 
     @Test func aKilledInboxSyncImportsEveryMessageOnce() throws {
         let scratch = Scratch()
-        let maildir = scratch.file("Maildir")
-        for sub in ["new", "cur", "tmp"] { try FileManager.default.createDirectory(atPath: maildir + "/" + sub, withIntermediateDirectories: true) }
+        let maildir = try scratch.maildir()
         // 1,500 mails from 300 customers, every other one a reply in its sender's thread.
         for index in 0..<1_500 {
             let sender = index % 300

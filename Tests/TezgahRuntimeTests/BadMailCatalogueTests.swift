@@ -84,8 +84,7 @@ import Tezgah
         #expect(Self.cases.count >= 30)
         let folder = TemporaryFolder("tezgah-bad-mail")
         let database = try AppDatabase(path: folder.file("shop.sqlite"))
-        let maildir = folder.file("Maildir")
-        for sub in ["new", "cur", "tmp"] { try FileManager.default.createDirectory(atPath: maildir + "/" + sub, withIntermediateDirectories: true) }
+        let maildir = try folder.maildir()
         func counts() throws -> [Int] {
             try database.pool.read { db in
                 try ["messages", "conversations", "customers", "outbox"].map { try Int.fetchOne(db, sql: "SELECT count(*) FROM \($0)")! }

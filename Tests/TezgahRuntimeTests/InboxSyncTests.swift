@@ -40,10 +40,7 @@ import TezgahMail
                 ORDER BY o.id DESC LIMIT 1
                 """, arguments: [shipped[1] as Int64])!
         }
-        let maildir = folder.file("Maildir")
-        for sub in ["new", "cur", "tmp"] {
-            try FileManager.default.createDirectory(atPath: maildir + "/" + sub, withIntermediateDirectories: true)
-        }
+        let maildir = try folder.maildir()
         return Shop(database: database, maildir: maildir, shipped: (shipped[0], shipped[1], shipped[2], shipped[3]),
                      otherOrder: (other[0], other[1], other[2]))
     }
@@ -278,8 +275,7 @@ import TezgahMail
         let path = folder.file("shop.sqlite")
         try DemoShop.mailed(orders: 200, seed: 2, now: Self.now).build(at: path)
         let database = try AppDatabase(path: path)
-        let maildir = folder.file("Maildir")
-        for sub in ["new", "cur", "tmp"] { try FileManager.default.createDirectory(atPath: maildir + "/" + sub, withIntermediateDirectories: true) }
+        let maildir = try folder.maildir()
         try Data("""
             From: "Elif Şahin" <elif@example.net>\r
             Subject: Paket-7731 nerede?\r
