@@ -46,6 +46,7 @@ let package = Package(
     products: [
         .executable(name: "tezgah", targets: ["tezgah"]),
         .executable(name: "tezgah-bench", targets: ["tezgah-bench"]),
+        .executable(name: "tezgah-fuzz", targets: ["tezgah-fuzz"]),
     ],
     dependencies: [
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
@@ -103,6 +104,10 @@ let package = Package(
             "TezgahTestSupport",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
+        // The fuzz targets: each reader of untrusted input with what must hold for any input. The
+        // executable is libFuzzer's harness when built by .ci/fuzz, a corpus replayer otherwise.
+        .target(name: "TezgahFuzzing", dependencies: ["Tezgah", "TezgahStore", "TezgahUI", "TezgahTerminal", "TezgahMail", "TezgahRuntime"]),
+        .executableTarget(name: "tezgah-fuzz", dependencies: ["TezgahFuzzing"], linkerSettings: [.unsafeFlags(["-use-ld=lld"])]),
         // Real peers the tests and the benchmark both run: an aiosmtpd server on a free loopback port,
         // Python's e-mail reader, scratch folders. Foundation only, so the mail tests link no store.
         .target(name: "TezgahTestSupport", dependencies: ["CPseudoTerminal"], exclude: ["smtp_test_server.py"]),
@@ -125,6 +130,8 @@ let package = Package(
             "Tezgah", "TezgahStore", "TezgahUI", "TezgahRuntime", "TezgahMail", "TezgahTestSupport",
             .product(name: "GRDB", package: "GRDB.swift"),
         ]),
+        // Replays the fuzzers' kept corpus (Tests/TezgahFuzzingTests/Corpus) through the same checks.
+        .testTarget(name: "TezgahFuzzingTests", dependencies: ["TezgahFuzzing"], exclude: ["Corpus"]),
         .testTarget(name: "EndToEndTests", dependencies: [
             "tezgah", "Tezgah", "TezgahStore", "TezgahMail", "TezgahDelivery", "TezgahTestSupport", "TezgahShopTestSupport",
             .product(name: "GRDB", package: "GRDB.swift"),

@@ -1,9 +1,9 @@
 import CNcursesw
 import TezgahUI
 
-/// Turns what ncurses reports into keys.
-enum KeyDecoding {
-    static func functionKey(_ code: Int32) -> Key? {
+/// Turns what ncurses reports into keys (public for the fuzzer, which feeds it every code).
+public enum KeyDecoding {
+    public static func functionKey(_ code: Int32) -> Key? {
         switch code {
         case KEY_UP: .up
         case KEY_DOWN: .down
@@ -22,7 +22,7 @@ enum KeyDecoding {
         }
     }
 
-    static func character(_ value: UInt32) -> Key? {
+    public static func character(_ value: UInt32) -> Key? {
         switch value {
         case 0x0D, 0x0A: return .enter
         case 0x1B: return .escape

@@ -9,10 +9,7 @@ import Testing
         let folder = TemporaryFolder()
         let path = folder.file("in.csv")
         try Data(bytes).write(to: URL(fileURLWithPath: path))
-        let reader = try CSVRowReader(path: path, chunkSize: chunkSize)
-        var out: [(Int, [String])] = []
-        while try reader.next() { out.append((reader.recordLine, (0..<reader.count).map(reader.string))) }
-        return out
+        return try CSVFileRecords.read(path: path, chunkSize: chunkSize).map { ($0.line, $0.cells) }
     }
 
     private func records(_ text: String, chunkSize: Int = 1 << 20) throws -> [(line: Int, cells: [String])] {
@@ -49,7 +46,10 @@ import Testing
     }
 
     @Test func aByteOrderMarkAtTheStartIsSkipped() throws {
-        #expect(try records([0xEF, 0xBB, 0xBF] + Array("Name,Email\n#1,a@b\n".utf8)).map(\.cells) == [["Name", "Email"], ["#1", "a@b"]])
+        // Even when the reader's buffer is smaller than the mark (the fuzzer found chunks of 1 and 2 kept it).
+        for chunkSize in [1, 2, 3, 1 << 20] {
+            #expect(try records([0xEF, 0xBB, 0xBF] + Array("Name,Email\n#1,a@b\n".utf8), chunkSize: chunkSize).map(\.cells) == [["Name", "Email"], ["#1", "a@b"]])
+        }
     }
 
     @Test func turkishTextAndCellsAcrossBufferBoundariesReadWhole() throws {

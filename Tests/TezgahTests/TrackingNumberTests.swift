@@ -58,6 +58,16 @@ import Testing
         }
     }
 
+    /// Found by the fuzzer: Swift counts other scripts' digits (N'Ko ߁, Arabic-Indic ٣) as numbers,
+    /// so a named carrier's shape check took them.
+    @Test func digitsOfOtherScriptsAreRefusedForANamedCarrier() {
+        for carrier in Carrier.allCases {
+            for text in ["4222߁22222222221", "١٢٣٤٥٦٧٨٩٠١٢٣", "1Z999AA1012345678٤"] {
+                #expect(TrackingNumber.check(text, as: carrier) == .invalid("“\(text)” has characters no tracking number uses (letters and digits only)."))
+            }
+        }
+    }
+
     @Test func trackingLinksCarryOnlyTheNumber() {
         #expect(Carrier.ups.trackingURL(for: "1Z999AA10123456784") == "https://www.ups.com/track?tracknum=1Z999AA10123456784")
         #expect(Carrier.ptt.trackingURL(for: "RR123456785TR") == "https://gonderitakip.ptt.gov.tr/Track/Verify?q=RR123456785TR")

@@ -22,9 +22,7 @@ public enum TrackingNumber {
     public static func check(_ text: String) -> TrackingCheck {
         let number = normalize(text)
         guard !number.isEmpty else { return .invalid("The tracking number is empty.") }
-        guard number.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber) }) else {
-            return .invalid("“\(text)” has characters no tracking number uses (letters and digits only).")
-        }
+        if let refusal = refusingCharacters(number, original: text) { return refusal }
         var failures: [String] = []
         for carrier in [Carrier.ups, .usps, .fedex, .dhl, .ptt] {
             switch check(number, as: carrier, original: text) {
@@ -48,7 +46,15 @@ public enum TrackingNumber {
         check(normalize(text), as: carrier, original: text)
     }
 
+    /// Carriers use ASCII letters and digits only; other scripts' digits (which Swift counts as
+    /// numbers) would pass the shape checks and then fail on the carrier's site.
+    private static func refusingCharacters(_ number: String, original: String) -> TrackingCheck? {
+        guard !number.unicodeScalars.allSatisfy({ ("A"..."Z").contains($0) || ("0"..."9").contains($0) }) else { return nil }
+        return .invalid("“\(original)” has characters no tracking number uses (letters and digits only).")
+    }
+
     private static func check(_ number: String, as carrier: Carrier, original: String) -> TrackingCheck {
+        if let refusal = refusingCharacters(number, original: original) { return refusal }
         let digits = number.allSatisfy(\.isNumber)
         func verdict(_ format: String, _ serial: Substring, _ expected: Int) -> TrackingCheck {
             let printed = number.last!.wholeNumberValue ?? -1

@@ -38,9 +38,10 @@ final class CSVRowReader {
     init(path: String, chunkSize: Int = 1 << 20) throws {
         descriptor = open(path, O_RDONLY)
         guard descriptor >= 0 else { throw SyntaxError(line: 0, reason: String(cString: strerror(errno))) }
-        buffer = [UInt8](repeating: 0, count: chunkSize)
+        // Room for the three bytes of a byte-order mark, however small the chunk (the fuzzer's are).
+        buffer = [UInt8](repeating: 0, count: max(chunkSize, 3))
         cells.reserveCapacity(4_096)
-        try refill()
+        repeat { try refill() } while filled < 3 && !endOfFile
         if filled - position >= 3, buffer[0] == 0xEF, buffer[1] == 0xBB, buffer[2] == 0xBF { position = 3 }
     }
 
