@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import TezgahUI
 import TezgahRuntime
 import TezgahStore
 
@@ -23,8 +24,8 @@ struct ConfigCommand: ParsableCommand {
             let database = try shop.openDatabase()
             defer { try? database.close() }
             let settings = try ShopSettings.resolve(config: try paths.loadConfig(override: shop.config), database: database)
-            print("name\t\(settings.name)\t(\(settings.nameSource.rawValue))")
-            print("time_zone\t\(settings.timeZone.identifier)\t(\(settings.timeZoneSource.rawValue))")
+            print(tabSeparated(["name", settings.name, "(\(settings.nameSource.rawValue))"]))
+            print(tabSeparated(["time_zone", settings.timeZone.identifier, "(\(settings.timeZoneSource.rawValue))"]))
         }
     }
 
@@ -64,7 +65,7 @@ struct ConfigCommand: ParsableCommand {
             if source == .config {
                 printError("Set in the shop database; your config file's [shop] \(key.rawValue) still comes first for you.")
             } else {
-                print("\(key.rawValue)\t\(trimmed)")
+                print(tabSeparated([key.rawValue, trimmed]))
             }
         }
     }

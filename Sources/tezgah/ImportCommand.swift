@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import TezgahUI
 import TezgahMail
 import TezgahRuntime
 import TezgahStore
@@ -46,7 +47,7 @@ struct ImportCommand: ParsableCommand {
                 if json {
                     try JSONLines.print(summary, adding: ["file": file, "summary": summary.description])
                 } else {
-                    print("\(file): \(summary.description)")
+                    print(TerminalSafeText.clean("\(file): \(summary.description)"))
                 }
             } catch let error as ImportError {
                 progress.finish()

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import TezgahUI
 import TezgahRuntime
 import TezgahStore
 
@@ -38,7 +39,7 @@ struct InboxCommand: ParsableCommand {
             if json {
                 try JSONLines.print(summary, adding: ["maildir": folder, "summary": summary.description])
             } else {
-                print("\(folder): \(summary.description)")
+                print(TerminalSafeText.clean("\(folder): \(summary.description)"))
             }
         }
     }

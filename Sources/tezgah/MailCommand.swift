@@ -97,8 +97,8 @@ struct MailCommand: ParsableCommand {
             for mail in mails {
                 let when = mail.nextAttemptAt.map { " next \(ISO8601DateFormatter().string(from: $0))" } ?? ""
                 let reply = mail.lastReply.isEmpty ? "" : "  \(mail.lastReply)"
-                print(TerminalSafeText.clean("\(mail.id)\t\(mail.state.rawValue)\t\(mail.kind.rawValue)\t\(mail.toAddress)\t\(mail.subject)\t"
-                                             + "attempts \(mail.attempts)\(when)\(reply)"))
+                print(tabSeparated(["\(mail.id)", mail.state.rawValue, mail.kind.rawValue, mail.toAddress, mail.subject,
+                                    "attempts \(mail.attempts)\(when)\(reply)"]))
             }
             if mails.isEmpty { printError("No mail\(states.isEmpty ? "" : " in that state").") }
         }

@@ -1,4 +1,5 @@
 import Foundation
+import TezgahUI
 
 /// A one-line progress bar on stderr, drawn only when stderr is a terminal.
 final class ProgressLine {
@@ -24,12 +25,22 @@ final class ProgressLine {
     }
 }
 
+/// An error sentence on stderr. Sentences quote what was read (a CSV cell, a mail's sender, a
+/// config key), so each line goes through the same terminal-safe cleaning as the desk's text: an
+/// escape sequence in a customer's cell must not reach the owner's terminal this way either.
 func printError(_ message: String) {
-    FileHandle.standardError.write(Data((message + "\n").utf8))
+    let safe = message.split(separator: "\n", omittingEmptySubsequences: false).map { TerminalSafeText.clean(String($0)) }
+    FileHandle.standardError.write(Data((safe.joined(separator: "\n") + "\n").utf8))
 }
 
 /// What a command says on stderr before it upgrades an existing shop's schema, which can take
 /// seconds (the desk shows the same on its screen, `AppView.opening`).
 func printUpgradeNotice() {
     printError("Upgrading the shop database for this version of tezgah (once; a shop with many orders takes a few seconds)…")
+}
+
+/// One line of a command's tab-separated output, each field cleaned on its own (cleaning the whole
+/// line would turn the tabs between fields into spaces, since a field may not hold one).
+func tabSeparated(_ fields: [String]) -> String {
+    fields.map(TerminalSafeText.clean).joined(separator: "\t")
 }

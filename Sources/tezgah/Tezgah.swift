@@ -18,6 +18,9 @@ struct TezgahCommand: ParsableCommand {
     /// never a stack trace: a bad config, template or theme with status 2, a database that cannot be
     /// used with status 1.
     static func main() {
+        // Everything tezgah creates holds customer data (the shop, its -wal and -shm, drafts, the
+        // `:` history), so nothing it creates is readable by others, whatever umask it inherits.
+        umask(0o077)
         do {
             // `tezgah` alone, the everyday start, opens the desk with its defaults without asking
             // ArgumentParser: a first parse costs it 3–4 ms of Swift runtime lookups (it reflects over

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import TezgahUI
 import Tezgah
 import TezgahRuntime
 
@@ -43,14 +44,14 @@ struct TrackingCommand: ParsableCommand {
                         try JSONLines.print(["number": number, "valid": true, "carrier": carrier.rawValue, "carrier_name": carrier.title,
                                              "link": links.url(carrier, number)])
                     } else {
-                        print("\(number)\t\(carrier.title)\t\(links.url(carrier, number))")
+                        print(tabSeparated([number, carrier.title, links.url(carrier, number)]))
                     }
                 case .invalid(let reason):
                     anyInvalid = true
                     if json {
                         try JSONLines.print(["number": TrackingNumber.normalize(text), "valid": false, "reason": reason])
                     } else {
-                        print("\(TrackingNumber.normalize(text))\tinvalid\t\(reason)")
+                        print(tabSeparated([TrackingNumber.normalize(text), "invalid", reason]))
                     }
                 }
             }

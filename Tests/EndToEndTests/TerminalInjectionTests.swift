@@ -63,4 +63,35 @@ import Testing
         #expect(contains(Array("Mallory".utf8)))
         #expect(contains(Array("␛[31;7mred".utf8)))
     }
+
+    /// The commands print what they read too: an import's error quotes the bad cell, `mail list`
+    /// prints subjects and addresses. Neither stdout nor stderr carries a control sequence, and
+    /// tab-separated output keeps its tabs between fields.
+    @Test func commandsPrintHostileTextCleaned() throws {
+        let scratch = Scratch()
+        let csv = scratch.file("orders_export.csv")
+        try """
+            Name,Email,Financial Status,Currency,Total,Created at,Lineitem quantity,Lineitem name,Lineitem price,Billing Name
+            #1001,"bad\u{1B}]52;c;aGk=\u{07}x",paid,TRY,10,2026-01-01 10:00:00 +0300,1,Cup,10,Eve
+
+            """.write(toFile: csv, atomically: true, encoding: .utf8)
+        let imported = try TezgahBinary.run(["import", "--db", scratch.file("new.sqlite"), csv])
+        #expect(imported.status == 1)
+        #expect(imported.error.contains("orders_export.csv:2") && imported.error.contains("bad␛]52;c;aGk=␇x"), "\(imported.error)")
+        #expect(!imported.error.unicodeScalars.contains { $0 == "\u{1B}" || $0 == "\u{07}" })
+
+        let shop = TezgahBinary.demoShop(in: scratch)
+        let database = try AppDatabase(path: shop)
+        try database.pool.write { db in try db.execute(sql: "UPDATE outbox SET subject = ?", arguments: [Self.payload]) }
+        try database.close()
+        let listed = try TezgahBinary.run(["mail", "list", "--limit", "3", "--db", shop])
+        #expect(listed.status == 0)
+        let lines = listed.output.split(separator: "\n")
+        #expect(lines.count == 3)
+        for line in lines {
+            #expect(line.split(separator: "\t", omittingEmptySubsequences: false).count == 6, "six tab-separated fields: \(line)")
+            #expect(line.contains("␛]52;c;aGVsbG8=␇"))
+        }
+        #expect(!listed.output.unicodeScalars.contains { $0 == "\u{1B}" || $0 == "\u{07}" || $0 == "\u{9B}" })
+    }
 }

@@ -106,13 +106,17 @@ final class TmuxSession {
         try waitFor("“\(text)”", timeout: timeout, sourceLocation: sourceLocation) { $0.contains(text) }
     }
 
-    /// How many `write` calls the command has made so far (`syscw` in `/proc/PID/io`). The pane
-    /// runs a shell whose one child is the command (`env` replaces itself with it).
-    func commandWrites() throws -> Int {
+    /// The command's process id. The pane runs a shell whose one child is the command (`env`
+    /// replaces itself with it).
+    func commandPID() throws -> pid_t {
         let shell = try tmux(["display-message", "-p", "-t", "e2e", "#{pane_pid}"]).trimmingCharacters(in: .whitespacesAndNewlines)
         let children = try String(contentsOfFile: "/proc/\(shell)/task/\(shell)/children", encoding: .utf8)
-        let command = try #require(children.split(separator: " ").first, "the pane's shell has no child")
-        let io = try String(contentsOfFile: "/proc/\(command)/io", encoding: .utf8)
+        return try #require(children.split(separator: " ").first.flatMap { pid_t($0) }, "the pane's shell has no child")
+    }
+
+    /// How many `write` calls the command has made so far (`syscw` in `/proc/PID/io`).
+    func commandWrites() throws -> Int {
+        let io = try String(contentsOfFile: "/proc/\(try commandPID())/io", encoding: .utf8)
         let line = try #require(io.split(separator: "\n").first { $0.hasPrefix("syscw:") })
         return try #require(Int(line.dropFirst("syscw:".count).trimmingCharacters(in: .whitespaces)))
     }

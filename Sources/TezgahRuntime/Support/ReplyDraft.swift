@@ -90,13 +90,25 @@ public enum ReplyEditor {
         return ["vi"]
     }
 
-    /// Runs the editor on `path` with the terminal's own input and output, and waits for it.
-    public static func run(_ path: String, environment: [String: String] = ProcessInfo.processInfo.environment) throws {
+    /// Runs the editor on `path` with the terminal's own input and output, and waits for it; true
+    /// when it ended by itself. When `stopRequested` turns true first (SIGTERM, or SIGHUP from a
+    /// dropped SSH link, which the editor hears too), the editor is asked to end, then made to, so
+    /// no editor outlives the desk on a terminal nobody holds. The draft file stays as the editor
+    /// left it, to be offered again.
+    public static func run(_ path: String, environment: [String: String] = ProcessInfo.processInfo.environment,
+                           stopRequested: () -> Bool = { false }) throws -> Bool {
         let command = command(environment: environment)
         let process = Process()
         process.executableURL = URL(fileURLWithPath: command[0].hasPrefix("/") ? command[0] : "/usr/bin/env")
         process.arguments = (command[0].hasPrefix("/") ? Array(command.dropFirst()) : command) + [path]
         try process.run()
+        while process.isRunning && !stopRequested() { usleep(20_000) }
+        guard process.isRunning else { return !stopRequested() }
+        process.terminate()
+        let deadline = Date().addingTimeInterval(2)
+        while process.isRunning && Date() < deadline { usleep(20_000) }
+        if process.isRunning { kill(process.processIdentifier, SIGKILL) }
         process.waitUntilExit()
+        return false
     }
 }

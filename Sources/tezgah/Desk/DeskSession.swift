@@ -16,7 +16,10 @@ struct DeskSession {
     /// The owner's own keys (keys.toml).
     var keys: [UserKey] = []
 
-    func run() throws {
+    /// Runs the desk until the owner quits or a signal ends it; returns a line to print once the
+    /// screen is restored, when there is something the owner should know.
+    func run() throws -> String? {
+        var farewell: String?
         TerminationSignals.install()
         let terminal = Terminal(theme: theme, mouse: config.mouse)
         // Also on the way out of an error below, so its sentence is printed on the restored screen.
@@ -49,13 +52,19 @@ struct DeskSession {
                 handled += 1
                 event = terminal.nextEvent(timeout: 0)
             }
-            // A reply to write: the editor gets the terminal until it exits.
+            // A reply to write: the editor gets the terminal until it exits. Stopped by a signal
+            // meanwhile, nothing is sent: the draft waits for `r` next time.
             if let draft = core.takeEditorRequest() {
+                let ended: Bool
                 do {
-                    try terminal.suspended { try ReplyEditor.run(draft.path) }
+                    ended = try terminal.suspended { try ReplyEditor.run(draft.path, stopRequested: { TerminationSignals.received }) }
                 } catch {
                     core.send(.replyFinished("The editor (\(ReplyEditor.command().joined(separator: " "))) could not be started: \(error.localizedDescription). Set $EDITOR."))
                     continue
+                }
+                guard ended else {
+                    farewell = "tezgah was stopped while a reply was open; nothing was sent, and the draft (\(draft.path)) opens again with r on its conversation."
+                    break
                 }
                 core.finishReply(draft)
             }
@@ -71,6 +80,7 @@ struct DeskSession {
                 core.setNow(lastTick)
             }
         }
+        return farewell
     }
 
     /// The opened shop. When the opening takes more than a moment (an upgrade building indexes, a

@@ -96,10 +96,11 @@ struct DeskStart {
         let drawing = TerminalLocale.repertoire(term: ProcessInfo.processInfo.environment["TERM"],
                                                 asciiSetting: ascii ? true : shopConfig.ascii, locale: locale)
         let summary = locale.summary + (drawing.because.map { " · ASCII stand-ins: \($0)" } ?? "")
-        try TextRepertoire.$current.withValue(drawing.repertoire) {
+        let farewell = try TextRepertoire.$current.withValue(drawing.repertoire) {
             try DeskSession(shop: opening, theme: theme, config: shopConfig, demo: demo, templatesFolder: paths.templatesFolder,
                             localeSummary: summary, keys: keys).run()
         }
+        if let farewell { FileHandle.standardError.write(Data((farewell + "\n").utf8)) }
         LocaleNotice(locale: locale, folder: paths.dataFolder).printOnce()
     }
 }
