@@ -30,6 +30,7 @@ import Testing
             #expect(throws: FuzzFinding.self) { try requireDrawable(text, "text") }
         }
         #expect(throws: FuzzFinding.self) { try requireSentence("line 3: unknown key", file: "config.toml") }
+        #expect(throws: FuzzFinding.self) { try requireSentence("config.toml:3: unknown\nkey", file: "config.toml") }
         #expect(throws: Never.self) { try requireSentence("config.toml:3: unknown key \"x\".", file: "config.toml") }
     }
 }

@@ -462,6 +462,9 @@ struct TOMLSection: @unchecked Sendable {
 
     /// A whole file's text as its top-level section; a syntax error names the file and line.
     static func parsing(_ text: String, file: String) throws -> TOMLSection {
+        if let problem = TOMLTableHeaders.firstProblem(in: text) {
+            throw ConfigError(description: "\(file):\(problem.line): \(problem.reason).")
+        }
         do {
             return TOMLSection(table: try TOMLTable(string: text), path: nil, file: file, text: text)
         } catch let error as TOMLParseError {

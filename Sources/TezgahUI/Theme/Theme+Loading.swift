@@ -14,6 +14,9 @@ extension Theme {
     /// that does not parse, is an error naming the file, line and key, so a typo never passes silently.
     public static func parse(_ text: String, file: String) throws -> Theme {
         let table: TOMLTable
+        if let problem = TOMLTableHeaders.firstProblem(in: text) {
+            throw ThemeError(description: "\(file):\(problem.line): \(problem.reason).")
+        }
         do {
             table = try TOMLTable(string: text)
         } catch let error as TOMLParseError {
