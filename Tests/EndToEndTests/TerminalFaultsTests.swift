@@ -1,5 +1,7 @@
 import Foundation
+import GRDB
 import Testing
+@testable import TezgahStore
 
 /// The terminal doing what terminals do: a storm of resizes, a window too small, a `dumb` or
 /// unknown `TERM`, no terminal at all. The desk says what it needs in one sentence, or keeps
@@ -57,8 +59,7 @@ import Testing
             exec sleep 600
             """.write(toFile: editor, atomically: true, encoding: .utf8)
         chmod(editor, 0o755)
-        let count = "PRAGMA integrity_check; SELECT count(*) FROM outbox; SELECT count(*) FROM messages WHERE body LIKE '%kargoda, söz%';"
-        let before = try TezgahBinary.runProgram("/usr/bin/sqlite3", [shop, count]).output
+        let before = try Self.mailAndMessages(shop)
         let session = try TmuxSession(command: [TezgahBinary.path, "--db", shop],
                                       environment: ["XDG_DATA_HOME": scratch.file("data"), "XDG_CONFIG_HOME": scratch.file("config"),
                                                     "EDITOR": editor, "VISUAL": ""],
@@ -93,8 +94,20 @@ import Testing
         #expect(kept.contains("Yarın kargoda, söz."), "the draft keeps what was written")
         let mode = try #require(try FileManager.default.attributesOfItem(atPath: draft)[.posixPermissions] as? Int)
         #expect(mode == 0o600)
-        let after = try TezgahBinary.runProgram("/usr/bin/sqlite3", [shop, count]).output
-        #expect(after == before && after.hasPrefix("ok\n") && after.hasSuffix("\n0\n"), "no mail queued, no message kept: \(before) → \(after)")
+        let after = try Self.mailAndMessages(shop)
+        #expect(after == before && after.hasPrefix("ok ") && after.hasSuffix(" 0"), "no mail queued, no message kept: \(before) → \(after)")
+    }
+
+    /// The integrity check, the outbox's size and how many messages hold the editor's line.
+    static func mailAndMessages(_ shop: String) throws -> String {
+        let database = try AppDatabase(path: shop)
+        defer { try? database.close() }
+        return try database.pool.read { db in
+            let integrity = try String.fetchOne(db, sql: "PRAGMA integrity_check") ?? ""
+            let mails = try Int.fetchOne(db, sql: "SELECT count(*) FROM outbox") ?? -1
+            let messages = try Int.fetchOne(db, sql: "SELECT count(*) FROM messages WHERE body LIKE '%kargoda, söz%'") ?? -1
+            return "\(integrity) \(mails) \(messages)"
+        }
     }
 
     /// Alive and not a zombie waiting to be reaped.
