@@ -25,6 +25,13 @@ import TezgahTestSupport
         }
     }
 
+    /// Found by the fuzzer: the TOML reader's message can quote a line break, and a header that
+    /// does not start like a key aborted the reader; both are one sentence with the line now.
+    @Test func syntaxErrorsAreOneSentenceOnOneLine() {
+        #expect(mailError("[ui]\nmouse = tru\n") == "\(folder.file("config.toml")):2: Error while parsing boolean: expected 'true', saw 'tru '.")
+        #expect(mailError("[shop]\n[ş]\n") == "\(folder.file("config.toml")):2: a table name in [ ] starts with a letter, digit, _ or - (ASCII), or is in quotes.")
+    }
+
     @Test func theIssueExampleLoads() throws {
         setenv("TEZGAH_TEST_SMTP_PASSWORD_1", "gizli", 1)
         let config = try load("""

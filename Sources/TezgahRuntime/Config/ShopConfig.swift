@@ -468,7 +468,7 @@ struct TOMLSection: @unchecked Sendable {
         do {
             return TOMLSection(table: try TOMLTable(string: text), path: nil, file: file, text: text)
         } catch let error as TOMLParseError {
-            throw ConfigError(description: "\(file):\(error.source.begin.line): \(error.description).")
+            throw ConfigError(description: "\(file):\(error.source.begin.line): \(error.description.onOneLine).")
         }
     }
     let path: String?

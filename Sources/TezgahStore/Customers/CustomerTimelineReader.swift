@@ -48,29 +48,48 @@ struct CustomerTimelineReader {
     /// Runs one kind's query (which ends in `LIMIT ?`), noting when there was more than the limit.
     private mutating func read(_ sql: String, _ arguments: StatementArguments, _ make: (Row) -> CustomerEvent?) throws {
         // Cached: a dozen joins prepared again on every open cost more than reading their rows.
-        let rows = try Row.fetchAll(try db.cachedStatement(sql: sql), arguments: arguments + [limit + 1])
-        let made = rows.prefix(limit).compactMap(make)
-        if rows.count > limit, let oldest = made.map(\.at).min() { cutAt = max(cutAt ?? oldest, oldest) }
-        events += made
+        let cursor = try Row.fetchCursor(try db.cachedStatement(sql: sql), arguments: arguments + [limit + 1])
+        let made = try Self.events(cursor, limit: limit, make)
+        if made.hasMore, let oldest = made.events.map(\.at).min() { cutAt = max(cutAt ?? oldest, oldest) }
+        events += made.events
+    }
+
+    /// The events of a cursor's first `limit` rows, and whether it had more. Rows are read where
+    /// SQLite holds them, not copied first: copying every row was most of an open's time.
+    private static func events(_ cursor: RowCursor, limit: Int, _ make: (Row) throws -> CustomerEvent?) throws
+        -> (events: [CustomerEvent], hasMore: Bool) {
+        var events: [CustomerEvent] = []
+        var count = 0
+        while let row = try cursor.next() {
+            count += 1
+            if count > limit { return (events, true) }
+            if let event = try make(row) { events.append(event) }
+        }
+        return (events, false)
     }
 
     private mutating func readOrders() throws {
-        let rows = try Row.fetchAll(db.cachedStatement(sql: """
+        let numbers = self.numbers
+        let orders = try Row.fetchCursor(db.cachedStatement(sql: """
             SELECT id, number, status, total_minor, currency, item_count, placed_at FROM orders WHERE customer_id = ?
             ORDER BY placed_at DESC LIMIT ?
             """), arguments: [customerID, limit * 2])
-        for row in rows { numbers.known[row[0]] = row[1] }
-        let made = rows.prefix(limit).map { row in
+        var made: [CustomerEvent] = []
+        var count = 0
+        while let row = try orders.next() {
+            count += 1
+            let number: String = row[1]
+            numbers.known[row[0]] = number
+            guard count <= limit else { continue }
             let total = Money(minorUnits: row[3], currency: Currency.code(row[4]))
             let status: OrderStatus = row.value(2, default: .received)
             let items: Int = row[5]
-            return CustomerEvent(at: row.date(6), kind: .order,
-                                 text: "\(row[1] as String) placed · \(total.formatted) · \(items) item\(items == 1 ? "" : "s") · now \(status.title)",
-                                 opens: .order(row[0]))
+            made.append(CustomerEvent(at: row.date(6), kind: .order,
+                                      text: "\(number) placed · \(total.formatted) · \(items) item\(items == 1 ? "" : "s") · now \(status.title)",
+                                      opens: .order(row[0])))
         }
-        if rows.count > limit, let oldest = made.last?.at { cutAt = max(cutAt ?? oldest, oldest) }
+        if count > limit, let oldest = made.last?.at { cutAt = max(cutAt ?? oldest, oldest) }
         events += made
-        let numbers = self.numbers
         try read("""
             \(newestOrders)
             SELECT a.at, a.subject_id, a.action, a.detail, a.actor FROM o
@@ -87,21 +106,26 @@ struct CustomerTimelineReader {
     private mutating func readParcels() throws {
         // Every parcel of the newest orders is read for the sort anyway; their numbers name the
         // tracking events below without reading the parcels again.
-        let parcels = try Row.fetchAll(db.cachedStatement(sql: """
+        let parcels = try Row.fetchCursor(db.cachedStatement(sql: """
             \(newestOrders)
             SELECT s.id, s.shipped_at, s.order_id, s.carrier, s.tracking_number, s.status FROM o
             JOIN shipments s ON s.order_id = o.id ORDER BY s.shipped_at DESC
             """), arguments: [customerID])
         var trackingNumbers: [Int64: String] = [:]
-        for row in parcels { trackingNumbers[row[0]] = row[4] }
-        let made = parcels.prefix(limit).map { row in
+        var made: [CustomerEvent] = []
+        var count = 0
+        while let row = try parcels.next() {
+            count += 1
+            let number: String = row[4]
+            trackingNumbers[row[0]] = number
+            guard count <= limit else { continue }
             let carrier: String = row[3]
             let status: ShipmentStatus = row.value(5, default: .pending)
-            return CustomerEvent(at: row.date(1), kind: .parcel,
-                                 text: "\(numbers[row[2]]) shipped with \(Carrier(rawValue: carrier)?.title ?? carrier) \(row[4] as String) · now \(status.title)",
-                                 isProblem: status == .exception || status == .returnedToSender, opens: .shipment(row[0]))
+            made.append(CustomerEvent(at: row.date(1), kind: .parcel,
+                                      text: "\(numbers[row[2]]) shipped with \(Carrier(rawValue: carrier)?.title ?? carrier) \(number) · now \(status.title)",
+                                      isProblem: status == .exception || status == .returnedToSender, opens: .shipment(row[0])))
         }
-        if parcels.count > limit, let oldest = made.last?.at { cutAt = max(cutAt ?? oldest, oldest) }
+        if count > limit, let oldest = made.last?.at { cutAt = max(cutAt ?? oldest, oldest) }
         events += made
         // The newest events are picked on the index alone (shipment, time), then only those rows
         // are read: a parcel-heavy customer's older events stay on disk.

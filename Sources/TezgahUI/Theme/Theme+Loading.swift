@@ -20,7 +20,7 @@ extension Theme {
         do {
             table = try TOMLTable(string: text)
         } catch let error as TOMLParseError {
-            throw ThemeError(description: "\(file):\(error.source.begin.line): \(error.description).")
+            throw ThemeError(description: "\(file):\(error.source.begin.line): \(error.description.onOneLine).")
         }
         let name = table["name"]?.string ?? ((file as NSString).lastPathComponent as NSString).deletingPathExtension
         for key in table.keys where !["name", "description", "roles"].contains(key) {
