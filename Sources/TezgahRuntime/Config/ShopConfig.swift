@@ -9,6 +9,11 @@ public struct ConfigError: UserFacingError, Equatable {
     public var exitStatus: Int32 { 2 }
 
     public var description: String
+
+    /// On one line whatever it quotes: a value read from the file may hold a line break.
+    public init(description: String) {
+        self.description = description.onOneLine
+    }
 }
 
 /// `config.toml`: the shop's settings. Every key is known; an unknown key or a value of the wrong
@@ -462,7 +467,7 @@ struct TOMLSection: @unchecked Sendable {
 
     /// A whole file's text as its top-level section; a syntax error names the file and line.
     static func parsing(_ text: String, file: String) throws -> TOMLSection {
-        if let problem = TOMLTableHeaders.firstProblem(in: text) {
+        if let problem = TOMLReaderGuard.firstProblem(in: text) {
             throw ConfigError(description: "\(file):\(problem.line): \(problem.reason).")
         }
         do {

@@ -85,6 +85,10 @@ public final class AppDatabase: Sendable {
             // NORMAL is durable in WAL mode across application crashes; only power loss can roll
             // back the last transactions, never corrupt the file.
             try db.execute(sql: "PRAGMA synchronous = NORMAL")
+            // 8 MB rather than SQLite's 2 MB: one customer's timeline on a large shop touches about
+            // 600 pages spread over the file, which a 2 MB cache evicted between two opens of the
+            // same customer, so each read them again from the OS. Pages are held only once read.
+            try db.execute(sql: "PRAGMA cache_size = -8192")
         }
         if keepsLog {
             // Set on every connection: whichever closes last decides what happens to the log.

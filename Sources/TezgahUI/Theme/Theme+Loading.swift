@@ -7,6 +7,11 @@ public struct ThemeError: UserFacingError, Equatable {
     public var exitStatus: Int32 { 2 }
 
     public var description: String
+
+    /// On one line whatever it quotes: a value read from the file may hold a line break.
+    public init(description: String) {
+        self.description = description.onOneLine
+    }
 }
 
 extension Theme {
@@ -14,7 +19,7 @@ extension Theme {
     /// that does not parse, is an error naming the file, line and key, so a typo never passes silently.
     public static func parse(_ text: String, file: String) throws -> Theme {
         let table: TOMLTable
-        if let problem = TOMLTableHeaders.firstProblem(in: text) {
+        if let problem = TOMLReaderGuard.firstProblem(in: text) {
             throw ThemeError(description: "\(file):\(problem.line): \(problem.reason).")
         }
         do {
