@@ -1,8 +1,8 @@
 import Foundation
 import Testing
 
-/// An import and an inbox sync onto a disk with no room left: one sentence, status 1, and the
-/// shop as it was. The disk is a small tmpfs the test mounts (it needs root, as CI runs; without
+/// An import and an inbox sync onto a disk with no room left, then an import onto it mounted
+/// read-only: one sentence each, status 1, and the shop as it was. The disk is a small tmpfs the test mounts (it needs root, as CI runs; without
 /// it the test says so and checks nothing).
 @Suite(.serialized) struct DiskFullTests {
     @Test func anImportAndASyncOnAFullDiskChangeNothing() throws {
@@ -37,6 +37,15 @@ import Testing
         let sync = try TezgahBinary.run(["inbox", "sync", "--maildir", maildir, "--db", shop])
         #expect(sync.status == 1)
         #expect(sync.error.contains("The disk holding the shop database is full; nothing was changed."), "\(sync.error)")
+        #expect(try ImportCrashTests.content(shop) == before)
+
+        // The same disk mounted read-only: an import is refused with why, and the shop is as it was.
+        let readOnly = try TezgahBinary.runProgram("/bin/mount", ["-o", "remount,ro", disk])
+        #expect(readOnly.status == 0, "\(readOnly.error)")
+        let onReadOnly = try TezgahBinary.run(["import", "--db", shop, small])
+        #expect(onReadOnly.status == 1)
+        #expect(onReadOnly.error.contains("Cannot open the shop database \(shop): it is on a read-only file system"), "\(onReadOnly.error)")
+        _ = try TezgahBinary.runProgram("/bin/mount", ["-o", "remount,rw", disk])
         #expect(try ImportCrashTests.content(shop) == before)
     }
 }

@@ -124,6 +124,12 @@ public final class AppDatabase: Sendable {
                     return queue
                 }
             }
+            // SQLite opens a file it may not write read-only without saying so; every change would
+            // then be refused as if this were a read-only desk. Say why at the opening instead.
+            if !isReadOnly, try pool.writeWithoutTransaction({ sqlite3_db_readonly($0.sqliteConnection, "main") }) == 1 {
+                throw StoreError.cannotOpen(path: path, reason: Self.whyNotOpened(path: path, readOnly: false)
+                                            ?? "SQLite can only read it here; nothing was changed")
+            }
             if isReadOnly {
                 guard try pool.read(Migrations.migrator.hasCompletedMigrations) else {
                     throw StoreError.refused("The shop database at \(path) needs this version's upgrade, which a read-only desk cannot make: open it once as a user who may change the shop.")
@@ -132,8 +138,24 @@ public final class AppDatabase: Sendable {
                 try Migrations.migrate(pool, upgrading: upgrading)
             }
         } catch let error as DatabaseError {
-            throw StoreError.cannotOpen(path: path, reason: error.message ?? "\(error.resultCode)")
+            throw StoreError.cannotOpen(path: path, reason: Self.whyNotOpened(path: path, readOnly: isReadOnly)
+                                        ?? error.message ?? "\(error.resultCode)")
         }
+    }
+
+    /// What the owner can act on when SQLite could not open the shop, in place of its own "unable to
+    /// open database file": a read-only file system, or a file or folder this user may not write
+    /// (a WAL shop needs its -wal and -shm beside it even to be read). Nil when neither is the case.
+    private static func whyNotOpened(path: String, readOnly: Bool) -> String? {
+        let folder = (path as NSString).deletingLastPathComponent.isEmpty ? "." : (path as NSString).deletingLastPathComponent
+        var volume = statvfs()
+        if statvfs(folder, &volume) == 0, volume.f_flag & UInt(ST_RDONLY) != 0 {
+            return "it is on a read-only file system, where SQLite cannot keep its -wal and -shm files; nothing was changed. Remount it read-write, or copy the shop to a writable disk"
+        }
+        if !readOnly, access(path, W_OK) != 0 || access(folder, W_OK) != 0 {
+            return "this user may not write to it or to its folder \(folder); nothing was changed. Open it as the shop's owner, or give this user write access"
+        }
+        return nil
     }
 
     /// Runs `open` again while it fails on the write lock, for up to a minute. Why: opening can
