@@ -42,10 +42,7 @@ import Testing
                                                     "LANG": "tr_TR.UTF-8", "EDITOR": editor, "VISUAL": ""],
                                       width: 100, height: 30, scratch: scratch)
         _ = try session.waitFor(text: "F1 Orders")
-        try session.send(":")
-        try session.send("insight", literal: true)
-        try session.send("Enter")
-        _ = try session.waitFor(text: "Insight · last 30 days")
+        try session.colon("insight", showing: "Insight · last 30 days")
         try session.send("Escape")
         try session.send("F4")
         _ = try session.waitFor(text: "is:needs-reply")

@@ -21,10 +21,7 @@ import Testing
         let seconds = Date().timeIntervalSince(started)
         try session.resize(width: 100, height: 30)
         _ = try session.waitFor("the desk at 100×30 again") { $0.contains("F1 Orders") && $0.contains("Order    Placed") }
-        try session.send(":")
-        try session.send("insight", literal: true)
-        try session.send("Enter")
-        _ = try session.waitFor(text: "Insight · last 30 days")
+        try session.colon("insight", showing: "Insight · last 30 days")
         try session.send("Escape")
         try session.send("q")
         #expect(session.exitStatus() == 0)

@@ -64,6 +64,15 @@ final class TmuxSession {
         return (try? String(contentsOfFile: outputFile, encoding: .utf8)) ?? ""
     }
 
+    /// Types `:command`, Enter, and waits for `text` on the screen.
+    @discardableResult
+    func colon(_ command: String, showing text: String) throws -> String {
+        try send(":")
+        try send(command, literal: true)
+        try send("Enter")
+        return try waitFor(text: text)
+    }
+
     /// Keys in tmux's names ("j", "Escape", "PageDown", "C-c"); literal text with `literal: true`.
     func send(_ keys: String..., literal: Bool = false) throws {
         try tmux(["send-keys", "-t", "e2e"] + (literal ? ["-l"] : []) + keys)
