@@ -49,23 +49,25 @@ struct CustomerTimelineReader {
     private mutating func read(_ sql: String, _ arguments: StatementArguments, _ make: (Row) -> CustomerEvent?) throws {
         // Cached: a dozen joins prepared again on every open cost more than reading their rows.
         let cursor = try Row.fetchCursor(try db.cachedStatement(sql: sql), arguments: arguments + [limit + 1])
-        let made = try Self.events(cursor, limit: limit, make)
-        if made.hasMore, let oldest = made.events.map(\.at).min() { cutAt = max(cutAt ?? oldest, oldest) }
-        events += made.events
+        try add(cursor, make)
     }
 
-    /// The events of a cursor's first `limit` rows, and whether it had more. Rows are read where
-    /// SQLite holds them, not copied first: copying every row was most of an open's time.
-    private static func events(_ cursor: RowCursor, limit: Int, _ make: (Row) throws -> CustomerEvent?) throws
-        -> (events: [CustomerEvent], hasMore: Bool) {
-        var events: [CustomerEvent] = []
+    /// Adds the events of a cursor's first `limit` rows, noting when it had more. Rows are read
+    /// where SQLite holds them, not copied first: copying every row was most of an open's time.
+    /// `noting` sees every row, past the limit too, and then the cursor is read to its end.
+    private mutating func add(_ cursor: RowCursor, noting: ((Row) -> Void)? = nil, _ make: (Row) throws -> CustomerEvent?) throws {
+        var made: [CustomerEvent] = []
         var count = 0
         while let row = try cursor.next() {
             count += 1
-            if count > limit { return (events, true) }
-            if let event = try make(row) { events.append(event) }
+            noting?(row)
+            if count > limit {
+                if noting == nil { break } else { continue }
+            }
+            if let event = try make(row) { made.append(event) }
         }
-        return (events, false)
+        if count > limit, let oldest = made.map(\.at).min() { cutAt = max(cutAt ?? oldest, oldest) }
+        events += made
     }
 
     private mutating func readOrders() throws {
@@ -74,22 +76,14 @@ struct CustomerTimelineReader {
             SELECT id, number, status, total_minor, currency, item_count, placed_at FROM orders WHERE customer_id = ?
             ORDER BY placed_at DESC LIMIT ?
             """), arguments: [customerID, limit * 2])
-        var made: [CustomerEvent] = []
-        var count = 0
-        while let row = try orders.next() {
-            count += 1
-            let number: String = row[1]
-            numbers.known[row[0]] = number
-            guard count <= limit else { continue }
+        try add(orders, noting: { numbers.known[$0[0]] = $0[1] }) { row in
             let total = Money(minorUnits: row[3], currency: Currency.code(row[4]))
             let status: OrderStatus = row.value(2, default: .received)
             let items: Int = row[5]
-            made.append(CustomerEvent(at: row.date(6), kind: .order,
-                                      text: "\(number) placed · \(total.formatted) · \(items) item\(items == 1 ? "" : "s") · now \(status.title)",
-                                      opens: .order(row[0])))
+            return CustomerEvent(at: row.date(6), kind: .order,
+                                 text: "\(row[1] as String) placed · \(total.formatted) · \(items) item\(items == 1 ? "" : "s") · now \(status.title)",
+                                 opens: .order(row[0]))
         }
-        if count > limit, let oldest = made.last?.at { cutAt = max(cutAt ?? oldest, oldest) }
-        events += made
         try read("""
             \(newestOrders)
             SELECT a.at, a.subject_id, a.action, a.detail, a.actor FROM o
@@ -111,22 +105,15 @@ struct CustomerTimelineReader {
             SELECT s.id, s.shipped_at, s.order_id, s.carrier, s.tracking_number, s.status FROM o
             JOIN shipments s ON s.order_id = o.id ORDER BY s.shipped_at DESC
             """), arguments: [customerID])
+        let numbers = self.numbers
         var trackingNumbers: [Int64: String] = [:]
-        var made: [CustomerEvent] = []
-        var count = 0
-        while let row = try parcels.next() {
-            count += 1
-            let number: String = row[4]
-            trackingNumbers[row[0]] = number
-            guard count <= limit else { continue }
+        try add(parcels, noting: { trackingNumbers[$0[0]] = $0[4] }) { row in
             let carrier: String = row[3]
             let status: ShipmentStatus = row.value(5, default: .pending)
-            made.append(CustomerEvent(at: row.date(1), kind: .parcel,
-                                      text: "\(numbers[row[2]]) shipped with \(Carrier(rawValue: carrier)?.title ?? carrier) \(number) · now \(status.title)",
-                                      isProblem: status == .exception || status == .returnedToSender, opens: .shipment(row[0])))
+            return CustomerEvent(at: row.date(1), kind: .parcel,
+                                 text: "\(numbers[row[2]]) shipped with \(Carrier(rawValue: carrier)?.title ?? carrier) \(row[4] as String) · now \(status.title)",
+                                 isProblem: status == .exception || status == .returnedToSender, opens: .shipment(row[0]))
         }
-        if count > limit, let oldest = made.last?.at { cutAt = max(cutAt ?? oldest, oldest) }
-        events += made
         // The newest events are picked on the index alone (shipment, time), then only those rows
         // are read: a parcel-heavy customer's older events stay on disk.
         try read("""
