@@ -6,13 +6,19 @@ import TezgahStore
 /// (a `FilterError`) or runs: quotes, `*`, `NEAR`, `^`, SQL and field names never reach SQLite as
 /// syntax. Run against a small demo shop, so the queries read real rows.
 enum FilterFuzzing {
+    private static let path = FileManager.default.temporaryDirectory.appendingPathComponent("tezgah-fuzz-\(getpid()).sqlite").path
     private static let database: AppDatabase = {
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("tezgah-fuzz-\(getpid()).sqlite").path
-        for suffix in ["", "-wal", "-shm"] { unlink(path + suffix) }
+        removeShop()
+        // The shop lives as long as the process (a fuzz run or the test suite), then goes.
+        atexit { FilterFuzzing.removeShop() }
         let now = Date(timeIntervalSince1970: 1_780_000_000)
         try! DemoShop(orders: 60, seed: 7, now: now).build(at: path)
         return try! AppDatabase(path: path)
     }()
+
+    private static func removeShop() {
+        for suffix in ["", "-wal", "-shm"] { unlink(path + suffix) }
+    }
     private static let context = FilterContext(now: Date(timeIntervalSince1970: 1_780_000_000), timeZone: TimeZone(identifier: "Europe/Istanbul")!)
 
     static func run(_ bytes: [UInt8]) throws {
