@@ -127,19 +127,55 @@ enum RawLookup {
                 position += 1
                 RawInsert.bind(text, to: raw, at: position)
             }
-            while true {
-                let code = sqlite3_step(raw)
-                if code == SQLITE_DONE { break }
-                guard code == SQLITE_ROW else {
-                    let error = RawInsert.lastError(db, statement)
-                    sqlite3_reset(raw)
-                    throw error
-                }
-                let key = sqlite3_column_text(raw, 0).map { String(cString: $0) } ?? ""
-                found(key, sqlite3_column_int64(raw, 1))
+            try step(db, statement) {
+                let row = RawRow(statement: raw)
+                found(row.text(0), row.int64(1))
             }
+        }
+    }
+}
+
+extension RawLookup {
+    /// A row being stepped, read column by column through SQLite's C API.
+    struct RawRow {
+        fileprivate let statement: SQLiteStatement
+
+        func int64(_ column: Int32) -> Int64 { sqlite3_column_int64(statement, column) }
+
+        func text(_ column: Int32) -> String {
+            guard let bytes = sqlite3_column_text(statement, column) else { return "" }
+            let count = Int(sqlite3_column_bytes(statement, column))
+            return String(decoding: UnsafeBufferPointer(start: bytes, count: count), as: UTF8.self)
+        }
+    }
+
+    /// Runs `sql`, whose `IN (%@)` becomes the placeholders of a chunk of `ids`, and hands each row
+    /// to `body` while it is stepped (a re-import reads what its known orders hold this way).
+    static func rows(_ db: Database, _ sql: String, ids: [Int64], _ body: (RawRow) -> Void) throws {
+        for piece in RawInsert.pieces(ids.count, largest: 256) {
+            let marks = String(repeating: "?, ", count: piece.count - 1) + "?"
+            let statement = try db.cachedStatement(sql: sql.replacing("%@", with: marks))
+            let raw = statement.sqliteStatement
+            sqlite3_reset(raw)
+            for (position, id) in ids[piece].enumerated() {
+                sqlite3_bind_int64(raw, Int32(position + 1), id)
+            }
+            try step(db, statement) { body(RawRow(statement: raw)) }
+        }
+    }
+
+    /// Steps a bound statement to its end, then resets it and clears its bindings.
+    private static func step(_ db: Database, _ statement: Statement, _ row: () -> Void) throws {
+        let raw = statement.sqliteStatement
+        defer {
             sqlite3_reset(raw)
             sqlite3_clear_bindings(raw)
+        }
+        while true {
+            let code = sqlite3_step(raw)
+            if code == SQLITE_DONE { return }
+            guard code == SQLITE_ROW else { throw RawInsert.lastError(db, statement) }
+            row()
         }
     }
 }

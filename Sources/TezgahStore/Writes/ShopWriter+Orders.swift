@@ -162,9 +162,9 @@ extension ShopWriter {
         let known = try knownOrderIDs(orders)
         var ids = known.map { $0 ?? 0 }
         let now = Date().unixSeconds
-        // Orders seen before (re-imports), one statement each, written only where something
-        // changed: re-importing an overlapping export then leaves the unchanged orders' rows,
-        // indexes, lines and search text alone.
+        // Orders seen before (re-imports) are compared with what they hold, read a few hundred at a
+        // time, and written (one statement each) only where something changed: re-importing an
+        // unchanged or overlapping export then only reads.
         var changed = [Bool](repeating: false, count: orders.count)
         // What the desk added to a known order survives a re-import: an export never moves it back
         // along the flow (`OrderStatus.updated(byExport:)`), and the owner's notes and tags are
@@ -172,26 +172,26 @@ extension ShopWriter {
         let stored = try storedOrders(known.compactMap { $0 })
         var searchText = orders.map(\.searchText)
         for index in orders.indices {
-            guard let id = known[index] else { continue }
+            guard let id = known[index], let kept = stored[id] else { continue }
             let row = orders[index], order = row.order
-            let kept = stored[id] ?? StoredOrder(status: order.status, payment: order.payment, fulfillment: order.fulfillment,
-                                                 refunded: row.refunded, note: order.note, tags: order.tags)
             let status = kept.status.updated(byExport: order.status)
-            let payment = kept.payment.updated(byExport: order.payment)
-            let fulfillment = kept.fulfillment.updated(byExport: order.fulfillment)
-            // A refund recorded in the desk is not undone by an export that knows a smaller one.
-            let refunded = max(kept.refunded, row.refunded)
-            let note = Self.note(kept: kept.note, exported: order.note)
-            let tags = kept.tags + order.tags.filter { !kept.tags.contains($0) }
+            let keptTags = kept.tags == row.tags ? order.tags : OrderTags.split(kept.tags)
+            let tags = keptTags + order.tags.filter { !keptTags.contains($0) }
+            let next = StoredOrder(
+                number: order.number, customerID: customerIDs[index], status: status,
+                payment: kept.payment.updated(byExport: order.payment),
+                fulfillment: kept.fulfillment.updated(byExport: order.fulfillment), currency: order.currency.code,
+                total: row.total,
+                // A refund recorded in the desk is not undone by an export that knows a smaller one.
+                refunded: max(kept.refunded, row.refunded), items: Int64(row.items),
+                shippingAddress: order.shippingAddress, tags: tags == order.tags ? row.tags : OrderTags.join(tags),
+                note: Self.note(kept: kept.note, exported: order.note), placedAt: order.placedAt.unixSeconds)
             if status != order.status || tags != order.tags {
                 searchText[index] = Self.orderSearchText(
                     number: order.number, customerName: order.customerName, customerEmail: order.customerEmail,
                     city: order.city, status: status, lineNames: order.lines.map(\.name), tags: tags)
             }
-            let values: [(any DatabaseValueConvertible)?] = [
-                order.number, customerIDs[index], status.rawValue, payment.rawValue, fulfillment.rawValue,
-                order.currency.code, row.total, refunded, row.items, order.shippingAddress,
-                OrderTags.join(tags), note, order.placedAt.unixSeconds]
+            guard next != kept else { continue }
             // A hold ends when the platform reports a later step.
             let holdEnds = kept.status == .onHold && status != .onHold
             do {
@@ -201,11 +201,12 @@ extension ShopWriter {
                            tags = ?, note = ?, placed_at = ?, updated_at = ?,
                            hold_reason = CASE WHEN ? THEN NULL ELSE hold_reason END,
                            held_from = CASE WHEN ? THEN NULL ELSE held_from END
-                    WHERE id = ? AND (number, customer_id, status, payment_status, fulfillment_status, currency, total_minor,
-                                      refunded_minor, item_count, shipping_address, tags, note, placed_at)
-                                  <> (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                    """).execute(arguments: StatementArguments(values + [now, holdEnds, holdEnds, id] + values))
-                changed[index] = db.changesCount > 0
+                    WHERE id = ?
+                    """).execute(arguments: [
+                        next.number, next.customerID, next.status.rawValue, next.payment.rawValue, next.fulfillment.rawValue,
+                        next.currency, next.total, next.refunded, next.items, next.shippingAddress, next.tags, next.note,
+                        next.placedAt, now, holdEnds, holdEnds, id])
+                changed[index] = true
             } catch let error as DatabaseError where error.extendedResultCode == .SQLITE_CONSTRAINT_UNIQUE {
                 throw try numberTaken(among: [index], of: orders) ?? error
             }
@@ -272,38 +273,54 @@ extension ShopWriter {
             (sku, name, quantity, unitPrice) = (line.sku, line.name, line.quantity, line.unitPrice.minorUnits)
         }
 
-        init(_ row: Row) {
-            (sku, name, quantity, unitPrice) = (row[1], row[2], row[3], row[4])
+        init(sku: String, name: String, quantity: Int, unitPrice: Int64) {
+            (self.sku, self.name, self.quantity, self.unitPrice) = (sku, name, quantity, unitPrice)
         }
     }
 
     /// The lines these orders have now, in their order.
     private func storedLines(ofOrders ids: [Int64]) throws -> [Int64: [StoredLine]] {
         var lines: [Int64: [StoredLine]] = [:]
-        try forEachRow("""
+        try RawLookup.rows(db, """
             SELECT order_id, sku, name, quantity, unit_price_minor FROM order_lines WHERE order_id IN (%@) ORDER BY order_id, id
-            """, ids: ids) { lines[$0[0], default: []].append(StoredLine($0)) }
+            """, ids: ids) { row in
+            lines[row.int64(0), default: []].append(StoredLine(sku: row.text(1), name: row.text(2), quantity: Int(row.int64(3)),
+                                                              unitPrice: row.int64(4)))
+        }
         return lines
     }
 
-    /// What the desk may have changed on a known order.
-    private struct StoredOrder {
+    /// A known order's columns as a re-import writes them, to compare what it holds with what the
+    /// export would make of it.
+    private struct StoredOrder: Equatable {
+        var number: String
+        var customerID: Int64
         var status: OrderStatus
         var payment: PaymentStatus
         var fulfillment: FulfillmentStatus
+        var currency: String
+        var total: Int64
         var refunded: Int64
+        var items: Int64
+        var shippingAddress: String
+        var tags: String
         var note: String
-        var tags: [String]
+        var placedAt: Int64
     }
 
-    /// What the desk may have changed on these orders since they were imported.
+    /// What these orders hold now, the desk's changes included.
     private func storedOrders(_ ids: [Int64]) throws -> [Int64: StoredOrder] {
         var stored: [Int64: StoredOrder] = [:]
-        try forEachRow("SELECT id, status, payment_status, fulfillment_status, refunded_minor, note, tags FROM orders WHERE id IN (%@)",
-                       ids: ids) { row in
-            stored[row[0]] = StoredOrder(status: row.value(1, default: .received), payment: row.value(2, default: .pending),
-                                         fulfillment: row.value(3, default: .unfulfilled), refunded: row[4], note: row[5],
-                                         tags: OrderTags.split(row[6]))
+        try RawLookup.rows(db, """
+            SELECT id, number, customer_id, status, payment_status, fulfillment_status, currency, total_minor, refunded_minor,
+                   item_count, shipping_address, tags, note, placed_at FROM orders WHERE id IN (%@)
+            """, ids: ids) { row in
+            stored[row.int64(0)] = StoredOrder(
+                number: row.text(1), customerID: row.int64(2), status: OrderStatus(rawValue: row.text(3)) ?? .received,
+                payment: PaymentStatus(rawValue: row.text(4)) ?? .pending,
+                fulfillment: FulfillmentStatus(rawValue: row.text(5)) ?? .unfulfilled, currency: row.text(6),
+                total: row.int64(7), refunded: row.int64(8), items: row.int64(9), shippingAddress: row.text(10),
+                tags: row.text(11), note: row.text(12), placedAt: row.int64(13))
         }
         return stored
     }
@@ -311,26 +328,17 @@ extension ShopWriter {
     /// A known order's note after a re-import: the owner's notes are appended to the export's note
     /// (`OrderAction.addNote`), so the export's note is added only when the stored one lacks it.
     static func note(kept: String, exported: String) -> String {
-        if exported.isEmpty || kept.contains(exported) { return kept }
+        if exported.isEmpty || kept == exported || kept.contains(exported) { return kept }
         return kept.isEmpty ? exported : kept + "\n" + exported
     }
 
     /// The search text these orders have now.
     private func storedSearchText(ofOrders ids: [Int64]) throws -> [Int64: String] {
         var texts: [Int64: String] = [:]
-        try forEachRow("SELECT rowid, text FROM \(SearchIndex.orders.rawValue) WHERE rowid IN (%@)", ids: ids) {
-            texts[$0[0]] = $0[1]
+        try RawLookup.rows(db, "SELECT rowid, text FROM \(SearchIndex.orders.rawValue) WHERE rowid IN (%@)", ids: ids) {
+            texts[$0.int64(0)] = $0.text(1)
         }
         return texts
-    }
-
-    /// Runs `sql` for up to 500 of `ids` at a time in its `IN (%@)`, handing each row to `body`
-    /// (re-imports compare what is stored; these reads are off the path of a first import).
-    private func forEachRow(_ sql: String, ids: [Int64], _ body: (Row) throws -> Void) throws {
-        for chunk in ids.chunks(of: 500) {
-            let statement = try db.makeStatement(sql: sql.replacing("%@", with: databaseQuestionMarks(count: chunk.count)))
-            for row in try Row.fetchAll(statement, arguments: StatementArguments(Array(chunk))) { try body(row) }
-        }
     }
 
     /// The id of each order whose platform id is known already (nil for new ones).
