@@ -8,15 +8,18 @@ enum InsightFigure {
     struct Result {
         var customerView: Double
         var customerNote: String
+        /// The same customer opened on a connection that has read nothing of them yet.
+        var firstOpen: Double
         var insight: Double
         var insightNote: String
         var upgrade: Double?
     }
 
     static func measure(shop: String, runs: Int) throws -> Result {
-        // The first open of a shop made before the customer view builds its summaries (timed once).
+        // The first open of a shop made before the customer view's summaries and covering indexes
+        // builds them (timed once).
         let upgradeStart = ContinuousClock.now
-        let wasUpgraded = try AutomationFigure.sqlite(shop, "SELECT count(*) FROM grdb_migrations WHERE identifier = 'v16-customer-insight';") == "0"
+        let wasUpgraded = try AutomationFigure.sqlite(shop, "SELECT count(*) FROM grdb_migrations WHERE identifier = 'v17-customer-view-covering';") == "0"
         let database = try AppDatabase(path: shop)
         defer { try? database.close() }
         let upgrade = wasUpgraded ? (ContinuousClock.now - upgradeStart).milliseconds / 1_000 : nil
@@ -57,8 +60,8 @@ enum InsightFigure {
             parts.append(String(format: "%d days %.1f ms", days, median))
         }
         return Result(customerView: times.sorted()[times.count / 2],
-                      customerNote: "the customer with the most orders (\(orders)): \(events) timeline rows; median of \(runs) opens; "
-                          + String(format: "the first on a new connection %.2f ms", firstOpens.sorted()[firstOpens.count / 2]),
+                      customerNote: "the customer with the most orders (\(orders)): \(events) timeline rows; median of \(runs) opens",
+                      firstOpen: firstOpens.sorted()[firstOpens.count / 2],
                       insight: worst, insightNote: "slowest period's median of \(runs): " + parts.joined(separator: ", "),
                       upgrade: upgrade)
     }

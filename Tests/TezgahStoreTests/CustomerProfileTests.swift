@@ -112,6 +112,38 @@ import Testing
         #expect(Array(whole.timeline.prefix(short.timeline.count)) == short.timeline, "nothing newer is missing from the short read")
     }
 
+    /// Tracking events are read parcel by parcel, newest last event first, stopping early: the
+    /// parcel shipped longest ago can still hold the newest event, and no short read skips one.
+    @Test func trackingEventsAreTheNewestWhicheverParcelHoldsThem() throws {
+        let (database, _) = try Self.shop()
+        let now = InsightReportTests.now.unixSeconds
+        let oldest = try database.pool.write { db -> Int64 in
+            let parcels = try Int64.fetchAll(db, sql: """
+                SELECT s.id FROM shipments s JOIN orders o ON o.id = s.order_id WHERE o.customer_id = 1 ORDER BY s.shipped_at
+                """)
+            #expect(parcels.count >= 4)
+            for (n, parcel) in parcels.enumerated() {
+                for step in 0..<3 {
+                    // The first parcel's last event is the newest of all: it came back yesterday.
+                    let at = n == 0 && step == 2 ? now - 86_400 : now - Int64(n + 1) * 200_000 - Int64(step) * 1_000
+                    try db.execute(sql: """
+                        INSERT INTO tracking_events(shipment_id, at, status, location, description) VALUES (?, ?, 'in_transit', 'Hub \(n)', '')
+                        """, arguments: [parcel, at])
+                }
+            }
+            try db.execute(sql: "UPDATE shipments SET last_event_at = (SELECT max(at) FROM tracking_events WHERE shipment_id = shipments.id)")
+            return parcels[0]
+        }
+        let whole = try database.customerProfile(id: 1, perKind: 10_000, now: InsightReportTests.now)
+        #expect(whole.timeline.filter { $0.kind == .tracking }.count == 5 * 3 + 1)
+        #expect(whole.timeline.first { $0.kind == .tracking }?.opens == .shipment(oldest))
+        for perKind in 1...8 {
+            let short = try database.customerProfile(id: 1, perKind: perKind, now: InsightReportTests.now)
+            #expect(Array(whole.timeline.prefix(short.timeline.count)) == short.timeline, "perKind \(perKind)")
+            #expect(short.timeline.filter { $0.kind == .tracking }.count == min(perKind, 16) || short.timelineIsCut)
+        }
+    }
+
     @Test func theIdFilterShowsOneRowInAnyPane() throws {
         let (database, orderID) = try Self.shop()
         let window = try database.window(.orders, .top, size: 10, filter: "id:\(orderID)")

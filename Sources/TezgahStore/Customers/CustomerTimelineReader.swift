@@ -66,7 +66,12 @@ struct CustomerTimelineReader {
             }
             if let event = try make(row) { made.append(event) }
         }
-        if count > limit, let oldest = made.map(\.at).min() { cutAt = max(cutAt ?? oldest, oldest) }
+        add(made, hadMore: count > limit)
+    }
+
+    /// Adds one kind's events, the newest `limit` of it; `hadMore` says there were older ones.
+    private mutating func add(_ made: [CustomerEvent], hadMore: Bool) {
+        if hadMore, let oldest = made.map(\.at).min() { cutAt = max(cutAt ?? oldest, oldest) }
         events += made
     }
 
@@ -98,42 +103,62 @@ struct CustomerTimelineReader {
     }
 
     private mutating func readParcels() throws {
-        // Every parcel of the newest orders is read for the sort anyway; their numbers name the
-        // tracking events below without reading the parcels again.
+        // Every parcel of the newest orders is read for the sort anyway (from the index alone);
+        // their numbers name the tracking events below, and their last events choose whose
+        // events are read.
         let parcels = try Row.fetchCursor(db.cachedStatement(sql: """
             \(newestOrders)
-            SELECT s.id, s.shipped_at, s.order_id, s.carrier, s.tracking_number, s.status FROM o
+            SELECT s.id, s.shipped_at, s.order_id, s.carrier, s.tracking_number, s.status, s.last_event_at FROM o
             JOIN shipments s ON s.order_id = o.id ORDER BY s.shipped_at DESC
             """), arguments: [customerID])
         let numbers = self.numbers
         var trackingNumbers: [Int64: String] = [:]
-        try add(parcels, noting: { trackingNumbers[$0[0]] = $0[4] }) { row in
+        var lastEvents: [(shipment: Int64, at: Int64)] = []
+        try add(parcels, noting: { row in
+            trackingNumbers[row[0]] = row[4]
+            // A parcel without a last event time is read rather than trusted to have no events.
+            lastEvents.append((row[0], row[6] ?? Int64.max))
+        }) { row in
             let carrier: String = row[3]
             let status: ShipmentStatus = row.value(5, default: .pending)
             return CustomerEvent(at: row.date(1), kind: .parcel,
                                  text: "\(numbers[row[2]]) shipped with \(Carrier(rawValue: carrier)?.title ?? carrier) \(row[4] as String) · now \(status.title)",
                                  isProblem: status == .exception || status == .returnedToSender, opens: .shipment(row[0]))
         }
-        // The newest events are picked on the index alone (shipment, time), then only those rows
-        // are read: a parcel-heavy customer's older events stay on disk.
-        try read("""
-            SELECT e.at, e.status, e.location, e.description, e.shipment_id FROM tracking_events e WHERE e.id IN (
-                \(newestOrders)
-                SELECT e.id FROM o JOIN shipments s INDEXED BY shipments_by_order ON s.order_id = o.id
-                JOIN tracking_events e INDEXED BY tracking_events_by_shipment ON e.shipment_id = s.id ORDER BY e.at DESC LIMIT ?)
-            ORDER BY e.at DESC
-            """, [customerID]) { row in
-            let raw: String = row[1]
-            let status = ShipmentStatus(rawValue: raw)
-            let title = status?.title ?? raw
-            // Carriers often repeat the status as the description ("Delivered"); once is enough.
-            let description: String = row[3]
-            let place = [row[2] as String, description.lowercased() == title.lowercased() ? "" : description]
-                .filter { !$0.isEmpty }.joined(separator: " · ")
-            return CustomerEvent(at: row.date(0), kind: .tracking,
-                                 text: "\(trackingNumbers[row[4]] ?? "") \(title)\(place.isEmpty ? "" : " · " + place)",
-                                 isProblem: status == .exception || status == .failedAttempt, opens: .shipment(row[4]))
+        try readTrackingEvents(of: lastEvents, trackingNumbers: trackingNumbers)
+    }
+
+    /// The newest tracking events of these parcels. Parcels are visited newest last event first
+    /// (a parcel's `last_event_at` is its newest event's time, kept by the tracking writes), and
+    /// the visit stops at the first parcel whose newest event is older than all of the newest
+    /// `limit + 1` found: a busy customer's older parcels are never read.
+    private mutating func readTrackingEvents(of parcels: [(shipment: Int64, at: Int64)], trackingNumbers: [Int64: String]) throws {
+        struct Found {
+            var at: Int64, status: String, location: String, description: String, shipment: Int64
         }
+        var found: [Found] = []
+        let statement = try db.cachedStatement(sql: """
+            SELECT at, status, location, description FROM tracking_events WHERE shipment_id = ? ORDER BY at DESC LIMIT ?
+            """)
+        for parcel in parcels.sorted(by: { $0.at > $1.at }) {
+            if found.count > limit, parcel.at < found[limit].at { break }
+            let rows = try Row.fetchCursor(statement, arguments: [parcel.shipment, limit + 1])
+            while let row = try rows.next() {
+                found.append(Found(at: row[0], status: row[1], location: row[2], description: row[3], shipment: parcel.shipment))
+            }
+            found.sort { $0.at > $1.at }
+            if found.count > limit + 1 { found.removeLast(found.count - limit - 1) }
+        }
+        add(found.prefix(limit).map { event in
+            let status = ShipmentStatus(rawValue: event.status)
+            let title = status?.title ?? event.status
+            // Carriers often repeat the status as the description ("Delivered"); once is enough.
+            let place = [event.location, event.description.lowercased() == title.lowercased() ? "" : event.description]
+                .filter { !$0.isEmpty }.joined(separator: " · ")
+            return CustomerEvent(at: Date(unixSeconds: event.at), kind: .tracking,
+                                 text: "\(trackingNumbers[event.shipment] ?? "") \(title)\(place.isEmpty ? "" : " · " + place)",
+                                 isProblem: status == .exception || status == .failedAttempt, opens: .shipment(event.shipment))
+        }, hadMore: found.count > limit)
     }
 
     private mutating func readMail() throws {

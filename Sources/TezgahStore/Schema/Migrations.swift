@@ -21,6 +21,7 @@ enum Migrations {
         migrator.registerMigration("v14-referrals", migrate: v14Referrals)
         migrator.registerMigration("v15-loyalty-daily", migrate: v15LoyaltyDaily)
         migrator.registerMigration("v16-customer-insight", migrate: v16CustomerInsight)
+        migrator.registerMigration("v17-customer-view-covering", migrate: v17CustomerViewCovering)
         return migrator
     }
 
@@ -633,5 +634,20 @@ enum Migrations {
             WHERE first_response_at IS NOT NULL AND first_response_seconds IS NULL;
         """)
         try InsightSummaries.create(db)
+    }
+
+    /// The customer view's busiest reads answered from the index alone. A customer's orders,
+    /// their parcels and their review invites lie all over a large shop's file; reading each row
+    /// after its index entry was half of a first open's pages (about 600 on the 1M-order demo).
+    /// Each index keeps its name and leading columns, so every query that used it still does.
+    private static func v17CustomerViewCovering(_ db: Database) throws {
+        try db.execute(sql: """
+        DROP INDEX orders_by_customer;
+        CREATE INDEX orders_by_customer ON orders(customer_id, placed_at, currency, total_minor, refunded_minor, status, item_count, number);
+        DROP INDEX shipments_by_order;
+        CREATE INDEX shipments_by_order ON shipments(order_id, shipped_at, carrier, tracking_number, status, last_event_at);
+        DROP INDEX review_invites_by_customer;
+        CREATE INDEX review_invites_by_customer ON review_invites(customer_id, sent_at, due_at, state, order_id, reason);
+        """)
     }
 }
