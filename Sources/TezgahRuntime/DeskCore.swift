@@ -24,19 +24,22 @@ public final class DeskCore {
     /// `storedShopName` stands in for the name the database stores (nil inside: none).
     public convenience init(database: AppDatabase, width: Int, height: Int, now: Date = Date(),
                             actor: String? = nil, config: ShopConfig = .defaults,
-                            orderMails: OrderMails? = nil, storedShopName: String?? = nil, localeSummary: String? = nil) throws {
+                            orderMails: OrderMails? = nil, storedShopName: String?? = nil, localeSummary: String? = nil,
+                            language: Language = .english) throws {
         var stored = try database.storedShopSettings()
         if let storedShopName { stored.values[.name] = storedShopName }
         try self.init(database: database, width: width, height: height, now: now, actor: actor,
-                      settings: .resolve(config: config, stored: stored), orderMails: orderMails, localeSummary: localeSummary)
+                      settings: .resolve(config: config, stored: stored), orderMails: orderMails, localeSummary: localeSummary,
+                      language: language)
     }
 
     public init(database: AppDatabase, width: Int, height: Int, now: Date = Date(), actor: String? = nil,
-                settings: ShopSettings, orderMails: OrderMails? = nil, localeSummary: String? = nil) throws {
+                settings: ShopSettings, orderMails: OrderMails? = nil, localeSummary: String? = nil,
+                language: Language = .english) throws {
         self.database = database
         self.orderMails = orderMails
         state = AppState(width: width, height: height, shopName: settings.name, databasePath: database.path,
-                         clock: ShopClock(timeZone: settings.timeZone, now: now), isFirstRun: try database.isEmpty())
+                         clock: ShopClock(timeZone: settings.timeZone, now: now, language: language), isFirstRun: try database.isEmpty())
         state.attentionRule = settings.attentionRule
         state.trackingLinks = settings.trackingLinks
         state.savedReplyNames = savedReplies.names

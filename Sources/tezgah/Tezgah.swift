@@ -40,6 +40,12 @@ struct TezgahCommand: ParsableCommand {
                 printError(refusal)
                 Foundation.exit(1)
             }
+            // ArgumentParser ends a usage mistake with 64 (EX_USAGE); what the owner typed wrong
+            // ends with 2 in tezgah, as a mistake in the config does (the README's exit statuses).
+            if exitCode(for: error) == .validationFailure {
+                FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+                Foundation.exit(2)
+            }
             exit(withError: error)
         }
     }

@@ -41,8 +41,8 @@ import Testing
                                       environment: ["XDG_DATA_HOME": data, "XDG_CONFIG_HOME": scratch.file("config"),
                                                     "LANG": "tr_TR.UTF-8", "EDITOR": editor, "VISUAL": ""],
                                       width: 100, height: 30, scratch: scratch)
-        _ = try session.waitFor(text: "F1 Orders")
-        try session.colon("insight", showing: "Insight · last 30 days")
+        _ = try session.waitFor(text: "F1 Siparişler")
+        try session.colon("insight", showing: "Analiz · son 30 gün")
         try session.send("Escape")
         try session.send("F4")
         _ = try session.waitFor(text: "is:needs-reply")

@@ -48,18 +48,19 @@ import Testing
         try session.resize(width: 100, height: 30)
         _ = try session.waitFor(text: "Ayşe'nin Dükkanı")
 
-        // The locale named in `?`, with the language the variable asks for.
+        // The locale named in `?`, with the language the variable asks for (which the desk speaks).
         let value = environment.values.first!
         let variable = environment.keys.first!
         let installed = value == "C" || Self.isInstalled(value)
+        let closes = value.hasPrefix("tr") ? "? ya da Esc kapatır" : "? or Esc closes"
         try session.send("?")
-        screen = try session.waitFor(text: "? or Esc closes")
+        screen = try session.waitFor(text: closes)
         if !installed {
             #expect(screen.contains("Locale C.UTF-8 (\(value) from \(variable) is not installed)"), "\(screen)")
         }
         #expect(screen.contains("language \(value == "C" ? "en" : String(value.prefix(2)))"), "\(screen)")
         try session.send("Escape")
-        _ = try session.waitFor("help closed") { !$0.contains("? or Esc closes") }
+        _ = try session.waitFor("help closed") { !$0.contains(closes) }
 
         // After quitting, one line says which locale drew the desk, when it was not the client's.
         try session.send("q")
@@ -82,6 +83,41 @@ import Testing
         #expect(!afterSecondQuit.contains("tezgah drew"))
     }
 
+    /// The desk speaks the language the client's variable names, installed or not; `--lang` and
+    /// `[ui] language` say otherwise. Dates and counts follow the language.
+    @Test func theDeskSpeaksTheLanguageTheOwnerAsksFor() throws {
+        let turkish = try open(["LANG": "tr_TR.UTF-8"], dataFolder: Self.scratch.file("data-\(UUID())"))
+        var screen = try turkish.waitFor(text: "F1 Siparişler")
+        #expect(screen.contains("F2 Kargolar") && screen.contains("? yardım"), "\(screen)")
+        #expect(screen.contains(/[0-9.]+ sipariş/), "the count in Turkish, grouped with dots: \(screen)")
+        try turkish.send("Escape")
+        screen = try turkish.waitFor(text: "Tarih")
+        #expect(screen.contains(/[ 0-9]{2} (Oca|Şub|Mar|Nis|May|Haz|Tem|Ağu|Eyl|Eki|Kas|Ara) [0-9]{2}:[0-9]{2}/), "\(screen)")
+        try turkish.send("?")
+        screen = try turkish.waitFor(text: "Tuşlar · Siparişler")
+        #expect(screen.contains("son değişikliğimi geri al"), "\(screen)")
+        try turkish.send("Escape")
+        try turkish.send("q")
+        #expect(turkish.exitStatus() == 0)
+
+        let flagged = try open(["LANG": "tr_TR.UTF-8"], arguments: ["--lang", "en"], dataFolder: Self.scratch.file("data-\(UUID())"))
+        screen = try flagged.waitFor(text: "F1 Orders")
+        #expect(screen.contains("? help"), "\(screen)")
+        try flagged.send("q")
+        #expect(flagged.exitStatus() == 0)
+
+        let config = Self.scratch.file("turkish-\(UUID()).toml")
+        try "[ui]\nlanguage = \"tr\"\n".write(toFile: config, atomically: true, encoding: .utf8)
+        let configured = try open(["LANG": "en_US.UTF-8"], arguments: ["--config", config], dataFolder: Self.scratch.file("data-\(UUID())"))
+        _ = try configured.waitFor(text: "F1 Siparişler")
+        try configured.send("q")
+        #expect(configured.exitStatus() == 0)
+
+        let refused = try TezgahBinary.run(["--lang", "de", "--db", Self.demo])
+        #expect(refused.status == 2, "\(refused)")
+        #expect(refused.error.contains("--lang: \"de\" is not a language the desk speaks (en or tr)."), "\(refused.error)")
+    }
+
     /// The Linux console's font lacks ₺ and box lines: ASCII stand-ins instead of gaps, for any
     /// locale; `[ui] ascii = false` says this console has them.
     @Test func theLinuxConsoleGetsASCIIStandIns() throws {
@@ -92,7 +128,7 @@ import Testing
         #expect(screen.contains(/TL[0-9]{1,3}(\.[0-9]{3})+,[0-9]{2}/), "\(screen)")
         #expect(screen.unicodeScalars.allSatisfy { $0.isASCII }, "\(screen)")
         try session.send("?")
-        screen = try session.waitFor(text: "? or Esc closes")
+        screen = try session.waitFor(text: "? ya da Esc kapatir")
         #expect(screen.contains("+-"), "the help box in plain lines")
         #expect(screen.contains("stand-ins: TERM=linux"), "\(screen)")
         try session.send("Escape")

@@ -165,7 +165,17 @@ import TezgahTestSupport
         #expect(try load("[shop]\nname = \"x\"").ascii == nil)
         let file = folder.file("config.toml")
         #expect(mailError("[shop]\nname = \"x\"\n[ui]\nascii = \"yes\"") == "\(file):4: key \"ui.ascii\": expected true or false.")
-        #expect(mailError("[ui]\nasci = true") == "\(file):2: key \"ui.asci\": unknown key; [ui] has ascii, mouse.")
+        #expect(mailError("[ui]\nasci = true") == "\(file):2: key \"ui.asci\": unknown key; [ui] has ascii, mouse, language.")
+    }
+
+    @Test func theDesksLanguageIsEnglishOrTurkish() throws {
+        #expect(try load("[ui]\nlanguage = \"tr\"").language == .turkish)
+        #expect(try load("[ui]\nlanguage = \"English\"").language == .english)
+        #expect(try load("[shop]\nname = \"x\"").language == nil)
+        let file = folder.file("config.toml")
+        #expect(mailError("[ui]\nmouse = true\nlanguage = \"de\"")
+                == "\(file):3: key \"ui.language\": \"de\" is not a language the desk speaks (en or tr).")
+        #expect(mailError("[ui]\nlanguage = 1") == "\(file):2: key \"ui.language\": expected a string in quotes.")
     }
 
     @Test func clearTextIsOnlyForALocalRelay() {

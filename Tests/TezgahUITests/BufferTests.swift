@@ -98,4 +98,22 @@ import Testing
         #expect(clock.day(Date(timeIntervalSince1970: 1_767_225_600 - 86_400 * 30)) == "2025-12-02")
         #expect(clock.short(Date(timeIntervalSince1970: 1_775_000_000)) == " 1 Apr 02:33")
     }
+
+    /// The issue's own example: 6 December, 14:06, in both languages; "ago" and "in" follow.
+    @Test func turkishMonthsAndTimeAgo() {
+        var clock = ShopClock(timeZone: TimeZone(identifier: "Europe/Istanbul")!, now: Date(timeIntervalSince1970: 1_796_555_160),
+                              language: .english) // 2026-12-06 14:06 in Istanbul
+        let now = clock.now
+        #expect(clock.short(now) == " 6 Dec 14:06")
+        #expect(clock.relative(now.addingTimeInterval(-3 * 3_600)) == "3h ago")
+        #expect(clock.relative(now.addingTimeInterval(2 * 86_400)) == "in 2d")
+        clock.language = .turkish
+        #expect(clock.short(now) == " 6 Ara 14:06")
+        #expect(clock.day(now.addingTimeInterval(-10 * 86_400)) == "26 Kas")
+        #expect(clock.relative(now.addingTimeInterval(-3 * 3_600)) == "3 sa önce")
+        #expect(clock.relative(now.addingTimeInterval(2 * 86_400)) == "2 g sonra")
+        #expect(clock.relative(now.addingTimeInterval(-20)) == "şimdi")
+        #expect(clock.full(now) == "2026-12-06 14:06", "the full form is ISO in every language")
+        #expect(1_234_567.grouped(in: .turkish) == "1.234.567" && 1_234_567.grouped == "1,234,567")
+    }
 }

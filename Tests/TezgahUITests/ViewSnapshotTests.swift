@@ -149,13 +149,14 @@ import Tezgah
         #expect(narrow.lines.allSatisfy { DisplayWidth.of($0) <= 40 })
     }
 
-    @Test func everyPaneDrawsItsRowsAndDetail() throws {
+    /// A row and its detail for every pane but Orders, and a text its drawing must show (in English).
+    static var paneCases: [(Pane, PaneRow, PaneDetail, String)] {
         let now = Fixtures.now
         let shipment = ShipmentSummary(id: 1, orderNumber: "#1041", customerName: "Işık Öztürk", carrier: .ups,
                                        trackingNumber: "1Z999AA10123456784", status: .exception, shippedAt: now.addingTimeInterval(-5 * 86_400),
                                        eta: now.addingTimeInterval(-3_600), firstEta: now.addingTimeInterval(-86_400),
                                        lastEventAt: now.addingTimeInterval(-4 * 86_400))
-        let cases: [(Pane, PaneRow, PaneDetail, String)] = [
+        return [
             (.shipments, .shipment(shipment),
              .shipment(ShipmentDetail(summary: shipment,
                                       events: [TrackingEvent(at: now.addingTimeInterval(-4 * 86_400), status: .exception, location: "Köln",
@@ -189,15 +190,24 @@ import Tezgah
                                 dedupeKey: "shipped:order:1", messageID: "<1@x>", message: "Subject: Shipped\r\n\r\nHello\r\n")),
              "550 5.1.1 User unknown"),
         ]
-        for (pane, row, detail, expected) in cases {
-            var state = Fixtures.ordersState(width: 120, height: 30, detail: .open)
-            state.pane = pane
-            state.panes[pane]!.window = ListWindow(rows: [PaneItem(key: PageKey(sort: 1, id: row.id), row: row)], hasBefore: false, hasAfter: false)
-            state.panes[pane]!.isLoaded = true
-            state.panes[pane]!.total = .exact(1)
-            state.panes[pane]!.detail = detail
-            state.panes[pane]!.detailID = row.id
-            let buffer = AppView.render(state)
+    }
+
+    /// The state with `pane` showing `row` and its detail beside it, at 120×30.
+    static func paneState(_ pane: Pane, _ row: PaneRow, _ detail: PaneDetail, language: Language = .english) -> AppState {
+        var state = Fixtures.ordersState(width: 120, height: 30, detail: .open)
+        state.language = language
+        state.pane = pane
+        state.panes[pane]!.window = ListWindow(rows: [PaneItem(key: PageKey(sort: 1, id: row.id), row: row)], hasBefore: false, hasAfter: false)
+        state.panes[pane]!.isLoaded = true
+        state.panes[pane]!.total = .exact(1)
+        state.panes[pane]!.detail = detail
+        state.panes[pane]!.detailID = row.id
+        return state
+    }
+
+    @Test func everyPaneDrawsItsRowsAndDetail() throws {
+        for (pane, row, detail, expected) in Self.paneCases {
+            let buffer = AppView.render(Self.paneState(pane, row, detail))
             #expect(buffer.text.contains(expected), "\(pane)")
             #expect(buffer.lines[0].contains("\(pane.rawValue + 1) \(pane.title)"))
             try assertSnapshot(framed(buffer.lines), named: "\(pane.title.lowercased())-120x30")

@@ -8,17 +8,24 @@ public struct Money: Hashable, Sendable, Codable {
         self.currency = currency
     }
 
-    /// Formats with the currency's symbol; TRY uses Turkish grouping (1.234,56), others 1,234.56.
+    /// Formats with the currency's symbol; TRY uses Turkish grouping (1.234,56), others 1,234.56:
+    /// each currency as its home writes it (mails, the command line, the English desk).
     public var formatted: String {
-        let turkish = currency.code == "TRY"
+        currency.code == "TRY" ? formatted(group: ".", decimal: ",") : formatted(group: ",", decimal: ".")
+    }
+
+    /// As the desk's language writes money: Turkish groups every currency as 1.234,56.
+    public func formatted(in language: Language) -> String {
+        language == .turkish ? formatted(group: ".", decimal: ",") : formatted
+    }
+
+    private func formatted(group groupSeparator: Character, decimal decimalSeparator: String) -> String {
         let negative = minorUnits < 0
         let magnitude = minorUnits.magnitude
         var divisor: UInt64 = 1
         for _ in 0..<currency.minorDigits { divisor *= 10 }
         let whole = magnitude / divisor
         let fraction = magnitude % divisor
-        let groupSeparator: Character = turkish ? "." : ","
-        let decimalSeparator = turkish ? "," : "."
         var digits = Array(String(whole))
         var grouped = ""
         while digits.count > 3 {

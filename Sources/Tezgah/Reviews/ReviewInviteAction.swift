@@ -87,11 +87,14 @@ public struct ReviewFigures: Equatable, Sendable {
     public init() {}
 
     /// "42 sent in 30 days · 31% reviewed · ★4.6 · CSAT 4.3 · NPS +32".
-    public var summary: String {
-        var parts = ["\(invitesSent) sent in 30 days"]
-        if invitesSent > 0 { parts.append("\(invitesReviewed * 100 / invitesSent)% reviewed") }
-        if let averageRating { parts.append("★" + String(format: "%.1f", averageRating)) }
-        if let csatAverage { parts.append("CSAT " + String(format: "%.1f", csatAverage)) }
+    public var summary: String { summary(in: .english) }
+
+    /// The summary as the desk's language writes it ("30 günde 42 davet · %31 yorumlandı · ★4,6 …").
+    public func summary(in language: Language) -> String {
+        var parts = [language.say("{count} sent in 30 days", ["count": String(invitesSent)])]
+        if invitesSent > 0 { parts.append(language.say("{percent}% reviewed", ["percent": String(invitesReviewed * 100 / invitesSent)])) }
+        if let averageRating { parts.append("★" + language.decimal(averageRating)) }
+        if let csatAverage { parts.append("CSAT " + language.decimal(csatAverage)) }
         if let nps { parts.append("NPS \(nps >= 0 ? "+" : "")\(nps)") }
         return parts.joined(separator: " · ")
     }

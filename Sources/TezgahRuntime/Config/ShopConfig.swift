@@ -98,6 +98,8 @@ public struct ShopConfig: Sendable {
     /// `[ui] mouse`: clicks select tabs and rows, the wheel scrolls. Off by default, so the
     /// terminal's own text selection works without Shift.
     public var mouse = false
+    /// `[ui] language`: the desk's language (`"tr"`, `"en"`); nil leaves it to `LANG`/`LC_MESSAGES`.
+    public var language: Language?
     /// `[automations.*]`: the after-sale journey's rules (the zone is filled in by `ShopSettings`).
     public var automations = AutomationSettings()
     /// `[returns]`: the return window and the approval mail's instructions.
@@ -208,9 +210,15 @@ public struct ShopConfig: Sendable {
             }
         }
         if let ui = try root.section("ui") {
-            try ui.allow(["ascii", "mouse"])
+            try ui.allow(["ascii", "mouse", "language"])
             config.ascii = try ui.bool("ascii")
             config.mouse = try ui.bool("mouse") ?? false
+            if let text = try ui.string("language") {
+                guard let language = Language(setting: text) else {
+                    throw ui.error("language", "\"\(text)\" is not a language the desk speaks (en or tr)")
+                }
+                config.language = language
+            }
         }
         if let shipments = try root.section("shipments") {
             try shipments.allow(["stalled_days"])

@@ -39,10 +39,12 @@ extension AppState {
     /// Completes `partial` (the prompt's last word) from `options`: the one that fits whole, else as
     /// far as all that fit agree, naming them in the status bar.
     mutating func offer(_ options: [String], for partial: String, in prompt: Prompt) -> [Effect] {
-        let folded = partial.lowercased()
-        let fitting = options.filter { $0.lowercased().hasPrefix(folded) }
+        // Matched as the filter matches (Turkish case rules, ı and i apart), listed in the desk's
+        // language's alphabetical order (ç after c, ş after s).
+        let folded = SearchFolding.fold(partial)
+        let fitting = options.filter { SearchFolding.fold($0).hasPrefix(folded) }.sorted(by: language.sortsBefore)
         guard let first = fitting.first else {
-            message = "Nothing to complete “\(partial)” with."
+            message = say("Nothing to complete “{word}” with.", ["word": partial])
             return []
         }
         var prompt = prompt

@@ -97,6 +97,17 @@ public struct AppState: Equatable, Sendable {
         for pane in Pane.allCases { panes[pane]?.filter = pane.defaultFilter }
     }
 
+    /// The language the desk speaks (`--lang`, `[ui] language`, the environment); dates follow it.
+    public var language: Language {
+        get { clock.language }
+        set { clock.language = newValue }
+    }
+
+    /// A phrase of the desk in its language (see `Language.say`).
+    public func say(_ phrase: String, _ values: KeyValuePairs<String, String> = [:]) -> String {
+        clock.language.say(phrase, values)
+    }
+
     public var current: PaneState {
         get { panes[pane]! }
         set { panes[pane] = newValue }

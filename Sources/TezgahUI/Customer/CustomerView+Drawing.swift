@@ -4,22 +4,28 @@ import Tezgah
 extension CustomerView {
     /// The customer's details: who, how to reach them, what they are worth.
     func headerLines(width: Int, clock: ShopClock) -> [StyledLine] {
-        let customer = profile.customer
-        var contact = ["language \(customer.language)"]
+        let customer = profile.customer, language = clock.language
+        var contact = [language.say("language {code}", ["code": customer.language])]
         let place = [customer.city, customer.country].filter { !$0.isEmpty }.joined(separator: " ")
         if !place.isEmpty { contact.append(place) }
-        contact.append("since \(clock.day(customer.createdAt).trimmingCharacters(in: .whitespaces))")
+        contact.append(language.say("since {day}", ["day": clock.day(customer.createdAt).trimmingCharacters(in: .whitespaces)]))
         if let birthday = customer.birthday, let month = birthday.month, let day = birthday.day {
-            contact.append(String(format: "birthday %02d-%02d", month, day))
+            contact.append(language.say("birthday {day}", ["day": String(format: "%02d-%02d", month, day)]))
         }
-        var worth: [(String, StyleRole)] = [("\(profile.orderCount.grouped) order\(profile.orderCount == 1 ? "" : "s")", .normal)]
-        for money in profile.spend.prefix(3) { worth.append((" · " + money.formatted, .money)) }
+        let orders = profile.orderCount == 1 ? language.say("1 order")
+            : language.say("{count} orders", ["count": profile.orderCount.grouped(in: language)])
+        var worth: [(String, StyleRole)] = [(orders, .normal)]
+        for money in profile.spend.prefix(3) { worth.append((" · " + money.formatted(in: language), .money)) }
         if let tier = profile.loyaltyTier {
-            worth.append((" · \(tier.title) · \(Int(profile.points).grouped) points", .accent))
-            if profile.pendingPoints != 0 { worth.append((" (+\(Int(profile.pendingPoints).grouped) pending)", .dim)) }
+            worth.append((" · " + language.say("{tier} · {points} points", ["tier": language.say(tier.title),
+                                                                             "points": Int(profile.points).grouped(in: language)]), .accent))
+            if profile.pendingPoints != 0 {
+                worth.append((" " + language.say("(+{points} pending)", ["points": Int(profile.pendingPoints).grouped(in: language)]), .dim))
+            }
         }
-        let count = profile.timeline.count
-        let title = "Timeline · \(count.grouped)\(profile.timelineIsCut ? "+" : "") event\(count == 1 ? "" : "s"), newest first "
+        let count = (profile.timeline.count.grouped(in: language)) + (profile.timelineIsCut ? "+" : "")
+        let title = (profile.timeline.count == 1 && !profile.timelineIsCut ? language.say("Timeline · 1 event, newest first")
+            : language.say("Timeline · {count} events, newest first", ["count": count])) + " "
         return [
             StyledLine([(customer.name, .title), ("  " + customer.email, .accent)]),
             StyledLine([(contact.joined(separator: " · ") + " · ", .dim), mailing(clock)]),
@@ -32,11 +38,12 @@ extension CustomerView {
 extension CustomerView {
     /// Whether mail reaches them: suppressed (none at all), no marketing, or both kinds.
     private func mailing(_ clock: ShopClock) -> (String, StyleRole) {
-        if let suppression = profile.suppression { return ("no mail: \(suppression)", .bad) }
+        let language = clock.language
+        if let suppression = profile.suppression { return (language.say("no mail: {why}", ["why": suppression]), .bad) }
         if let at = profile.unsubscribedAt {
-            return ("no marketing since \(clock.day(at).trimmingCharacters(in: .whitespaces))", .warning)
+            return (language.say("no marketing since {day}", ["day": clock.day(at).trimmingCharacters(in: .whitespaces)]), .warning)
         }
-        return ("marketing ok", .good)
+        return (language.say("marketing ok"), .good)
     }
 }
 
@@ -51,7 +58,7 @@ extension AppView {
         let rows = state.customerTimelineRows
         let timeline = view.profile.timeline
         if timeline.isEmpty {
-            buffer.put("Nothing has happened with this customer yet.", x: 1, y: top, maxWidth: width, role: .dim)
+            buffer.put(state.say("Nothing has happened with this customer yet."), x: 1, y: top, maxWidth: width, role: .dim)
         }
         for index in view.top..<min(timeline.count, view.top + rows) {
             let event = timeline[index]
@@ -60,7 +67,7 @@ extension AppView {
             if selected { buffer.put("▸", x: 0, y: y, role: .selected) }
             var x = 1
             x += buffer.put(TextFitting.pad(state.clock.short(event.at), to: 12), x: x, y: y, role: selected ? .selected : .dim) + 1
-            x += buffer.put(TextFitting.pad(event.kind.title, to: 8), x: x, y: y, role: .accent) + 1
+            x += buffer.put(TextFitting.pad(state.say(event.kind.title), to: 8), x: x, y: y, role: .accent) + 1
             buffer.put(event.text, x: x, y: y, maxWidth: state.width - x - 1, role: event.isProblem ? .warning : .normal)
         }
         if view.top > 0 { buffer.put("↑", x: state.width - 1, y: top, role: .dim) }

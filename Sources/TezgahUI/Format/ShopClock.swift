@@ -1,17 +1,19 @@
 import Foundation
+import Tezgah
 
 /// Shows UTC instants in the shop's time zone, relative to "now" (kept in state so views are
 /// deterministic in tests).
 public struct ShopClock: Equatable, Sendable {
     public var timeZone: TimeZone
     public var now: Date
+    /// The language month names and "ago" are in ("6 Dec 14:06", "6 Ara 14:06").
+    public var language: Language
 
-    public init(timeZone: TimeZone, now: Date) {
+    public init(timeZone: TimeZone, now: Date, language: Language = .english) {
         self.timeZone = timeZone
         self.now = now
+        self.language = language
     }
-
-    private static let months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
 
     /// The wall-clock date and time of an instant in the shop's zone. Computed from the zone's UTC
     /// offset at that instant (DST included) and civil-date arithmetic: no Calendar in the hot path
@@ -42,7 +44,7 @@ public struct ShopClock: Equatable, Sendable {
     public func short(_ date: Date) -> String {
         let t = wallTime(date)
         if t.year == wallTime(now).year {
-            return "\(pad(t.day, 2, " ")) \(Self.months[t.month - 1]) \(pad(t.hour)):\(pad(t.minute))"
+            return "\(pad(t.day, 2, " ")) \(language.months[t.month - 1]) \(pad(t.hour)):\(pad(t.minute))"
         }
         return "\(t.year)-\(pad(t.month))-\(pad(t.day))"
     }
@@ -51,7 +53,7 @@ public struct ShopClock: Equatable, Sendable {
     public func day(_ date: Date) -> String {
         let t = wallTime(date)
         if t.year == wallTime(now).year {
-            return "\(pad(t.day, 2, " ")) \(Self.months[t.month - 1])"
+            return "\(pad(t.day, 2, " ")) \(language.months[t.month - 1])"
         }
         return "\(t.year)-\(pad(t.month))-\(pad(t.day))"
     }
@@ -67,30 +69,34 @@ public struct ShopClock: Equatable, Sendable {
         return String(repeating: fill, count: max(0, width - text.count)) + text
     }
 
-    /// "3h", "2d", "5w" — how long ago (or, with "in", how long until).
+    /// "3h ago", "in 2d", "5w ago" — how long ago (or until); "3 sa önce", "2 g sonra" in Turkish.
     public func relative(_ date: Date) -> String {
         let seconds = now.timeIntervalSince(date)
         let magnitude = abs(seconds)
-        let text: String
+        let turkish = language == .turkish
+        let amount: Int, unit: String
         switch magnitude {
-        case ..<60: text = "now"
-        case ..<3_600: text = "\(Int(magnitude / 60))m"
-        case ..<86_400: text = "\(Int(magnitude / 3_600))h"
-        case ..<(14 * 86_400): text = "\(Int(magnitude / 86_400))d"
-        default: text = "\(Int(magnitude / (7 * 86_400)))w"
+        case ..<60: return language.say("now")
+        case ..<3_600: (amount, unit) = (Int(magnitude / 60), turkish ? " dk" : "m")
+        case ..<86_400: (amount, unit) = (Int(magnitude / 3_600), turkish ? " sa" : "h")
+        case ..<(14 * 86_400): (amount, unit) = (Int(magnitude / 86_400), turkish ? " g" : "d")
+        default: (amount, unit) = (Int(magnitude / (7 * 86_400)), turkish ? " hf" : "w")
         }
-        if text == "now" { return text }
-        return seconds >= 0 ? "\(text) ago" : "in \(text)"
+        let time = "\(amount)\(unit)"
+        return seconds >= 0 ? language.say("{time} ago", ["time": time]) : language.say("in {time}", ["time": time])
     }
 }
 
 extension Int {
     /// 1234567 → "1,234,567".
-    public var grouped: String {
+    public var grouped: String { grouped(in: .english) }
+
+    /// 1234567 → "1,234,567", or "1.234.567" in Turkish.
+    public func grouped(in language: Language) -> String {
         let digits = String(self.magnitude)
         var out = ""
         for (index, character) in digits.enumerated() {
-            if index > 0 && (digits.count - index) % 3 == 0 { out.append(",") }
+            if index > 0 && (digits.count - index) % 3 == 0 { out.append(language.groupSeparator) }
             out.append(character)
         }
         return (self < 0 ? "-" : "") + out

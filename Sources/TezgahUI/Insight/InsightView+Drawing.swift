@@ -12,21 +12,22 @@ extension AppView {
         guard let report = view.report else { return }
         let y = 1 + figures.count
         guard y < state.height - 1 else { return }
-        let title = "Lapsing · \(report.lapsingCount.grouped) bought twice or more, none in \(report.churnDays) days "
+        let title = state.say("Lapsing · {count} bought twice or more, none in {days} days", [
+            "count": report.lapsingCount.grouped(in: state.language), "days": String(report.churnDays)]) + " "
         buffer.put(StyledLine([("── ", .border), (title, .header),
                                (String(repeating: "─", count: max(0, width - DisplayWidth.of(title) - 4)), .border)]),
                    x: 1, y: y, width: width)
         let rows = state.insightListRows(view)
         if report.lapsing.isEmpty, rows > 0 {
-            buffer.put("Nobody is lapsing.", x: 1, y: y + 1, maxWidth: width, role: .good)
+            buffer.put(state.say("Nobody is lapsing."), x: 1, y: y + 1, maxWidth: width, role: .good)
         }
         for index in view.top..<min(report.lapsing.count, view.top + max(0, rows)) {
             let customer = report.lapsing[index]
             let row = y + 1 + index - view.top
             let selected = index == view.cursor
             if selected { buffer.put("▸", x: 0, y: row, role: .selected) }
-            let orders = "\(customer.orders.grouped) orders"
-            let last = "last " + state.clock.day(customer.lastOrderAt).trimmingCharacters(in: .whitespaces)
+            let orders = state.say("{count} orders", ["count": customer.orders.grouped(in: state.language)])
+            let last = state.say("last {day}", ["day": state.clock.day(customer.lastOrderAt).trimmingCharacters(in: .whitespaces)])
             let fixed = 10 + 12 + 2
             let nameWidth = max(8, (width - fixed) / 2)
             var x = 1

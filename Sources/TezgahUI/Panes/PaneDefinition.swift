@@ -11,11 +11,15 @@ struct PaneDefinition: Sendable {
     var columns: [Column]
     var keys: [KeyBinding] = []
     /// Keys named at the right of the status bar, most useful first.
-    var hints: [StatusHint] = [StatusHint("/", "filter"), StatusHint("Enter", "open"), StatusHint("?", "help"), StatusHint("q", "quit")]
+    var hints: [StatusHint] = [StatusHint("/", "filter"), StatusHint("Enter", "verb|open"), StatusHint("?", "help"), StatusHint("q", "quit")]
 }
 
 /// A key named in the status bar with a word for what it does.
 struct StatusHint: Sendable {
+    static let customerView = [StatusHint("j/k", "move"), StatusHint("Enter", "verb|open"), StatusHint("Esc", "back")]
+    static let insightView = [StatusHint("p", "period"), StatusHint("Enter", "customer"), StatusHint("Esc", "back")]
+    static let firstRun = [StatusHint("q", "quit")]
+
     var key: String
     var text: String
     init(_ key: String, _ text: String) {

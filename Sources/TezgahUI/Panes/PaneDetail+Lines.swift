@@ -11,6 +11,11 @@ struct DetailContext {
     var businessHours: BusinessHours? = nil
     var showsQuotedText = false
 
+    /// A phrase of the desk in its language (see `Language.say`).
+    func say(_ phrase: String, _ values: KeyValuePairs<String, String> = [:]) -> String {
+        clock.language.say(phrase, values)
+    }
+
     /// "2026-11-23 14:05 (3h ago)".
     static func when(_ date: Date, _ clock: ShopClock) -> String {
         "\(clock.full(date)) (\(clock.relative(date)))"

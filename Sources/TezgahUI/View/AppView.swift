@@ -36,10 +36,10 @@ public enum AppView {
     /// Each tab's label and the columns it takes: every name where they all fit, else the
     /// current pane's alone beside the others' F-keys. A click finds its tab here too.
     static func tabs(_ state: AppState) -> [(pane: Pane, label: String, columns: Range<Int>)] {
-        let full = Pane.allCases.reduce(0) { $0 + DisplayWidth.of($1.title) + 5 }
+        let full = Pane.allCases.reduce(0) { $0 + DisplayWidth.of(state.say($1.title)) + 5 }
         var x = 0
         return Pane.allCases.map { pane in
-            let label = full <= state.width || pane == state.pane ? " F\(pane.rawValue + 1) \(pane.title) " : " F\(pane.rawValue + 1) "
+            let label = full <= state.width || pane == state.pane ? " F\(pane.rawValue + 1) \(state.say(pane.title)) " : " F\(pane.rawValue + 1) "
             let width = DisplayWidth.of(label)
             defer { x += width + 1 }
             return (pane, label, x..<(x + width))
@@ -54,7 +54,7 @@ public enum AppView {
             x += buffer.put(tab.label, x: x, y: 0, role: tab.pane == state.pane ? .tabActive : .tabInactive)
             x += 1
         }
-        let name = state.shopName + (state.isReadOnly ? " · read-only" : "")
+        let name = state.shopName + (state.isReadOnly ? " · " + state.say("read-only") : "")
         let nameWidth = DisplayWidth.of(name)
         if x + nameWidth + 1 < state.width {
             buffer.put(name, x: state.width - nameWidth - 1, y: 0, role: .dim)
@@ -71,7 +71,7 @@ public enum AppView {
             if let problem = state.current.filterProblem {
                 buffer.put("  " + problem, x: x, y: y, maxWidth: state.width - x, role: .message)
             } else {
-                let hint = "  \(countText(state))  Enter keep · Esc clear"
+                let hint = "  \(countText(state))  " + state.say("Enter keep · Esc clear")
                 buffer.put(hint, x: x, y: y, maxWidth: state.width - x, role: .statusBar)
             }
             return
@@ -94,22 +94,23 @@ public enum AppView {
             buffer.put(" " + confirmation.question, x: 0, y: y, maxWidth: state.width, role: .message)
             return
         }
-        let hints: [StatusHint]
+        var hints: [StatusHint]
         switch state.mode {
-        case .customer: hints = [StatusHint("j/k", "move"), StatusHint("Enter", "open"), StatusHint("Esc", "back")]
-        case .insight: hints = [StatusHint("p", "period"), StatusHint("Enter", "customer"), StatusHint("Esc", "back")]
-        default: hints = state.isFirstRun ? [StatusHint("q", "quit")] : state.pane.definition.hints
+        case .customer: hints = StatusHint.customerView
+        case .insight: hints = StatusHint.insightView
+        default: hints = state.isFirstRun ? StatusHint.firstRun : state.pane.definition.hints
         }
+        hints = hints.map { StatusHint($0.key, state.say($0.text)) }
         let hintWidth = hints.reduce(0) { $0 + DisplayWidth.of($1.key) + DisplayWidth.of($1.text) + 3 }
         let left: String
         if let message = state.message {
             left = " " + message
         } else if state.isFirstRun {
-            left = " No shop data yet"
+            left = " " + state.say("No shop data yet")
         } else if case .customer(let view) = state.mode {
             left = " " + view.profile.customer.name
         } else if case .insight(let view) = state.mode {
-            left = " Insight · \(view.days) days"
+            left = " " + state.say("Insight · {days} days", ["days": String(view.days)])
         } else if let job = state.job {
             left = " " + job.line + " · " + countText(state)
         } else {
@@ -135,17 +136,19 @@ public enum AppView {
         // The sentence names the filter already, and no count can be trusted until it changes.
         if !pane.filter.isEmpty, let problem = pane.filterProblem { return problem }
         var text: String
-        let marks = pane.marked.isEmpty ? "" : "\(pane.marked.count) marked · "
+        let language = state.language
+        let marks = pane.marked.isEmpty ? "" : state.say("{count} marked", ["count": pane.marked.count.grouped(in: language)]) + " · "
         if let total = pane.total {
-            text = "\(total.value.grouped) \(state.pane.noun(total.value))"
+            text = "\(total.value.grouped(in: language)) \(state.say(state.pane.noun(total.value)))"
         } else {
-            text = state.pane.title
+            text = state.say(state.pane.title)
         }
         if !pane.filter.isEmpty {
             if let matches = pane.matches {
-                text = "\(matches.value.grouped)\(matches.isCapped ? "+" : "") of \(text) match"
+                text = state.say("{matches} of {total} match", ["matches": matches.value.grouped(in: language) + (matches.isCapped ? "+" : ""),
+                                                                  "total": text])
             } else {
-                text = "filtering \(text)…"
+                text = state.say("filtering {total}…", ["total": text])
             }
             // While browsing, say which filter is on (the box shows it while typing).
             if state.mode != .filtering {
@@ -158,12 +161,12 @@ public enum AppView {
             }
         }
         if state.pane == .shipments, let attention = state.shipmentsNeedingAttention, attention > 0 {
-            text += " · \(attention.grouped) need attention"
+            text += " · " + state.say("{count} need attention", ["count": attention.grouped(in: language)])
         }
-        if state.pane == .reviews, let figures = state.reviewFigures { text += " · " + figures.summary }
-        if state.pane == .loyalty, let figures = state.loyaltyFigures { text += " · " + figures.summary }
+        if state.pane == .reviews, let figures = state.reviewFigures { text += " · " + figures.summary(in: language) }
+        if state.pane == .loyalty, let figures = state.loyaltyFigures { text += " · " + figures.summary(in: language) }
         if state.pane == .mail && !state.mailStates.isEmpty {
-            let parts = AppState.mailStatesShown.compactMap { s in state.mailStates[s].map { "\($0.grouped) \(s.title)" } }
+            let parts = AppState.mailStatesShown.compactMap { s in state.mailStates[s].map { "\($0.grouped(in: language)) \(state.say(s.title))" } }
             if !parts.isEmpty { text += " · " + parts.joined(separator: " · ") }
         }
         return marks + text
@@ -178,12 +181,13 @@ public enum AppView {
         var x = area.x + 1
         buffer.fill(x: area.x, y: area.y, width: area.width, height: 1, role: .header)
         for (column, width) in columns {
-            buffer.put(TextFitting.pad(column.title, to: width, alignRight: column.alignRight), x: x, y: area.y, role: .header)
+            buffer.put(TextFitting.pad(state.say(column.title), to: width, alignRight: column.alignRight), x: x, y: area.y, role: .header)
             x += width + 1
         }
         if pane.window.rows.isEmpty {
-            let note = !pane.isLoaded ? "Loading…" : pane.filter.isEmpty ? "No \(state.pane.noun(2)) yet."
-                : "Nothing matches “\(pane.filter)”. Esc clears the filter."
+            let note = !pane.isLoaded ? state.say("Loading…")
+                : pane.filter.isEmpty ? state.say("No {rows} yet.", ["rows": state.say(state.pane.noun(2))])
+                : state.say("Nothing matches “{filter}”. Esc clears the filter.", ["filter": pane.filter])
             buffer.put(note, x: area.x + 1, y: area.y + 2, maxWidth: area.width - 2, role: .dim)
             return
         }
@@ -227,11 +231,11 @@ public enum AppView {
     static func drawDetail(_ buffer: inout Buffer, _ state: AppState, _ area: Rect) {
         let pane = state.current
         guard let selected = pane.selected else {
-            buffer.put("Nothing selected.", x: area.x + 1, y: area.y, role: .dim)
+            buffer.put(state.say("Nothing selected."), x: area.x + 1, y: area.y, role: .dim)
             return
         }
         guard let detail = pane.detail, pane.detailID == selected.row.id else {
-            buffer.put("Loading…", x: area.x + 1, y: area.y, role: .dim)
+            buffer.put(state.say("Loading…"), x: area.x + 1, y: area.y, role: .dim)
             return
         }
         let width = area.width - 2
@@ -242,7 +246,8 @@ public enum AppView {
             buffer.put(line, x: area.x + 1, y: area.y + index, width: width)
         }
         if lines.count > area.height, area.height > 0 {
-            let more = "… \(lines.count - area.height + 1) more lines" + (state.isDetailFullScreen ? "" : " (Enter)")
+            let more = "… " + state.say("{count} more lines", ["count": (lines.count - area.height + 1).grouped(in: state.language)])
+                + (state.isDetailFullScreen ? "" : " (Enter)")
             buffer.fill(x: area.x, y: area.y + area.height - 1, width: area.width, height: 1, role: .normal)
             buffer.put(more, x: area.x + 1, y: area.y + area.height - 1, maxWidth: width, role: .dim)
         }
@@ -254,9 +259,9 @@ public enum AppView {
         let table = state.pane.keyTable
         // The owner's own keys (keys.toml) first, as the desk takes them first.
         let mine = state.userKeys.filter { $0.pane == nil || $0.pane == state.pane }.compactMap { userKey in
-            AppState.command(userKey.command, in: state.pane).map { (label: userKey.label, text: $0.0.text + " (yours)") }
+            AppState.command(userKey.command, in: state.pane).map { (label: userKey.label, text: state.say($0.0.text) + " " + state.say("(yours)")) }
         }
-        var entries = mine + table.map { (label: $0.label, text: $0.text) }
+        var entries = mine + table.map { (label: $0.label, text: state.say($0.text)) }
         entries += state.current.savedFilters.prefix(9).enumerated().map { index, filter in
             (label: String(index + 1), text: "\(filter.name): \(filter.query)")
         }
@@ -271,15 +276,15 @@ public enum AppView {
         let width = min(state.width - 2, max(columnWidth * columns + 2 * columns + 1, footerWidth))
         // The keys other tools have taught, handled alike, in one line under the table.
         let alternatives = table.filter { !$0.alternatives.isEmpty }
-            .map { "\($0.alternatives.map(\.label).joined(separator: " ")) as \($0.keys[0].label)" }
-        let footer = ([alternatives.isEmpty ? nil : "Also " + alternatives.joined(separator: ", "), state.localeSummary])
+            .map { state.say("{keys} as {key}", ["keys": $0.alternatives.map(\.label).joined(separator: " "), "key": $0.keys[0].label]) }
+        let footer = ([alternatives.isEmpty ? nil : state.say("Also {keys}", ["keys": alternatives.joined(separator: ", ")]), state.localeSummary])
             .compactMap { $0 }.flatMap { TextFitting.wrap($0, to: max(1, width - 4)) }
         // Borders, the table, the footer; "? or Esc closes" sits in the bottom border.
         let height = min(state.height - 2, perColumn + 2 + footer.count)
         let x = (state.width - width) / 2
         let y = max(1, (state.height - height) / 2)
         buffer.fill(x: x, y: y, width: width, height: height, role: .helpText)
-        drawBox(&buffer, Rect(x: x, y: y, width: width, height: height), title: " Keys · \(state.pane.title) ")
+        drawBox(&buffer, Rect(x: x, y: y, width: width, height: height), title: " " + state.say("Keys · {pane}", ["pane": state.say(state.pane.title)]) + " ")
         for (column, group) in groups.enumerated() {
             let cx = x + 2 + column * (columnWidth + 2)
             for (row, entry) in group.prefix(height - 2 - footer.count).enumerated() {
@@ -288,7 +293,7 @@ public enum AppView {
                            maxWidth: columnWidth - keyWidths[column] - 1, role: .helpText)
             }
         }
-        buffer.put(" ? or Esc closes ", x: x + 2, y: y + height - 1, maxWidth: width - 4, role: .dim)
+        buffer.put(" " + state.say("? or Esc closes") + " ", x: x + 2, y: y + height - 1, maxWidth: width - 4, role: .dim)
         for (index, line) in footer.enumerated() {
             buffer.put(line, x: x + 2, y: y + height - 1 - footer.count + index, maxWidth: width - 4, role: .dim)
         }
@@ -302,20 +307,20 @@ public enum AppView {
         let x = (state.width - width) / 2
         let y = max(1, (state.height - height) / 2)
         buffer.fill(x: x, y: y, width: width, height: height, role: .helpText)
-        drawBox(&buffer, Rect(x: x, y: y, width: width, height: height), title: " Failures by reply ")
+        drawBox(&buffer, Rect(x: x, y: y, width: width, height: height), title: " " + state.say("Failures by reply") + " ")
         if rows.isEmpty {
-            buffer.put("No failed or deferred mail.", x: x + 2, y: y + 1, maxWidth: width - 4, role: .good)
+            buffer.put(state.say("No failed or deferred mail."), x: x + 2, y: y + 1, maxWidth: width - 4, role: .good)
         }
         let codeWidth = min(18, rows.map { DisplayWidth.of($0.code) }.max() ?? 0)
         for (index, group) in rows.prefix(height - 3).enumerated() {
             let row = y + 1 + index
             var cx = x + 2
-            cx += buffer.put(TextFitting.pad(group.state.title, to: 9), x: cx, y: row, role: group.state.role)
-            cx += buffer.put(TextFitting.pad(group.count.grouped, to: 7, alignRight: true) + "  ", x: cx, y: row, role: .money)
+            cx += buffer.put(TextFitting.pad(state.say(group.state.title), to: 9), x: cx, y: row, role: group.state.role)
+            cx += buffer.put(TextFitting.pad(group.count.grouped(in: state.language), to: 7, alignRight: true) + "  ", x: cx, y: row, role: .money)
             cx += buffer.put(TextFitting.pad(group.code, to: codeWidth) + "  ", x: cx, y: row, role: .helpKey)
             buffer.put(group.example, x: cx, y: row, maxWidth: x + width - 2 - cx, role: .helpText)
         }
-        buffer.put("f or Esc closes", x: x + 2, y: y + height - 2, maxWidth: width - 4, role: .dim)
+        buffer.put(state.say("f or Esc closes"), x: x + 2, y: y + height - 2, maxWidth: width - 4, role: .dim)
     }
 
     static func drawBox(_ buffer: inout Buffer, _ rect: Rect, title: String) {
@@ -331,18 +336,18 @@ public enum AppView {
 
     static func drawFirstRun(_ buffer: inout Buffer, _ state: AppState) {
         let lines: [StyledLine] = [
-            StyledLine("Welcome to tezgah, your shop's after-sale desk.", .title),
+            StyledLine(state.say("Welcome to tezgah, your shop's after-sale desk."), .title),
             StyledLine(""),
-            StyledLine("This shop database is empty:", .normal),
+            StyledLine(state.say("This shop database is empty:"), .normal),
             StyledLine("  " + state.databasePath, .accent),
             StyledLine(""),
-            StyledLine("Try it on a demo shop first:", .normal),
-            StyledLine([("  tezgah --demo", .helpKey), ("   (a realistic shop, in its own file)", .dim)]),
+            StyledLine(state.say("Try it on a demo shop first:"), .normal),
+            StyledLine([("  tezgah --demo", .helpKey), ("   " + state.say("(a realistic shop, in its own file)"), .dim)]),
             StyledLine(""),
-            StyledLine("Bring your own shop in from its orders export (CSV):", .normal),
-            StyledLine([("  tezgah import orders_export.csv", .helpKey), ("   (WooCommerce and Etsy too)", .dim)]),
+            StyledLine(state.say("Bring your own shop in from its orders export (CSV):"), .normal),
+            StyledLine([("  tezgah import orders_export.csv", .helpKey), ("   " + state.say("(WooCommerce and Etsy too)"), .dim)]),
             StyledLine(""),
-            StyledLine([("q", .helpKey), (" quits.", .normal)]),
+            StyledLine([("q", .helpKey), (" " + state.say("quits."), .normal)]),
         ]
         let width = state.width - 4
         let top = max(2, (state.height - lines.count) / 2 - 1)
@@ -352,7 +357,8 @@ public enum AppView {
     }
 
     static func drawTooSmall(_ buffer: inout Buffer, _ state: AppState) {
-        let text = "Terminal too small (\(state.width)×\(state.height)); tezgah needs \(Layout.minimumWidth)×\(Layout.minimumHeight). q quits."
+        let text = state.say("Terminal too small ({size}); tezgah needs {needed}. q quits.",
+                             ["size": "\(state.width)×\(state.height)", "needed": "\(Layout.minimumWidth)×\(Layout.minimumHeight)"])
         let lines = TextFitting.wrap(text, to: max(1, state.width))
         for (index, line) in lines.prefix(state.height).enumerated() {
             buffer.put(line, x: 0, y: index, role: .warning)

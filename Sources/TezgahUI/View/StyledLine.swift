@@ -12,7 +12,8 @@ public struct StyledLine: Equatable, Sendable {
 
     /// A "Label     value" line with the label dimmed and padded to `labelWidth`.
     public static func field(_ label: String, _ value: String, _ role: StyleRole = .normal, labelWidth: Int = 11) -> StyledLine {
-        StyledLine([(TextFitting.pad(label, to: labelWidth), .dim), (value, role)])
+        // A label as long as the column is cut, so one space always parts it from its value.
+        StyledLine([(TextFitting.pad(label, to: labelWidth - 1) + " ", .dim), (value, role)])
     }
 
     /// The line cut or padded to exactly `width` columns, for a column beside another.

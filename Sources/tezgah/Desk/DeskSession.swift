@@ -1,4 +1,5 @@
 import Foundation
+import Tezgah
 import TezgahMail
 import TezgahRuntime
 import TezgahStore
@@ -13,6 +14,8 @@ struct DeskSession {
     let demo: Bool
     let templatesFolder: String
     let localeSummary: String
+    /// The language the desk speaks (`--lang`, `[ui] language`, the environment).
+    let language: Language
     /// The owner's own keys (keys.toml).
     var keys: [UserKey] = []
 
@@ -29,7 +32,7 @@ struct DeskSession {
         let orderMails = try OrderMails.configured(config, settings: settings, templates: templatesFolder, demo: demo)
         let size = terminal.size
         let core = try DeskCore(database: shop.database, width: size.width, height: size.height, settings: settings,
-                                orderMails: orderMails, localeSummary: localeSummary)
+                                orderMails: orderMails, localeSummary: localeSummary, language: language)
         core.savedReplies = try SavedReplyLibrary.load(folder: DataPaths().savedRepliesFolder)
         core.useHistory(at: DataPaths().commandHistoryFile)
         core.useKeys(keys)

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Tezgah
 import TezgahRuntime
 import TezgahStore
 import TezgahTerminal
@@ -33,8 +34,18 @@ struct OpenCommand: ParsableCommand {
     @Flag(name: .long, help: "Open the shop read-only: look at everything, change nothing.")
     var readonly = false
 
+    @Option(name: .long, help: "The desk's language: en or tr (default: [ui] language, else LC_ALL, LC_MESSAGES or LANG).")
+    var lang: String?
+
+    func validate() throws {
+        if let lang, Language(setting: lang) == nil {
+            throw ValidationError("--lang: \"\(lang)\" is not a language the desk speaks (en or tr).")
+        }
+    }
+
     func run() throws {
-        try DeskStart(demo: demo, database: db, config: config, theme: theme, ascii: ascii, readOnly: readonly).run()
+        try DeskStart(demo: demo, database: db, config: config, theme: theme, ascii: ascii, readOnly: readonly,
+                      language: lang.flatMap(Language.init(setting:))).run()
     }
 }
 
@@ -55,6 +66,8 @@ struct DeskStart {
     var ascii = false
     /// `--readonly`: the shop opened read-only (as for a user in `[access] readonly_users`).
     var readOnly = false
+    /// `--lang`: the desk's language, whatever the config and the environment say.
+    var language: Language?
 
     func run() throws {
         let paths = DataPaths()
@@ -96,9 +109,10 @@ struct DeskStart {
         let drawing = TerminalLocale.repertoire(term: ProcessInfo.processInfo.environment["TERM"],
                                                 asciiSetting: ascii ? true : shopConfig.ascii, locale: locale)
         let summary = locale.summary + (drawing.because.map { " · ASCII stand-ins: \($0)" } ?? "")
+        let language = Language.resolve(flag: language, config: shopConfig.language, environment: locale.language)
         let farewell = try TextRepertoire.$current.withValue(drawing.repertoire) {
             try DeskSession(shop: opening, theme: theme, config: shopConfig, demo: demo, templatesFolder: paths.templatesFolder,
-                            localeSummary: summary, keys: keys).run()
+                            localeSummary: summary, language: language, keys: keys).run()
         }
         if let farewell { FileHandle.standardError.write(Data((farewell + "\n").utf8)) }
         LocaleNotice(locale: locale, folder: paths.dataFolder).printOnce()

@@ -7,31 +7,32 @@ extension LoyaltyDetail {
         let (d, clock) = (self, context.clock)
         let s = d.summary
         var lines = [
-            StyledLine([(s.customerName, .title), ("  ", .normal), (s.tier.title, s.tier.role)]),
-            .field("E-mail", d.customerEmail),
-            .field("Points", Int(s.balance).grouped + (s.pending > 0 ? " (+\(Int(s.pending).grouped) pending)" : ""), .money),
-            .field("Joined", DetailContext.when(s.joinedAt, clock)),
-            .field("Referral", s.referralCode, .accent),
+            StyledLine([(s.customerName, .title), ("  ", .normal), (context.say(s.tier.title), s.tier.role)]),
+            .field(context.say("E-mail"), d.customerEmail),
+            .field(context.say("Points"), Int(s.balance).grouped(in: context.clock.language) + (s.pending > 0 ? " " + context.say("(+{points} pending)", ["points": Int(s.pending).grouped(in: context.clock.language)]) : ""), .money),
+            .field(context.say("Joined"), DetailContext.when(s.joinedAt, clock)),
+            .field(context.say("Referral"), s.referralCode, .accent),
         ]
         if !d.coupons.isEmpty {
-            lines.append(StyledLine("Coupons", .header))
+            lines.append(StyledLine(context.say("Coupons"), .header))
             for coupon in d.coupons {
-                let state = coupon.redeemedAt.map { "redeemed \(clock.day($0))" } ?? coupon.expiresAt.map { "until \(clock.day($0))" } ?? ""
+                let state = coupon.redeemedAt.map { context.say("redeemed {day}", ["day": clock.day($0)]) }
+                    ?? coupon.expiresAt.map { context.say("until {day}", ["day": clock.day($0)]) } ?? ""
                 lines.append(StyledLine([("  \(coupon.code) ", .accent), (coupon.description, .normal), ("  \(state)", .dim)]))
             }
         }
         if !d.referrals.isEmpty {
-            lines.append(StyledLine("Referred", .header))
+            lines.append(StyledLine(context.say("Referred"), .header))
             for referral in d.referrals { lines.append(StyledLine("  " + referral)) }
         }
-        lines.append(StyledLine("Points ledger", .header))
+        lines.append(StyledLine(context.say("Points ledger"), .header))
         for entry in d.ledger {
             lines.append(StyledLine([("  \(clock.day(entry.at)) ", .dim),
-                                     (TextFitting.pad((entry.points > 0 ? "+" : "") + Int(entry.points).grouped, to: 8, alignRight: true),
+                                     (TextFitting.pad((entry.points > 0 ? "+" : "") + Int(entry.points).grouped(in: context.clock.language), to: 8, alignRight: true),
                                       entry.points > 0 ? .good : .warning),
                                      ("  \(entry.reason)", .normal),
-                                     (entry.actor.isEmpty ? "" : "  by \(entry.actor)", .dim),
-                                     (entry.availableAt.map { $0 > clock.now ? "  pending until \(clock.day($0))" : "" } ?? "", .warning)]))
+                                     (entry.actor.isEmpty ? "" : "  " + context.say("by {user}", ["user": entry.actor]), .dim),
+                                     (entry.availableAt.map { $0 > clock.now ? "  " + context.say("pending until {day}", ["day": clock.day($0)]) : "" } ?? "", .warning)]))
         }
         return lines
     }

@@ -6,13 +6,13 @@ extension PaneDefinition {
         title: "Loyalty", singular: "member", plural: "members",
         columns: [
             Column(title: "Member", width: 14, flexible: true) { row, _ in (row.asLoyalty?.customerName ?? "", .normal) },
-            Column(title: "Tier", width: 6) { row, _ in row.asLoyalty.map { ($0.tier.title, $0.tier.role) } ?? ("", .normal) },
-            Column(title: "Points", width: 8, alignRight: true) { row, _ in (row.asLoyalty.map { Int($0.balance).grouped } ?? "", .money) },
-            Column(title: "Pending", width: 7, alignRight: true, dropOrder: 3) { row, _ in
-                (row.asLoyalty.map { $0.pending == 0 ? "" : Int($0.pending).grouped } ?? "", .dim)
+            Column(title: "Tier", width: 6) { row, state in row.asLoyalty.map { (state.say($0.tier.title), $0.tier.role) } ?? ("", .normal) },
+            Column(title: "Points", width: 8, alignRight: true) { row, state in (row.asLoyalty.map { Int($0.balance).grouped(in: state.language) } ?? "", .money) },
+            Column(title: "Pending", width: 7, alignRight: true, dropOrder: 3) { row, state in
+                (row.asLoyalty.map { $0.pending == 0 ? "" : Int($0.pending).grouped(in: state.language) } ?? "", .dim)
             },
-            Column(title: "12-mo spend", width: 12, alignRight: true, dropOrder: 4) { row, _ in
-                (row.asLoyalty?.yearlySpend.map(\.formatted) ?? "", .money)
+            Column(title: "12-mo spend", width: 12, alignRight: true, dropOrder: 4) { row, state in
+                (row.asLoyalty?.yearlySpend.map { $0.formatted(in: state.language) } ?? "", .money)
             },
             Column(title: "Last order", width: 10, dropOrder: 5) { row, state in
                 (row.asLoyalty?.lastOrderAt.map { state.clock.day($0) } ?? "", .dim)
@@ -73,11 +73,12 @@ extension AppState {
 
 extension LoyaltyFigures {
     /// "6,021 members · 5,800 Member, 190 Silver, 31 Gold · 1,204,330 points (₺120.433,00 owed) · 9,110 pending".
-    var summary: String {
-        let split = LoyaltyTier.allCases.map { "\((tiers[$0] ?? 0).grouped) \($0.title)" }.joined(separator: ", ")
-        var text = "\(members.grouped) members · \(split) · \(Int(availablePoints).grouped) points"
-        if let liability { text += " (\(liability.formatted) owed)" }
-        if pendingPoints > 0 { text += " · \(Int(pendingPoints).grouped) pending" }
+    func summary(in language: Language) -> String {
+        let split = LoyaltyTier.allCases.map { "\((tiers[$0] ?? 0).grouped(in: language)) \(language.say($0.title))" }.joined(separator: ", ")
+        var text = language.say("{members} members · {tiers} · {points} points", [
+            "members": members.grouped(in: language), "tiers": split, "points": Int(availablePoints).grouped(in: language)])
+        if let liability { text += " " + language.say("({amount} owed)", ["amount": liability.formatted(in: language)]) }
+        if pendingPoints > 0 { text += " · " + language.say("{points} pending", ["points": Int(pendingPoints).grouped(in: language)]) }
         return text
     }
 }

@@ -8,17 +8,17 @@ extension OutboxDetail {
         let s = d.summary
         var lines = [
             StyledLine(s.subject, .title),
-            StyledLine([(TextFitting.pad("State", to: 11), .dim), (s.state.title, s.state.role), (" · \(s.kind.title) (\(s.kind.category.rawValue))", .dim)]),
-            .field("To", s.customerName.isEmpty ? s.toAddress : "\(s.customerName) <\(s.toAddress)>"),
-            .field("Queued", DetailContext.when(s.createdAt, clock)),
-            .field("Attempts", String(s.attempts)),
+            StyledLine([(TextFitting.pad(context.say("State"), to: 11), .dim), (context.say(s.state.title), s.state.role), (" · \(context.say(s.kind.title)) (\(context.say(s.kind.category.rawValue)))", .dim)]),
+            .field(context.say("To"), s.customerName.isEmpty ? s.toAddress : "\(s.customerName) <\(s.toAddress)>"),
+            .field(context.say("Queued"), DetailContext.when(s.createdAt, clock)),
+            .field(context.say("Attempts"), String(s.attempts)),
         ]
-        if let next = s.nextAttemptAt { lines.append(.field("Next try", DetailContext.when(next, clock), .warning)) }
-        if !s.lastReply.isEmpty { lines.append(.field("Reply", s.lastReply, s.state == .failed ? .bad : .normal)) }
-        lines.append(.field("Dedupe key", d.dedupeKey, .dim))
-        lines.append(.field("Message-ID", d.messageID, .dim))
+        if let next = s.nextAttemptAt { lines.append(.field(context.say("Next try"), DetailContext.when(next, clock), .warning)) }
+        if !s.lastReply.isEmpty { lines.append(.field(context.say("Reply"), s.lastReply, s.state == .failed ? .bad : .normal)) }
+        lines.append(.field(context.say("Dedupe key"), d.dedupeKey, .dim))
+        lines.append(.field(context.say("Message-ID"), d.messageID, .dim))
         if let preview = d.preview {
-            lines.append(StyledLine("Message" + (preview.hasHTML ? " (text part; an HTML part goes too)" : ""), .header))
+            lines.append(StyledLine(preview.hasHTML ? context.say("Message (text part; an HTML part goes too)") : context.say("Message"), .header))
             for header in preview.headers {
                 for (index, piece) in TextFitting.wrap(header.value, to: max(10, width - 13)).enumerated() {
                     lines.append(StyledLine([(TextFitting.pad(index == 0 ? "  \(header.name):" : "", to: 13), .dim), (piece, .normal)]))
@@ -27,14 +27,14 @@ extension OutboxDetail {
             lines.append(StyledLine(""))
             for piece in TextFitting.wrap(preview.text, to: max(10, width - 2)) { lines.append(StyledLine("  " + piece)) }
         } else {
-            lines.append(StyledLine("Message", .header))
+            lines.append(StyledLine(context.say("Message"), .header))
             for piece in TextFitting.wrap(d.message, to: max(10, width - 2)) { lines.append(StyledLine("  " + piece)) }
         }
-        lines.append(StyledLine("Other mail to \(s.toAddress)", .header))
-        if d.history.isEmpty { lines.append(StyledLine("  none", .dim)) }
+        lines.append(StyledLine(context.say("Other mail to {address}", ["address": s.toAddress]), .header))
+        if d.history.isEmpty { lines.append(StyledLine("  " + context.say("none"), .dim)) }
         for mail in d.history {
-            lines.append(StyledLine([("  \(clock.day(mail.createdAt))  ", .dim), (TextFitting.pad(mail.state.title, to: 10), mail.state.role),
-                                     (mail.kind.title, .normal)]))
+            lines.append(StyledLine([("  \(clock.day(mail.createdAt))  ", .dim), (TextFitting.pad(context.say(mail.state.title), to: 10), mail.state.role),
+                                     (context.say(mail.kind.title), .normal)]))
         }
         return lines
     }

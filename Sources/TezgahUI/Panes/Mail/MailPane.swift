@@ -5,8 +5,8 @@ extension PaneDefinition {
     static let mail = PaneDefinition(
         title: "Mail", singular: "mail", plural: "mail",
         columns: [
-            Column(title: "State", width: 10) { row, _ in row.asMail.map { ($0.state.title, $0.state.role) } ?? ("", .normal) },
-            Column(title: "Kind", width: 14, dropOrder: 2) { row, _ in (row.asMail?.kind.title ?? "", .dim) },
+            Column(title: "State", width: 10) { row, state in row.asMail.map { (state.say($0.state.title), $0.state.role) } ?? ("", .normal) },
+            Column(title: "Kind", width: 14, dropOrder: 2) { row, state in (row.asMail.map { state.say($0.kind.title) } ?? "", .dim) },
             Column(title: "To", width: 14, flexible: true, maxWidth: 36) { row, _ in (row.asMail?.toAddress ?? "", .normal) },
             Column(title: "Subject", width: 14, flexible: true, maxWidth: 60, dropOrder: 3) { row, _ in (row.asMail?.subject ?? "", .normal) },
             Column(title: "Created", width: 12, dropOrder: 1) { row, state in (row.asMail.map { state.clock.short($0.createdAt) } ?? "", .dim) },

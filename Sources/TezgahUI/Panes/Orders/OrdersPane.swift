@@ -8,12 +8,12 @@ extension PaneDefinition {
             Column(title: "Order", width: 8) { row, _ in (row.asOrder?.number ?? "", .accent) },
             Column(title: "Placed", width: 12, dropOrder: 2) { row, state in (row.asOrder.map { state.clock.short($0.placedAt) } ?? "", .dim) },
             Column(title: "Customer", width: 12, flexible: true) { row, _ in (row.asOrder?.customerName ?? "", .normal) },
-            Column(title: "Status", width: 9) { row, _ in row.asOrder.map { ($0.status.title, $0.status.role) } ?? ("", .normal) },
+            Column(title: "Status", width: 9) { row, state in row.asOrder.map { (state.say($0.status.title), $0.status.role) } ?? ("", .normal) },
             // Narrow enough to stay beside the status on a side-by-side 120-column screen: each axis visible.
-            Column(title: "Payment", width: 8, dropOrder: 3) { row, _ in row.asOrder.map { ($0.payment.shortTitle, $0.payment.role) } ?? ("", .normal) },
-            Column(title: "Fulfilment", width: 11, dropOrder: 5) { row, _ in (row.asOrder?.fulfillment.title ?? "", .dim) },
+            Column(title: "Payment", width: 8, dropOrder: 3) { row, state in row.asOrder.map { (state.say($0.payment.shortTitle), $0.payment.role) } ?? ("", .normal) },
+            Column(title: "Fulfilment", width: 11, dropOrder: 5) { row, state in (row.asOrder.map { state.say($0.fulfillment.title) } ?? "", .dim) },
             Column(title: "Items", width: 5, alignRight: true, dropOrder: 4) { row, _ in (row.asOrder.map { String($0.itemCount) } ?? "", .dim) },
-            Column(title: "Total", width: 12, alignRight: true, dropOrder: 1) { row, _ in (row.asOrder?.total.formatted ?? "", .money) },
+            Column(title: "Total", width: 12, alignRight: true, dropOrder: 1) { row, state in (row.asOrder?.total.formatted(in: state.language) ?? "", .money) },
         ],
         keys: [
             KeyBinding([.character("p")], "preparing (mails)", commands: ["preparing", "prepare"]) { state, _ in

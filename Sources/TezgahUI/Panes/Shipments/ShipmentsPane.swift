@@ -6,12 +6,12 @@ extension PaneDefinition {
         title: "Shipments", singular: "shipment", plural: "shipments", defaultFilter: "is:attention",
         columns: [
             Column(title: "Tracking", width: 22) { row, _ in (row.asShipment?.trackingNumber ?? "", .accent) },
-            Column(title: "Carrier", width: 13, dropOrder: 2) { row, _ in (row.asShipment?.carrier.title ?? "", .normal) },
-            Column(title: "Status", width: 16) { row, _ in row.asShipment.map { ($0.status.title, $0.status.role) } ?? ("", .normal) },
+            Column(title: "Carrier", width: 13, dropOrder: 2) { row, state in (row.asShipment?.carrier.title ?? "", .normal) },
+            Column(title: "Status", width: 16) { row, state in row.asShipment.map { (state.say($0.status.title), $0.status.role) } ?? ("", .normal) },
             Column(title: "Needs", width: 8) { row, state in
                 guard let shipment = row.asShipment, let first = state.attentionRule.reasons(shipment, now: state.clock.now).first
                 else { return ("", .normal) }
-                return (first.title, first.title == "slipped" ? .warning : .bad)
+                return (state.say(first.title), first.title == "slipped" ? .warning : .bad)
             },
             Column(title: "ETA", width: 6, dropOrder: 1) { row, state in (row.asShipment?.eta.map { state.clock.day($0) } ?? "", .dim) },
             Column(title: "Order", width: 8, dropOrder: 3) { row, _ in (row.asShipment?.orderNumber ?? "", .normal) },

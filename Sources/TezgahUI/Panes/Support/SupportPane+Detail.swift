@@ -19,21 +19,25 @@ extension ConversationDetail {
         let (s, clock) = (summary, context.clock)
         var lines = [
             StyledLine(s.subject, .title),
-            StyledLine([(TextFitting.pad("Status", to: 11), .dim), (s.status.title, s.status.role)]),
-            .field("Customer", "\(s.customerName) <\(customerEmail)>"),
+            StyledLine([(TextFitting.pad(context.say("Status"), to: 11), .dim), (context.say(s.status.title), s.status.role)]),
+            .field(context.say("Customer"), "\(s.customerName) <\(customerEmail)>"),
         ]
-        if let number = orderNumber { lines.append(.field("Order", number, .accent)) }
-        lines.append(.field("Opened", DetailContext.when(s.openedAt, clock)))
+        if let number = orderNumber { lines.append(.field(context.say("Order"), number, .accent)) }
+        lines.append(.field(context.say("Opened"), DetailContext.when(s.openedAt, clock)))
         let hours = context.businessHours ?? .always(in: clock.timeZone)
-        let inHours = context.businessHours == nil ? "" : " of business hours"
+        let counted = context.businessHours != nil
         if let first = s.firstResponseAt {
-            lines.append(.field("Answered", "in \(BusinessHours.duration(hours.seconds(from: s.openedAt, to: first)))\(inHours)"))
+            let took = BusinessHours.duration(hours.seconds(from: s.openedAt, to: first))
+            lines.append(.field(context.say("Answered"), counted ? context.say("in {time} of business hours", ["time": took])
+                                                                 : context.say("in {time}", ["time": took])))
         }
         if s.status == .open, let since = s.waitingSince {
             let waited = BusinessHours.duration(hours.seconds(from: since, to: clock.now))
-            lines.append(.field("Waiting", "\(waited)\(inHours), since \(clock.short(since))", .bad))
+            let values: KeyValuePairs<String, String> = ["time": waited, "since": clock.short(since)]
+            lines.append(.field(context.say("Waiting"), counted ? context.say("{time} of business hours, since {since}", values)
+                                                                : context.say("{time}, since {since}", values), .bad))
         } else if s.firstResponseAt == nil, s.status != .closed {
-            lines.append(.field("Waiting", "no reply yet, \(clock.relative(s.openedAt))", .bad))
+            lines.append(.field(context.say("Waiting"), context.say("no reply yet, {ago}", ["ago": clock.relative(s.openedAt)]), .bad))
         }
         return lines
     }
@@ -44,18 +48,24 @@ extension ConversationDetail {
         for message in messages {
             let mine = message.direction == .outbound
             lines.append(StyledLine([("▸ \(clock.short(message.at)) ", .dim), (message.from, mine ? .good : .accent),
-                                     (message.isAutoReply ? "  (automatic reply)" : "", .dim)]))
+                                     (message.isAutoReply ? "  " + context.say("(automatic reply)") : "", .dim)]))
             for part in QuotedText.parts(message.body) {
                 switch part {
                 case .text(let text):
                     for line in TextFitting.wrap(text.joined(separator: "\n"), to: max(10, width - 2)) { lines.append(StyledLine("  " + line)) }
                 case .quote(let text), .signature(let text):
-                    let what = if case .quote = part { "quoted" } else { "signature" }
+                    let quoted = if case .quote = part { true } else { false }
                     if context.showsQuotedText {
                         for line in TextFitting.wrap(text.joined(separator: "\n"), to: max(10, width - 2)) { lines.append(StyledLine("  " + line, .dim)) }
                     } else {
                         let count = text.count
-                        lines.append(StyledLine("  ┄ \(count) \(what) line\(count == 1 ? "" : "s") (f shows)", .dim))
+                        let folded = switch (quoted, count == 1) {
+                        case (true, true): context.say("1 quoted line (f shows)")
+                        case (true, false): context.say("{count} quoted lines (f shows)", ["count": String(count)])
+                        case (false, true): context.say("1 signature line (f shows)")
+                        case (false, false): context.say("{count} signature lines (f shows)", ["count": String(count)])
+                        }
+                        lines.append(StyledLine("  ┄ " + folded, .dim))
                     }
                 }
             }
@@ -67,7 +77,7 @@ extension ConversationDetail {
             }
         }
         if !activity.isEmpty {
-            lines.append(StyledLine("Notes and changes", .header))
+            lines.append(StyledLine(context.say("Notes and changes"), .header))
             for entry in activity {
                 lines.append(StyledLine([("  \(clock.short(entry.at)) ", .dim), (entry.actor, .accent), ("  \(entry.action)", .normal),
                                          (entry.detail.isEmpty ? "" : " — \(entry.detail)", .dim)]))
@@ -81,26 +91,28 @@ extension ConversationDetail {
         let c = customer
         var lines = [StyledLine(TextFitting.truncate(summary.customerName, to: width), .header)]
         if let tier = c.loyaltyTier {
-            lines.append(StyledLine([("Loyalty ", .dim), ("\(tier.capitalized), \(c.points) points", .normal)]))
+            lines.append(StyledLine([(clock.language.say("Loyalty") + " ", .dim),
+                                     (clock.language.say("{tier}, {points} points", ["tier": clock.language.say(tier.capitalized),
+                                                                                     "points": c.points.grouped(in: clock.language)]), .normal)]))
         }
-        if c.isUnsubscribed { lines.append(StyledLine("Unsubscribed from marketing", .dim)) }
-        lines.append(StyledLine("Orders (\(c.orderCount))", .dim))
+        if c.isUnsubscribed { lines.append(StyledLine(clock.language.say("Unsubscribed from marketing"), .dim)) }
+        lines.append(StyledLine(clock.language.say("Orders ({count})", ["count": c.orderCount.grouped(in: clock.language)]), .dim))
         for order in c.orders {
-            lines.append(StyledLine([(order.number + " ", .accent), (order.status.title + " ", order.status.role), (order.total.formatted, .normal)]))
+            lines.append(StyledLine([(order.number + " ", .accent), (clock.language.say(order.status.title) + " ", order.status.role), (order.total.formatted(in: clock.language), .normal)]))
         }
         if !c.parcels.isEmpty {
-            lines.append(StyledLine("Parcels", .dim))
+            lines.append(StyledLine(clock.language.say("Parcels"), .dim))
             for parcel in c.parcels {
-                lines.append(StyledLine([(parcel.orderNumber + " ", .accent), (parcel.carrier + " ", .normal), (parcel.status.title, .dim)]))
+                lines.append(StyledLine([(parcel.orderNumber + " ", .accent), (parcel.carrier + " ", .normal), (clock.language.say(parcel.status.title), .dim)]))
             }
         }
         if c.conversationCount > 0 {
-            lines.append(StyledLine("Other conversations (\(c.conversationCount))", .dim))
+            lines.append(StyledLine(clock.language.say("Other conversations ({count})", ["count": c.conversationCount.grouped(in: clock.language)]), .dim))
             for other in c.conversations {
                 lines.append(StyledLine([("\(clock.short(other.lastMessageAt)) ", .dim), (other.subject, other.status.role)]))
             }
         }
-        lines.append(StyledLine("Mail sent (\(c.mailCount))", .dim))
+        lines.append(StyledLine(clock.language.say("Mail sent ({count})", ["count": c.mailCount.grouped(in: clock.language)]), .dim))
         for mail in c.mails {
             lines.append(StyledLine([("\(clock.short(mail.at)) ", .dim), (mail.subject, mail.state == .failed ? .bad : .normal)]))
         }

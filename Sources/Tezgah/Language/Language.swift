@@ -1,0 +1,105 @@
+import Foundation
+
+/// The language the desk speaks. The English text of a phrase is its key in the catalogue
+/// (`Catalogue.turkish`), as gettext keys on its msgid: the code reads as the screen does, and a
+/// phrase missing from a catalogue is found by a test, not by a blank on screen.
+public enum Language: String, CaseIterable, Sendable, Codable {
+    case english = "en"
+    case turkish = "tr"
+
+    /// The language a setting names: a code (`tr`), a locale (`tr_TR.UTF-8`, `en-GB`) or a name
+    /// (`Turkish`, `Türkçe`); nil when it names neither.
+    public init?(setting: String) {
+        let lowered = setting.trimmingCharacters(in: .whitespaces).lowercased()
+        let code = lowered.prefix { $0.isLetter && $0.isASCII }
+        switch code {
+        case "tr", "tur", "turkish": self = .turkish
+        case "en", "eng", "english": self = .english
+        default:
+            if lowered == "türkçe" || lowered == "turkce" { self = .turkish } else { return nil }
+        }
+    }
+
+    /// `--lang`, else `[ui] language`, else the language the environment asks for (`LC_ALL`,
+    /// `LC_MESSAGES`, `LANG`, whether or not that locale is installed), else English.
+    public static func resolve(flag: Language?, config: Language?, environment: String?) -> Language {
+        flag ?? config ?? environment.flatMap(Language.init(setting:)) ?? .english
+    }
+
+    /// A phrase in this language, its `{name}` placeholders filled from `values`. The phrase is
+    /// the English text; Turkish falls back to it only for a phrase the catalogue lacks.
+    ///
+    /// Where one English word needs two translations, its phrase names the context before a bar
+    /// (`verb|open` beside the status `open`); English shows what follows the bar.
+    public func say(_ phrase: String, _ values: KeyValuePairs<String, String> = [:]) -> String {
+        let text = self == .turkish ? Catalogue.turkish[phrase] ?? Self.english(phrase) : Self.english(phrase)
+        return values.isEmpty ? text : Self.fill(text, values)
+    }
+
+    /// A phrase's English text: itself, or what follows its context's bar.
+    static func english(_ phrase: String) -> String {
+        guard let bar = phrase.firstIndex(of: "|") else { return phrase }
+        return String(phrase[phrase.index(after: bar)...])
+    }
+
+    /// `{name}` in `text` replaced by its value; an unknown name stays as it is.
+    static func fill(_ text: String, _ values: KeyValuePairs<String, String>) -> String {
+        guard text.contains("{") else { return text }
+        var out = ""
+        var rest = Substring(text)
+        while let open = rest.firstIndex(of: "{") {
+            out += rest[..<open]
+            guard let close = rest[open...].firstIndex(of: "}") else { break }
+            let name = rest[rest.index(after: open)..<close]
+            if let value = values.first(where: { $0.key == name })?.value {
+                out += value
+            } else {
+                out += rest[open...close]
+            }
+            rest = rest[rest.index(after: close)...]
+        }
+        return out + rest
+    }
+
+    /// The placeholders a phrase names, for the catalogue's test.
+    public static func placeholders(in text: String) -> Set<String> {
+        var names = Set<String>()
+        var rest = Substring(text)
+        while let open = rest.firstIndex(of: "{"), let close = rest[open...].firstIndex(of: "}") {
+            names.insert(String(rest[rest.index(after: open)..<close]))
+            rest = rest[rest.index(after: close)...]
+        }
+        return names
+    }
+
+    /// Months as the language abbreviates them in dates ("6 Dec", "6 Ara").
+    public var months: [String] {
+        switch self {
+        case .english: ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+        case .turkish: ["Oca", "Şub", "Mar", "Nis", "May", "Haz", "Tem", "Ağu", "Eyl", "Eki", "Kas", "Ara"]
+        }
+    }
+
+    /// Days of the week as the language abbreviates them, Monday first.
+    public var weekdays: [String] {
+        switch self {
+        case .english: ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"]
+        case .turkish: ["Pzt", "Sal", "Çar", "Per", "Cum", "Cmt", "Paz"]
+        }
+    }
+
+    /// A figure with one decimal, as the language writes it ("4.3" / "4,3").
+    public func decimal(_ value: Double) -> String {
+        let text = String(format: "%.1f", value)
+        return self == .turkish ? text.replacingOccurrences(of: ".", with: ",") : text
+    }
+
+    /// A share as the language writes it ("35%" / "%35").
+    public func percent(_ share: Double) -> String {
+        let whole = Int((share * 100).rounded())
+        return self == .turkish ? "%\(whole)" : "\(whole)%"
+    }
+
+    /// The separator between thousands in numbers ("1,204" / "1.204").
+    public var groupSeparator: Character { self == .english ? "," : "." }
+}
