@@ -30,14 +30,22 @@ import Testing
         phrases.formUnion(CustomerEvent.Kind.allCases.map(\.title))
         phrases.formUnion(LoyaltyTier.allCases.map(\.title))
         phrases.formUnion([ShipmentAttention.late(since: Date()), .slipped(by: 0), .stalled(since: Date())].map(\.title))
+        // What the status bar says was done, for every action.
+        phrases.formUnion([OrderAction.markPreparing, .hold(reason: ""), .release, .ship(carrier: .ups, trackingNumber: ""), .cancel,
+                           .markDelivered, .refund(nil), .addNote(""), .addTag(""), .removeTag("")].map(\.pastTense))
+        phrases.formUnion(MailQueueAction.allCases.map(\.pastTense))
+        phrases.formUnion([ReviewInviteAction.sendNow, .hold, .release, .skip(reason: ""), .recordReview(rating: 5, text: "")]
+            .map(\.pastTensePhrase.phrase))
+        phrases.formUnion([ConversationAction.close, .markPending, .reopen, .snooze(until: nil), .snooze(until: Date()), .note(""),
+                           .linkOrder(nil), .linkOrder("#1")].map(\.pastTensePhrase.phrase))
         return phrases
     }
 
-    /// Every `say("…")` literal in the sources, with the file it is in.
+    /// Every `say("…")` and `phrase("…")` literal in the sources, with the file it is in.
     static var sourcePhrases: [(phrase: String, file: String)] {
         let sources = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
             .deletingLastPathComponent().appendingPathComponent("Sources")
-        let pattern = try! NSRegularExpression(pattern: #"say\(\s*"((?:[^"\\]|\\.)*)""#)
+        let pattern = try! NSRegularExpression(pattern: #"(?:say|phrase)\(\s*"((?:[^"\\]|\\.)*)""#)
         var found: [(String, String)] = []
         let files = FileManager.default.enumerator(atPath: sources.path)!.compactMap { $0 as? String }.filter { $0.hasSuffix(".swift") }
         for file in files {

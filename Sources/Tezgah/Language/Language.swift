@@ -36,6 +36,12 @@ public enum Language: String, CaseIterable, Sendable, Codable {
         return values.isEmpty ? text : Self.fill(text, values)
     }
 
+    /// A phrase with values built at run time (`Said`).
+    public func say(_ said: Said) -> String {
+        let text = self == .turkish ? Catalogue.turkish[said.phrase] ?? Self.english(said.phrase) : Self.english(said.phrase)
+        return said.values.reduce(text) { text, value in text.replacingOccurrences(of: "{\(value.key)}", with: value.value) }
+    }
+
     /// A phrase's English text: itself, or what follows its context's bar.
     static func english(_ phrase: String) -> String {
         guard let bar = phrase.firstIndex(of: "|") else { return phrase }
@@ -102,4 +108,23 @@ public enum Language: String, CaseIterable, Sendable, Codable {
 
     /// The separator between thousands in numbers ("1,204" / "1.204").
     public var groupSeparator: Character { self == .english ? "," : "." }
+}
+
+/// Marks a phrase said later (gettext's `N_`): a prompt's question written where its key is defined
+/// and said, with its values, where it is asked. The catalogue's test reads these as it reads `say`.
+public func phrase(_ text: String) -> String { text }
+
+/// A phrase and its values, for what the domain names in words the desk then says in its
+/// language ("linked to order {number}").
+public struct Said: Equatable, Sendable {
+    public var phrase: String
+    public var values: [String: String]
+
+    public init(_ phrase: String, _ values: [String: String] = [:]) {
+        self.phrase = phrase
+        self.values = values
+    }
+
+    /// The phrase in English, as the activity log and the command line keep it.
+    public var english: String { Language.english.say(self) }
 }

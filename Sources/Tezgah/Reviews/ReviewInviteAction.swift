@@ -11,13 +11,16 @@ public enum ReviewInviteAction: Equatable, Sendable {
     /// A review the customer left somewhere tezgah cannot read (a phone call, a marketplace).
     case recordReview(rating: Int, text: String)
 
-    public var pastTense: String {
+    public var pastTense: String { pastTensePhrase.english }
+
+    /// What the desk says was done, in its language.
+    public var pastTensePhrase: Said {
         switch self {
-        case .sendNow: "sent now"
-        case .hold: "held"
-        case .release: "released"
-        case .skip: "skipped"
-        case .recordReview(let rating, _): "reviewed (\(rating)★)"
+        case .sendNow: Said("sent now")
+        case .hold: Said("held")
+        case .release: Said("released")
+        case .skip: Said("skipped")
+        case .recordReview(let rating, _): Said("reviewed ({rating}★)", ["rating": String(rating)])
         }
     }
 

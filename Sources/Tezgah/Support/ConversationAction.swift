@@ -13,14 +13,17 @@ public enum ConversationAction: Equatable, Sendable {
     /// Ties the conversation to an order by its number ("1042", "#1042"), or (nil) unties it.
     case linkOrder(String?)
 
-    public var pastTense: String {
+    public var pastTense: String { pastTensePhrase.english }
+
+    /// What the desk says was done, in its language.
+    public var pastTensePhrase: Said {
         switch self {
-        case .close: "closed"
-        case .markPending: "marked pending"
-        case .reopen: "reopened"
-        case .snooze(let until): until == nil ? "snoozed until the customer writes" : "snoozed"
-        case .note: "noted"
-        case .linkOrder(let number): number == nil ? "unlinked from its order" : "linked to order \(number!)"
+        case .close: Said("closed")
+        case .markPending: Said("marked pending")
+        case .reopen: Said("reopened")
+        case .snooze(let until): Said(until == nil ? "snoozed until the customer writes" : "snoozed")
+        case .note: Said("noted")
+        case .linkOrder(let number): number.map { Said("linked to order {number}", ["number": $0]) } ?? Said("unlinked from its order")
         }
     }
 }

@@ -7,7 +7,7 @@ extension AppState {
         switch key {
         case .escape:
             mode = .browsing
-            if prompt.purpose != .command { message = "Nothing changed." }
+            if prompt.purpose != .command { message = say("Nothing changed.") }
             return []
         case .enter:
             guard prompt.purpose != .command else {
@@ -47,19 +47,21 @@ extension AppState {
     /// `1`–`9` recall the pane's saved filters; `0` returns to the pane's own view.
     mutating func recallSavedFilter(number: Int) -> [Effect] {
         if number == 0 {
-            message = pane.defaultFilter.isEmpty ? "All \(pane.noun(2))." : "Back to \(pane.defaultFilter)."
+            message = pane.defaultFilter.isEmpty ? say("All {rows}.", ["rows": say(pane.noun(2))])
+                : say("Back to {filter}.", ["filter": pane.defaultFilter])
             return setFilter(pane.defaultFilter)
         }
         let saved = current.savedFilters
         guard saved.indices.contains(number - 1) else {
-            message = saved.isEmpty ? Self.noSavedFilters : "Saved filters: \(savedFilterList()). There is no \(number)."
+            message = saved.isEmpty ? say(Self.noSavedFilters)
+                : say("Saved filters: {filters}. There is no {number}.", ["filters": savedFilterList(), "number": String(number)])
             return []
         }
-        message = "Filter \(number): \(saved[number - 1].name)"
+        message = say("Filter {number}: {name}", ["number": String(number), "name": saved[number - 1].name])
         return setFilter(saved[number - 1].query)
     }
 
-    static let noSavedFilters = "No saved filters here yet: filter with /, then :filter save NAME."
+    static let noSavedFilters = phrase("No saved filters here yet: filter with /, then :filter save NAME.")
 
     func savedFilterList() -> String {
         current.savedFilters.enumerated().map { "\($0.offset + 1) \($0.element.name)" }.joined(separator: " · ")
@@ -75,14 +77,15 @@ extension AppState {
         if verb == "filter" || verb == "filters" { return filterCommand(rest) }
         if verb == "customer" && !rest.isEmpty { return [.findCustomers(rest)] }
         if verb == "import" {
-            guard !rest.isEmpty else { message = "Name the file: :import orders_export.csv"; return [] }
+            guard !rest.isEmpty else { message = say("Name the file: :import orders_export.csv"); return [] }
             return start(.importFile(path: rest))
         }
         guard let (binding, key) = Self.command(verb, in: pane) else {
             if let elsewhere = Pane.allCases.first(where: { Self.command(verb, in: $0) != nil }) {
-                message = ":\(verb) works in the \(elsewhere.title) pane (F\(elsewhere.rawValue + 1))."
+                message = say(":{command} works in the {pane} pane (F{key}).",
+                              ["command": verb, "pane": say(elsewhere.title), "key": String(elsewhere.rawValue + 1)])
             } else {
-                message = "There is no command “:\(verb)”. Commands: \(Self.commandNames)."
+                message = say("There is no command “:{command}”. Commands: {commands}.", ["command": verb, "commands": Self.commandNames])
             }
             return []
         }
@@ -120,19 +123,20 @@ extension AppState {
         let words = text.split(separator: " ", maxSplits: 1).map(String.init)
         switch words.first?.lowercased() {
         case nil:
-            message = current.savedFilters.isEmpty ? Self.noSavedFilters : "Saved filters: \(savedFilterList())"
+            message = current.savedFilters.isEmpty ? say(Self.noSavedFilters) : say("Saved filters: {filters}", ["filters": savedFilterList()])
             return []
         case "save":
-            guard words.count == 2 else { message = "Name the filter: :filter save NAME"; return [] }
-            guard !current.filter.isEmpty else { message = "Type a filter with / first, then save it."; return [] }
+            guard words.count == 2 else { message = say("Name the filter: :filter save NAME"); return [] }
+            guard !current.filter.isEmpty else { message = say("Type a filter with / first, then save it."); return [] }
             return [.saveFilter(pane, name: words[1], query: current.filter)]
         case "delete", "rm":
-            guard words.count == 2 else { message = "Name the filter: :filter delete NAME"; return [] }
+            guard words.count == 2 else { message = say("Name the filter: :filter delete NAME"); return [] }
             return [.deleteFilter(pane, name: words[1])]
         default:
             let name = SearchFolding.fold(text)
             guard let index = current.savedFilters.firstIndex(where: { SearchFolding.fold($0.name) == name }) else {
-                message = "There is no saved filter “\(text)” here. Saved: \(current.savedFilters.isEmpty ? "none" : savedFilterList())."
+                message = say("There is no saved filter “{name}” here. Saved: {filters}.",
+                              ["name": text, "filters": current.savedFilters.isEmpty ? say("none") : savedFilterList()])
                 return []
             }
             return recallSavedFilter(number: index + 1)

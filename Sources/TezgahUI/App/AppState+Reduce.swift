@@ -49,9 +49,10 @@ extension AppState {
         case let .mailActionApplied(action, ids, problems):
             let done = ids.count - problems.count
             if let problem = problems.first {
-                message = problems.count == 1 ? problem : "\(problem) (and \(problems.count - 1) more)"
+                message = andMore(problem, problems.count - 1)
             } else {
-                message = done == 1 ? "Mail \(ids[0]) \(action.pastTense)." : "\(done) mails \(action.pastTense)."
+                message = done == 1 ? say("Mail {id} {action}.", ["id": String(ids[0]), "action": say(action.pastTense)])
+                    : say("{count} mails {action}.", ["count": done.grouped(in: language), "action": say(action.pastTense)])
             }
             guard done > 0 else { return [] }
             panes[.mail]?.marked = [:]
@@ -68,9 +69,11 @@ extension AppState {
             if let text { message = text }
             return []
         case let .inviteActionApplied(action, changed, problems):
-            var text = changed == 0 ? "" : changed == 1 ? "Invite \(action.pastTense)." : "\(changed) invites \(action.pastTense)."
+            let done = language.say(action.pastTensePhrase)
+            var text = changed == 0 ? "" : changed == 1 ? say("Invite {action}.", ["action": done])
+                : say("{count} invites {action}.", ["count": changed.grouped(in: language), "action": done])
             if let problem = problems.first { text += (text.isEmpty ? "" : " ") + problem }
-            message = text.isEmpty ? "Nothing changed." : text
+            message = text.isEmpty ? say("Nothing changed.") : text
             guard changed > 0 else { return [] }
             panes[.reviews]?.marked = [:]
             return refreshAfterChange(to: .reviews, alsoStale: [.mail]) + [.loadReviewFigures]
@@ -97,8 +100,10 @@ extension AppState {
             message = text
             return []
         case let .conversationActionApplied(action, count):
-            message = count == 1 ? "Conversation \(action.pastTense)." : "\(count) conversations \(action.pastTense)."
-            guard count > 0 else { message = "Nothing changed."; return [] }
+            let done = language.say(action.pastTensePhrase)
+            message = count == 1 ? say("Conversation {action}.", ["action": done])
+                : say("{count} conversations {action}.", ["count": count.grouped(in: language), "action": done])
+            guard count > 0 else { message = say("Nothing changed."); return [] }
             panes[.support]?.marked = [:]
             return refreshAfterChange(to: .support, alsoStale: [])
         case .replyFinished(let text):
@@ -144,7 +149,7 @@ extension AppState {
         case .confirming(let confirmation):
             mode = .browsing
             if key == .character("y") || key == .character("Y") { return [confirmation.effect] }
-            message = "Nothing changed."
+            message = say("Nothing changed.")
             return []
         case .mailProblems:
             if [.character("f"), .escape, .character("q"), .enter].contains(key) { mode = .browsing }
@@ -306,7 +311,7 @@ extension AppState {
     /// Starts `job` unless one is running (one at a time: two imports would only wait on each other).
     mutating func start(_ job: Job) -> [Effect] {
         guard self.job == nil else {
-            message = "\(self.job!.job.title) is still running; S stops it."
+            message = say("{job} is still running; S stops it.", ["job": self.job!.job.title])
             return []
         }
         self.job = RunningJob(job: job)
@@ -315,7 +320,7 @@ extension AppState {
 
     mutating func stopJob() -> [Effect] {
         guard job != nil else {
-            message = "Nothing is running."
+            message = say("Nothing is running.")
             return []
         }
         job?.isStopping = true
@@ -371,5 +376,12 @@ extension AppState {
     mutating func quit() -> [Effect] {
         isQuitting = true
         return [.quit]
+    }
+}
+
+extension AppState {
+    /// "the first problem (and 3 more)": one sentence for several rows that could not change.
+    func andMore(_ first: String, _ others: Int) -> String {
+        others == 0 ? first : first + " " + say("(and {count} more)", ["count": others.grouped(in: language)])
     }
 }

@@ -22,10 +22,10 @@ extension PaneDefinition {
         ],
         keys: [
             KeyBinding([.character("a")], "adjust points (+50 or -20, then why)", commands: ["adjust"]) { state, _ in
-                state.askAboutTargets(.adjustPoints) { "Adjust the points of \($0) — e.g. +50 goodwill for the late parcel: " }
+                state.askAboutTargets(.adjustPoints, phrase("Adjust the points of {target} — e.g. +50 goodwill for the late parcel: "))
             },
             KeyBinding([.character("b")], "set the birthday", commands: ["birthday"]) { state, _ in
-                state.askAboutTargets(.birthday) { "Birthday of \($0) (1990-02-28): " }
+                state.askAboutTargets(.birthday, phrase("Birthday of {target} (1990-02-28): "))
             },
             KeyBinding([.character("V")], "issue a gift voucher", commands: ["voucher"]) { state, _ in
                 state.mode = .prompting(Prompt(purpose: .voucher, label: "Gift voucher — value and currency, then the e-mail if it is for someone (500 TRY ela@example.com): ",

@@ -13,32 +13,32 @@ extension AppState {
     mutating func askToShip() -> [Effect] {
         guard let (ids, _) = targets() else { return [] }
         guard ids.count == 1 else {
-            message = "Ship one order at a time: each parcel has its own tracking number."
+            message = say("Ship one order at a time: each parcel has its own tracking number.")
             return []
         }
-        return askAboutTargets(.ship) { "Ship \($0) — tracking number, or CARRIER NUMBER: " }
+        return askAboutTargets(.ship, phrase("Ship {target} — tracking number, or CARRIER NUMBER: "))
     }
 
     mutating func confirmCancellingOrders() -> [Effect] {
         guard let (ids, label) = targets() else { return [] }
-        mode = .confirming(Confirmation(question: "Cancel \(label)? The customer is told by mail. y/n",
+        mode = .confirming(Confirmation(question: say("Cancel {target}? The customer is told by mail. y/n", ["target": label]),
                                         effect: .applyOrderAction(.cancel, ids: ids)))
         return []
     }
 
     mutating func askForRefund() -> [Effect] {
         let currency = current.selected?.row.asOrder?.total.currency ?? .try_
-        return askAboutTargets(.refund(currency: currency)) { "Refund \($0) — amount, or Enter for all: " }
+        return askAboutTargets(.refund(currency: currency), phrase("Refund {target} — amount, or Enter for all: "))
     }
 
     /// Enter in an order prompt: the action the answer names, or a sentence and the prompt kept open.
     mutating func submitOrderPrompt(_ prompt: Prompt) -> [Effect] {
         let text = prompt.text.trimmingCharacters(in: .whitespaces)
         switch prompt.purpose {
-        case .holdReason: return require(text, "a reason", prompt) { .hold(reason: $0) }
-        case .note: return require(text, "the note", prompt) { .addNote($0) }
-        case .addTag: return require(text, "a tag", prompt) { .addTag($0) }
-        case .removeTag: return require(text, "a tag", prompt) { .removeTag($0) }
+        case .holdReason: return require(text, say("a reason"), prompt) { .hold(reason: $0) }
+        case .note: return require(text, say("the note"), prompt) { .addNote($0) }
+        case .addTag: return require(text, say("a tag"), prompt) { .addTag($0) }
+        case .removeTag: return require(text, say("a tag"), prompt) { .removeTag($0) }
         case .ship:
             switch Self.parcel(text) {
             case .valid(let carrier, let number, _):
@@ -52,23 +52,25 @@ extension AppState {
             var amount: Money?
             if !text.isEmpty {
                 guard let money = Money(parsing: text, currency: currency) else {
-                    message = "“\(text)” is not an amount; type it like 125,50 or 125.50."
+                    message = say("“{text}” is not an amount; type it like 125,50 or 125.50.", ["text": text])
                     return []
                 }
                 amount = money
             }
-            let what = amount.map { "\($0.formatted) on" } ?? "all that is left on"
-            mode = .confirming(Confirmation(question: "Refund \(what) \(prompt.targets)? The customer is told by mail. y/n",
+            let question = amount.map {
+                say("Refund {amount} on {target}? The customer is told by mail. y/n", ["amount": $0.formatted(in: language), "target": prompt.targets])
+            } ?? say("Refund all that is left on {target}? The customer is told by mail. y/n", ["target": prompt.targets])
+            mode = .confirming(Confirmation(question: question,
                                             effect: .applyOrderAction(.refund(amount), ids: prompt.ids)))
             return []
         case .referral:
             let code = prompt.text.trimmingCharacters(in: .whitespaces)
-            guard !code.isEmpty, let id = prompt.ids.first else { message = "Type the member's referral code, or Esc."; return [] }
+            guard !code.isEmpty, let id = prompt.ids.first else { message = say("Type the member's referral code, or Esc."); return [] }
             mode = .browsing
             return [.setReferral(orderID: id, code: code)]
         case .returnRequest, .returnStep, .conversationReturn:
             let text = prompt.text.trimmingCharacters(in: .whitespaces)
-            guard !text.isEmpty, let id = prompt.ids.first else { message = "Type it, or Esc to leave it as it is."; return [] }
+            guard !text.isEmpty, let id = prompt.ids.first else { message = say("Type it, or Esc to leave it as it is."); return [] }
             mode = .browsing
             switch prompt.purpose {
             case .returnRequest: return [.requestReturn(orderID: id, text: text)]
@@ -89,7 +91,7 @@ extension AppState {
     private mutating func require(_ text: String, _ what: String, _ prompt: Prompt,
                                   _ action: (String) -> OrderAction) -> [Effect] {
         guard !text.isEmpty else {
-            message = "Type \(what), or Esc to leave \(prompt.targets) as it is."
+            message = say("Type {what}, or Esc to leave {target} as it is.", ["what": what, "target": prompt.targets])
             return []
         }
         mode = .browsing
@@ -109,18 +111,26 @@ extension AppState {
     /// the window where it was (the filter and cursor stay), the detail, the counts.
     mutating func orderActionApplied(_ report: OrderActionReport) -> [Effect] {
         let done = report.changed.count
+        let action = say(report.action.pastTense)
         var text: String
         if let problem = report.problems.first {
-            text = report.problems.count == 1 ? problem : "\(problem) (and \(report.problems.count - 1) more)"
-            if done > 0 { text = "\(done) \(Pane.orders.noun(done)) \(report.action.pastTense); " + text }
+            text = andMore(problem, report.problems.count - 1)
+            if done > 0 {
+                text = (done == 1 ? say("1 order {action}", ["action": action])
+                    : say("{count} orders {action}", ["count": done.grouped(in: language), "action": action])) + "; " + text
+            }
         } else {
-            text = done == 1 ? "Order \(orderLabel(report.changed[0])) \(report.action.pastTense)."
-                : "\(done) orders \(report.action.pastTense)."
-            if report.mailsQueued > 0 { text += report.mailsQueued == 1 ? " Customer mail queued." : " \(report.mailsQueued) customer mails queued." }
+            text = done == 1 ? say("Order {order} {action}.", ["order": orderLabel(report.changed[0]), "action": action])
+                : say("{count} orders {action}.", ["count": done.grouped(in: language), "action": action])
+            if report.mailsQueued > 0 {
+                text += " " + (report.mailsQueued == 1 ? say("Customer mail queued.")
+                    : say("{count} customer mails queued.", ["count": report.mailsQueued.grouped(in: language)]))
+            }
         }
         if let notice = report.mailNotice {
             let others = report.ordersUnmailed - 1
-            text += others > 0 ? " (\(notice); and \(others) more \(Pane.orders.noun(others)) without mail)" : " (\(notice))"
+            text += " (" + (others == 0 ? notice : others == 1 ? say("{notice}; and 1 more order without mail", ["notice": notice])
+                : say("{notice}; and {count} more orders without mail", ["notice": notice, "count": others.grouped(in: language)])) + ")"
         }
         message = text
         guard done > 0 else { return [] }

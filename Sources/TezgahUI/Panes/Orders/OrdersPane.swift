@@ -20,7 +20,7 @@ extension PaneDefinition {
                 state.applyToOrders(.markPreparing)
             },
             KeyBinding([.character("h")], "hold, with a reason", commands: ["hold"]) { state, _ in
-                state.askAboutTargets(.holdReason) { "Hold \($0) — reason: " }
+                state.askAboutTargets(.holdReason, phrase("Hold {target} — reason: "))
             },
             KeyBinding([.character("H")], "release from hold", commands: ["release"]) { state, _ in state.applyToOrders(.release) },
             KeyBinding([.character("s")], "ship: tracking number", commands: ["ship"]) { state, _ in state.askToShip() },
@@ -28,20 +28,20 @@ extension PaneDefinition {
             KeyBinding([.character("x")], "cancel (asks; mails)", commands: ["cancel"]) { state, _ in state.confirmCancellingOrders() },
             KeyBinding([.character("R")], "refund (asks; mails)", commands: ["refund"]) { state, _ in state.askForRefund() },
             KeyBinding([.character("n")], "add a private note", commands: ["note"]) { state, _ in
-                state.askAboutTargets(.note) { "Note on \($0): " }
+                state.askAboutTargets(.note, phrase("Note on {target}: "))
             },
             KeyBinding([.character("t"), .character("T")], "add / remove a tag", commands: ["tag", "untag"]) { state, key in
-                key == .character("t") ? state.askAboutTargets(.addTag) { "Tag \($0) with: " }
-                    : state.askAboutTargets(.removeTag) { "Remove from \($0) the tag: " }
+                key == .character("t") ? state.askAboutTargets(.addTag, phrase("Tag {target} with: "))
+                    : state.askAboutTargets(.removeTag, phrase("Remove from {target} the tag: "))
             },
             KeyBinding([.character("e")], "return: what and why", commands: ["return"]) { state, _ in
-                state.askAboutSelectedOrder(.returnRequest) { "Return from \($0) — items and why (2 KUPA-01: kırık; | reason if late): " }
+                state.askAboutSelectedOrder(.returnRequest, phrase("Return from {target} — items and why (2 KUPA-01: kırık; | reason if late): "))
             },
             KeyBinding([.character("E")], "return: next step", commands: ["rma"]) { state, _ in
-                state.askAboutSelectedOrder(.returnStep) { "Return on \($0) — approve, receive, refund, or reject WHY: " }
+                state.askAboutSelectedOrder(.returnStep, phrase("Return on {target} — approve, receive, refund, or reject WHY: "))
             },
             KeyBinding([.character("F")], "referred by (code)", commands: ["referral"]) { state, _ in
-                state.askAboutSelectedOrder(.referral) { "\($0) was referred by — the member's code: " }
+                state.askAboutSelectedOrder(.referral, phrase("{target} was referred by — the member's code: "))
             },
             KeyBinding([.character("L")], "customer joins loyalty", commands: ["join"]) { state, _ in
                 guard let (ids, _) = state.targets() else { return [] }

@@ -18,10 +18,10 @@ extension PaneDefinition {
                 state.applyToInvites(state.current.selected?.row.asReview?.state == .held ? .release : .hold)
             },
             KeyBinding([.character("x")], "skip, with a reason", commands: ["skip"]) { state, _ in
-                state.askAboutTargets(.skipInvite) { "Skip the invite for \($0) — reason: " }
+                state.askAboutTargets(.skipInvite, phrase("Skip the invite for {target} — reason: "))
             },
             KeyBinding([.character("R")], "record a review (rating and text)", commands: ["review"]) { state, _ in
-                state.askAboutTargets(.recordReview) { "Review of \($0) — rating 1–5, then the text: " }
+                state.askAboutTargets(.recordReview, phrase("Review of {target} — rating 1–5, then the text: "))
             },
             KeyBinding([.character("u")], "undo my last change", commands: ["undo"]) { _, _ in [.findUndo(.invite)] },
             KeyBinding([.character("o")], "open the order", commands: ["order"]) { state, _ in

@@ -22,14 +22,14 @@ extension PaneDefinition {
                 return [.editReply(conversationID: conversation.id)]
             },
             KeyBinding([.character("n")], "add a private note", commands: ["note"]) { state, _ in
-                state.askAboutTargets(.conversationNote) { "Note on \($0): " }
+                state.askAboutTargets(.conversationNote, phrase("Note on {target}: "))
             },
             KeyBinding([.character("c")], "close", commands: ["close"]) { state, _ in state.applyToConversations(.close) },
             KeyBinding([.character("p")], "pending (waits on them)", commands: ["pending"]) { state, _ in
                 state.applyToConversations(.markPending)
             },
             KeyBinding([.character("z")], "snooze", commands: ["snooze"]) { state, _ in
-                state.askAboutTargets(.snooze) { "Snooze \($0) until (1h, tomorrow, monday, reply): " }
+                state.askAboutTargets(.snooze, phrase("Snooze {target} until (1h, tomorrow, monday, reply): "))
             },
             KeyBinding([.character("m")], "reply with a saved reply", commands: ["saved"]) { state, _ in
                 guard let conversation = state.current.selected?.row.asConversation else { return [] }
@@ -39,7 +39,7 @@ extension PaneDefinition {
                 return []
             },
             KeyBinding([.character("l")], "link to an order (or change it)", commands: ["link"]) { state, _ in
-                state.askAboutTargets(.linkOrder) { "Link \($0) to order number (empty unlinks): " }
+                state.askAboutTargets(.linkOrder, phrase("Link {target} to order number (empty unlinks): "))
             },
             KeyBinding([.character("e")], "return for the linked order", commands: ["return"]) { state, _ in
                 guard let conversation = state.current.selected?.row.asConversation else { return [] }
