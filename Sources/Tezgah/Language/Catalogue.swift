@@ -434,5 +434,33 @@ public enum Catalogue {
         "linked to order {number}": "{number} siparişine bağlandı",
         "unlinked from its order": "siparişinden ayrıldı",
         "reviewed ({rating}★)": "yorumlandı ({rating}★)",
+        // Messages in the panes and views.
+        "A {kind} has no pane of its own to open.": "“{kind}” satırının açılacak kendi bölmesi yok.",
+        "Cancel {target} to {address}? It will never be sent. y/n": "{address} adresine giden {target} iptal edilsin mi? Hiç gönderilmeyecek. y/n",
+        "Cancel {target}? It will never be sent. y/n": "{target} iptal edilsin mi? Hiç gönderilmeyecek. y/n",
+        "Copied {link} (to your terminal's clipboard)": "{link} kopyalandı (terminalinizin panosuna)",
+        "Esc goes back.": "Esc geri döner.",
+        "Link the conversation to its order first (l).": "Önce konuşmayı siparişine bağlayın (l).",
+        "No customer has the e-mail or name “{words}”.": "E-postası ya da adı “{words}” olan müşteri yok.",
+        "Order {number}; 0 goes back to the queue.": "Sipariş {number}; 0 kuyruğa döner.",
+        "Quoted text and signatures folded.": "Alıntılar ve imzalar katlandı.",
+        "Quoted text and signatures shown in full.": "Alıntılar ve imzalar tam gösteriliyor.",
+        "Say why it is skipped, or Esc to leave {target} as it is.": "Neden atlandığını yazın ya da {target} olduğu gibi kalsın diye Esc.",
+        "Select a row first; its customer opens.": "Önce bir satır seçin; müşterisi açılır.",
+        "Spend {name}'s points on a reward coupon? y/n": "{name} puanlarını ödül kuponuna harcasın mı? y/n",
+        "Start with the rating, 1 to 5, then the text: “5 Lovely mug, fast delivery”.": "Önce 1–5 arası puan, sonra metin: “5 Çok güzel kupa, hızlı kargo”.",
+        "There is no saved reply “{name}”; type one of {names}.": "“{name}” diye hazır yanıt yok; şunlardan birini yazın: {names}.",
+        "This conversation is not about an order.": "Bu konuşma bir siparişle ilgili değil.",
+        "Type the birthday as 1990-02-28, or Esc.": "Doğum gününü 1990-02-28 gibi yazın ya da Esc.",
+        "Type the note, or Esc to leave {target} as it is.": "Notu yazın ya da {target} olduğu gibi kalsın diye Esc.",
+        "Type the points and why, such as “+50 goodwill for the late parcel” or “-20 double entry”.":
+            "Puanı ve nedenini yazın: “+50 geciken kargo için jest” ya da “-20 çift kayıt” gibi.",
+        "Type the value and currency, such as 500 TRY, or Esc.": "Tutarı ve para birimini yazın, 500 TRY gibi, ya da Esc.",
+        "j/k move · Enter opens the row in its pane (Esc comes back) · Esc closes": "j/k gez · Enter satırı kendi bölmesinde açar (Esc geri getirir) · Esc kapatır",
+        "p period (30/90/365 days) · j/k lapsing customers · Enter opens one · r reload · Esc closes":
+            "p dönem (30/90/365 gün) · j/k kaybolan müşteriler · Enter birini açar · r yenile · Esc kapatır",
+        "{count} customers match “{words}”: {names}; type the e-mail.": "“{words}” ile {count} müşteri eşleşiyor: {names}; e-postayı yazın.",
+        "“{name}” could be {names}; type more of the name.": "“{name}” şunlardan biri olabilir: {names}; adın devamını yazın.",
+        "“{text}” is not a snooze; type 1h, 3h, tomorrow, monday, or reply.": "“{text}” bir erteleme değil; 1h, 3h, tomorrow, monday ya da reply yazın.",
     ]
 }

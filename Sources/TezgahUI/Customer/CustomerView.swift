@@ -91,7 +91,7 @@ extension AppState {
     mutating func openCustomerOfSelectedRow() -> [Effect] {
         customerOpenedFromInsight = nil
         guard let row = current.selected?.row else {
-            message = "Select a row first; its customer opens."
+            message = say("Select a row first; its customer opens.")
             return []
         }
         return [.loadCustomer(CustomerSubject.of(row))]
@@ -115,10 +115,11 @@ extension AppState {
         let exact = customers.filter { SearchFolding.fold($0.name) == folded || $0.email.lowercased() == words.lowercased() }
         if customers.count == 1 || exact.count == 1 { return [.loadCustomerByID((exact.count == 1 ? exact : customers)[0].id)] }
         if customers.isEmpty {
-            message = "No customer has the e-mail or name “\(words)”."
+            message = say("No customer has the e-mail or name “{words}”.", ["words": words])
         } else {
             let names = customers.prefix(3).map { "\($0.name) <\($0.email)>" }.joined(separator: ", ")
-            message = "\(customers.count)\(customers.count >= 10 ? "+" : "") customers match “\(words)”: \(names); type the e-mail."
+            message = say("{count} customers match “{words}”: {names}; type the e-mail.",
+                          ["count": "\(customers.count)\(customers.count >= 10 ? "+" : "")", "words": words, "names": names])
         }
         return []
     }
@@ -151,12 +152,12 @@ extension AppState {
         case .enter, .right, .character("l"):
             guard let event = view.selected else { return [] }
             guard let subject = event.opens else {
-                message = "A \(event.kind.title) has no pane of its own to open."
+                message = say("A {kind} has no pane of its own to open.", ["kind": say(event.kind.title)])
                 return []
             }
             return open(subject, returningTo: .customer(view))
         case .character("?"):
-            message = "j/k move · Enter opens the row in its pane (Esc comes back) · Esc closes"
+            message = say("j/k move · Enter opens the row in its pane (Esc comes back) · Esc closes")
             return []
         default:
             return []
@@ -172,7 +173,7 @@ extension AppState {
         returnPoint = point
         detailShown = detailShown == .closed ? .open : detailShown
         effects += setFilter("id:\(subject.id)")
-        message = "Esc goes back."
+        message = say("Esc goes back.")
         return effects
     }
 

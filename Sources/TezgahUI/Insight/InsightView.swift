@@ -57,7 +57,7 @@ extension AppState {
             customerOpenedFromInsight = view
             return [.loadCustomerByID(customer.id)]
         case .character("?"):
-            message = "p period (30/90/365 days) · j/k lapsing customers · Enter opens one · r reload · Esc closes"
+            message = say("p period (30/90/365 days) · j/k lapsing customers · Enter opens one · r reload · Esc closes")
             return []
         default:
             return []

@@ -42,7 +42,7 @@ extension PaneDefinition {
 extension AppState {
     mutating func askToRedeem() -> [Effect] {
         guard let member = current.selected?.row.asLoyalty else { return [] }
-        mode = .confirming(Confirmation(question: "Spend \(member.customerName)'s points on a reward coupon? y/n",
+        mode = .confirming(Confirmation(question: say("Spend {name}'s points on a reward coupon? y/n", ["name": member.customerName]),
                                         effect: .redeemReward(accountID: member.id)))
         return []
     }
@@ -51,19 +51,19 @@ extension AppState {
     mutating func submitLoyaltyPrompt(_ prompt: Prompt) -> [Effect] {
         let text = prompt.text.trimmingCharacters(in: .whitespaces)
         if prompt.purpose == .voucher {
-            guard !text.isEmpty else { message = "Type the value and currency, such as 500 TRY, or Esc."; return [] }
+            guard !text.isEmpty else { message = say("Type the value and currency, such as 500 TRY, or Esc."); return [] }
             mode = .browsing
             return [.issueVoucher(text)]
         }
         if prompt.purpose == .birthday {
-            guard !text.isEmpty else { message = "Type the birthday as 1990-02-28, or Esc."; return [] }
+            guard !text.isEmpty else { message = say("Type the birthday as 1990-02-28, or Esc."); return [] }
             mode = .browsing
             return [.setBirthday(text, accountIDs: prompt.ids)]
         }
         let number = text.prefix { $0 == "+" || $0 == "-" || $0.isNumber }
         let reason = text.dropFirst(number.count).trimmingCharacters(in: .whitespaces)
         guard let points = Int64(number.hasPrefix("+") ? String(number.dropFirst()) : String(number)), points != 0, !reason.isEmpty else {
-            message = "Type the points and why, such as “+50 goodwill for the late parcel” or “-20 double entry”."
+            message = say("Type the points and why, such as “+50 goodwill for the late parcel” or “-20 double entry”.")
             return []
         }
         mode = .browsing

@@ -34,8 +34,10 @@ extension AppState {
 
     mutating func confirmCancellingMail() -> [Effect] {
         guard let (ids, label) = targets() else { return [] }
-        let to = ids.count == 1 ? current.selected?.row.asMail.map { " to \($0.toAddress)" } ?? "" : ""
-        mode = .confirming(Confirmation(question: "Cancel \(label)\(to)? It will never be sent. y/n",
+        let address = ids.count == 1 ? current.selected?.row.asMail?.toAddress : nil
+        let question = address.map { say("Cancel {target} to {address}? It will never be sent. y/n", ["target": label, "address": $0]) }
+            ?? say("Cancel {target}? It will never be sent. y/n", ["target": label])
+        mode = .confirming(Confirmation(question: question,
                                         effect: .applyMailAction(.cancel, ids: ids)))
         return []
     }

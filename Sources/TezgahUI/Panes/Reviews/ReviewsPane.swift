@@ -43,14 +43,14 @@ extension AppState {
         let text = prompt.text.trimmingCharacters(in: .whitespaces)
         if prompt.purpose == .skipInvite {
             guard !text.isEmpty else {
-                message = "Say why it is skipped, or Esc to leave \(prompt.targets) as it is."
+                message = say("Say why it is skipped, or Esc to leave {target} as it is.", ["target": prompt.targets])
                 return []
             }
             mode = .browsing
             return [.applyInviteAction(.skip(reason: text), ids: prompt.ids)]
         }
         guard let review = ReviewInviteAction.review(from: text) else {
-            message = "Start with the rating, 1 to 5, then the text: “5 Lovely mug, fast delivery”."
+            message = say("Start with the rating, 1 to 5, then the text: “5 Lovely mug, fast delivery”.")
             return []
         }
         mode = .browsing
@@ -64,7 +64,7 @@ extension AppState {
         let digits = number.filter(\.isNumber)
         guard !digits.isEmpty else { return effects }
         detailShown = detailShown == .closed ? .open : detailShown
-        message = "Order \(number); 0 goes back to the queue."
+        message = say("Order {number}; 0 goes back to the queue.", ["number": number])
         return effects.filter { if case .loadWindow = $0 { false } else { true } } + setFilter(digits)
     }
 }

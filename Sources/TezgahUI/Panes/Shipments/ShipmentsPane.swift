@@ -21,7 +21,7 @@ extension PaneDefinition {
             KeyBinding([.character("y")], "copy link (OSC 52)") { state, _ in
                 guard let shipment = state.current.selected?.row.asShipment else { return [] }
                 let link = state.trackingLinks.url(shipment.carrier, shipment.trackingNumber)
-                state.message = "Copied \(link) (to your terminal's clipboard)"
+                state.message = state.say("Copied {link} (to your terminal's clipboard)", ["link": link])
                 return [.copyToClipboard(link)]
             },
         ])

@@ -44,7 +44,7 @@ extension PaneDefinition {
             KeyBinding([.character("e")], "return for the linked order", commands: ["return"]) { state, _ in
                 guard let conversation = state.current.selected?.row.asConversation else { return [] }
                 guard let number = conversation.orderNumber else {
-                    state.message = "Link the conversation to its order first (l)."
+                    state.message = state.say("Link the conversation to its order first (l).")
                     return []
                 }
                 state.mode = .prompting(Prompt(purpose: .conversationReturn,
@@ -54,14 +54,15 @@ extension PaneDefinition {
             },
             KeyBinding([.character("f")], "unfold / fold quoted text", commands: ["quotes"]) { state, _ in
                 state.showsQuotedText.toggle()
-                state.message = state.showsQuotedText ? "Quoted text and signatures shown in full." : "Quoted text and signatures folded."
+                state.message = state.showsQuotedText ? state.say("Quoted text and signatures shown in full.")
+                    : state.say("Quoted text and signatures folded.")
                 return []
             },
             KeyBinding([.character("u")], "undo my last change", commands: ["undo"]) { _, _ in [.findUndo(.conversation)] },
             KeyBinding([.character("o")], "open the order", commands: ["order"]) { state, _ in
                 guard let conversation = state.current.selected?.row.asConversation else { return [] }
                 guard let number = conversation.orderNumber else {
-                    state.message = "This conversation is not about an order."
+                    state.message = state.say("This conversation is not about an order.")
                     return []
                 }
                 return state.openOrder(number: number)
@@ -85,7 +86,7 @@ extension AppState {
         switch prompt.purpose {
         case .conversationNote:
             guard !text.isEmpty else {
-                message = "Type the note, or Esc to leave \(prompt.targets) as it is."
+                message = say("Type the note, or Esc to leave {target} as it is.", ["target": prompt.targets])
                 return []
             }
             mode = .browsing
@@ -97,15 +98,16 @@ extension AppState {
             let folded = SearchFolding.fold(text).replacingOccurrences(of: " ", with: "")
             let matches = savedReplyNames.filter { SearchFolding.fold($0).replacingOccurrences(of: " ", with: "").hasPrefix(folded) }
             guard let name = matches.first(where: { $0 == text }) ?? (matches.count == 1 ? matches.first : nil) else {
-                message = matches.isEmpty ? "There is no saved reply “\(text)”; type one of \(savedReplyNames.joined(separator: ", "))."
-                    : "“\(text)” could be \(matches.joined(separator: " or ")); type more of the name."
+                message = matches.isEmpty
+                    ? say("There is no saved reply “{name}”; type one of {names}.", ["name": text, "names": savedReplyNames.joined(separator: ", ")])
+                    : say("“{name}” could be {names}; type more of the name.", ["name": text, "names": matches.joined(separator: " / ")])
                 return []
             }
             mode = .browsing
             return [.editReply(conversationID: prompt.ids[0], savedReply: name)]
         default:
             guard let until = SnoozePreset.until(text, now: clock.now, timeZone: clock.timeZone) else {
-                message = "“\(text)” is not a snooze; type 1h, 3h, tomorrow, monday, or reply."
+                message = say("“{text}” is not a snooze; type 1h, 3h, tomorrow, monday, or reply.", ["text": text])
                 return []
             }
             mode = .browsing
