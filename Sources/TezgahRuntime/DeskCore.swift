@@ -105,7 +105,7 @@ public final class DeskCore {
         switch job {
         case .importFile(let path):
             let shopPath = database.path
-            let (actor, zone, mails) = (actor, state.clock.timeZone, orderMails)
+            let (actor, zone, mails, language) = (actor, state.clock.timeZone, orderMails, state.language)
             let enrol = automations.loyalty.enrolment(composer: orderMails?.datedComposer)
             let file = (path as NSString).expandingTildeInPath
             let name = (file as NSString).lastPathComponent
@@ -124,7 +124,7 @@ public final class DeskCore {
                 } catch let error as ImportError {
                     return error.sentence
                 } catch is JobStopped {
-                    return "Import of \(name) stopped; nothing from it was imported."
+                    return language.say("Import of {file} stopped; nothing from it was imported.", ["file": name])
                 }
             }
         }
@@ -177,7 +177,7 @@ public final class DeskCore {
                 return []
             case .loadCustomer(let subject):
                 guard let id = try database.customerID(of: subject) else {
-                    return [.effectFailed("This row has no customer the shop knows.")]
+                    return [.effectFailed(self.state.say("This row has no customer the shop knows."))]
                 }
                 return [.customerLoaded(try database.customerProfile(id: id, now: state.clock.now))]
             case let .loadCustomerByID(id, perKind):
@@ -224,55 +224,60 @@ public final class DeskCore {
             case .joinLoyalty(let ids):
                 let joined = try database.joinLoyalty(orders: ids, settings: automations.loyalty, actor: actor, now: state.clock.now,
                                                       composer: orderMails?.datedComposer)
-                return [.loyaltyChanged(joined == 0 ? "Already a member." : joined == 1 ? "Joined loyalty; welcome mail queued." : "\(joined) customers joined loyalty.")]
+                return [.loyaltyChanged(joined == 0 ? self.state.say("Already a member.") : joined == 1 ? self.state.say("Joined loyalty; welcome mail queued.")
+                    : self.state.say("{count} customers joined loyalty.", ["count": joined.grouped(in: self.state.language)]))]
             case let .adjustPoints(points, reason, ids):
                 let count = try database.adjustPoints(accounts: ids, by: points, reason: reason, actor: actor, now: state.clock.now)
                 return [.loyaltyChanged("\(points > 0 ? "+" : "")\(points) points for \(count) member\(count == 1 ? "" : "s"): \(reason).")]
             case .redeemReward(let id):
                 let code = try database.redeemReward(account: id, settings: automations.loyalty, actor: actor, now: state.clock.now)
-                return [.loyaltyChanged("Coupon \(code) issued for \(automations.loyalty.rewardPoints) points.")]
+                return [.loyaltyChanged(self.state.say("Coupon {code} issued for {points} points.",
+                                                       ["code": code, "points": Int(automations.loyalty.rewardPoints).grouped(in: self.state.language)]))]
             case let .setBirthday(text, ids):
                 try database.setBirthday(accounts: ids, to: text, actor: actor, now: state.clock.now)
-                return [.loyaltyChanged("Birthday set.")]
+                return [.loyaltyChanged(self.state.say("Birthday set."))]
             case let .setReferral(orderID, code):
                 let state = try database.recordReferral(orderID: orderID, code: code, now: self.state.clock.now)
-                return [.returnChanged("Referral recorded (\(state)).")]
+                return [.returnChanged(self.state.say("Referral recorded ({state}).", ["state": state]))]
             case let .requestReturnForConversation(conversationID, text):
                 guard let orderID = try database.linkedOrder(conversationID: conversationID) else {
-                    return [.returnChanged("Link the conversation to its order first (l).")]
+                    return [.returnChanged(self.state.say("Link the conversation to its order first (l)."))]
                 }
                 return perform(.requestReturn(orderID: orderID, text: text))
             case let .requestReturn(orderID, text):
                 let parts = text.split(separator: "|", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
                 guard let request = ReturnRequest.parse(parts[0]) else {
-                    return [.returnChanged("Say what comes back and why: “2 KUPA-01: kırık geldi” (no items: all of it).")]
+                    return [.returnChanged(self.state.say("Say what comes back and why: “2 KUPA-01: kırık geldi” (no items: all of it)."))]
                 }
                 let id = try database.requestReturn(orderID: orderID, request, override: parts.count == 2 ? parts[1] : nil, settings: returns,
                                                     actor: actor, now: state.clock.now, composer: orderMails?.datedComposer)
-                return [.returnChanged("Return #R\(id) requested; the customer is told by mail.")]
+                return [.returnChanged(self.state.say("Return #R{id} requested; the customer is told by mail.", ["id": String(id)]))]
             case let .advanceReturn(orderID, text):
-                guard let open = try database.openReturn(orderID: orderID) else { return [.returnChanged("This order has no return under way.")] }
+                guard let open = try database.openReturn(orderID: orderID) else { return [.returnChanged(self.state.say("This order has no return under way."))] }
                 let words = text.split(separator: " ", maxSplits: 1).map(String.init)
                 let steps: [String: ReturnState] = ["approve": .approved, "receive": .received, "refund": .refunded, "reject": .rejected,
                                                     "onayla": .approved, "teslim": .received, "iade": .refunded, "reddet": .rejected]
                 guard let next = words.first.flatMap({ steps[SearchFolding.fold($0)] }) else {
-                    return [.returnChanged("Type approve, receive, refund or reject (with why) for return #R\(open.id).")]
+                    return [.returnChanged(self.state.say("Type approve, receive, refund or reject (with why) for return #R{id}.", ["id": String(open.id)]))]
                 }
                 let now = state.clock.now
                 try database.advanceReturn(open.id, to: next, reason: words.count == 2 ? words[1] : "", settings: returns, actor: actor, now: now,
                                            composer: orderMails?.datedComposer, orderMail: orderMails?.composer(now: now))
-                return [.returnChanged("Return #R\(open.id) \(next.title)" + (next == .refunded ? "; the refund mail is queued." : "; the customer is told by mail."))]
+                let values: [String: String] = ["id": String(open.id), "state": self.state.say(next.title)]
+                return [.returnChanged(next == .refunded ? self.state.language.say(Said("Return #R{id} {state}; the refund mail is queued.", values))
+                    : self.state.language.say(Said("Return #R{id} {state}; the customer is told by mail.", values)))]
             case .issueVoucher(let text):
                 let words = text.split(separator: " ").map(String.init)
                 guard words.count >= 2, let amount = Decimal(string: words[0].replacingOccurrences(of: ",", with: ".")), amount > 0 else {
-                    return [.loyaltyChanged("Type the value and currency, such as 500 TRY (and an e-mail if it is for someone).")]
+                    return [.loyaltyChanged(self.state.say("Type the value and currency, such as 500 TRY (and an e-mail if it is for someone)."))]
                 }
                 let currency = Currency.code(words[1])
                 var minor = amount
                 for _ in 0..<currency.minorDigits { minor *= 10 }
                 let code = try database.issueVoucher(Money(minorUnits: NSDecimalNumber(decimal: minor).int64Value, currency: currency), validity: nil,
                                                      customerEmail: words.count > 2 ? words[2] : nil, note: "", actor: actor, now: state.clock.now)
-                return [.loyaltyChanged("Voucher \(code) issued for \(Money(minorUnits: NSDecimalNumber(decimal: minor).int64Value, currency: currency).formatted).")]
+                let value = Money(minorUnits: NSDecimalNumber(decimal: minor).int64Value, currency: currency).formatted(in: self.state.language)
+                return [.loyaltyChanged(self.state.say("Voucher {code} issued for {amount}.", ["code": code, "amount": value]))]
             case .loadLoyaltyFigures:
                 return [.loyaltyFiguresLoaded(try database.loyaltyFigures(now: state.clock.now, settings: automations.loyalty))]
             case .loadReviewFigures:
@@ -283,12 +288,15 @@ public final class DeskCore {
                 try database.saveFilter(pane: pane.storageName, name: name, query: query, now: state.clock.now)
                 let saved = try database.savedFilters(pane: pane.storageName)
                 let number = (saved.firstIndex { $0.name == name } ?? 0) + 1
-                let key = number <= 9 ? " (key \(number))" : ""
-                return [.savedFiltersLoaded(pane, saved, message: "Saved filter “\(name)”\(key): \(query)")]
+                let message = number <= 9
+                    ? self.state.say("Saved filter “{name}” (key {number}): {query}", ["name": name, "number": String(number), "query": query])
+                    : self.state.say("Saved filter “{name}”: {query}", ["name": name, "query": query])
+                return [.savedFiltersLoaded(pane, saved, message: message)]
             case let .deleteFilter(pane, name):
                 let deleted = try database.deleteFilter(pane: pane.storageName, name: name)
                 return [.savedFiltersLoaded(pane, try database.savedFilters(pane: pane.storageName),
-                                            message: deleted ? "Deleted saved filter “\(name)”." : "There is no saved filter “\(name)” here.")]
+                                            message: deleted ? self.state.say("Deleted saved filter “{name}”.", ["name": name])
+                                                : self.state.say("There is no saved filter “{name}” here.", ["name": name]))]
             case let .applyConversationAction(action, ids):
                 return try applyConversationAction(action, ids: ids)
             case .editReply where database.isReadOnly, .startJob where database.isReadOnly:

@@ -29,6 +29,7 @@ import Testing
         phrases.formUnion(MailCategory.allCases.map(\.rawValue))
         phrases.formUnion(CustomerEvent.Kind.allCases.map(\.title))
         phrases.formUnion(LoyaltyTier.allCases.map(\.title))
+        phrases.formUnion(ReturnState.allCases.map(\.title))
         phrases.formUnion([ShipmentAttention.late(since: Date()), .slipped(by: 0), .stalled(since: Date())].map(\.title))
         // What the status bar says was done, for every action.
         phrases.formUnion([OrderAction.markPreparing, .hold(reason: ""), .release, .ship(carrier: .ups, trackingNumber: ""), .cancel,
@@ -41,11 +42,11 @@ import Testing
         return phrases
     }
 
-    /// Every `say("…")` and `phrase("…")` literal in the sources, with the file it is in.
+    /// Every `say("…")`, `phrase("…")` and `Said("…")` literal in the sources, with the file it is in.
     static var sourcePhrases: [(phrase: String, file: String)] {
         let sources = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
             .deletingLastPathComponent().appendingPathComponent("Sources")
-        let pattern = try! NSRegularExpression(pattern: #"(?:say|phrase)\(\s*"((?:[^"\\]|\\.)*)""#)
+        let pattern = try! NSRegularExpression(pattern: #"(?:say|phrase|Said)\(\s*"((?:[^"\\]|\\.)*)""#)
         var found: [(String, String)] = []
         let files = FileManager.default.enumerator(atPath: sources.path)!.compactMap { $0 as? String }.filter { $0.hasSuffix(".swift") }
         for file in files {

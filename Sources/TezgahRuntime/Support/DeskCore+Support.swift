@@ -16,7 +16,8 @@ extension DeskCore {
         var inserted: String?
         if let savedReply {
             guard let text = savedReplies.render(savedReply, language: context.language, values: savedReplyValues(context)) else {
-                return [.effectFailed("There is no saved reply named “\(savedReply)”; they are \(savedReplies.names.joined(separator: ", ")).")]
+                return [.effectFailed(state.say("There is no saved reply named “{name}”; they are {names}.",
+                                                ["name": savedReply, "names": savedReplies.names.joined(separator: ", ")]))]
             }
             inserted = text
         }
@@ -51,21 +52,22 @@ extension DeskCore {
         let written = ReplyDraft.read(text)
         guard text != draft.original, !written.isEmpty else {
             try? FileManager.default.removeItem(atPath: draft.path)
-            send(.replyFinished("Nothing sent: the reply was empty."))
+            send(.replyFinished(state.say("Nothing sent: the reply was empty.")))
             return
         }
         guard let mails = orderMails else {
-            send(.replyFinished("Not sent: there is no [mail] section in config.toml to send from. The draft is kept in \(draft.path)."))
+            send(.replyFinished(state.say("Not sent: there is no [mail] section in config.toml to send from. The draft is kept in {path}.",
+                                          ["path": draft.path])))
             return
         }
         do {
             let mailID = try database.reply(conversationID: draft.conversationID, text: written.text, to: written.to,
                                             subject: written.subject, actor: actor, now: state.clock.now, composer: mails.replyComposer)
             try? FileManager.default.removeItem(atPath: draft.path)
-            send(.replyFinished("Reply queued (mail \(mailID)); the conversation waits on the customer."))
+            send(.replyFinished(state.say("Reply queued (mail {id}); the conversation waits on the customer.", ["id": String(mailID)])))
         } catch {
             let reason = (error as? any UserFacingError)?.description ?? "\(error)"
-            send(.replyFinished("Not sent: \(reason) The draft is kept in \(draft.path)."))
+            send(.replyFinished(state.say("Not sent: {reason} The draft is kept in {path}.", ["reason": reason, "path": draft.path])))
         }
     }
 
