@@ -68,7 +68,10 @@ import Tezgah
         let object = try #require(try JSONSerialization.jsonObject(with: Data(lines[0].utf8)) as? [String: Any])
         let database = try AppDatabase(path: shop)
         defer { try? database.close() }
-        let report = try database.insightReport(days: 90, now: ISO8601DateFormatter().date(from: at)!, timeZone: .current)
+        // The shop's own zone, as the command reads it: with the machine's, days are cut elsewhere and
+        // an order near midnight counts on the other side of the window.
+        let report = try database.insightReport(days: 90, now: ISO8601DateFormatter().date(from: at)!,
+                                                timeZone: TimeZone(identifier: "Europe/Istanbul")!)
         #expect(object["days"] as? Int == 90)
         #expect(object["buyers"] as? Int == report.buyers && report.buyers > 0)
         #expect(object["lapsing_count"] as? Int == report.lapsingCount)

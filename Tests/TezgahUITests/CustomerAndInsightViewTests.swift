@@ -18,21 +18,35 @@ import Testing
         profile.points = 1_240
         profile.pendingPoints = 120
         let hour = 3_600.0
-        let events: [(Double, CustomerEvent.Kind, String, Bool, CustomerSubject?)] = [
-            (1, .message, "they wrote: Kupam kırık geldi \u{1B}]52;c;aGk=\u{07}ne yapmalıyım?", false, .conversation(88)),
-            (2, .conversation, "“Kırık kupa” · 1 message · now open", false, .conversation(88)),
-            (5, .mail, "failed: Kargonuz yolda — 550 mailbox unavailable", true, .mail(501)),
-            (26, .tracking, "3456789012 delivered · Kadıköy", false, .shipment(400)),
-            (50, .parcel, "#1042 shipped with Yurtiçi Kargo 3456789012 · now delivered", false, .shipment(400)),
-            (70, .points, "+1524 earn: order #1042 (pending)", false, .member(31)),
-            (72, .order, "#1042 placed · ₺1.524,00 · 3 items · now delivered", false, .order(1001)),
-            (400, .survey, "NPS answered 10/10: Harika!", false, .order(990)),
-            (500, .review, "★★★★★ Çok güzel (judge.me)", false, .order(990)),
-            (600, .coupon, "birthday coupon BDAY-7Q2M: 10% off · open", false, .member(31)),
-            (700, .voucher, "gift voucher GIFT-9XK4: ₺500,00 issued, ₺500,00 left", false, nil),
-            (800, .returned, "return of #990: refunded — broken", false, .order(990)),
+        // Rows as the store says them (`CustomerTimelineReader`): a phrase, its values and the
+        // phrases and amounts inside it.
+        let lira = { (minor: Int64) in Money(minorUnits: minor, currency: .try_) }
+        let events: [(Double, CustomerEvent.Kind, Said, Bool, CustomerSubject?)] = [
+            (1, .message, Said("they wrote: {text}", ["text": "Kupam kırık geldi \u{1B}]52;c;aGk=\u{07}ne yapmalıyım?"]), false, .conversation(88)),
+            (2, .conversation, Said("“{subject}” · 1 message · now {status}", ["subject": "Kırık kupa"], phrases: ["status": "open"]), false,
+             .conversation(88)),
+            (5, .mail, Said("{state}: {subject} — {reply}", ["subject": "Kargonuz yolda", "reply": "550 mailbox unavailable"],
+                            phrases: ["state": "failed"]), true, .mail(501)),
+            (26, .tracking, Said("{tracking} {status} · {place}", ["tracking": "3456789012", "place": "Kadıköy"], phrases: ["status": "delivered"]),
+             false, .shipment(400)),
+            (50, .parcel, Said("{order} shipped with {carrier} {tracking} · now {status}",
+                               ["order": "#1042", "carrier": "Yurtiçi Kargo", "tracking": "3456789012"], phrases: ["status": "delivered"]),
+             false, .shipment(400)),
+            (70, .points, Said("{points} {kind}: {reason} (pending)", ["points": "+1524", "reason": "order #1042"], phrases: ["kind": "earn"]),
+             false, .member(31)),
+            (72, .order, Said("{order} placed · {total} · {items} items · now {status}", ["order": "#1042", "items": "3"],
+                              phrases: ["status": "delivered"], amounts: ["total": lira(152_400)]), false, .order(1001)),
+            (400, .survey, Said("{kind} answered {score}/{scale}: {comment}", ["kind": "NPS", "score": "10", "scale": "10", "comment": "Harika!"]),
+             false, .order(990)),
+            (500, .review, Said("{text}", ["text": "★★★★★ Çok güzel (judge.me)"]), false, .order(990)),
+            (600, .coupon, Said("{kind} coupon {code}: {description} · {state}", ["code": "BDAY-7Q2M", "description": "10% off"],
+                                phrases: ["kind": "birthday", "state": "open"]), false, .member(31)),
+            (700, .voucher, Said("gift voucher {code}: {issued} issued, {left} left", ["code": "GIFT-9XK4"],
+                                 amounts: ["issued": lira(50_000), "left": lira(50_000)]), false, nil),
+            (800, .returned, Said("return of {order}: {state} — {reason}", ["order": "#990", "reason": "broken"], phrases: ["state": "refunded"]),
+             false, .order(990)),
         ]
-        profile.timeline = events.map { CustomerEvent(at: Fixtures.now.addingTimeInterval(-$0.0 * hour), kind: $0.1, text: $0.2,
+        profile.timeline = events.map { CustomerEvent(at: Fixtures.now.addingTimeInterval(-$0.0 * hour), kind: $0.1, said: $0.2,
                                                       isProblem: $0.3, opens: $0.4) }
         return profile
     }

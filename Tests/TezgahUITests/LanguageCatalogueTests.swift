@@ -30,6 +30,7 @@ import Testing
         phrases.formUnion(CustomerEvent.Kind.allCases.map(\.title))
         phrases.formUnion(LoyaltyTier.allCases.map(\.title))
         phrases.formUnion(ReturnState.allCases.map(\.title))
+        phrases.formUnion(LedgerKind.allCases.map(\.rawValue))
         phrases.formUnion([ShipmentAttention.late(since: Date()), .slipped(by: 0), .stalled(since: Date())].map(\.title))
         // What the status bar says was done, for every action.
         phrases.formUnion([OrderAction.markPreparing, .hold(reason: ""), .release, .ship(carrier: .ups, trackingNumber: ""), .cancel,

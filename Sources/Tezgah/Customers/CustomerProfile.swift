@@ -60,14 +60,22 @@ public struct CustomerEvent: Hashable, Sendable {
 
     public var at: Date
     public var kind: Kind
-    /// What happened, in one line of untrusted text (subjects, bodies) that the view makes safe.
-    public var text: String
+    /// What happened, as a phrase whose values hold the untrusted text (subjects, bodies) that the
+    /// view makes safe; said in the desk's language.
+    public var said: Said
+    /// What happened, in English.
+    public var text: String { said.english }
     /// Whether it went wrong or waits on someone (a failed mail, an exception, a rejected return).
     public var isProblem = false
     public var opens: CustomerSubject?
 
+    public init(at: Date, kind: Kind, said: Said, isProblem: Bool = false, opens: CustomerSubject? = nil) {
+        (self.at, self.kind, self.said, self.isProblem, self.opens) = (at, kind, said, isProblem, opens)
+    }
+
+    /// A row whose words are all data (a fixture's, or a review's stars and text).
     public init(at: Date, kind: Kind, text: String, isProblem: Bool = false, opens: CustomerSubject? = nil) {
-        (self.at, self.kind, self.text, self.isProblem, self.opens) = (at, kind, text, isProblem, opens)
+        self.init(at: at, kind: kind, said: Said("{text}", ["text": text]), isProblem: isProblem, opens: opens)
     }
 }
 

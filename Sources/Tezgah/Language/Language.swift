@@ -32,14 +32,21 @@ public enum Language: String, CaseIterable, Sendable, Codable {
     /// Where one English word needs two translations, its phrase names the context before a bar
     /// (`verb|open` beside the status `open`); English shows what follows the bar.
     public func say(_ phrase: String, _ values: KeyValuePairs<String, String> = [:]) -> String {
-        let text = self == .turkish ? Catalogue.turkish[phrase] ?? Self.english(phrase) : Self.english(phrase)
-        return values.isEmpty ? text : Self.fill(text, values)
+        let text = lookUp(phrase)
+        return values.isEmpty ? text : Self.fill(text) { name in values.first { $0.key == name }?.value }
+    }
+
+    /// The phrase's text in this language, before its values are filled in.
+    private func lookUp(_ phrase: String) -> String {
+        self == .turkish ? Catalogue.turkish[phrase] ?? Self.english(phrase) : Self.english(phrase)
     }
 
     /// A phrase with values built at run time (`Said`).
     public func say(_ said: Said) -> String {
-        let text = self == .turkish ? Catalogue.turkish[said.phrase] ?? Self.english(said.phrase) : Self.english(said.phrase)
-        return said.values.reduce(text) { text, value in text.replacingOccurrences(of: "{\(value.key)}", with: value.value) }
+        Self.fill(lookUp(said.phrase)) { name in
+            let key = String(name)
+            return said.values[key] ?? said.phrases[key].map { say($0) } ?? said.amounts[key].map { $0.formatted(in: self) }
+        }
     }
 
     /// A phrase's English text: itself, or what follows its context's bar.
@@ -50,6 +57,12 @@ public enum Language: String, CaseIterable, Sendable, Codable {
 
     /// `{name}` in `text` replaced by its value; an unknown name stays as it is.
     static func fill(_ text: String, _ values: KeyValuePairs<String, String>) -> String {
+        fill(text) { name in values.first { $0.key == name }?.value }
+    }
+
+    /// `{name}` in `text` replaced by what `value` gives for it, in one pass, so a value holding
+    /// braces (a customer's words) is never filled in again.
+    static func fill(_ text: String, _ value: (Substring) -> String?) -> String {
         guard text.contains("{") else { return text }
         var out = ""
         var rest = Substring(text)
@@ -57,7 +70,7 @@ public enum Language: String, CaseIterable, Sendable, Codable {
             out += rest[..<open]
             guard let close = rest[open...].firstIndex(of: "}") else { break }
             let name = rest[rest.index(after: open)..<close]
-            if let value = values.first(where: { $0.key == name })?.value {
+            if let value = value(name) {
                 out += value
             } else {
                 out += rest[open...close]
@@ -116,13 +129,20 @@ public func phrase(_ text: String) -> String { text }
 
 /// A phrase and its values, for what the domain names in words the desk then says in its
 /// language ("linked to order {number}").
-public struct Said: Equatable, Sendable {
+public struct Said: Hashable, Sendable {
     public var phrase: String
+    /// Values said as they are (numbers, names, a customer's words).
     public var values: [String: String]
+    /// Values that are phrases themselves (a status), said in the language too.
+    public var phrases: [String: String]
+    /// Amounts, written as the language writes money.
+    public var amounts: [String: Money]
 
-    public init(_ phrase: String, _ values: [String: String] = [:]) {
+    public init(_ phrase: String, _ values: [String: String] = [:], phrases: [String: String] = [:], amounts: [String: Money] = [:]) {
         self.phrase = phrase
         self.values = values
+        self.phrases = phrases
+        self.amounts = amounts
     }
 
     /// The phrase in English, as the activity log and the command line keep it.

@@ -85,8 +85,12 @@ struct CustomerTimelineReader {
             let total = Money(minorUnits: row[3], currency: Currency.code(row[4]))
             let status: OrderStatus = row.value(2, default: .received)
             let items: Int = row[5]
+            let values = ["order": row[1] as String, "items": String(items)]
             return CustomerEvent(at: row.date(6), kind: .order,
-                                 text: "\(row[1] as String) placed · \(total.formatted) · \(items) item\(items == 1 ? "" : "s") · now \(status.title)",
+                                 said: items == 1 ? Said("{order} placed · {total} · 1 item · now {status}", values,
+                                                         phrases: ["status": status.title], amounts: ["total": total])
+                                     : Said("{order} placed · {total} · {items} items · now {status}", values,
+                                            phrases: ["status": status.title], amounts: ["total": total]),
                                  opens: .order(row[0]))
         }
         try read("""
@@ -96,8 +100,13 @@ struct CustomerTimelineReader {
             WHERE a.action <> 'order placed' ORDER BY a.at DESC LIMIT ?
             """, [customerID]) { row in
             let detail: String = row[3]
+            // The action as the activity log keeps it, in English: said in the desk's language
+            // where the catalogue knows it ("marked preparing").
+            let values = ["order": numbers[row[1]], "detail": detail, "actor": row[4] as String]
+            let action = ["action": row[2] as String]
             return CustomerEvent(at: row.date(0), kind: .orderChange,
-                                 text: "\(numbers[row[1]]) \(row[2] as String)\(detail.isEmpty ? "" : ": " + detail) (\(row[4] as String))",
+                                 said: detail.isEmpty ? Said("{order} {action} ({actor})", values, phrases: action)
+                                     : Said("{order} {action}: {detail} ({actor})", values, phrases: action),
                                  opens: .order(row[1]))
         }
     }
@@ -122,7 +131,9 @@ struct CustomerTimelineReader {
             let carrier: String = row[3]
             let status: ShipmentStatus = row.value(5, default: .pending)
             return CustomerEvent(at: row.date(1), kind: .parcel,
-                                 text: "\(numbers[row[2]]) shipped with \(Carrier(rawValue: carrier)?.title ?? carrier) \(row[4] as String) · now \(status.title)",
+                                 said: Said("{order} shipped with {carrier} {tracking} · now {status}",
+                                            ["order": numbers[row[2]], "carrier": Carrier(rawValue: carrier)?.title ?? carrier, "tracking": row[4] as String],
+                                            phrases: ["status": status.title]),
                                  isProblem: status == .exception || status == .returnedToSender, opens: .shipment(row[0]))
         }
         try readTrackingEvents(of: lastEvents, trackingNumbers: trackingNumbers)
@@ -155,8 +166,10 @@ struct CustomerTimelineReader {
             // Carriers often repeat the status as the description ("Delivered"); once is enough.
             let place = [event.location, event.description.lowercased() == title.lowercased() ? "" : event.description]
                 .filter { !$0.isEmpty }.joined(separator: " · ")
+            let values = ["tracking": trackingNumbers[event.shipment] ?? "", "place": place]
             return CustomerEvent(at: Date(unixSeconds: event.at), kind: .tracking,
-                                 text: "\(trackingNumbers[event.shipment] ?? "") \(title)\(place.isEmpty ? "" : " · " + place)",
+                                 said: place.isEmpty ? Said("{tracking} {status}", values, phrases: ["status": title])
+                                     : Said("{tracking} {status} · {place}", values, phrases: ["status": title]),
                                  isProblem: status == .exception || status == .failedAttempt, opens: .shipment(event.shipment))
         }, hadMore: found.count > limit)
     }
@@ -169,8 +182,10 @@ struct CustomerTimelineReader {
             let state: OutboxState = row.value(4, default: .queued)
             let reply: String = row[5]
             let failed = state == .failed || state == .suppressed
+            let values = ["subject": row[3] as String, "reply": reply]
             return CustomerEvent(at: row.optionalDate(2) ?? row.date(1), kind: .mail,
-                                 text: "\(state.title): \(row[3] as String)\(failed && !reply.isEmpty ? " — " + reply : "")",
+                                 said: failed && !reply.isEmpty ? Said("{state}: {subject} — {reply}", values, phrases: ["state": state.title])
+                                     : Said("{state}: {subject}", values, phrases: ["state": state.title]),
                                  isProblem: failed || state == .deferred, opens: .mail(row[0]))
         }
     }
@@ -182,8 +197,10 @@ struct CustomerTimelineReader {
             """, [customerID]) { row in
             let status: ConversationStatus = row.value(3, default: .open)
             let count: Int = row[4]
+            let values = ["subject": row[2] as String, "count": String(count)]
             return CustomerEvent(at: row.date(1), kind: .conversation,
-                                 text: "“\(row[2] as String)” · \(count) message\(count == 1 ? "" : "s") · now \(status.title)",
+                                 said: count == 1 ? Said("“{subject}” · 1 message · now {status}", values, phrases: ["status": status.title])
+                                     : Said("“{subject}” · {count} messages · now {status}", values, phrases: ["status": status.title]),
                                  opens: .conversation(row[0]))
         }
         try read("""
@@ -194,8 +211,9 @@ struct CustomerTimelineReader {
             let inbound = (row[1] as String) == "inbound"
             let body: String = row[2]
             let firstLine = body.split(whereSeparator: \.isNewline).first { !$0.trimmingCharacters(in: .whitespaces).isEmpty }
+            let values = ["text": String(firstLine ?? "")]
             return CustomerEvent(at: row.date(0), kind: .message,
-                                 text: (inbound ? "they wrote: " : "we replied: ") + String(firstLine ?? ""),
+                                 said: inbound ? Said("they wrote: {text}", values) : Said("we replied: {text}", values),
                                  opens: .conversation(row[3]))
         }
     }
@@ -208,8 +226,10 @@ struct CustomerTimelineReader {
             """, [customerID]) { row in
             let state: ReviewInviteState = row.value(1, default: .scheduled)
             let reason: String = row[4]
+            let values = ["order": numbers[row[5]], "reason": reason]
             return CustomerEvent(at: row.optionalDate(3) ?? row.date(2), kind: .invite,
-                                 text: "review invite for \(numbers[row[5]]): \(state.title)\(reason.isEmpty ? "" : " — " + reason)",
+                                 said: reason.isEmpty ? Said("review invite for {order}: {state}", values, phrases: ["state": state.title])
+                                     : Said("review invite for {order}: {state} — {reason}", values, phrases: ["state": state.title]),
                                  isProblem: state == .deferred, opens: .invite(row[0]))
         }
         try read("""
@@ -231,12 +251,14 @@ struct CustomerTimelineReader {
             if let score = row[3] as Int? {
                 let comment: String = row[5]
                 let scale = kind == "NPS" ? 10 : 5
+                let values = ["kind": kind, "score": String(score), "scale": String(scale), "comment": comment]
                 return CustomerEvent(at: row.optionalDate(4) ?? row.date(2), kind: .survey,
-                                     text: "\(kind) answered \(score)/\(scale)\(comment.isEmpty ? "" : ": " + comment)",
+                                     said: comment.isEmpty ? Said("{kind} answered {score}/{scale}", values)
+                                         : Said("{kind} answered {score}/{scale}: {comment}", values),
                                      isProblem: kind == "NPS" ? score <= 6 : score <= 2, opens: opens)
             }
             guard let sent = row.optionalDate(2) else { return nil }
-            return CustomerEvent(at: sent, kind: .survey, text: "\(kind) survey sent, not answered", opens: opens)
+            return CustomerEvent(at: sent, kind: .survey, said: Said("{kind} survey sent, not answered", ["kind": kind]), opens: opens)
         }
     }
 
@@ -256,8 +278,11 @@ struct CustomerTimelineReader {
                 """, [accountID]) { [now] row in
                 let points: Int64 = row[1]
                 let pending = row.optionalDate(4).map { $0 > now } ?? false
+                let values = ["points": "\(points > 0 ? "+" : "")\(points)", "reason": row[3] as String]
+                let kind = ["kind": row[2] as String]
                 return CustomerEvent(at: row.date(0), kind: .points,
-                                     text: "\(points > 0 ? "+" : "")\(points) \(row[2] as String): \(row[3] as String)\(pending ? " (pending)" : "")",
+                                     said: pending ? Said("{points} {kind}: {reason} (pending)", values, phrases: kind)
+                                         : Said("{points} {kind}: {reason}", values, phrases: kind),
                                      opens: .member(accountID))
             }
         }
@@ -265,10 +290,12 @@ struct CustomerTimelineReader {
             SELECT created_at, code, kind, description, redeemed_at, expires_at, account_id FROM coupons
             WHERE customer_id = ? ORDER BY created_at DESC LIMIT ?
             """, [customerID]) { [now] row in
-            let state = row.optionalDate(4) != nil ? "redeemed"
-                : row.optionalDate(5).map { $0 < now ? "expired" : "open" } ?? "open"
+            let state = row.optionalDate(4) != nil ? phrase("redeemed")
+                : row.optionalDate(5).map { $0 < now ? phrase("expired") : phrase("open") } ?? phrase("open")
             return CustomerEvent(at: row.date(0), kind: .coupon,
-                                 text: "\(row[2] as String) coupon \(row[1] as String): \(row[3] as String) · \(state)",
+                                 said: Said("{kind} coupon {code}: {description} · {state}",
+                                            ["code": row[1] as String, "description": row[3] as String],
+                                            phrases: ["kind": row[2] as String, "state": state]),
                                  opens: (row[6] as Int64?).map(CustomerSubject.member))
         }
         try read("""
@@ -280,7 +307,8 @@ struct CustomerTimelineReader {
             let balance = Money(minorUnits: row[3], currency: currency)
             let issued = Money(minorUnits: (row[4] as Int64?) ?? 0, currency: currency)
             return CustomerEvent(at: row.date(0), kind: .voucher,
-                                 text: "gift voucher \(row[1] as String): \(issued.formatted) issued, \(balance.formatted) left")
+                                 said: Said("gift voucher {code}: {issued} issued, {left} left", ["code": row[1] as String],
+                                            amounts: ["issued": issued, "left": balance]))
         }
     }
 
@@ -292,7 +320,8 @@ struct CustomerTimelineReader {
             """, [customerID]) { row in
             let state = ReturnState(rawValue: row[1]) ?? .requested
             return CustomerEvent(at: row.date(0), kind: .returned,
-                                 text: "return of \(numbers[row[3]]): \(state.rawValue) — \(row[2] as String)",
+                                 said: Said("return of {order}: {state} — {reason}", ["order": numbers[row[3]], "reason": row[2] as String],
+                                            phrases: ["state": state.title]),
                                  isProblem: state == .requested || state == .rejected, opens: .order(row[3]))
         }
     }

@@ -68,7 +68,7 @@ extension AppView {
             var x = 1
             x += buffer.put(TextFitting.pad(state.clock.short(event.at), to: 12), x: x, y: y, role: selected ? .selected : .dim) + 1
             x += buffer.put(TextFitting.pad(state.say(event.kind.title), to: 8), x: x, y: y, role: .accent) + 1
-            buffer.put(event.text, x: x, y: y, maxWidth: state.width - x - 1, role: event.isProblem ? .warning : .normal)
+            buffer.put(state.language.say(event.said), x: x, y: y, maxWidth: state.width - x - 1, role: event.isProblem ? .warning : .normal)
         }
         if view.top > 0 { buffer.put("↑", x: state.width - 1, y: top, role: .dim) }
         if view.top + rows < timeline.count { buffer.put("↓", x: state.width - 1, y: top + rows - 1, role: .dim) }

@@ -36,7 +36,7 @@ extension PaneDefinition {
                 state.askToRedeem()
             },
         ],
-        hints: [StatusHint("a", "adjust"), StatusHint("r", "redeem"), StatusHint("?", "help")])
+        hints: [StatusHint("a", "verb|adjust"), StatusHint("r", "verb|redeem"), StatusHint("?", "help")])
 }
 
 extension AppState {

@@ -40,7 +40,7 @@ extension OrderDetail {
             lines.append(StyledLine(context.say("Timeline"), .header))
             for entry in d.activity {
                 lines.append(StyledLine([("  \(clock.short(entry.at)) ", .dim), (entry.actor, .accent),
-                                         ("  \(entry.action)", .normal), (entry.detail.isEmpty ? "" : " — \(entry.detail)", .dim)]))
+                                         ("  " + context.say(entry.action), .normal), (entry.detail.isEmpty ? "" : " — \(entry.detail)", .dim)]))
             }
         }
         return lines

@@ -17,7 +17,7 @@ extension ReviewInviteSummary {
         if !r.activity.isEmpty {
             lines.append(StyledLine(context.say("Timeline"), .header))
             for entry in r.activity {
-                lines.append(StyledLine([("  \(clock.short(entry.at)) ", .dim), (entry.actor, .accent), ("  \(entry.action)", .normal),
+                lines.append(StyledLine([("  \(clock.short(entry.at)) ", .dim), (entry.actor, .accent), ("  " + context.say(entry.action), .normal),
                                          (entry.detail.isEmpty ? "" : " — \(entry.detail)", .dim)]))
             }
         }
