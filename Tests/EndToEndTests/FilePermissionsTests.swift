@@ -47,7 +47,7 @@ import Testing
         try session.send("F4")
         _ = try session.waitFor(text: "is:needs-reply")
         try session.send("r")
-        _ = try session.waitFor(text: "Not sent: there is no [mail] section")
+        _ = try session.waitFor(text: "Gönderilmedi: config.toml içinde gönderecek bir [mail] bölümü yok")
         try session.send("q")
         #expect(session.exitStatus() == 0)
 

@@ -30,6 +30,9 @@ import Testing
         // One English word, two Turkish ones: the status "open" and the key that opens.
         #expect(Language.english.say("verb|open") == "open" && Language.turkish.say("verb|open") == "aç")
         #expect(Language.turkish.say("open") == "açık")
+        // A bar inside a phrase is its own, not a context.
+        #expect(Language.english.say("Return from {target} — items and why (2 KUPA-01: kırık; | reason if late): ", ["target": "#1"])
+                == "Return from #1 — items and why (2 KUPA-01: kırık; | reason if late): ")
         // A phrase the catalogue lacks is said in English rather than blank.
         #expect(Language.turkish.say("no such phrase {x}", ["x": "1"]) == "no such phrase 1")
     }

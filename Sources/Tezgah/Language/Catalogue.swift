@@ -414,6 +414,10 @@ public enum Catalogue {
         "{target} was referred by — the member's code: ": "{target} siparişini davet eden — üyenin kodu: ",
         "Adjust the points of {target} — e.g. +50 goodwill for the late parcel: ": "{target} puanı düzeltiliyor — örn. +50 geciken kargo için jest: ",
         "Birthday of {target} (1990-02-28): ": "{target} doğum günü (1990-02-28): ",
+        "Saved reply ({names}): ": "Hazır yanıt ({names}): ",
+        "Gift voucher — value and currency, then the e-mail if it is for someone (500 TRY ela@example.com): ":
+            "Hediye çeki — tutar ve para birimi, birine verilecekse e-postası (500 TRY ela@example.com): ",
+        "a voucher": "bir hediye çeki",
         "Skip the invite for {target} — reason: ": "{target} daveti atlanıyor — neden: ",
         "Review of {target} — rating 1–5, then the text: ": "{target} yorumu — 1–5 puan, sonra metin: ",
         "Snooze {target} until (1h, tomorrow, monday, reply): ": "{target} şu zamana dek ertelensin (1h, tomorrow, monday, reply): ",

@@ -29,8 +29,9 @@ public enum Language: String, CaseIterable, Sendable, Codable {
     /// A phrase in this language, its `{name}` placeholders filled from `values`. The phrase is
     /// the English text; Turkish falls back to it only for a phrase the catalogue lacks.
     ///
-    /// Where one English word needs two translations, its phrase names the context before a bar
-    /// (`verb|open` beside the status `open`); English shows what follows the bar.
+    /// Where one English word needs two translations, its phrase names the context, one lower-case
+    /// word, before a bar (`verb|open` beside the status `open`); English shows what follows it.
+    /// A bar anywhere else is the phrase's own ("items and why (2 KUPA-01: kırık; | reason …)").
     public func say(_ phrase: String, _ values: KeyValuePairs<String, String> = [:]) -> String {
         let text = lookUp(phrase)
         return values.isEmpty ? text : Self.fill(text) { name in values.first { $0.key == name }?.value }
@@ -51,7 +52,8 @@ public enum Language: String, CaseIterable, Sendable, Codable {
 
     /// A phrase's English text: itself, or what follows its context's bar.
     static func english(_ phrase: String) -> String {
-        guard let bar = phrase.firstIndex(of: "|") else { return phrase }
+        guard let bar = phrase.firstIndex(of: "|"), bar != phrase.startIndex,
+              phrase[..<bar].allSatisfy({ $0.isASCII && $0.isLowercase }) else { return phrase }
         return String(phrase[phrase.index(after: bar)...])
     }
 

@@ -28,8 +28,8 @@ extension PaneDefinition {
                 state.askAboutTargets(.birthday, phrase("Birthday of {target} (1990-02-28): "))
             },
             KeyBinding([.character("V")], "issue a gift voucher", commands: ["voucher"]) { state, _ in
-                state.mode = .prompting(Prompt(purpose: .voucher, label: "Gift voucher — value and currency, then the e-mail if it is for someone (500 TRY ela@example.com): ",
-                                               ids: [], targets: "a voucher"))
+                state.mode = .prompting(Prompt(purpose: .voucher, label: state.say("Gift voucher — value and currency, then the e-mail if it is for someone (500 TRY ela@example.com): "),
+                                               ids: [], targets: state.say("a voucher")))
                 return []
             },
             KeyBinding([.character("r")], "redeem points for a reward coupon", commands: ["redeem"]) { state, _ in

@@ -34,8 +34,8 @@ extension PaneDefinition {
             KeyBinding([.character("m")], "reply with a saved reply", commands: ["saved"]) { state, _ in
                 guard let conversation = state.current.selected?.row.asConversation else { return [] }
                 state.mode = .prompting(Prompt(purpose: .savedReply,
-                                               label: "Saved reply (\(state.savedReplyNames.joined(separator: ", "))): ",
-                                               ids: [conversation.id], targets: "conversation #\(conversation.id)"))
+                                               label: state.say("Saved reply ({names}): ", ["names": state.savedReplyNames.joined(separator: ", ")]),
+                                               ids: [conversation.id], targets: "\(state.say("conversation")) #\(conversation.id)"))
                 return []
             },
             KeyBinding([.character("l")], "link to an order (or change it)", commands: ["link"]) { state, _ in
@@ -48,7 +48,8 @@ extension PaneDefinition {
                     return []
                 }
                 state.mode = .prompting(Prompt(purpose: .conversationReturn,
-                                               label: "Return from \(number) — items and why (2 KUPA-01: kırık; | reason if late): ",
+                                               label: state.say("Return from {target} — items and why (2 KUPA-01: kırık; | reason if late): ",
+                                                                ["target": number]),
                                                ids: [conversation.id], targets: number))
                 return []
             },
