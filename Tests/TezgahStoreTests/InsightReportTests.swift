@@ -282,4 +282,21 @@ import Testing
         }
         #expect(guarded?.contains("OLD.id <=") == false)
     }
+
+    /// The Reviews pane's status line reads its month of invites from the summary; the answer is
+    /// the plain count of the invites sent in those 30 days.
+    @Test func theReviewsStatusLineAgreesWithPlainSQL() throws {
+        let database = DemoShopFixture.database
+        let figures = try database.reviewFigures(now: testNow)
+        let month = testNow.addingTimeInterval(-30 * 86_400).unixSeconds
+        let (sent, reviewed) = try database.pool.read { db in
+            let row = try Row.fetchOne(db, sql: """
+                SELECT count(*), count(CASE WHEN state = 'reviewed' THEN 1 END) FROM review_invites
+                WHERE state IN ('sent', 'reminded', 'reviewed', 'expired') AND sent_at >= ? AND sent_at < ?
+                """, arguments: [month, testNow.unixSeconds])!
+            return (row[0] as Int, row[1] as Int)
+        }
+        #expect(sent > 0 && reviewed > 0)
+        #expect(figures.invitesSent == sent && figures.invitesReviewed == reviewed)
+    }
 }

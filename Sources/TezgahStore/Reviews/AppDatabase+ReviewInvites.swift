@@ -136,11 +136,11 @@ extension AppDatabase {
         try pool.read { db in
             var figures = ReviewFigures()
             let month = now.addingTimeInterval(-30 * 86_400).unixSeconds, quarter = now.addingTimeInterval(-90 * 86_400).unixSeconds
-            let invites = try Row.fetchOne(db, sql: """
-                SELECT count(*), count(CASE WHEN state = 'reviewed' THEN 1 END) FROM review_invites
-                WHERE state IN ('sent', 'reminded', 'reviewed') AND sent_at > ?
-                """, arguments: [month])!
-            (figures.invitesSent, figures.invitesReviewed) = (invites[0], invites[1])
+            // Whole days from the Insight summary, the partial ones from the table: counting every
+            // invite of the month on each visit to Reviews read 89k index entries at 1M orders.
+            // Sent counts the invites that later expired too, as Insight's conversion does.
+            let invites = DailyCounts(db: db, since: month, until: now.unixSeconds)
+            (figures.invitesSent, figures.invitesReviewed) = (try invites["invites_sent"], try invites["invites_reviewed"])
             figures.averageRating = try Double.fetchOne(db, sql: "SELECT avg(rating) FROM reviews WHERE reviewed_at > ?", arguments: [quarter])
             let csat = try Row.fetchOne(db, sql: "SELECT avg(score), count(score) FROM surveys WHERE kind = 'csat' AND sent_at > ? AND score IS NOT NULL",
                                         arguments: [quarter])!
