@@ -34,7 +34,7 @@ public enum Language: String, CaseIterable, Sendable, Codable {
     /// A bar anywhere else is the phrase's own ("items and why (2 KUPA-01: kırık; | reason …)").
     public func say(_ phrase: String, _ values: KeyValuePairs<String, String> = [:]) -> String {
         let text = lookUp(phrase)
-        return values.isEmpty ? text : Self.fill(text) { name in values.first { $0.key == name }?.value }
+        return values.isEmpty ? text : Self.fill(text, values)
     }
 
     /// The phrase's text in this language, before its values are filled in.
