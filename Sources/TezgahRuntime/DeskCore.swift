@@ -120,9 +120,9 @@ public final class DeskCore {
                                                       enrol: enrol) { read, size in
                         try progress(size > 0 ? "\(read * 100 / size)%" : "")
                     }
-                    return "\(name): \(summary.description)"
+                    return "\(name): \(summary.sentence(in: language))"
                 } catch let error as ImportError {
-                    return error.sentence
+                    return error.sentence(in: language)
                 } catch is JobStopped {
                     return language.say("Import of {file} stopped; nothing from it was imported.", ["file": name])
                 }
@@ -301,7 +301,7 @@ public final class DeskCore {
                 return try applyConversationAction(action, ids: ids)
             case .editReply where database.isReadOnly, .startJob where database.isReadOnly:
                 // Refused before an editor opens or a file is read: either would end in a write.
-                return [.effectFailed(StoreError.readOnlySentence)]
+                return [.effectFailed(state.language.say(StoreError.readOnly))]
             case let .editReply(id, savedReply):
                 return try prepareReply(id, savedReply: savedReply)
             case .startJob(let job):
@@ -321,7 +321,8 @@ public final class DeskCore {
                 return [.effectFailed(problem.description)]
             }
         } catch {
-            return [.effectFailed(StoreError.sentence(for: error) ?? "\(error)")]
+            let said = StoreError.said(for: error) ?? (error as? any UserFacingError)?.said
+            return [.effectFailed(said.map(state.language.say) ?? "\(error)")]
         }
     }
 

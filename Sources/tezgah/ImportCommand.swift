@@ -51,11 +51,11 @@ struct ImportCommand: ParsableCommand {
                 }
             } catch let error as ImportError {
                 progress.finish()
-                throw CommandLineError(error.sentence, exitStatus: error.exitStatus)
+                throw CommandLineError(error.sentence(in: .english), exitStatus: error.exitStatus)
             } catch {
                 progress.finish()
-                guard let sentence = StoreError.sentence(for: error) else { throw error }
-                throw CommandLineError("\(file): \(sentence)", exitStatus: 1)
+                guard let said = StoreError.said(for: error) else { throw error }
+                throw CommandLineError("\(file): \(said.english)", exitStatus: 1)
             }
         }
     }

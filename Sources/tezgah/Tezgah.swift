@@ -36,8 +36,8 @@ struct TezgahCommand: ParsableCommand {
             printError(error.description)
             Foundation.exit(error.exitStatus)
         } catch {
-            if let refusal = StoreError.sentence(for: error) {
-                printError(refusal)
+            if let refusal = StoreError.said(for: error) {
+                printError(refusal.english)
                 Foundation.exit(1)
             }
             // ArgumentParser ends a usage mistake with 64 (EX_USAGE); what the owner typed wrong

@@ -208,11 +208,11 @@ import TezgahShopTestSupport
         try shop.database.settleMail(id: b, worker: "w", outcome: .sent(reply: "250 ok"), now: shop.clock.now)
         // Sent mail cannot be held, cancelled or retried; the sentence says why and nothing changes.
         let problems = try shop.database.apply(.cancel, to: [b, a, 9999], actor: "ayse", now: shop.clock.now)
-        #expect(problems == ["Mail \(b) is sent; cancel applies only to queued, deferred, held mail.", "There is no mail with id 9999."])
+        #expect(problems.map(\.english) == ["Mail \(b) is sent; it cannot be cancelled now.", "There is no mail with id 9999."])
         #expect(try shop.mail(b).summary.state == .sent)
         #expect(try shop.mail(a).summary.state == .cancelled)
-        #expect(try shop.database.apply(.release, to: [a], actor: "ayse", now: shop.clock.now)
-                == ["Mail \(a) is cancelled; release applies only to held mail."])
+        #expect(try shop.database.apply(.release, to: [a], actor: "ayse", now: shop.clock.now).map(\.english)
+                == ["Mail \(a) is cancelled; it cannot be released now."])
         let log = try shop.database.read {
             try Row.fetchAll($0, sql: "SELECT actor, action, detail FROM activity_log WHERE subject_type = 'mail' ORDER BY id")
                 .map { "\($0[0] as String) \($0[1] as String) \($0[2] as String)" }

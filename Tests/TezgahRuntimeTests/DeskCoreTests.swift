@@ -214,7 +214,7 @@ import TezgahUI
         #expect(selectedMail()?.state == .cancelled)
         // A cancelled mail cannot be held; the sentence says why.
         press(core, .character("h"))
-        #expect(core.state.message == "Mail \(mail.id) is cancelled; hold applies only to queued, deferred mail.")
+        #expect(core.state.message == "Mail \(mail.id) is cancelled; it cannot be held now.")
 
         // The detail previews the message as the customer reads it, and the customer's other mail.
         press(core, .enter)

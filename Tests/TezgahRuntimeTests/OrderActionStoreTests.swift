@@ -92,7 +92,7 @@ import TezgahTestSupport
         // The same parcel cannot belong to a second order, and nothing of that order changes.
         let again = try apply(.ship(carrier: .yurtici, trackingNumber: "123456789012"), [orders[1]])
         #expect(again.changed.isEmpty)
-        #expect(again.problems == ["Yurtiçi Kargo 123456789012 is already the parcel of order #1."])
+        #expect(again.problems.map(\.english) == ["Yurtiçi Kargo 123456789012 is already the parcel of order #1."])
         #expect(try order(orders[1]).summary.status == .received)
         #expect(throws: StoreError.self) { try apply(.ship(carrier: .ups, trackingNumber: "1Z999AA10123456784"), orders) }
     }
@@ -130,12 +130,15 @@ import TezgahTestSupport
         _ = try apply(.cancel, [orders[1]])
         let report = try apply(.markPreparing, orders)
         #expect(report.changed == [orders[0], orders[2]])
-        #expect(report.problems == ["Order #2 is cancelled; only a received order can be marked preparing."])
+        #expect(report.problems.map(\.english) == ["Order #2 is cancelled; only a received order can be marked preparing."])
+        // The same sentence on a Turkish desk: the status inside it is said in Turkish too.
+        #expect(report.problems.map(Language.turkish.say) == ["Sipariş #2 iptal durumunda; yalnızca alınmış bir sipariş hazırlığa alınabilir."])
         #expect(try order(orders[1]).summary.status == .cancelled)
         #expect(try queued().filter { $0.kind == .orderPreparing }.count == 2)
         // The refund of an unpaid order is refused; a partial refund says how much.
         let refund = try apply(.refund(Money(minorUnits: 25_000, currency: .try_)), [orders[0], orders[2]])
-        #expect(refund.problems == ["Order #3 is not paid; there is nothing to refund."])
+        #expect(refund.problems.map(\.english) == ["Order #3 is not paid; there is nothing to refund."])
+        #expect(refund.problems.map(Language.turkish.say) == ["Sipariş #3 ödenmemiş; iade edilecek bir şey yok."])
         let refunded = try order(orders[0])
         #expect(refunded.summary.payment == .partiallyRefunded)
         #expect(refunded.refunded == Money(minorUnits: 25_000, currency: .try_))
@@ -156,7 +159,7 @@ import TezgahTestSupport
         // Without a mail config the change is made and the report says nobody was told.
         let report = try database.apply(.markPreparing, to: [orders[0]], actor: "ayse", now: now, mail: nil)
         #expect(report.changed == [orders[0]])
-        #expect(report.mailNotice == "no mail queued: the config has no [mail] section")
+        #expect(report.mailNotice?.english == "no mail queued: the config has no [mail] section")
     }
 
     /// An address no mail can go to (a typo in an export) never stops the change itself: the
@@ -171,7 +174,7 @@ import TezgahTestSupport
         let report = try apply(.markPreparing, [orders[0], other, orders[1]])
         #expect(report.changed == [orders[0], other, orders[1]])
         #expect(report.mailsQueued == 2)
-        #expect(report.mailNotice == "no mail queued for order #4: “kaya.example.com” is not an e-mail address like name@example.com")
+        #expect(report.mailNotice?.english == "no mail queued for order #4: “kaya.example.com” is not an e-mail address like name@example.com")
         #expect(report.ordersUnmailed == 1)
         #expect(try order(other).summary.status == .preparing)
         #expect(try queued().map(\.toAddress) == ["isik@example.com.tr", "isik@example.com.tr"])
@@ -222,7 +225,7 @@ import TezgahTestSupport
         let change = try #require(try database.lastUndoableOrderChange(actor: "ayse"))
         let report = try database.undoOrderChange(batch: change.batch, actor: "ayse", now: now)
         #expect(report.restored.isEmpty)
-        #expect(report.problems == ["Order #1 changed since it was marked preparing (it is on hold now); left as it is."])
+        #expect(report.problems.map(\.english) == ["Order #1 changed since it was marked preparing (it is on hold now); left as it is."])
         #expect(try order(orders[0]).summary.status == .onHold)
         #expect(try database.lastUndoableOrderChange(actor: "ayse") == nil)
     }

@@ -93,7 +93,7 @@ import Testing
                 Issue.record("\(name) was imported")
             } catch let error as ImportError {
                 if !sentence.isEmpty { #expect(error.description == sentence, "\(name)") }
-                #expect(error.sentence.hasSuffix("Nothing from this file was imported."))
+                #expect(error.sentence(in: .english).hasSuffix("Nothing from this file was imported."))
                 #expect(error.description.hasPrefix("\(name):"), "\(name): the sentence names the file and line")
             }
             #expect(try state() == before, "\(name): nothing written")

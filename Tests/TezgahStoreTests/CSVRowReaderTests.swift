@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import TezgahStore
+import Tezgah
 
 /// The CSV grammar of RFC 4180 §2 and what spreadsheets and shop exports write beside it.
 @Suite struct CSVRowReaderTests {
@@ -63,13 +64,13 @@ import Testing
     }
 
     @Test func aQuotedCellThatNeverClosesNamesTheLineItOpensOn() throws {
-        #expect(throws: CSVRowReader.SyntaxError(line: 2, reason: "a quoted cell starting here never ends; a quote is missing.")) {
+        #expect(throws: CSVRowReader.SyntaxError(line: 2, reason: Said("a quoted cell starting here never ends; a quote is missing."))) {
             try records("a,b\nc,\"open\nmore\nstill\n")
         }
     }
 
     @Test func textAfterAClosingQuoteIsRefusedWithItsLine() throws {
-        #expect(throws: CSVRowReader.SyntaxError(line: 3, reason: "a quoted cell goes on after its closing quote; a quote inside a quoted cell is written twice (\"\").")) {
+        #expect(throws: CSVRowReader.SyntaxError(line: 3, reason: Said("a quoted cell goes on after its closing quote; a quote inside a quoted cell is written twice (\"\")."))) {
             try records("a,b\nc,d\n\"12\" vinyl\",x\n")
         }
     }
@@ -79,8 +80,12 @@ import Testing
         let database = try AppDatabase(path: folder.file("shop.sqlite"))
         let path = folder.file("orders.csv")
         try "\(ShopifyImportTests.header)\n#1,\"unclosed\n".write(toFile: path, atomically: true, encoding: .utf8)
-        #expect(throws: ImportError(file: "orders.csv", line: 2, reason: "a quoted cell starting here never ends; a quote is missing.")) {
+        #expect(throws: ImportError(file: "orders.csv", line: 2, reason: Said("a quoted cell starting here never ends; a quote is missing."))) {
             try database.importFile(path)
         }
+        // A Turkish desk says the same with the same file and line.
+        let error = try #require(throws: ImportError.self) { try database.importFile(path) }
+        #expect(error.sentence(in: .turkish)
+                == "orders.csv:2: burada başlayan tırnaklı hücre hiç bitmiyor; bir tırnak eksik. Bu dosyadan hiçbir şey içe aktarılmadı.")
     }
 }

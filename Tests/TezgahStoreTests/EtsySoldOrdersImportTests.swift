@@ -34,6 +34,8 @@ import Testing
         let summary = try database.importFile(path)
         #expect(summary.format == .etsySoldOrders)
         #expect(summary.description == "Etsy sold-orders export: 3 new orders, 0 updated, 2 new customers (Etsy gives shops no buyer e-mail, so tezgah cannot mail them).")
+        #expect(summary.sentence(in: .turkish)
+                == "Etsy satılan siparişler dışa aktarımı: 3 yeni sipariş, 0 güncellendi, 2 yeni müşteri (Etsy dükkânlara alıcının e-postasını vermez; tezgah onlara e-posta gönderemez).")
         let orders = try database.window(.orders, .top, size: 10).rows.map(\.item)
         #expect(Set(orders.map(\.number)) == ["#3012345678", "#3012345699", "#3012345700"])
         let shipped = try database.orderDetail(id: try #require(orders.first { $0.number == "#3012345678" }).id)

@@ -119,7 +119,7 @@ import Testing
         text += "#9999,x@example.com,paid,,,,TRY,,,,10.00,2025-06-01 12:00:00 +0300,two,Kupa,10.00,K,X,,,,,TR,,,,99999\n"
         let path = try write(text, folder, "big.csv")
         #expect(throws: ImportError(file: "big.csv", line: 6_002, column: "Lineitem quantity",
-                                    reason: "\"two\" is not a whole number of items above zero.")) {
+                                    reason: Said("\"two\" is not a whole number of items above zero."))) {
             try database.importFile(path)
         }
         #expect(try counts(database) == before)
@@ -292,7 +292,7 @@ import Testing
         }
         let before = try counts(database)
         #expect(throws: ImportError(file: "big.csv", line: 702, column: "Name",
-                                    reason: "order number #5700 already belongs to an order from manual.")) {
+                                    reason: Said("order number #5700 already belongs to an order from manual."))) {
             try database.importFile(try write(text, folder, "big.csv"))
         }
         #expect(try counts(database) == before)
@@ -309,7 +309,7 @@ import Testing
         try insertManualOrder("#1002", into: database)
         let before = try counts(database)
         #expect(throws: ImportError(file: "orders_export.csv", line: 5, column: "Name",
-                                    reason: "order number #1002 already belongs to an order from manual.")) {
+                                    reason: Said("order number #1002 already belongs to an order from manual."))) {
             try database.importFile(try write(Self.twoOrders, folder))
         }
         #expect(try counts(database) == before)
@@ -345,7 +345,7 @@ import Testing
         #1,a@x.com,,,,,,,,,,2025-05-11 09:55:16 +0300,1,L,1.00,,,,,,,,,,,
         """
         #expect(throws: ImportError(file: "orders_export.csv", line: 4, column: "Name",
-                                    reason: "order #1 appears again after other orders; a Shopify export keeps an order's rows together.")) {
+                                    reason: Said("order #1 appears again after other orders; a Shopify export keeps an order's rows together."))) {
             try database.importFile(try write(text, folder))
         }
         #expect(try database.isEmpty())

@@ -103,14 +103,14 @@ import Testing
         let before = try eventCount()
         let badStatus = Self.portal + "\nUPS,1Z999AA10123456784,Lost in space,2026-11-22 10:00,,"
         #expect(throws: ImportError(file: "bad-status.csv", line: 7, column: "Status",
-                                    reason: "\"Lost in space\" is not a tracking status tezgah knows (e.g. in transit, out for delivery, delivered, teslim edildi).")) {
+                                    reason: Said("\"Lost in space\" is not a tracking status tezgah knows (e.g. in transit, out for delivery, delivered, teslim edildi)."))) {
             try database.importFile(try write(badStatus, "bad-status.csv"))
         }
         let badTime = Self.portal + "\nUPS,1Z999AA10123456784,Delivered,21/11/2026 16:45,,"
         #expect(throws: ImportError.self) { try database.importFile(try write(badTime, "bad-time.csv")) }
         let badCarrier = "\(Self.header)\nKargoX,112233445566,Yolda,2026-11-21 10:00,,"
         #expect(throws: ImportError(file: "bad-carrier.csv", line: 2, column: "Carrier",
-                                    reason: "\"KargoX\" is not a carrier tezgah knows (UPS, USPS, FedEx, DHL Express, Yurtiçi Kargo, Aras Kargo, MNG Kargo, PTT Kargo, Sürat Kargo).")) {
+                                    reason: Said("\"KargoX\" is not a carrier tezgah knows (UPS, USPS, FedEx, DHL Express, Yurtiçi Kargo, Aras Kargo, MNG Kargo, PTT Kargo, Sürat Kargo)."))) {
             try database.importFile(try write(badCarrier, "bad-carrier.csv"))
         }
         #expect(try eventCount() == before)

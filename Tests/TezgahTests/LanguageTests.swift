@@ -23,6 +23,39 @@ import Testing
         #expect(Language.resolve(flag: nil, config: nil, environment: nil) == .english)
     }
 
+    /// What the database keeps in English reads back in Turkish, the phrases inside it too; an
+    /// owner's own words stay as they are.
+    @Test func keptTextIsSaidInTheDesksLanguage() {
+        let turkish = Language.turkish
+        #expect(turkish.sayKept("review invite deferred") == "yorum daveti ertelendi")
+        #expect(turkish.sayKept("open conversation #88") == "açık konuşma #88")
+        #expect(turkish.sayKept("delivered 7 days ago") == "7 gün önce teslim edildi")
+        #expect(turkish.sayKept("mail 12 to ayse@example.com; delivered 3 h ago")
+                == "e-posta 12, ayse@example.com adresine; 3 sa önce teslim edildi")
+        #expect(turkish.sayKept("Silver → Gold, 1200 points this year") == "Gümüş → Altın, bu yıl 1200 puan")
+        #expect(turkish.sayKept("10% off") == "%10 indirim")
+        #expect(turkish.sayKept("Hediye paketi, kırmızı kurdele") == "Hediye paketi, kırmızı kurdele")
+        // A value that must be a phrase and is not: the text is left as it is.
+        #expect(turkish.sayKept("someone's words deferred") == "someone's words deferred")
+        #expect(Language.english.sayKept("delivered 7 days ago") == "delivered 7 days ago")
+    }
+
+    /// Every kept shape, written as the store writes it, reads back as the same phrase in Turkish:
+    /// no shape is taken for another.
+    @Test func everyKeptShapeReadsBackAsItself() {
+        let samples: [Substring: String] = ["ago": "5 days ago", "kind": "review invite", "status": "open", "from": "Silver",
+                                            "to": "Gold", "tier": "Gold", "why": "due"]
+        for shape in KeptPhrase.shapes {
+            var values: [String: String] = [:]
+            var phrases: [String: String] = [:]
+            for name in Language.placeholders(in: shape.phrase) {
+                if let sample = samples[Substring(name)] { phrases[name] = sample } else { values[name] = KeptPhrase.numberValues.contains(Substring(name)) ? "4\(name.count)" : "x\(name.count)" }
+            }
+            let said = Said(shape.phrase, values, phrases: phrases)
+            #expect(Language.turkish.sayKept(said.english) == Language.turkish.say(said), "\(shape.phrase)")
+        }
+    }
+
     @Test func phrasesAreSaidInTheLanguageWithTheirValues() {
         #expect(Language.english.say("Orders") == "Orders")
         #expect(Language.turkish.say("Orders") == "Siparişler")

@@ -11,7 +11,7 @@ import Testing
     private func apply(_ action: OrderAction, _ facts: OrderFacts) -> OrderFacts? { try? action.applied(to: facts).get() }
 
     private func refusal(_ action: OrderAction, _ facts: OrderFacts) -> String? {
-        if case .failure(let refusal) = action.applied(to: facts) { refusal.reason } else { nil }
+        if case .failure(let refusal) = action.applied(to: facts) { refusal.reason.english } else { nil }
     }
 
     @Test func holdRemembersWhereTheOrderWasAndReleaseGoesBack() throws {

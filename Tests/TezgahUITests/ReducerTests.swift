@@ -257,11 +257,11 @@ import Tezgah
     @Test func anOrderActionSaysWhoWasNotMailed() {
         var state = Fixtures.ordersState()
         var report = OrderActionReport(action: .markPreparing, changed: [1_000, 1_001, 1_002], problems: [], mailsQueued: 1)
-        report.noteUnmailed("no mail queued for order #1041: “x” is not an e-mail address like name@example.com")
+        report.noteUnmailed(Said("no mail queued for order {number}: {reason}", ["number": "#1041", "reason": "“x” is not an e-mail address like name@example.com"]))
         _ = state.reduce(.orderActionApplied(report))
         #expect(state.message == "3 orders marked preparing. Customer mail queued. "
                 + "(no mail queued for order #1041: “x” is not an e-mail address like name@example.com)")
-        report.noteUnmailed("no mail queued: Ayşe Kaya has no e-mail address")
+        report.noteUnmailed(Said("no mail queued: {name} has no e-mail address", ["name": "Ayşe Kaya"]))
         _ = state.reduce(.orderActionApplied(report))
         #expect(state.message == "3 orders marked preparing. Customer mail queued. "
                 + "(no mail queued for order #1041: “x” is not an e-mail address like name@example.com; and 1 more order without mail)")

@@ -4,7 +4,7 @@ import Foundation
 /// for and why, in the order it was taken.
 public struct AutomationReport: Equatable, Sendable {
     public struct Decision: Equatable, Sendable {
-        public enum Outcome: String, Sendable {
+        public enum Outcome: String, Sendable, CaseIterable {
             /// A mail was queued (or would be).
             case queued
             case deferred, skipped, expired, planned

@@ -46,7 +46,8 @@ public enum Language: String, CaseIterable, Sendable, Codable {
     public func say(_ said: Said) -> String {
         Self.fill(lookUp(said.phrase)) { name in
             let key = String(name)
-            return said.values[key] ?? said.phrases[key].map { say($0) } ?? said.amounts[key].map { $0.formatted(in: self) }
+            return said.values[key] ?? said.phrases[key].map { sayKept($0) } ?? said.amounts[key].map { $0.formatted(in: self) }
+                ?? said.parts[key].map { say($0) }
         }
     }
 
@@ -135,18 +136,31 @@ public struct Said: Hashable, Sendable {
     public var phrase: String
     /// Values said as they are (numbers, names, a customer's words).
     public var values: [String: String]
-    /// Values that are phrases themselves (a status), said in the language too.
+    /// Values that are phrases themselves (a status), said in the language too; text the database
+    /// kept in English (`KeptPhrase`) among them.
     public var phrases: [String: String]
     /// Amounts, written as the language writes money.
     public var amounts: [String: Money]
+    /// Values that are whole sentences' parts with values of their own ("Order {number} {reason}").
+    public var parts: [String: Said]
 
-    public init(_ phrase: String, _ values: [String: String] = [:], phrases: [String: String] = [:], amounts: [String: Money] = [:]) {
+    public init(_ phrase: String, _ values: [String: String] = [:], phrases: [String: String] = [:], amounts: [String: Money] = [:],
+                parts: [String: Said] = [:]) {
         self.phrase = phrase
         self.values = values
         self.phrases = phrases
         self.amounts = amounts
+        self.parts = parts
     }
 
     /// The phrase in English, as the activity log and the command line keep it.
     public var english: String { Language.english.say(self) }
+}
+
+/// Scripts read a sentence in English, as one string (`--json`).
+extension Said: Encodable {
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(english)
+    }
 }

@@ -31,6 +31,8 @@ public struct PointsEntry: Hashable, Sendable {
     /// Who wrote it (the Unix user, or `automation`) and when its points become available, if later.
     public var actor = ""
     public var availableAt: Date?
+    /// What kind of entry it is; an adjustment's reason is the owner's own words.
+    public var kind: LedgerKind?
 
     public init(at: Date, points: Int64, reason: String) {
         self.at = at

@@ -87,82 +87,85 @@ extension OrderAction {
     /// number: "is on hold (address check); release it first.").
     public func applied(to order: OrderFacts) -> Result<OrderFacts, OrderActionRefusal> {
         var next = order
-        func refuse(_ why: String) -> Result<OrderFacts, OrderActionRefusal> { .failure(OrderActionRefusal(why)) }
+        func refuse(_ why: Said) -> Result<OrderFacts, OrderActionRefusal> { .failure(OrderActionRefusal(why)) }
+        let held = ["reason": order.holdReason ?? ""]
+        let status = ["status": order.status.title]
+        let onHold = order.holdReason == nil ? Said("is on hold; release it first.") : Said("is on hold ({reason}); release it first.", held)
         switch self {
         case .markPreparing:
             switch order.status {
             case .received: next.status = .preparing
-            case .preparing: return refuse("is already being prepared.")
-            case .onHold: return refuse("is on hold (\(order.holdReason ?? "no reason given")); release it first.")
-            default: return refuse("is \(order.status.title); only a received order can be marked preparing.")
+            case .preparing: return refuse(Said("is already being prepared."))
+            case .onHold: return refuse(onHold)
+            default: return refuse(Said("is {status}; only a received order can be marked preparing.", phrases: status))
             }
         case .hold(let reason):
             let reason = reason.trimmingCharacters(in: .whitespacesAndNewlines)
-            guard !reason.isEmpty else { return refuse("needs a reason to be put on hold.") }
+            guard !reason.isEmpty else { return refuse(Said("needs a reason to be put on hold.")) }
             guard [.received, .preparing].contains(order.status) else {
-                return refuse(order.status == .onHold ? "is already on hold (\(order.holdReason ?? ""))."
-                              : "is \(order.status.title); only a received or preparing order can be put on hold.")
+                return order.status == .onHold ? refuse(Said("is already on hold ({reason}).", held))
+                    : refuse(Said("is {status}; only a received or preparing order can be put on hold.", phrases: status))
             }
             next.heldFrom = order.status
             next.status = .onHold
             next.holdReason = reason
         case .release:
-            guard order.status == .onHold else { return refuse("is not on hold.") }
+            guard order.status == .onHold else { return refuse(Said("is not on hold.")) }
             next.status = order.heldFrom ?? .received
             next.heldFrom = nil
             next.holdReason = nil
         case .ship:
             switch order.status {
             case .received, .preparing, .shipped: break
-            case .onHold: return refuse("is on hold (\(order.holdReason ?? "no reason given")); release it first.")
-            default: return refuse("is \(order.status.title); it cannot be shipped.")
+            case .onHold: return refuse(onHold)
+            default: return refuse(Said("is {status}; it cannot be shipped.", phrases: status))
             }
             next.status = .shipped
             next.fulfillment = .fulfilled
         case .cancel:
             switch order.status {
             case .received, .preparing, .onHold: break
-            case .cancelled: return refuse("is already cancelled.")
-            default: return refuse("is \(order.status.title); it cannot be cancelled — refund it instead.")
+            case .cancelled: return refuse(Said("is already cancelled."))
+            default: return refuse(Said("is {status}; it cannot be cancelled — refund it instead.", phrases: status))
             }
             next.status = .cancelled
             next.holdReason = nil
             next.heldFrom = nil
         case .markDelivered:
             guard order.status == .shipped else {
-                return refuse(order.status == .delivered ? "is already delivered." : "is \(order.status.title); only a shipped order can be delivered.")
+                return order.status == .delivered ? refuse(Said("is already delivered.")) : refuse(Said("is {status}; only a shipped order can be delivered.", phrases: status))
             }
             next.status = .delivered
         case .refund(let amount):
             guard order.payment == .paid || order.payment == .partiallyRefunded else {
-                return refuse(order.payment == .refunded ? "is already refunded in full." : "is not paid; there is nothing to refund.")
+                return order.payment == .refunded ? refuse(Said("is already refunded in full.")) : refuse(Said("is not paid; there is nothing to refund."))
             }
             let left = order.total - order.refunded
             let money = amount ?? Money(minorUnits: left, currency: .code(order.currency))
             guard money.currency.code == order.currency else {
-                return refuse("is in \(order.currency), not \(money.currency.code).")
+                return refuse(Said("is in {currency}, not {asked}.", ["currency": order.currency, "asked": money.currency.code]))
             }
-            guard money.minorUnits > 0 else { return refuse("needs a refund amount above zero.") }
+            guard money.minorUnits > 0 else { return refuse(Said("needs a refund amount above zero.")) }
             guard money.minorUnits <= left else {
-                return refuse("has only \(Money(minorUnits: left, currency: .code(order.currency)).formatted) left to refund.")
+                return refuse(Said("has only {left} left to refund.", amounts: ["left": Money(minorUnits: left, currency: .code(order.currency))]))
             }
             next.refunded += money.minorUnits
             next.payment = next.refunded == order.total ? .refunded : .partiallyRefunded
         case .addNote(let text):
             let text = text.trimmingCharacters(in: .whitespacesAndNewlines)
-            guard !text.isEmpty else { return refuse("needs the note's text.") }
+            guard !text.isEmpty else { return refuse(Said("needs the note's text.")) }
             next.note = order.note.isEmpty ? text : order.note + "\n" + text
         case .addTag(let tag):
             let tag = tag.trimmingCharacters(in: .whitespaces)
-            guard !tag.isEmpty, !tag.contains(",") else { return refuse("needs a tag without commas.") }
+            guard !tag.isEmpty, !tag.contains(",") else { return refuse(Said("needs a tag without commas.")) }
             guard !order.tags.contains(where: { SearchFolding.fold($0) == SearchFolding.fold(tag) }) else {
-                return refuse("is already tagged \(tag).")
+                return refuse(Said("is already tagged {tag}.", ["tag": tag]))
             }
             next.tags.append(tag)
         case .removeTag(let tag):
             let folded = SearchFolding.fold(tag)
             guard order.tags.contains(where: { SearchFolding.fold($0) == folded }) else {
-                return refuse("has no tag \(tag.trimmingCharacters(in: .whitespaces)).")
+                return refuse(Said("has no tag {tag}.", ["tag": tag.trimmingCharacters(in: .whitespaces)]))
             }
             next.tags.removeAll { SearchFolding.fold($0) == folded }
         }
@@ -185,8 +188,8 @@ extension OrderAction {
     }
 }
 
-/// Why an action does not fit an order, as the end of a sentence about it.
+/// Why an action does not fit an order, as the end of a sentence about it ("Order {number} {reason}").
 public struct OrderActionRefusal: Error, Hashable, Sendable {
-    public var reason: String
-    public init(_ reason: String) { self.reason = reason }
+    public var reason: Said
+    public init(_ reason: Said) { self.reason = reason }
 }

@@ -53,22 +53,23 @@ public struct ReviewInviteFacts: Codable, Equatable, Sendable {
         let waiting: Set<ReviewInviteState> = [.scheduled, .deferred, .held]
         switch action {
         case .sendNow:
-            guard waiting.contains(state) else { return .failure(OrderActionRefusal("is \(state.title); only a waiting invite can be sent.")) }
+            guard waiting.contains(state) else { return .failure(OrderActionRefusal(Said("is {state}; only a waiting invite can be sent.", phrases: ["state": state.title]))) }
             (next.state, next.reason, next.heldFrom, next.sentAt) = (.sent, "", nil, Int64(now.timeIntervalSince1970))
         case .hold:
             guard state == .scheduled || state == .deferred else {
-                return .failure(OrderActionRefusal(state == .held ? "is already held." : "is \(state.title); only a waiting invite can be held."))
+                return .failure(OrderActionRefusal(state == .held ? Said("is already held.")
+                                                   : Said("is {state}; only a waiting invite can be held.", phrases: ["state": state.title])))
             }
-            (next.state, next.heldFrom, next.reason) = (.held, state, "held by \(actor)")
+            (next.state, next.heldFrom, next.reason) = (.held, state, Said(KeptPhrase.heldBy, ["user": actor]).english)
         case .release:
-            guard state == .held else { return .failure(OrderActionRefusal("is not held.")) }
+            guard state == .held else { return .failure(OrderActionRefusal(Said("is not held."))) }
             // Back to waiting; the next automation pass decides again whether it goes or waits.
             (next.state, next.heldFrom, next.reason) = (.scheduled, nil, "")
         case .skip(let reason):
-            guard waiting.contains(state) else { return .failure(OrderActionRefusal("is \(state.title); only a waiting invite can be skipped.")) }
+            guard waiting.contains(state) else { return .failure(OrderActionRefusal(Said("is {state}; only a waiting invite can be skipped.", phrases: ["state": state.title]))) }
             (next.state, next.heldFrom, next.reason) = (.skipped, nil, reason)
         case .recordReview:
-            guard state != .reviewed else { return .failure(OrderActionRefusal("has a review already.")) }
+            guard state != .reviewed else { return .failure(OrderActionRefusal(Said("has a review already."))) }
             (next.state, next.heldFrom, next.reason) = (.reviewed, nil, "")
         }
         return .success(next)

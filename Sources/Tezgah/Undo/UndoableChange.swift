@@ -30,12 +30,12 @@ public struct UndoReport: Equatable, Sendable {
     public var subject: UndoSubject
     public var restored: [Int64]
     /// One sentence per row left as it is (changed since, or an order's parcel already moving).
-    public var problems: [String]
+    public var problems: [Said]
     /// Queued customer mail that was cancelled with the change, and mail that had already gone.
     public var mailsCancelled: Int
     public var mailsAlreadySent: Int
 
-    public init(subject: UndoSubject, restored: [Int64] = [], problems: [String] = [], mailsCancelled: Int = 0, mailsAlreadySent: Int = 0) {
+    public init(subject: UndoSubject, restored: [Int64] = [], problems: [Said] = [], mailsCancelled: Int = 0, mailsAlreadySent: Int = 0) {
         self.subject = subject
         self.restored = restored
         self.problems = problems

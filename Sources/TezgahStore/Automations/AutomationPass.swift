@@ -60,10 +60,10 @@ struct AutomationPass {
                 }
                 guard settings.thankYou.enabled else { continue }
                 if order.facts.status == .cancelled || order.facts.payment == .refunded {
-                    try decide(.skipped, .thankYou, order, why: "it arrived \(order.facts.status == .cancelled ? "cancelled" : "refunded")")
+                    try decide(.skipped, .thankYou, order, why: order.facts.status == .cancelled ? KeptPhrase.arrivedCancelled : KeptPhrase.arrivedRefunded)
                     continue
                 }
-                try queue(.thankYou, for: order, dedupeKey: "thank_you:order:\(order.id)", why: "placed \(Self.ago(age))")
+                try queue(.thankYou, for: order, dedupeKey: "thank_you:order:\(order.id)", why: Self.kept(KeptPhrase.placed, ["ago": Self.ago(age)]))
             }
         }
         try setCursor("orders", cursor)
@@ -171,7 +171,7 @@ struct AutomationPass {
                 continue
             }
             if let expires: Int64 = row[5], expires <= now.unixSeconds {
-                let why = "not sent within \(Int(settings.reviewInvite.expiresAfter / Self.day)) days of being due"
+                let why = Self.kept(KeptPhrase.notSentInTime, ["days": String(Int(settings.reviewInvite.expiresAfter / Self.day))])
                 try setInvite(id, .expired, reason: why)
                 try decide(.expired, .reviewInvite, order, why: why)
                 continue
@@ -187,7 +187,8 @@ struct AutomationPass {
                 SELECT o.number, i.sent_at FROM review_invites i JOIN orders o ON o.id = i.order_id
                 WHERE i.customer_id = ? AND i.sent_at > ? AND i.id <> ? ORDER BY i.sent_at DESC LIMIT 1
                 """), arguments: [row[2] as Int64, (now.addingTimeInterval(-settings.reviewInvite.customerGap)).unixSeconds, id]) {
-                let why = "the customer was invited for \(recent[0] as String) \(Self.ago(now.timeIntervalSince(Date(unixSeconds: recent[1])))) (one invite per \(Int(settings.reviewInvite.customerGap / Self.day)) days)"
+                let why = Self.kept(KeptPhrase.invitedLately, ["number": recent[0] as String, "ago": Self.ago(now.timeIntervalSince(Date(unixSeconds: recent[1]))),
+                                                               "days": String(Int(settings.reviewInvite.customerGap / Self.day))])
                 try setInvite(id, .skipped, reason: why)
                 try decide(.skipped, .reviewInvite, order, why: why)
                 continue
@@ -199,7 +200,7 @@ struct AutomationPass {
                     .execute(arguments: [now.unixSeconds, now.unixSeconds, id])
                 try reindexInvite(id)
             } else {
-                try setInvite(id, .skipped, reason: report.decisions.last?.why ?? "no mail could be written")
+                try setInvite(id, .skipped, reason: report.decisions.last?.why ?? KeptPhrase.noMailWritten)
             }
         }
     }
@@ -221,7 +222,7 @@ struct AutomationPass {
             let id: Int64 = row[0]
             let order = try orderForMail(id: row[1])
             if try queue(.reviewReminder, for: order, dedupeKey: "review_reminder:order:\(order.id)",
-                         why: "invited \(Int(delay / Self.day)) days ago, no review yet",
+                         why: Self.kept(KeptPhrase.noReviewYet, ["days": String(Int(delay / Self.day))]),
                          values: ["review_url": settings.reviewInvite.link(orderNumber: order.number)]) {
                 try db.cachedStatement(sql: "UPDATE review_invites SET state = 'reminded', reminder_at = ?, updated_at = ? WHERE id = ?")
                     .execute(arguments: [now.unixSeconds, now.unixSeconds, id])
@@ -244,12 +245,13 @@ struct AutomationPass {
             let kind = SurveyKind(rawValue: row[3]) ?? .csat
             var skip = Self.refusal(order.facts)
             if skip == nil, Date(unixSeconds: row[4]).addingTimeInterval(Self.surveyLateness) <= now {
-                skip = "not sent within \(Int(Self.surveyLateness / Self.day)) days of being due"
+                skip = Self.kept(KeptPhrase.notSentInTime, ["days": String(Int(Self.surveyLateness / Self.day))])
             }
             if skip == nil, let recent = try Int64.fetchOne(db.cachedStatement(sql: """
                 SELECT sent_at FROM surveys WHERE customer_id = ? AND sent_at > ? AND id <> ? ORDER BY sent_at DESC LIMIT 1
                 """), arguments: [row[2] as Int64, now.addingTimeInterval(-settings.survey.customerGap).unixSeconds, id]) {
-                skip = "the customer was surveyed \(Self.ago(now.timeIntervalSince(Date(unixSeconds: recent)))) (one survey per \(Int(settings.survey.customerGap / Self.day)) days)"
+                skip = Self.kept(KeptPhrase.surveyedLately, ["ago": Self.ago(now.timeIntervalSince(Date(unixSeconds: recent))),
+                                                            "days": String(Int(settings.survey.customerGap / Self.day))])
             }
             if let skip {
                 try db.cachedStatement(sql: "UPDATE surveys SET state = 'skipped', reason = ? WHERE id = ?").execute(arguments: [skip, id])
@@ -269,9 +271,9 @@ struct AutomationPass {
 
     /// Why an order gets no invite or survey at all.
     static func refusal(_ facts: OrderFacts) -> String? {
-        if facts.status == .cancelled { return "the order was cancelled" }
-        if facts.status == .returned { return "the order was returned" }
-        if facts.payment == .refunded { return "the order was refunded" }
+        if facts.status == .cancelled { return KeptPhrase.orderCancelled }
+        if facts.status == .returned { return KeptPhrase.orderReturned }
+        if facts.payment == .refunded { return KeptPhrase.orderRefunded }
         return nil
     }
 
@@ -289,17 +291,17 @@ struct AutomationPass {
         if let conversation = try Row.fetchOne(db.cachedStatement(sql: """
             SELECT id, status FROM conversations WHERE customer_id = ? AND status IN ('open', 'pending') ORDER BY id LIMIT 1
             """), arguments: [customerID]) {
-            return "\(conversation[1] as String) conversation #\(conversation[0] as Int64)"
+            return Self.kept(KeptPhrase.conversationWaiting, ["status": conversation[1] as String, "id": String(conversation[0] as Int64)])
         }
         if let open = try Int64.fetchOne(db.cachedStatement(sql: """
             SELECT id FROM returns WHERE customer_id = ? AND state IN ('requested', 'approved', 'received') ORDER BY id LIMIT 1
             """), arguments: [customerID]) {
-            return "return #R\(open) under way"
+            return Self.kept(KeptPhrase.returnUnderWay, ["id": String(open)])
         }
         if let tracking = try String.fetchOne(db.cachedStatement(sql: """
             SELECT tracking_number FROM shipments WHERE order_id = ? AND status = 'exception' LIMIT 1
             """), arguments: [orderID]) {
-            return "parcel \(tracking) has a delivery exception"
+            return Self.kept(KeptPhrase.parcelException, ["tracking": tracking])
         }
         return nil
     }
@@ -309,13 +311,13 @@ struct AutomationPass {
             SELECT (SELECT min(shipped_at) FROM shipments WHERE order_id = o.id), \(ShopWriter.deliveredAt)
             FROM orders o WHERE o.id = ?
             """), arguments: [orderID])
-        if let delivered: Int64 = row?[1] { return "delivered \(Self.ago(now.timeIntervalSince(Date(unixSeconds: delivered))))" }
-        if let shipped: Int64 = row?[0] { return "shipped \(Self.ago(now.timeIntervalSince(Date(unixSeconds: shipped)))), no delivery recorded" }
-        return "due"
+        if let delivered: Int64 = row?[1] { return Self.kept(KeptPhrase.delivered, ["ago": Self.ago(now.timeIntervalSince(Date(unixSeconds: delivered)))]) }
+        if let shipped: Int64 = row?[0] { return Self.kept(KeptPhrase.shippedNotDelivered, ["ago": Self.ago(now.timeIntervalSince(Date(unixSeconds: shipped)))]) }
+        return KeptPhrase.due
     }
 
     private func orderForMail(id: Int64) throws -> OrderForAction {
-        guard let order = try writer.orderFacts(id: id) else { throw StoreError.notFound(what: "order", id: id) }
+        guard let order = try writer.orderFacts(id: id) else { throw StoreError.notFound(what: phrase("order"), id: id) }
         return order
     }
 
@@ -330,7 +332,7 @@ struct AutomationPass {
                                        values: values)
         let mail: ComposedMail
         do {
-            guard !order.customer.email.isEmpty else { throw UnmailableRecipient(address: "", reason: "the customer has no e-mail address") }
+            guard !order.customer.email.isEmpty else { throw UnmailableRecipient(address: "", reason: KeptPhrase.noAddress) }
             mail = try composer(request, now)
         } catch let unmailable as UnmailableRecipient {
             let reason = unmailable.reason.hasSuffix(".") ? String(unmailable.reason.dropLast()) : unmailable.reason
@@ -338,7 +340,7 @@ struct AutomationPass {
             return false
         }
         guard let mailID = try writer.enqueueMail(mail) else { return false }
-        try decide(.queued, kind, order, why: why, detail: "mail \(mailID) to \(mail.toAddress); \(why)")
+        try decide(.queued, kind, order, why: why, detail: Self.kept(KeptPhrase.mailQueuedTo, ["id": String(mailID), "address": mail.toAddress, "why": why]))
         return true
     }
 
@@ -347,7 +349,7 @@ struct AutomationPass {
                                  why: String, detail: String? = nil) throws {
         report.decisions.append(.init(outcome: outcome, kind: kind, orderNumber: order.number, recipient: order.customer.email, why: why))
         try writer.logActivity(at: now, actor: Self.actor, subjectType: "order", subjectID: order.id,
-                               action: "\(kind.title) \(outcome.rawValue)", detail: detail ?? why)
+                               action: Self.kept(KeptPhrase.decision(outcome), ["kind": kind.title]), detail: detail ?? why)
     }
 
     private func setInvite(_ id: Int64, _ state: ReviewInviteState, reason: String) throws {
@@ -374,8 +376,11 @@ struct AutomationPass {
 
     /// "3 h ago", "7 days ago".
     static func ago(_ seconds: TimeInterval) -> String {
-        if seconds < 2 * 3_600 { return "\(max(0, Int(seconds / 60))) min ago" }
-        if seconds < 2 * day { return "\(Int(seconds / 3_600)) h ago" }
-        return "\(Int(seconds / day)) days ago"
+        if seconds < 2 * 3_600 { return kept(KeptPhrase.minutesAgo, ["minutes": String(max(0, Int(seconds / 60)))]) }
+        if seconds < 2 * day { return kept(KeptPhrase.hoursAgo, ["hours": String(Int(seconds / 3_600))]) }
+        return kept(KeptPhrase.daysAgo, ["days": String(Int(seconds / day))])
     }
+
+    /// A kept phrase's English, as the database keeps it (see `KeptPhrase`).
+    static func kept(_ phrase: String, _ values: [String: String]) -> String { Said(phrase, values).english }
 }

@@ -72,7 +72,7 @@ extension AppDatabase {
         try pool.read { db in
             guard let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT \(Self.customerColumns), unsubscribed_at FROM customers WHERE id = ?"),
                                              arguments: [id])
-            else { throw StoreError.notFound(what: "customer", id: id) }
+            else { throw StoreError.notFound(what: phrase("customer"), id: id) }
             var profile = CustomerProfile(customer: Self.customer(row), perKind: perKind)
             profile.unsubscribedAt = row.optionalDate(8)
             profile.suppression = try String.fetchOne(db.cachedStatement(sql: "SELECT reason FROM suppressions WHERE address = ?"),

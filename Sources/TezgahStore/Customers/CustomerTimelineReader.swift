@@ -102,8 +102,11 @@ struct CustomerTimelineReader {
             let detail: String = row[3]
             // The action as the activity log keeps it, in English: said in the desk's language
             // where the catalogue knows it ("marked preparing").
-            let values = ["order": numbers[row[1]], "detail": detail, "actor": row[4] as String]
-            let action = ["action": row[2] as String]
+            // An automation's detail is a kept phrase said in the language too; a person's (a note, a
+            // tag, a hold's reason) is their own words.
+            let byAutomation = (row[4] as String) == AutomationPass.actor
+            let values = ["order": numbers[row[1]], "actor": row[4] as String].merging(byAutomation ? [:] : ["detail": detail]) { $1 }
+            let action = ["action": row[2] as String].merging(byAutomation ? ["detail": detail] : [:]) { $1 }
             return CustomerEvent(at: row.date(0), kind: .orderChange,
                                  said: detail.isEmpty ? Said("{order} {action} ({actor})", values, phrases: action)
                                      : Said("{order} {action}: {detail} ({actor})", values, phrases: action),

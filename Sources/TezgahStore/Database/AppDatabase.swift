@@ -132,7 +132,7 @@ public final class AppDatabase: Sendable {
             }
             if isReadOnly {
                 guard try pool.read(Migrations.migrator.hasCompletedMigrations) else {
-                    throw StoreError.refused("The shop database at \(path) needs this version's upgrade, which a read-only desk cannot make: open it once as a user who may change the shop.")
+                    throw StoreError.refused(Said("The shop database at {path} needs this version's upgrade, which a read-only desk cannot make: open it once as a user who may change the shop.", ["path": path]))
                 }
             } else {
                 try Migrations.migrate(pool, upgrading: upgrading)

@@ -195,7 +195,7 @@ private struct Generator {
         }
 
         // A conversation for about one order in twelve; recent ones may still be open.
-        var conversationOpen = false
+        var conversationOpen: (id: Int64, status: ConversationStatus)?
         if random.chance(0.08) {
             conversationOpen = try conversation(for: who, orderID: orderID, number: number, placed: placed, writer)
         }
@@ -210,7 +210,7 @@ private struct Generator {
 
         if let deliveredAt, status == .delivered {
             try reviewInvite(mailed, who: who, deliveredAt: deliveredAt,
-                             blocker: conversationOpen ? "open conversation" : exception ? "shipment exception" : nil, writer)
+                             blocker: Self.blocker(conversation: conversationOpen, exception: exception ? parcel?.number : nil), writer)
         }
         try loyalty(customerIndex, orderID: orderID, number: number, total: total, currency: who.place.currency,
                     placed: placed, writer)
@@ -232,7 +232,7 @@ private struct Generator {
     }
 
     mutating func conversation(for who: DemoCustomer, orderID: Int64, number: String, placed: Int64,
-                               _ writer: ShopWriter) throws -> Bool {
+                               _ writer: ShopWriter) throws -> (id: Int64, status: ConversationStatus)? {
         let subjects = DemoCatalog.conversationSubjects
         let pair = random.pick(subjects)
         let subject = orderID % 499 == 7 ? DemoCatalog.hostileSubject : (who.place.language == "tr" ? pair.tr : pair.en)
@@ -263,9 +263,9 @@ private struct Generator {
         } else {
             status = random.chance(0.6) ? .pending : .snoozed
         }
-        try writer.insertConversation(customerID: who.id, customerName: who.name, customerEmail: who.email, orderID: orderID,
-                                      orderNumber: number, subject: subject, status: status, messages: messages)
-        return status != .closed
+        let id = try writer.insertConversation(customerID: who.id, customerName: who.name, customerEmail: who.email, orderID: orderID,
+                                               orderNumber: number, subject: subject, status: status, messages: messages)
+        return status == .closed ? nil : (id, status)
     }
 
     mutating func shipment(_ order: DemoOrderMail, who: DemoCustomer, status: OrderStatus, placed: Int64,
@@ -335,6 +335,14 @@ private struct Generator {
     }
 
     /// The invite goes out a week after delivery; while something is open for the customer it waits.
+    /// What holds a demo invite back, as the automation engine words it.
+    static func blocker(conversation: (id: Int64, status: ConversationStatus)?, exception tracking: String?) -> String? {
+        if let conversation {
+            return Said(KeptPhrase.conversationWaiting, ["status": conversation.status.rawValue, "id": String(conversation.id)]).english
+        }
+        return tracking.map { Said(KeptPhrase.parcelException, ["tracking": $0]).english }
+    }
+
     mutating func reviewInvite(_ order: DemoOrderMail, who: DemoCustomer, deliveredAt: Int64, blocker: String?,
                                _ writer: ShopWriter) throws {
         let (orderID, number) = (order.id, order.number)
@@ -345,15 +353,15 @@ private struct Generator {
         var reason = ""
         if let blocker, now - due < 14 * day {
             state = .deferred
-            reason = "waiting: \(blocker)"
+            reason = blocker
         } else if due > now {
             state = random.chance(0.05) ? .held : .scheduled
-            if state == .held { reason = "held by ayse" }
+            if state == .held { reason = Said(KeptPhrase.heldBy, ["user": "ayse"]).english }
         } else {
             sentAt = due
             let roll = random.int(0...99)
             if roll < 3 && (blocker != nil || roll == 0) {
-                state = .expired; sentAt = nil; reason = "not sent within 60 days of being due"
+                state = .expired; sentAt = nil; reason = Said(KeptPhrase.notSentInTime, ["days": "60"]).english
             } else if roll < 3 {
                 state = .skipped; sentAt = nil; reason = "skipped by ayse"
             } else if roll < 30 {
@@ -384,12 +392,12 @@ private struct Generator {
             who.loyaltyAccount = try writer.insertLoyaltyAccount(customerID: who.id, customerName: who.name,
                                                                  customerEmail: who.email, joinedAt: Date(unixSeconds: placed),
                                                                  referralCode: who.referralCode)
-            try writer.addPoints(accountID: who.loyaltyAccount!, points: 100, reason: "welcome bonus", orderID: nil,
+            try writer.addPoints(accountID: who.loyaltyAccount!, points: 100, reason: KeptPhrase.welcome, orderID: nil,
                                  at: Date(unixSeconds: placed))
         }
         let perUnit: Int64 = currency.code == "TRY" ? 1 : 30 // foreign currencies earn at a TRY-equivalent rate
         let points = max(1, total / 100 * perUnit)
-        try writer.addPoints(accountID: who.loyaltyAccount!, points: points, reason: "order \(number)", orderID: orderID,
+        try writer.addPoints(accountID: who.loyaltyAccount!, points: points, reason: Said(KeptPhrase.earnedOnOrder, ["number": number]).english, orderID: orderID,
                              at: Date(unixSeconds: placed))
         if now - placed < 365 * day { who.yearlyPoints += points }
         customers[customerIndex] = who

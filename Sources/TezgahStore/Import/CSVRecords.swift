@@ -18,21 +18,21 @@ final class CSVRecords {
         file = (path as NSString).lastPathComponent
         guard let attributes = try? FileManager.default.attributesOfItem(atPath: path),
               let reader = try? CSVRowReader(path: path) else {
-            throw ImportError(file: path, reason: "cannot read the file.")
+            throw ImportError(file: path, reason: Said("cannot read the file."))
         }
         size = (attributes[.size] as? Int) ?? 0
         try Self.refuseIfNotUTF8(path: path, file: file)
         self.reader = reader
         let names = try Self.read(reader, file: file) ? (0..<reader.count).map(reader.trimmedString) : []
         guard names.contains(where: { !$0.isEmpty }) else {
-            throw ImportError(file: file, line: 1, reason: "the file has no header line.")
+            throw ImportError(file: file, line: 1, reason: Said("the file has no header line."))
         }
         header = names
         var columns: [String: Int] = [:]
         for (index, name) in header.enumerated() where !name.isEmpty {
             // Two columns of one name: which one the import read would be a guess.
             guard columns[name] == nil else {
-                throw ImportError(file: file, line: 1, reason: "the header names \"\(name)\" twice; each column needs its own name.")
+                throw ImportError(file: file, line: 1, reason: Said("the header names \"{value}\" twice; each column needs its own name.", ["value": name]))
             }
             columns[name] = index
         }
@@ -46,7 +46,8 @@ final class CSVRecords {
         if reader.count == 1 && reader.isEmpty(0) { return try next() } // a blank line
         // A stray comma shifts every later cell; saying so beats blaming whichever cell breaks first.
         if reader.count != header.count {
-            throw error(nil, "the row has \(reader.count) cells where the header has \(header.count); a comma inside a cell needs the cell in double quotes.")
+            throw error(nil, Said("the row has {cells} cells where the header has {columns}; a comma inside a cell needs the cell in double quotes.",
+                                  ["cells": String(reader.count), "columns": String(header.count)]))
         }
         return true
     }
@@ -78,13 +79,13 @@ final class CSVRecords {
     func email(_ value: String, column: String, line: Int? = nil) throws -> String {
         let address = value.lowercased()
         guard address.isEmpty || EmailAddressShape.isPlausible(address) else {
-            throw error(column, "\"\(value)\" is not an e-mail address.", line: line)
+            throw error(column, Said("\"{value}\" is not an e-mail address.", ["value": value]), line: line)
         }
         return address
     }
 
     /// The error for a cell on `line` (the current line unless the order started earlier).
-    func error(_ column: String?, _ reason: String, line: Int? = nil) -> ImportError {
+    func error(_ column: String?, _ reason: Said, line: Int? = nil) -> ImportError {
         ImportError(file: file, line: line ?? self.line, column: column, reason: reason)
     }
 
@@ -93,7 +94,7 @@ final class CSVRecords {
     func currency(_ code: String, line: Int? = nil) throws -> Currency {
         guard code.utf8.count == 3, code.utf8.allSatisfy({ (0x41...0x5A).contains($0) || (0x61...0x7A).contains($0) }) else {
             throw ImportError(file: file, line: line ?? self.line, column: "Currency",
-                              reason: "\"\(code)\" is not a three-letter currency code such as TRY or EUR.")
+                              reason: Said("\"{value}\" is not a three-letter currency code such as TRY or EUR.", ["value": code]))
         }
         return Currency.code(code)
     }
@@ -115,18 +116,18 @@ final class CSVRecords {
             let bytes = carry + [UInt8](chunk)
             // NUL is valid UTF-8 but in no text export: a spreadsheet's own file, or a broken one.
             if let nul = bytes.withUnsafeBytes({ raw in memchr(raw.baseAddress!, 0, raw.count).map { $0 - UnsafeMutableRawPointer(mutating: raw.baseAddress!) } }) {
-                throw ImportError(file: file, line: line(at: offset + nul), reason: "the file holds a NUL byte, which no CSV export has (a spreadsheet's own .xlsx or .numbers file, or a broken one); export it as CSV UTF-8 and import it again.")
+                throw ImportError(file: file, line: line(at: offset + nul), reason: Said("the file holds a NUL byte, which no CSV export has (a spreadsheet's own .xlsx or .numbers file, or a broken one); export it as CSV UTF-8 and import it again."))
             }
             switch scanUTF8(bytes) {
             case .invalid(let index):
-                throw ImportError(file: file, line: line(at: offset + index), reason: "the file is not UTF-8 (a Windows-1254 or ISO-8859-9 export, perhaps); save it from your spreadsheet as \"CSV UTF-8\" and import it again.")
+                throw ImportError(file: file, line: line(at: offset + index), reason: Said("the file is not UTF-8 (a Windows-1254 or ISO-8859-9 export, perhaps); save it from your spreadsheet as \"CSV UTF-8\" and import it again."))
             case .valid(let complete):
                 carry = Array(bytes[complete...])
                 offset += complete
             }
         }
         if !carry.isEmpty {
-            throw ImportError(file: file, line: line(at: offset), reason: "the file ends in the middle of a UTF-8 character.")
+            throw ImportError(file: file, line: line(at: offset), reason: Said("the file ends in the middle of a UTF-8 character."))
         }
     }
 

@@ -1,4 +1,5 @@
 import Foundation
+import Tezgah
 
 /// RFC 4180 CSV read straight from the file's bytes, one record at a time, in constant memory.
 ///
@@ -14,7 +15,9 @@ import Foundation
 final class CSVRowReader {
     struct SyntaxError: Error, Equatable {
         var line: Int
-        var reason: String
+        var reason: Said
+
+        static func == (a: SyntaxError, b: SyntaxError) -> Bool { (a.line, a.reason.english) == (b.line, b.reason.english) }
     }
 
     private let descriptor: Int32
@@ -37,7 +40,7 @@ final class CSVRowReader {
 
     init(path: String, chunkSize: Int = 1 << 20) throws {
         descriptor = open(path, O_RDONLY)
-        guard descriptor >= 0 else { throw SyntaxError(line: 0, reason: String(cString: strerror(errno))) }
+        guard descriptor >= 0 else { throw SyntaxError(line: 0, reason: Said("cannot be read: {reason}.", ["reason": String(cString: strerror(errno))])) }
         // Room for the three bytes of a byte-order mark, however small the chunk (the fuzzer's are).
         buffer = [UInt8](repeating: 0, count: max(chunkSize, 3))
         cells.reserveCapacity(4_096)
@@ -150,7 +153,7 @@ final class CSVRowReader {
                         case 0x0A: finished = true; break scan
                         case 0x0D: finished = true; skipLineFeed = true; break scan
                         default:
-                            failure = SyntaxError(line: recordLine + lines, reason: "a quoted cell goes on after its closing quote; a quote inside a quoted cell is written twice (\"\").")
+                            failure = SyntaxError(line: recordLine + lines, reason: Said("a quoted cell goes on after its closing quote; a quote inside a quoted cell is written twice (\"\")."))
                             break scan
                         }
                     }
@@ -164,7 +167,7 @@ final class CSVRowReader {
             }
         }
         if state == .quoted {
-            throw SyntaxError(line: quoteLine, reason: "a quoted cell starting here never ends; a quote is missing.")
+            throw SyntaxError(line: quoteLine, reason: Said("a quoted cell starting here never ends; a quote is missing."))
         }
         ends.append(out.count)
         line = recordLine + lines
@@ -190,7 +193,7 @@ final class CSVRowReader {
         let got = buffer.withUnsafeMutableBufferPointer { bytes in
             read(descriptor, bytes.baseAddress! + unread, bytes.count - unread)
         }
-        if got < 0 { throw SyntaxError(line: line, reason: String(cString: strerror(errno))) }
+        if got < 0 { throw SyntaxError(line: line, reason: Said("cannot be read: {reason}.", ["reason": String(cString: strerror(errno))])) }
         if got == 0 { endOfFile = true }
         filled += got
         bytesRead += got

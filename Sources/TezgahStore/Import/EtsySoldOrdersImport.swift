@@ -27,22 +27,22 @@ struct EtsySoldOrdersImport {
                 if rows % 1_000 == 0 { try progress(records.consumed) }
                 let id = records["Order ID"]
                 guard !id.isEmpty, id.allSatisfy(\.isNumber) else {
-                    throw records.error("Order ID", "\"\(id)\" is not an Etsy order number (digits only).")
+                    throw records.error("Order ID", Said("\"{value}\" is not an Etsy order number (digits only).", ["value": id]))
                 }
                 guard let placed = Self.date(records["Sale Date"]) else {
-                    throw records.error("Sale Date", "\"\(records["Sale Date"])\" is not a date like 11/20/26.")
+                    throw records.error("Sale Date", Said("\"{value}\" is not a date like 11/20/26.", ["value": records["Sale Date"]]))
                 }
                 let shippedText = records["Date Shipped"]
                 let shipped = Self.date(shippedText)
                 guard shippedText.isEmpty || shipped != nil else {
-                    throw records.error("Date Shipped", "\"\(shippedText)\" is not a date like 11/20/26.")
+                    throw records.error("Date Shipped", Said("\"{value}\" is not a date like 11/20/26.", ["value": shippedText]))
                 }
                 let currency = try records.currency(records["Currency"].isEmpty ? "USD" : records["Currency"])
                 let total = try amount("Order Total", currency)
                 let adjusted = records["Adjusted Order Total"].isEmpty ? nil : try amount("Adjusted Order Total", currency)
                 let itemsText = records["Number of Items"]
                 guard itemsText.isEmpty || (Int(itemsText).map { $0 > 0 } ?? false) else {
-                    throw records.error("Number of Items", "\"\(itemsText)\" is not a whole number of items above zero.")
+                    throw records.error("Number of Items", Said("\"{value}\" is not a whole number of items above zero.", ["value": itemsText]))
                 }
                 let name = [records["Full Name"], [records["First Name"], records["Last Name"]].joinedNonEmpty(" "),
                             records["Buyer"]].first { !$0.isEmpty } ?? "Etsy buyer"
@@ -74,7 +74,7 @@ struct EtsySoldOrdersImport {
 
     private func amount(_ column: String, _ currency: Currency) throws -> Int64 {
         guard let money = Money(parsing: records[column], currency: currency, decimalSeparator: ".") else {
-            throw records.error(column, "\"\(records[column])\" is not an amount like 349.90.")
+            throw records.error(column, Said("\"{value}\" is not an amount like 349.90.", ["value": records[column]]))
         }
         return money.minorUnits
     }

@@ -1,3 +1,5 @@
+import Tezgah
+
 /// The export formats tezgah recognises from a CSV header.
 public enum ImportFormat: String, CaseIterable, Sendable, Encodable {
     case shopifyOrders = "shopify-orders"
@@ -8,15 +10,16 @@ public enum ImportFormat: String, CaseIterable, Sendable, Encodable {
     case judgeMeReviews = "judgeme-reviews"
     case plainReviews = "reviews"
 
+    /// The format's name, a phrase the desk says in its language.
     public var title: String {
         switch self {
-        case .shopifyOrders: "Shopify orders export"
-        case .shopifyCustomers: "Shopify customers export"
-        case .wooCommerceOrders: "WooCommerce orders export"
-        case .etsySoldOrders: "Etsy sold-orders export"
-        case .trackingStatus: "tracking-status export"
-        case .judgeMeReviews: "Judge.me reviews export"
-        case .plainReviews: "reviews sheet"
+        case .shopifyOrders: phrase("Shopify orders export")
+        case .shopifyCustomers: phrase("Shopify customers export")
+        case .wooCommerceOrders: phrase("WooCommerce orders export")
+        case .etsySoldOrders: phrase("Etsy sold-orders export")
+        case .trackingStatus: phrase("tracking-status export")
+        case .judgeMeReviews: phrase("Judge.me reviews export")
+        case .plainReviews: phrase("reviews sheet")
         }
     }
 
@@ -77,7 +80,7 @@ public struct ImportSummary: Equatable, Sendable, Encodable {
     public var etasMoved = 0
     public var mailsQueued = 0
     /// Tracking imports: why a delivered order's customer was not told (the first such order).
-    public var mailNotice: String?
+    public var mailNotice: Said?
     /// Tracking imports: rows naming parcels tezgah has no shipment for, and those numbers.
     public var rowsSkipped = 0
     public var unknownParcels: [String] = []
@@ -86,41 +89,55 @@ public struct ImportSummary: Equatable, Sendable, Encodable {
     public var reviewsLinked = 0
     public var reviewsKnown = 0
 
-    public var description: String {
+    public var description: String { sentence(in: .english) }
+
+    /// The summary as the desk and the command line say it, in `language`.
+    public func sentence(in language: Language) -> String {
+        func say(_ phrase: String, _ values: KeyValuePairs<String, String>) -> String { language.say(phrase, values) }
+        let title = language.say(format.title)
+        let named = unknownParcels.prefix(5).joined(separator: ", ") + (unknownParcels.count > 5 ? ", …" : "")
         switch format {
         case .trackingStatus:
-            var text = "\(format.title): \(eventsAdded) new tracking events on \(shipmentsUpdated) shipments, \(eventsKnown) already known."
-            if etasMoved > 0 { text += " \(etasMoved) ETA\(etasMoved == 1 ? "" : "s") moved." }
+            var text = say("{format}: {added} new tracking events on {shipments} shipments, {known} already known.",
+                           ["format": title, "added": String(eventsAdded), "shipments": String(shipmentsUpdated), "known": String(eventsKnown)])
+            if etasMoved > 0 {
+                text += " " + (etasMoved == 1 ? language.say("1 ETA moved.") : say("{count} ETAs moved.", ["count": String(etasMoved)]))
+            }
             if ordersDelivered > 0 {
-                let unmailed = mailNotice.map { "; \($0)" } ?? ""
-                text += " \(ordersDelivered) orders delivered (\(mailsQueued) customer mails queued\(unmailed))."
+                let queued = say("{delivered} orders delivered ({mails} customer mails queued", ["delivered": String(ordersDelivered), "mails": String(mailsQueued)])
+                text += " " + queued + (mailNotice.map { "; " + language.say($0) } ?? "") + ")."
             }
             if rowsSkipped > 0 {
-                let named = unknownParcels.prefix(5).joined(separator: ", ") + (unknownParcels.count > 5 ? ", …" : "")
-                text += " Skipped \(rowsSkipped) rows for \(unknownParcels.count) parcels tezgah has no shipment for: \(named)."
+                text += " " + say("Skipped {rows} rows for {parcels} parcels tezgah has no shipment for: {numbers}.",
+                                  ["rows": String(rowsSkipped), "parcels": String(unknownParcels.count), "numbers": named])
             }
             return text
         case .judgeMeReviews, .plainReviews:
-            var text = "\(format.title): \(reviewsAdded) new reviews, \(reviewsLinked) linked to an order, \(reviewsKnown) already known."
+            var text = say("{format}: {added} new reviews, {linked} linked to an order, {known} already known.",
+                           ["format": title, "added": String(reviewsAdded), "linked": String(reviewsLinked), "known": String(reviewsKnown)])
             if rowsSkipped > 0 {
-                let named = unknownParcels.prefix(5).joined(separator: ", ") + (unknownParcels.count > 5 ? ", …" : "")
-                text += " Skipped \(rowsSkipped) reviews of orders tezgah does not have: \(named)."
+                text += " " + say("Skipped {rows} reviews of orders tezgah does not have: {numbers}.", ["rows": String(rowsSkipped), "numbers": named])
             }
             return text
         case .shopifyCustomers:
-            return "\(format.title): \(customersCreated) new customers, \(customersUpdated) updated, "
-                + "\(marketingOptOuts) newly marked as not accepting marketing mail"
-                + (membersJoined > 0 ? ", \(membersJoined) joined loyalty." : ".")
+            let values: KeyValuePairs = ["format": title, "created": String(customersCreated), "updated": String(customersUpdated),
+                                         "optOuts": String(marketingOptOuts), "joined": String(membersJoined)]
+            return membersJoined > 0
+                ? say("{format}: {created} new customers, {updated} updated, {optOuts} newly marked as not accepting marketing mail, {joined} joined loyalty.", values)
+                : say("{format}: {created} new customers, {updated} updated, {optOuts} newly marked as not accepting marketing mail.", values)
         case .etsySoldOrders:
-            return "\(format.title): \(orderCounts), \(customersCreated) new customers "
-                + "(Etsy gives shops no buyer e-mail, so tezgah cannot mail them)."
+            return say("{format}: {orders}, {customers} new customers (Etsy gives shops no buyer e-mail, so tezgah cannot mail them).",
+                       ["format": title, "orders": orderCounts(in: language), "customers": String(customersCreated)])
         default:
-            return "\(format.title): \(orderCounts), \(customersCreated) new customers, \(lines) line items."
+            return say("{format}: {orders}, {customers} new customers, {lines} line items.",
+                       ["format": title, "orders": orderCounts(in: language), "customers": String(customersCreated), "lines": String(lines)])
         }
     }
 
     /// "3 new orders, 1 updated" and, after a re-import, ", 2 unchanged".
-    private var orderCounts: String {
-        "\(ordersCreated) new orders, \(ordersUpdated) updated" + (ordersUnchanged > 0 ? ", \(ordersUnchanged) unchanged" : "")
+    private func orderCounts(in language: Language) -> String {
+        let values: KeyValuePairs = ["created": String(ordersCreated), "updated": String(ordersUpdated), "unchanged": String(ordersUnchanged)]
+        return ordersUnchanged > 0 ? language.say("{created} new orders, {updated} updated, {unchanged} unchanged", values)
+            : language.say("{created} new orders, {updated} updated", values)
     }
 }

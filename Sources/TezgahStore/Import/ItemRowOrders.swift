@@ -24,7 +24,7 @@ struct ItemRowFields {
 struct ItemRowColumns {
     var number: String
     /// Why an empty number is wrong ("is empty; every row needs the order name (e.g. #1001).").
-    var emptyNumber: String
+    var emptyNumber: Said
     /// How the export keeps an order's rows ("a Shopify export keeps an order's rows together.").
     var keepsTogether: String
     var orderFields: [String]
@@ -60,7 +60,8 @@ extension CSVRecords {
             if pending?.number != orderNumber {
                 if let done = pending { try body(done) }
                 guard try started.insert(orderNumber) else {
-                    throw error(columns.number, "order \(orderNumber) appears again after other orders; \(columns.keepsTogether)")
+                    throw error(columns.number, Said("order {number} appears again after other orders; {keeps}", ["number": orderNumber],
+                                                           phrases: ["keeps": columns.keepsTogether]))
                 }
                 let fields = ItemRowFields(positions: fieldNames, values: fieldPositions.map { self[position: $0] })
                 pending = ItemRowOrder(number: orderNumber, firstLine: line, fields: fields, lines: [])
@@ -69,13 +70,13 @@ extension CSVRecords {
             }
             let quantityText = self[position: quantity]
             guard let count = Int(quantityText), count > 0 else {
-                throw error(columns.quantity, "\"\(quantityText)\" is not a whole number of items above zero.")
+                throw error(columns.quantity, Said("\"{value}\" is not a whole number of items above zero.", ["value": quantityText]))
             }
             let itemName = self[position: name]
-            guard !itemName.isEmpty else { throw error(columns.name, "is empty.") }
+            guard !itemName.isEmpty else { throw error(columns.name, Said("is empty.")) }
             let priceText = self[position: price]
             guard let unitPrice = Money(parsing: priceText, currency: pendingCurrency, decimalSeparator: ".") else {
-                throw error(columns.price, "\"\(priceText)\" is not an amount like 1234.50.")
+                throw error(columns.price, Said("\"{value}\" is not an amount like 1234.50.", ["value": priceText]))
             }
             pending!.lines.append(OrderLine(sku: self[position: sku], name: itemName, quantity: count, unitPrice: unitPrice))
         }

@@ -27,7 +27,7 @@ final class OrderImportBatch: @unchecked Sendable {
     private struct WritingStopped: Error {}
 
     private let writer: ShopWriter
-    private let refused: (_ line: Int, _ reason: String) -> Error
+    private let refused: (_ line: Int, _ reason: Said) -> Error
     // Reading thread only.
     private var pending = Batch()
     // Shared, under `condition`.
@@ -43,7 +43,7 @@ final class OrderImportBatch: @unchecked Sendable {
     private var customersCreated = 0
 
     /// `refused` makes the error for an order that cannot be written, from the line it starts on.
-    init(writer: ShopWriter, refused: @escaping (_ line: Int, _ reason: String) -> Error) {
+    init(writer: ShopWriter, refused: @escaping (_ line: Int, _ reason: Said) -> Error) {
         self.writer = writer
         self.refused = refused
     }

@@ -30,11 +30,11 @@ struct ReviewsImport {
             if rows % 1_000 == 0 { try progress(records.consumed) }
             let ratingColumn = "rating"
             guard let rating = Int(records[ratingColumn].trimmingCharacters(in: .whitespaces)), (1...5).contains(rating) else {
-                throw records.error(ratingColumn, "\"\(records[ratingColumn])\" is not a rating from 1 to 5.")
+                throw records.error(ratingColumn, Said("\"{value}\" is not a rating from 1 to 5.", ["value": records[ratingColumn]]))
             }
             let dateColumn = judgeMe ? "review_date" : "date"
             guard let at = Self.date(records[dateColumn]) else {
-                throw records.error(dateColumn, "\"\(records[dateColumn])\" is not a date like 2026-11-24 or 2026-11-24 14:05:00 UTC.")
+                throw records.error(dateColumn, Said("\"{value}\" is not a date like 2026-11-24 or 2026-11-24 14:05:00 UTC.", ["value": records[dateColumn]]))
             }
             let email = records[judgeMe ? "reviewer_email" : "email"].trimmingCharacters(in: .whitespaces).lowercased()
             let orderNumber = judgeMe ? "" : records["order"].trimmingCharacters(in: .whitespaces)

@@ -1,4 +1,5 @@
 import GRDBSQLite
+import Tezgah
 
 /// The order numbers an item-per-row import has started, so an order whose rows come back after
 /// other orders is refused.
@@ -37,16 +38,16 @@ final class SeenOrderNumbers {
         switch sqlite3_step(insert) {
         case SQLITE_DONE: return true
         case SQLITE_CONSTRAINT: return false
-        default: throw failure("write to its temporary file")
+        default: throw failure(phrase("write to its temporary file"))
         }
     }
 
     private func run(_ sql: String) throws {
-        guard sqlite3_exec(connection, sql, nil, nil, nil) == SQLITE_OK else { throw failure("set up its temporary file") }
+        guard sqlite3_exec(connection, sql, nil, nil, nil) == SQLITE_OK else { throw failure(phrase("set up its temporary file")) }
     }
 
     private func failure(_ what: String) -> StoreError {
         let message = connection.flatMap { sqlite3_errmsg($0) }.map { String(cString: $0) } ?? "out of memory"
-        return StoreError.refused("The import cannot \(what) for checking order numbers: \(message).")
+        return StoreError.refused(Said("The import cannot {what} for checking order numbers: {message}.", ["message": message], phrases: ["what": what]))
     }
 }

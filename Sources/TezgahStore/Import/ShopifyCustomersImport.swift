@@ -28,14 +28,14 @@ struct ShopifyCustomersImport {
             let email = try records.email(records["Email"], column: "Email")
             let name = [records["First Name"], records["Last Name"]].filter { !$0.isEmpty }.joined(separator: " ")
             guard !email.isEmpty || !name.isEmpty else {
-                throw records.error("Email", "is empty and so is the name; a customer needs one of them.")
+                throw records.error("Email", Said("is empty and so is the name; a customer needs one of them."))
             }
             let city = first(["Default Address City", "City"])
             let country = first(["Default Address Country Code", "Country Code", "Country"]).uppercased()
             let accepts = first(["Accepts Email Marketing", "Accepts Marketing"]).lowercased()
             guard ["", "yes", "no", "true", "false"].contains(accepts) else {
                 let column = records.has("Accepts Email Marketing") ? "Accepts Email Marketing" : "Accepts Marketing"
-                throw records.error(column, "\"\(accepts)\" is not yes or no.")
+                throw records.error(column, Said("\"{value}\" is not yes or no.", ["value": accepts]))
             }
             let (id, created) = try writer.upsertCustomer(email: email, name: name.isEmpty ? email : name, city: city,
                                                           country: country, createdAt: now)
@@ -45,7 +45,7 @@ struct ShopifyCustomersImport {
                 let parts = birthday.split(separator: "-").compactMap { Int($0) }
                 guard parts.count == 3, (1900...2100).contains(parts[0]), (1...12).contains(parts[1]), (1...31).contains(parts[2]) else {
                     let column = ["Birthday", "Birth Date", "Date of Birth", "Doğum Tarihi"].first(where: records.has)
-                    throw records.error(column, "\"\(birthday)\" is not a date like 1990-02-28.")
+                    throw records.error(column, Said("\"{value}\" is not a date like 1990-02-28.", ["value": birthday]))
                 }
                 // A birthday tezgah already has (set by hand) is kept; one from the export counts as entered now.
                 try writer.db.cachedStatement(sql: "UPDATE customers SET birthday = ?, birthday_set_at = ? WHERE id = ? AND birthday IS NULL")

@@ -42,8 +42,8 @@ struct ShopifyOrdersImport {
     private static let orderColumns = Field.allCases.map(\.column)
 
     static let columns = ItemRowColumns(
-        number: "Name", emptyNumber: "is empty; every row needs the order name (e.g. #1001).",
-        keepsTogether: "a Shopify export keeps an order's rows together.", orderFields: orderColumns,
+        number: "Name", emptyNumber: Said("is empty; every row needs the order name (e.g. #1001)."),
+        keepsTogether: phrase("a Shopify export keeps an order's rows together."), orderFields: orderColumns,
         quantity: "Lineitem quantity", name: "Lineitem name", price: "Lineitem price", sku: "Lineitem sku")
 
     /// The codes orders used, by order number, for after the orders are written.
@@ -56,13 +56,13 @@ struct ShopifyOrdersImport {
     }
 
     private func add(_ order: ItemRowOrder, to batch: OrderImportBatch) throws {
-        func fail(_ column: String, _ reason: String) -> ImportError { records.error(column, reason, line: order.firstLine) }
+        func fail(_ column: String, _ reason: Said) -> ImportError { records.error(column, reason, line: order.firstLine) }
         let values = order.fields.values
         func f(_ field: Field) -> String { values[field.rawValue] }
         let currency = try records.currency(f(.currency), line: order.firstLine)
         let total = try amountOnLine(f(.total), column: "Total", currency: currency, line: order.firstLine)
         guard let placed = ShopifyDate.parse(f(.createdAt)) else {
-            throw fail("Created at", "\"\(f(.createdAt))\" is not a date like 2025-05-11 09:55:16 -0400.")
+            throw fail("Created at", Said("\"{value}\" is not a date like 2025-05-11 09:55:16 -0400.", ["value": f(.createdAt)]))
         }
         let payment: PaymentStatus
         switch f(.financialStatus).lowercased() {
@@ -71,14 +71,14 @@ struct ShopifyOrdersImport {
         case "partially_refunded", "partially refunded": payment = .partiallyRefunded
         case "refunded", "voided": payment = .refunded
         case "partially_paid", "partially paid": payment = .pending
-        case let other: throw fail("Financial Status", "\"\(other)\" is not a Shopify payment status (paid, pending, refunded…).")
+        case let other: throw fail("Financial Status", Said("\"{value}\" is not a Shopify payment status (paid, pending, refunded…).", ["value": other]))
         }
         let fulfillment: FulfillmentStatus
         switch f(.fulfillmentStatus).lowercased() {
         case "", "unfulfilled", "pending", "restocked": fulfillment = .unfulfilled
         case "partial", "partially_fulfilled": fulfillment = .partial
         case "fulfilled", "shipped": fulfillment = .fulfilled
-        case let other: throw fail("Fulfillment Status", "\"\(other)\" is not a Shopify fulfilment status (fulfilled, partial, unfulfilled).")
+        case let other: throw fail("Fulfillment Status", Said("\"{value}\" is not a Shopify fulfilment status (fulfilled, partial, unfulfilled).", ["value": other]))
         }
         let status: OrderStatus = !f(.cancelledAt).isEmpty ? .cancelled
             : fulfillment == .fulfilled ? .shipped : fulfillment == .partial ? .preparing : .received
@@ -109,7 +109,7 @@ struct ShopifyOrdersImport {
     /// "1234.50" → 123450 minor units. Shopify writes plain decimals with a dot.
     private func amountOnLine(_ text: String, column: String, currency: Currency, line: Int) throws -> Int64 {
         guard let money = Money(parsing: text, currency: currency, decimalSeparator: ".") else {
-            throw records.error(column, "\"\(text)\" is not an amount like 1234.50.", line: line)
+            throw records.error(column, Said("\"{value}\" is not an amount like 1234.50.", ["value": text]), line: line)
         }
         return money.minorUnits
     }

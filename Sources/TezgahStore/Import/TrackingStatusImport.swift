@@ -35,15 +35,15 @@ struct TrackingStatusImport {
             rows += 1
             if rows % 1_000 == 0 { try progress(records.consumed) }
             let number = TrackingNumber.normalize(records["Tracking Number"])
-            guard !number.isEmpty else { throw records.error("Tracking Number", "is empty.") }
+            guard !number.isEmpty else { throw records.error("Tracking Number", Said("is empty.")) }
             let carrier = try carrierOfRow()
             let statusText = records["Status"]
             guard let status = TrackingStatusWords.status(statusText) else {
-                throw records.error("Status", "\"\(statusText)\" is not a tracking status tezgah knows (e.g. in transit, out for delivery, delivered, teslim edildi).")
+                throw records.error("Status", Said("\"{value}\" is not a tracking status tezgah knows (e.g. in transit, out for delivery, delivered, teslim edildi).", ["value": statusText]))
             }
             let timeText = records["Time"]
             guard let at = TrackingStatusWords.time(timeText) else {
-                throw records.error("Time", "\"\(timeText)\" is not a time like 2026-11-20 14:05 or 2026-11-20 14:05:00 +0300 (no offset means UTC).")
+                throw records.error("Time", Said("\"{value}\" is not a time like 2026-11-20 14:05 or 2026-11-20 14:05:00 +0300 (no offset means UTC).", ["value": timeText]))
             }
             guard let shipment = try writer.shipmentID(carrier: carrier, trackingNumber: number) else {
                 if unknown.insert(number).inserted { summary.unknownParcels.append(number) }
@@ -53,7 +53,7 @@ struct TrackingStatusImport {
             if let column = Self.etaColumns.first(where: records.has), !records[column].isEmpty {
                 let text = records[column]
                 guard let eta = TrackingStatusWords.time(text) ?? endOfDay(text) else {
-                    throw records.error(column, "\"\(text)\" is not a date like 2026-11-24 or a time like 2026-11-24 18:00.")
+                    throw records.error(column, Said("\"{value}\" is not a date like 2026-11-24 or a time like 2026-11-24 18:00.", ["value": text]))
                 }
                 if try writer.moveEta(shipmentID: shipment, to: eta) { summary.etasMoved += 1 }
             }
@@ -104,7 +104,7 @@ struct TrackingStatusImport {
         guard !text.isEmpty else { return nil }
         guard let carrier = Carrier(named: text) else {
             let names = Carrier.allCases.map(\.title).joined(separator: ", ")
-            throw records.error("Carrier", "\"\(text)\" is not a carrier tezgah knows (\(names)).")
+            throw records.error("Carrier", Said("\"{value}\" is not a carrier tezgah knows ({names}).", ["value": text, "names": names]))
         }
         return carrier
     }

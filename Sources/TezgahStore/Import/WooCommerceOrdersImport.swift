@@ -26,8 +26,8 @@ struct WooCommerceOrdersImport {
                                        "City (Billing)", "Country Code (Billing)", "Customer Note"]
 
     static let columns = ItemRowColumns(
-        number: "Order Number", emptyNumber: "is empty; every row needs its order's number.",
-        keepsTogether: "export one row per item with an order's rows together.", orderFields: orderColumns,
+        number: "Order Number", emptyNumber: Said("is empty; every row needs its order's number."),
+        keepsTogether: phrase("export one row per item with an order's rows together."), orderFields: orderColumns,
         quantity: "Quantity", name: "Item Name", price: "Item Cost", sku: "SKU")
 
     func run() throws -> ImportSummary {
@@ -35,7 +35,7 @@ struct WooCommerceOrdersImport {
     }
 
     private func add(_ order: ItemRowOrder, to batch: OrderImportBatch) throws {
-        func fail(_ column: String, _ reason: String) -> ImportError { records.error(column, reason, line: order.firstLine) }
+        func fail(_ column: String, _ reason: Said) -> ImportError { records.error(column, reason, line: order.firstLine) }
         let f = order.fields
         let currency = try records.currency(f["Currency"]!, line: order.firstLine)
         func amount(_ column: String) throws -> Int64 {
@@ -44,14 +44,14 @@ struct WooCommerceOrdersImport {
             // The plugin writes refunds as negative amounts.
             let magnitude = text.hasPrefix("-") ? String(text.dropFirst()) : text
             guard let money = Money(parsing: magnitude, currency: currency, decimalSeparator: ".") else {
-                throw fail(column, "\"\(text)\" is not an amount like 349.90.")
+                throw fail(column, Said("\"{value}\" is not an amount like 349.90.", ["value": text]))
             }
             return money.minorUnits
         }
         let total = try amount("Order Total Amount")
         let refunded = try amount("Order Refund Amount")
         guard let placed = Self.localDate(f["Order Date"]!, timeZone) else {
-            throw fail("Order Date", "\"\(f["Order Date"]!)\" is not a date like 2026-11-20 14:05.")
+            throw fail("Order Date", Said("\"{value}\" is not a date like 2026-11-20 14:05.", ["value": f["Order Date"]!]))
         }
         // WooCommerce's statuses fold payment and fulfilment together; tezgah keeps them apart.
         let status: OrderStatus, payment: PaymentStatus, fulfillment: FulfillmentStatus
@@ -62,7 +62,7 @@ struct WooCommerceOrdersImport {
         case "cancelled", "failed", "checkout-draft", "draft": (status, payment, fulfillment) = (.cancelled, .pending, .unfulfilled)
         case "refunded": (status, payment, fulfillment) = (.cancelled, .refunded, .unfulfilled)
         case let other:
-            throw fail("Order Status", "\"\(other)\" is not a WooCommerce order status (processing, completed, on-hold, pending, cancelled, refunded, failed).")
+            throw fail("Order Status", Said("\"{value}\" is not a WooCommerce order status (processing, completed, on-hold, pending, cancelled, refunded, failed).", ["value": other]))
         }
         let partlyRefunded = refunded > 0 && refunded < total && payment == .paid
         let emailColumn = f["Email (Billing)"]!.isEmpty ? "Billing Email Address" : "Email (Billing)"

@@ -64,7 +64,8 @@ extension AppDatabase {
                 let record = try JSONDecoder().decode(ConversationUndoRecord.self, from: Data((entry[2] as String).utf8))
                 guard let facts = try writer.conversationFacts(id: id) else { continue }
                 guard facts == record.after else {
-                    report.problems.append("Conversation #\(id) changed since it was \(action) (it is \(facts.status.title) now); left as it is.")
+                    report.problems.append(Said("Conversation #{id} changed since it was {action} (it is {status} now); left as it is.", ["id": String(id)],
+                                                phrases: ["action": action, "status": facts.status.title]))
                     continue
                 }
                 try writer.setConversationFacts(id: id, record.before)
@@ -107,7 +108,7 @@ extension AppDatabase {
             guard let row = try Row.fetchOne(db, sql: """
                 SELECT c.email, t.subject, c.name, c.language, t.order_id FROM conversations t JOIN customers c ON c.id = t.customer_id
                 WHERE t.id = ?
-                """, arguments: [id]) else { throw StoreError.notFound(what: "conversation", id: id) }
+                """, arguments: [id]) else { throw StoreError.notFound(what: phrase("conversation"), id: id) }
             let last = try Row.fetchOne(db, sql: """
                 SELECT body, from_address, at FROM messages WHERE conversation_id = ? AND direction = 'inbound'
                 ORDER BY at DESC, id DESC LIMIT 1
@@ -141,7 +142,7 @@ extension AppDatabase {
             guard let row = try Row.fetchOne(db, sql: """
                 SELECT c.id, c.name, c.email, c.language, c.city, c.country, c.created_at, t.subject, t.message_count
                 FROM conversations t JOIN customers c ON c.id = t.customer_id WHERE t.id = ?
-                """, arguments: [id]) else { throw StoreError.notFound(what: "conversation", id: id) }
+                """, arguments: [id]) else { throw StoreError.notFound(what: phrase("conversation"), id: id) }
             var customer = Customer(id: row[0], name: row[1], email: row[2], language: row[3], city: row[4], country: row[5],
                                     createdAt: row.date(6))
             if let to, !to.isEmpty { customer.email = to }
@@ -157,7 +158,7 @@ extension AppDatabase {
                                               dedupeKey: "support-reply:conversation:\(id):\(count + 1)")
             let mail = try composer(request, now)
             guard let mailID = try writer.enqueueMail(mail) else {
-                throw StoreError.refused("This reply was queued already.")
+                throw StoreError.refused(Said("This reply was queued already."))
             }
             _ = try writer.run("""
                 INSERT INTO messages(conversation_id, at, direction, from_address, message_id, body, subject, references_ids)
@@ -201,6 +202,7 @@ extension ShopWriter {
         for candidate in [typed, "#" + bare, bare] {
             if let id = try Int64.fetchOne(db, sql: "SELECT id FROM orders WHERE number = ?", arguments: [candidate]) { return id }
         }
-        throw StoreError.refused("There is no order \(typed.isEmpty ? "without a number" : typed); check the number in the Orders pane.")
+        throw StoreError.refused(typed.isEmpty ? Said("Type the order's number; check it in the Orders pane.")
+                            : Said("There is no order {number}; check the number in the Orders pane.", ["number": typed]))
     }
 }

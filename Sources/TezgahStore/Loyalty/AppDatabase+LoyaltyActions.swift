@@ -21,14 +21,15 @@ extension AppDatabase {
     /// away more than a member has available is refused.
     public func adjustPoints(accounts ids: [Int64], by points: Int64, reason: String, actor: String, now: Date) throws -> Int {
         let reason = reason.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard !reason.isEmpty else { throw StoreError.refused("An adjustment needs a reason.") }
-        guard points != 0 else { throw StoreError.refused("Adjust by a number of points other than zero, such as +50 or -20.") }
+        guard !reason.isEmpty else { throw StoreError.refused(Said("An adjustment needs a reason.")) }
+        guard points != 0 else { throw StoreError.refused(Said("Adjust by a number of points other than zero, such as +50 or -20.")) }
         return try write { writer in
             for id in ids {
                 if points < 0 {
                     let available = try writer.balance(account: id, at: now).available
                     guard available + points >= 0 else {
-                        throw StoreError.refused("Member \(id) has \(available) points available; \(-points) cannot be taken away.")
+                        throw StoreError.refused(Said("Member {id} has {available} points available; {asked} cannot be taken away.",
+                                                             ["id": String(id), "available": String(available), "asked": String(-points)]))
                     }
                 }
                 try writer.ledgerEntry(account: id, points: points, kind: .adjust, reason: reason, at: now, actor: actor,
@@ -47,13 +48,15 @@ extension AppDatabase {
         try write { writer in
             let available = try writer.balance(account: id, at: now).available
             guard available >= settings.rewardPoints else {
-                throw StoreError.refused("A reward costs \(settings.rewardPoints) points; this member has \(available) available.")
+                throw StoreError.refused(Said("A reward costs {cost} points; this member has {available} available.",
+                                                     ["cost": String(settings.rewardPoints), "available": String(available)]))
             }
             guard let customer = try Int64.fetchOne(writer.db, sql: "SELECT customer_id FROM loyalty_accounts WHERE id = ?", arguments: [id]) else {
-                throw StoreError.notFound(what: "loyalty member", id: id)
+                throw StoreError.notFound(what: phrase("loyalty member"), id: id)
             }
             let code = try writer.newCode(unusedIn: .coupons)
-            let description = settings.rewardPercent.map { "\($0)% off" } ?? "\(settings.rewardValue.formatted) off"
+            let description = settings.rewardPercent.map { Said(KeptPhrase.percentOff, ["percent": String($0)]).english }
+                ?? Said(KeptPhrase.amountOff, ["amount": settings.rewardValue.formatted]).english
             _ = try writer.run("""
                 INSERT INTO coupons(code, customer_id, kind, description, percent_off, amount_minor, currency, created_at, expires_at,
                                     account_id, points_cost)
@@ -61,7 +64,7 @@ extension AppDatabase {
                 """, [code, customer, description, settings.rewardPercent, settings.rewardPercent == nil ? settings.rewardValue.minorUnits : nil,
                       settings.rewardPercent == nil ? settings.rewardValue.currency.code : nil, now.unixSeconds,
                       now.addingTimeInterval(settings.couponValidity).unixSeconds, id, settings.rewardPoints])
-            try writer.ledgerEntry(account: id, points: -settings.rewardPoints, kind: .redeem, reason: "coupon \(code)", at: now, actor: actor,
+            try writer.ledgerEntry(account: id, points: -settings.rewardPoints, kind: .redeem, reason: Said(KeptPhrase.redeemedFor, ["code": code]).english, at: now, actor: actor,
                                    key: "redeem:coupon:\(code)")
             try writer.logActivity(at: now, actor: actor, subjectType: "loyalty", subjectID: id, action: "reward redeemed",
                                    detail: "\(settings.rewardPoints) points for \(code) (\(description))")
@@ -78,7 +81,7 @@ extension AppDatabase {
         guard parts.count == 3, (1900...2100).contains(parts[0]),
               let date = calendar.date(from: DateComponents(year: parts[0], month: parts[1], day: parts[2])),
               calendar.component(.month, from: date) == parts[1], date < now else {
-            throw StoreError.refused("“\(text)” is not a birthday; type it as 1990-02-28.")
+            throw StoreError.refused(Said("“{text}” is not a birthday; type it as 1990-02-28.", ["text": text]))
         }
         let birthday = String(format: "%04d-%02d-%02d", parts[0], parts[1], parts[2])
         try write { writer in

@@ -13,12 +13,12 @@ public struct VoucherBalance: Equatable, Sendable {
 extension AppDatabase {
     /// Issues a gift voucher of `value`, valid for `validity` (nil: no end), optionally for a customer.
     public func issueVoucher(_ value: Money, validity: TimeInterval?, customerEmail: String?, note: String, actor: String, now: Date) throws -> String {
-        guard value.minorUnits > 0 else { throw StoreError.refused("A voucher needs a value above zero.") }
+        guard value.minorUnits > 0 else { throw StoreError.refused(Said("A voucher needs a value above zero.")) }
         return try write { writer in
             var customer: Int64?
             if let email = customerEmail?.trimmingCharacters(in: .whitespaces), !email.isEmpty {
                 customer = try Int64.fetchOne(writer.db, sql: "SELECT id FROM customers WHERE email = ? COLLATE NOCASE ORDER BY id LIMIT 1", arguments: [email])
-                guard customer != nil else { throw StoreError.refused("No customer has the address \(email).") }
+                guard customer != nil else { throw StoreError.refused(Said("No customer has the address {email}.", ["email": email])) }
             }
             let code = try writer.newCode(unusedIn: .vouchers)
             let id = try writer.run("INSERT INTO vouchers(code, currency, customer_id, note, issued_at, expires_at) VALUES (?, ?, ?, ?, ?, ?)",
@@ -37,17 +37,17 @@ extension AppDatabase {
         try write { writer in
             guard let row = try Row.fetchOne(writer.db, sql: "SELECT id, currency, expires_at FROM vouchers WHERE code = ?",
                                              arguments: [code.uppercased()]) else {
-                throw StoreError.refused("There is no voucher \(code).")
+                throw StoreError.refused(Said("There is no voucher {code}.", ["code": code]))
             }
             let id: Int64 = row[0]
             guard (row[1] as String) == amount.currency.code else {
-                throw StoreError.refused("Voucher \(code) is in \(row[1] as String), not \(amount.currency.code).")
+                throw StoreError.refused(Said("Voucher {code} is in {currency}, not {asked}.", ["code": code, "currency": row[1] as String, "asked": amount.currency.code]))
             }
-            if let expires: Int64 = row[2], expires < now.unixSeconds { throw StoreError.refused("Voucher \(code) has expired.") }
+            if let expires: Int64 = row[2], expires < now.unixSeconds { throw StoreError.refused(Said("Voucher {code} has expired.", ["code": code])) }
             let left = try Int64.fetchOne(writer.db, sql: "SELECT coalesce(sum(amount_minor), 0) FROM voucher_ledger WHERE voucher_id = ?",
                                           arguments: [id]) ?? 0
             guard amount.minorUnits > 0, amount.minorUnits <= left else {
-                throw StoreError.refused("Voucher \(code) has \(Money(minorUnits: left, currency: amount.currency).formatted) left.")
+                throw StoreError.refused(Said("Voucher {code} has {left} left.", ["code": code], amounts: ["left": Money(minorUnits: left, currency: amount.currency)]))
             }
             _ = try writer.run("INSERT INTO voucher_ledger(voucher_id, at, amount_minor, reference, actor) VALUES (?, ?, ?, ?, ?)",
                                [id, now.unixSeconds, -amount.minorUnits, reference, actor])

@@ -52,10 +52,10 @@ extension AppDatabase {
         try write { writer in
             let code = code.trimmingCharacters(in: .whitespaces).uppercased()
             guard try Bool.fetchOne(writer.db, sql: "SELECT EXISTS (SELECT 1 FROM loyalty_accounts WHERE referral_code = ?)", arguments: [code]) == true else {
-                throw StoreError.refused("No member has the referral code \(code).")
+                throw StoreError.refused(Said("No member has the referral code {code}.", ["code": code]))
             }
             guard let number = try String.fetchOne(writer.db, sql: "SELECT number FROM orders WHERE id = ?", arguments: [orderID]) else {
-                throw StoreError.notFound(what: "order", id: orderID)
+                throw StoreError.notFound(what: phrase("order"), id: orderID)
             }
             try writer.applyDiscountCodes([(number, code, now)])
             let row = try Row.fetchOne(writer.db, sql: "SELECT state, reason FROM referrals WHERE order_id = ?", arguments: [orderID])

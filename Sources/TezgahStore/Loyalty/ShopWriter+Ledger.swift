@@ -74,7 +74,7 @@ extension ShopWriter {
         let code = try newCode(unusedIn: .referrals)
         let account = try insertLoyaltyAccount(customerID: customerID, customerName: customer.name, customerEmail: customer.email,
                                                joinedAt: min(since ?? at, at), referralCode: code)
-        try ledgerEntry(account: account, points: settings.welcomePoints, kind: .welcome, reason: "welcome", at: at, actor: actor,
+        try ledgerEntry(account: account, points: settings.welcomePoints, kind: .welcome, reason: KeptPhrase.welcome, at: at, actor: actor,
                         key: "welcome:account:\(account)")
         try logActivity(at: at, actor: actor, subjectType: "loyalty", subjectID: account, action: "joined", detail: "referral code \(code)")
         if let composer {

@@ -10,7 +10,7 @@ extension AppDatabase {
     public func apply(_ action: OrderAction, to ids: [Int64], actor: String, now: Date,
                       mail composer: OrderMailComposer?, estimate: ShipmentEstimate? = nil) throws -> OrderActionReport {
         if !action.appliesToMany && ids.count > 1 {
-            throw StoreError.refused("Ship one order at a time: each parcel has its own tracking number.")
+            throw StoreError.refused(Said("Ship one order at a time: each parcel has its own tracking number."))
         }
         return try pool.write { db in
             let writer = ShopWriter(db)
@@ -62,13 +62,13 @@ extension ShopWriter {
     func apply(_ action: OrderAction, to id: Int64, actor: String, now: Date, mail composer: OrderMailComposer?,
                batch: Int64, report: inout OrderActionReport, estimate: ShipmentEstimate? = nil) throws {
         guard let order = try orderFacts(id: id) else {
-            report.problems.append("There is no order with id \(id).")
+            report.problems.append(StoreError.notFound(what: phrase("order"), id: id).said)
             return
         }
         let after: OrderFacts
         switch action.applied(to: order.facts) {
         case .failure(let refusal):
-            report.problems.append("Order \(order.number) \(refusal.reason)")
+            report.problems.append(Said("Order {number} {reason}", ["number": order.number], parts: ["reason": refusal.reason]))
             return
         case .success(let next): after = next
         }
@@ -78,7 +78,7 @@ extension ShopWriter {
             if let owner = try String.fetchOne(db, sql: """
                 SELECT o.number FROM shipments s JOIN orders o ON o.id = s.order_id WHERE s.carrier = ? AND s.tracking_number = ?
                 """, arguments: [carrier.rawValue, number]) {
-                report.problems.append("\(carrier.title) \(number) is already the parcel of order \(owner).")
+                report.problems.append(Said("{carrier} {tracking} is already the parcel of order {number}.", ["carrier": carrier.title, "tracking": number, "number": owner]))
                 return
             }
             eta = estimate?(carrier, now)
@@ -104,12 +104,12 @@ extension ShopWriter {
                 } catch let unmailable as UnmailableRecipient {
                     // A clause inside the report's parentheses, not a sentence of its own.
                     let reason = unmailable.reason.hasSuffix(".") ? String(unmailable.reason.dropLast()) : unmailable.reason
-                    report.noteUnmailed("no mail queued for order \(order.number): \(reason)")
+                    report.noteUnmailed(Said("no mail queued for order {number}: {reason}", ["number": order.number, "reason": reason]))
                 }
             } else if composer == nil {
-                report.mailNotice = "no mail queued: the config has no [mail] section"
+                report.mailNotice = Said("no mail queued: the config has no [mail] section")
             } else {
-                report.noteUnmailed("no mail queued: \(order.customer.name) has no e-mail address")
+                report.noteUnmailed(Said("no mail queued: {name} has no e-mail address", ["name": order.customer.name]))
             }
         }
         try recordUndo(activityID: entry, batch: batch, undo)

@@ -68,14 +68,15 @@ extension AppDatabase {
                 let record = try JSONDecoder().decode(OrderUndoRecord.self, from: Data((entry[3] as String).utf8))
                 guard let order = try writer.orderFacts(id: orderID) else { continue }
                 guard order.facts == record.after else {
-                    report.problems.append("Order \(order.number) changed since it was \(action) (it is \(order.facts.status.title) now); left as it is.")
+                    report.problems.append(Said("Order {number} changed since it was {action} (it is {status} now); left as it is.", ["number": order.number],
+                                                phrases: ["action": action, "status": order.facts.status.title]))
                     continue
                 }
                 if let shipment = record.shipmentID {
                     let events = try Int.fetchOne(db, sql: "SELECT count(*) FROM tracking_events WHERE shipment_id = ?",
                                                   arguments: [shipment]) ?? 0
                     guard events == 0 else {
-                        report.problems.append("Order \(order.number)'s parcel already has tracking events; left as it is.")
+                        report.problems.append(Said("Order {number}'s parcel already has tracking events; left as it is.", ["number": order.number]))
                         continue
                     }
                     try writer.deleteShipment(id: shipment)

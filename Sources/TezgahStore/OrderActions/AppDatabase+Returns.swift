@@ -11,7 +11,7 @@ extension AppDatabase {
                               actor: String, now: Date, composer: DatedOrderMailComposer?) throws -> Int64 {
         try write { writer in
             let db = writer.db
-            guard let order = try writer.orderFacts(id: orderID) else { throw StoreError.notFound(what: "order", id: orderID) }
+            guard let order = try writer.orderFacts(id: orderID) else { throw StoreError.notFound(what: phrase("order"), id: orderID) }
             let delivered = try Int64.fetchOne(db, sql: """
                 SELECT \(ShopWriter.deliveredAt)
                 FROM orders o WHERE o.id = ?
@@ -19,11 +19,12 @@ extension AppDatabase {
             let overrideReason = override?.trimmingCharacters(in: .whitespaces) ?? ""
             if overrideReason.isEmpty {
                 guard let delivered else {
-                    throw StoreError.refused("Order \(order.number) has not been delivered yet; to take a return anyway, give the reason for the exception.")
+                    throw StoreError.refused(Said("Order {number} has not been delivered yet; to take a return anyway, give the reason for the exception.", ["number": order.number]))
                 }
                 let closes = Date(unixSeconds: delivered).addingTimeInterval(settings.window)
                 guard closes >= now else {
-                    throw StoreError.refused("Order \(order.number)'s return window closed \(Int(now.timeIntervalSince(closes) / 86_400)) days ago; to take it anyway, give the reason for the exception.")
+                    throw StoreError.refused(Said("Order {number}'s return window closed {days} days ago; to take it anyway, give the reason for the exception.",
+                                                 ["number": order.number, "days": String(Int(now.timeIntervalSince(closes) / 86_400))]))
                 }
             }
             let lines = try Self.returnLines(db, orderID: orderID, request: request, number: order.number)
@@ -48,17 +49,17 @@ extension AppDatabase {
         try write { writer in
             let db = writer.db
             guard let row = try Row.fetchOne(db, sql: "SELECT order_id, state, lines FROM returns WHERE id = ?", arguments: [id]) else {
-                throw StoreError.notFound(what: "return", id: id)
+                throw StoreError.notFound(what: phrase("return"), id: id)
             }
             let orderID: Int64 = row[0]
             let state = ReturnState(rawValue: row[1]) ?? .requested
             guard state.allows(next) else {
-                throw StoreError.refused("Return #R\(id) is \(state.title); it cannot be \(next.title) now.")
+                throw StoreError.refused(Said("Return #R{id} is {state}; it cannot be {next} now.", ["id": String(id)], phrases: ["state": state.title, "next": next.title]))
             }
             if next == .rejected, reason.trimmingCharacters(in: .whitespaces).isEmpty {
-                throw StoreError.refused("Say why the return is rejected; the customer is told.")
+                throw StoreError.refused(Said("Say why the return is rejected; the customer is told."))
             }
-            guard let order = try writer.orderFacts(id: orderID) else { throw StoreError.notFound(what: "order", id: orderID) }
+            guard let order = try writer.orderFacts(id: orderID) else { throw StoreError.notFound(what: phrase("order"), id: orderID) }
             var refund: Int64?
             if next == .refunded {
                 let value = try Self.returnedValue(db, orderID: orderID, lines: row[2])
@@ -106,10 +107,11 @@ extension AppDatabase {
             guard let match = ordered.first(where: { SearchFolding.fold($0.sku) == wanted })
                 ?? ordered.first(where: { SearchFolding.fold($0.name).hasPrefix(wanted) }) else {
                 let items = ordered.map { $0.sku.isEmpty ? $0.name : $0.sku }.joined(separator: ", ")
-                throw StoreError.refused("Order \(number) has no “\(line.item)”; it has \(items).")
+                throw StoreError.refused(Said("Order {number} has no “{item}”; it has {items}.", ["number": number, "item": line.item, "items": items]))
             }
             guard line.quantity <= match.quantity else {
-                throw StoreError.refused("Order \(number) has \(match.quantity) of \(match.name), not \(line.quantity).")
+                throw StoreError.refused(Said("Order {number} has {ordered} of {item}, not {asked}.", ["number": number, "ordered": String(match.quantity),
+                                                                                               "item": match.name, "asked": String(line.quantity)]))
             }
             return (line.quantity, match.name, match.sku)
         }

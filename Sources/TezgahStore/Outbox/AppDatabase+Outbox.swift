@@ -162,19 +162,19 @@ extension AppDatabase {
     /// Applies an operator's action to mails, in one transaction, and logs it with the actor.
     /// Returns one sentence per mail the action could not apply to (and changes nothing for those).
     @discardableResult
-    public func apply(_ action: MailQueueAction, to ids: [Int64], actor: String, now: Date) throws -> [String] {
+    public func apply(_ action: MailQueueAction, to ids: [Int64], actor: String, now: Date) throws -> [Said] {
         try pool.write { db in
             let writer = ShopWriter(db)
-            var problems: [String] = []
+            var problems: [Said] = []
             for id in ids {
                 guard let row = try Row.fetchOne(db, sql: "SELECT state, expires_at FROM outbox WHERE id = ?", arguments: [id]) else {
-                    problems.append("There is no mail with id \(id).")
+                    problems.append(StoreError.notFound(what: phrase("mail"), id: id).said)
                     continue
                 }
                 let state = OutboxState(rawValue: row[0]) ?? .queued
                 guard action.fromStates.contains(state) else {
-                    let allowed = action.fromStates.map(\.rawValue).joined(separator: ", ")
-                    problems.append("Mail \(id) is \(state.rawValue); \(action.rawValue) applies only to \(allowed) mail.")
+                    problems.append(Said("Mail {id} is {state}; it cannot be {action} now.", ["id": String(id)],
+                                         phrases: ["state": state.title, "action": action.pastTense]))
                     continue
                 }
                 switch action {

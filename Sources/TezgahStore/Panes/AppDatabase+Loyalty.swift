@@ -35,15 +35,16 @@ extension AppDatabase {
     public func loyaltyDetail(id: Int64) throws -> LoyaltyDetail {
         try pool.read { db in
             guard let row = try Row.fetchOne(db, sql: "\(ListSource.loyaltyAccounts.select) WHERE t.id = ?", arguments: [id])
-            else { throw StoreError.notFound(what: "loyalty member", id: id) }
+            else { throw StoreError.notFound(what: phrase("loyalty member"), id: id) }
             let customerID = try Int64.fetchOne(db, sql: "SELECT customer_id FROM loyalty_accounts WHERE id = ?", arguments: [id])!
             let email = try String.fetchOne(db, sql: "SELECT email FROM customers WHERE id = ?", arguments: [customerID]) ?? ""
             let ledger = try Row.fetchAll(db, sql: """
-                SELECT at, points, reason, actor, available_at FROM points_ledger WHERE account_id = ? ORDER BY at DESC, id DESC LIMIT 50
+                SELECT at, points, reason, actor, available_at, kind FROM points_ledger WHERE account_id = ? ORDER BY at DESC, id DESC LIMIT 50
                 """, arguments: [id]).map {
                 var entry = PointsEntry(at: $0.date(0), points: $0[1], reason: $0[2])
                 entry.actor = $0[3]
                 entry.availableAt = $0.optionalDate(4)
+                entry.kind = LedgerKind(rawValue: $0[5])
                 return entry
             }
             let coupons = try Row.fetchAll(db, sql: """

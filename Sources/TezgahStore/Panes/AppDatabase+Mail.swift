@@ -25,7 +25,7 @@ extension AppDatabase {
     public func outboxDetail(id: Int64) throws -> OutboxDetail {
         try pool.read { db in
             guard let row = try Row.fetchOne(db, sql: "\(ListSource.outbox.select) WHERE t.id = ?", arguments: [id])
-            else { throw StoreError.notFound(what: "mail", id: id) }
+            else { throw StoreError.notFound(what: phrase("mail"), id: id) }
             let extra = try Row.fetchOne(db, sql: "SELECT dedupe_key, message_id, message FROM outbox WHERE id = ?", arguments: [id])!
             let data: Data = extra[2]
             let summary = ListSource.outbox.decode(row)

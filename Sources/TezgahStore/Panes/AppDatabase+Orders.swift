@@ -43,7 +43,7 @@ extension AppDatabase {
         try pool.read { db in
             guard let row = try Row.fetchOne(db, sql: """
                 \(ListSource.orders.select) WHERE t.id = ?
-                """, arguments: [id]) else { throw StoreError.notFound(what: "order", id: id) }
+                """, arguments: [id]) else { throw StoreError.notFound(what: phrase("order"), id: id) }
             let summary = ListSource.orders.decode(row)
             let extra = try Row.fetchOne(db, sql: """
                 SELECT customer_id, fulfillment_status, shipping_address, tags, note, hold_reason, refunded_minor FROM orders WHERE id = ?

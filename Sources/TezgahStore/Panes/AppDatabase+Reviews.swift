@@ -33,7 +33,7 @@ extension AppDatabase {
     public func reviewInviteDetail(id: Int64) throws -> ReviewInviteSummary {
         try pool.read { db in
             guard let row = try Row.fetchOne(db, sql: "\(ListSource.reviewInvites.select) WHERE t.id = ?", arguments: [id])
-            else { throw StoreError.notFound(what: "review invite", id: id) }
+            else { throw StoreError.notFound(what: phrase("review invite"), id: id) }
             var invite = ListSource.reviewInvites.decode(row)
             let orderID = try Int64.fetchOne(db, sql: "SELECT order_id FROM review_invites WHERE id = ?", arguments: [id]) ?? 0
             invite.review = try Row.fetchOne(db, sql: "SELECT rating, body FROM reviews WHERE order_id = ? ORDER BY reviewed_at DESC LIMIT 1",

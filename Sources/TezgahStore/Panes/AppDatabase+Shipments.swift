@@ -32,7 +32,7 @@ extension AppDatabase {
     public func shipmentDetail(id: Int64) throws -> ShipmentDetail {
         try pool.read { db in
             guard let row = try Row.fetchOne(db, sql: "\(ListSource.shipments.select) WHERE t.id = ?", arguments: [id])
-            else { throw StoreError.notFound(what: "shipment", id: id) }
+            else { throw StoreError.notFound(what: phrase("shipment"), id: id) }
             let events = try Row.fetchAll(db, sql: """
                 SELECT at, status, location, description FROM tracking_events WHERE shipment_id = ? ORDER BY at DESC, id DESC
                 """, arguments: [id]).map {

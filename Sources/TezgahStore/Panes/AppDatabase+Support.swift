@@ -31,7 +31,7 @@ extension AppDatabase {
     public func conversationDetail(id: Int64) throws -> ConversationDetail {
         try pool.read { db in
             guard let row = try Row.fetchOne(db, sql: "\(ListSource.conversations.select) WHERE t.id = ?", arguments: [id])
-            else { throw StoreError.notFound(what: "conversation", id: id) }
+            else { throw StoreError.notFound(what: phrase("conversation"), id: id) }
             let extra = try Row.fetchOne(db, sql: """
                 SELECT c.email, o.number, c.id FROM conversations t JOIN customers c ON c.id = t.customer_id
                 LEFT JOIN orders o ON o.id = t.order_id WHERE t.id = ?

@@ -22,7 +22,7 @@ extension AppDatabase {
     static func customer(_ db: Database, id: Int64) throws -> Customer {
         guard let row = try Row.fetchOne(db.cachedStatement(sql: """
             SELECT id, name, email, language, city, country, created_at, birthday FROM customers WHERE id = ?
-            """), arguments: [id]) else { throw StoreError.notFound(what: "customer", id: id) }
+            """), arguments: [id]) else { throw StoreError.notFound(what: phrase("customer"), id: id) }
         var birthday: DateComponents?
         if let text: String = row[7] {
             let parts = text.split(separator: "-").compactMap { Int($0) }

@@ -16,16 +16,16 @@ extension AppDatabase {
     /// the order number (nil when the config names no review page: then nothing can be sent).
     /// Returns the invites changed and a sentence for each that the action did not fit.
     public func apply(_ action: ReviewInviteAction, toInvites ids: [Int64], actor: String, now: Date,
-                      composer: DatedOrderMailComposer?, reviewLink: (@Sendable (String) -> String)?) throws -> (changed: Int, problems: [String]) {
+                      composer: DatedOrderMailComposer?, reviewLink: (@Sendable (String) -> String)?) throws -> (changed: Int, problems: [Said]) {
         if action == .sendNow && (composer == nil || reviewLink == nil) {
-            throw StoreError.refused(composer == nil ? "Nothing can be sent: the config has no [mail] section."
-                                     : "Nothing can be sent: set [automations.review_invite] url, the page where customers write reviews.")
+            throw StoreError.refused(composer == nil ? Said("Nothing can be sent: the config has no [mail] section.")
+                                     : Said("Nothing can be sent: set [automations.review_invite] url, the page where customers write reviews."))
         }
         return try write { writer in
             let db = writer.db
             let batch = try writer.nextActivityBatch()
             var changed = 0
-            var problems: [String] = []
+            var problems: [Said] = []
             for id in ids {
                 guard let row = try Row.fetchOne(db, sql: """
                     SELECT i.state, i.reason, i.held_from, i.sent_at, i.order_id, o.number, i.customer_id
@@ -36,7 +36,7 @@ extension AppDatabase {
                 let (orderID, number): (Int64, String) = (row[4], row[5])
                 let after: ReviewInviteFacts
                 switch before.applying(action, by: actor, now: now) {
-                case .failure(let refusal): problems.append("The invite for \(number) \(refusal.reason)"); continue
+                case .failure(let refusal): problems.append(Said("The invite for {number} {reason}", ["number": number], parts: ["reason": refusal.reason])); continue
                 case .success(let next): after = next
                 }
                 var record = ReviewInviteUndoRecord(before: before, after: after)
@@ -50,7 +50,7 @@ extension AppDatabase {
                     do {
                         record.mailID = try writer.enqueueMail(try composer(request, now))
                     } catch let unmailable as UnmailableRecipient {
-                        problems.append("The invite for \(number) was not sent: \(unmailable.reason)")
+                        problems.append(Said("The invite for {number} was not sent: {reason}", ["number": number, "reason": unmailable.reason]))
                         continue
                     }
                 case .recordReview(let rating, let text):
@@ -109,7 +109,8 @@ extension AppDatabase {
                 let facts = ReviewInviteFacts(state: row.value(0, default: .scheduled), reason: row[1],
                                               heldFrom: (row[2] as String?).flatMap(ReviewInviteState.init(rawValue:)), sentAt: row[3])
                 guard facts == record.after else {
-                    report.problems.append("Invite \(id) changed since it was \(entry[1] as String) (it is \(facts.state.title) now); left as it is.")
+                    report.problems.append(Said("Invite {id} changed since it was {action} (it is {state} now); left as it is.", ["id": String(id)],
+                                                phrases: ["action": entry[1] as String, "state": facts.state.title]))
                     continue
                 }
                 if let mail = record.mailID { try writer.takeBackMail(mail, actor: actor, now: now, report: &report) }

@@ -11,7 +11,8 @@ extension ShopWriter {
         let existing = try Row.fetchOne(db.cachedStatement(sql: "SELECT id, kind FROM surveys WHERE order_id = ?"), arguments: [orderID])
         let surveyKind = existing.flatMap { SurveyKind(rawValue: $0[1]) } ?? kind
         guard surveyKind.scores.contains(score) else {
-            throw StoreError.refused("A \(surveyKind.rawValue.uppercased()) score is \(surveyKind.scores.lowerBound) to \(surveyKind.scores.upperBound); \(score) is not.")
+            throw StoreError.refused(Said("A {kind} score is {lowest} to {highest}; {score} is not.", ["kind": surveyKind.rawValue.uppercased(), "lowest": String(surveyKind.scores.lowerBound),
+                                                                                       "highest": String(surveyKind.scores.upperBound), "score": String(score)]))
         }
         if let existing {
             try db.cachedStatement(sql: "UPDATE surveys SET state = 'answered', score = ?, comment = ?, answered_at = ? WHERE id = ?")

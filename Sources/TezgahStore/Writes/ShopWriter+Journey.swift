@@ -42,7 +42,7 @@ extension ShopWriter {
                                    messages: [SupportMessage]) throws -> Int64 {
         let messages = messages.sorted { $0.at < $1.at }
         guard let first = messages.first, let last = messages.last else {
-            throw StoreError.refused("A conversation needs at least one message.")
+            throw StoreError.refused(Said("A conversation needs at least one message."))
         }
         let firstResponse = messages.first { $0.direction == .outbound }?.at
         let id = try run("""

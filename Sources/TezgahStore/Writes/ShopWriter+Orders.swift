@@ -123,7 +123,7 @@ extension ShopWriter {
     /// An order that cannot be written: its place in the list given, and why.
     struct OrderRefused: Error {
         var index: Int
-        var reason: String
+        var reason: Said
     }
 
     struct WrittenOrders {
@@ -368,10 +368,10 @@ extension ShopWriter {
         for index in indices {
             let number = rows[index].order.number
             if let owner = owners[number] {
-                return OrderRefused(index: index, reason: "order number \(number) already belongs to an order from \(owner).")
+                return OrderRefused(index: index, reason: Said("order number {number} already belongs to an order from {owner}.", ["number": number, "owner": owner]))
             }
             if !seen.insert(number).inserted {
-                return OrderRefused(index: index, reason: "order number \(number) is given to two different orders.")
+                return OrderRefused(index: index, reason: Said("order number {number} is given to two different orders.", ["number": number]))
             }
         }
         return nil

@@ -9,13 +9,13 @@ public enum Action: Equatable, Sendable {
     case countLoaded(Pane, filter: String, CappedCount)
     case mailStatesCounted([OutboxState: Int], problems: [MailProblemGroup])
     /// An operator's mail action was carried out; `problems` has a sentence per mail it did not fit.
-    case mailActionApplied(MailQueueAction, ids: [Int64], problems: [String])
+    case mailActionApplied(MailQueueAction, ids: [Int64], problems: [Said])
     case shipmentsNeedingAttentionCounted(Int)
     case orderActionApplied(OrderActionReport)
     case undoFound(UndoSubject, UndoableChange?)
     case changeUndone(UndoReport)
     /// An invite action was carried out on `changed` invites; a sentence for each it did not fit.
-    case inviteActionApplied(ReviewInviteAction, changed: Int, problems: [String])
+    case inviteActionApplied(ReviewInviteAction, changed: Int, problems: [Said])
     case reviewFiguresLoaded(ReviewFigures)
     /// A loyalty change was made; the sentence says what.
     case loyaltyChanged(String)

@@ -49,7 +49,7 @@ extension AppState {
         case let .mailActionApplied(action, ids, problems):
             let done = ids.count - problems.count
             if let problem = problems.first {
-                message = andMore(problem, problems.count - 1)
+                message = andMore(say(problem), problems.count - 1)
             } else {
                 message = done == 1 ? say("Mail {id} {action}.", ["id": String(ids[0]), "action": say(action.pastTense)])
                     : say("{count} mails {action}.", ["count": done.grouped(in: language), "action": say(action.pastTense)])
@@ -72,7 +72,7 @@ extension AppState {
             let done = language.say(action.pastTensePhrase)
             var text = changed == 0 ? "" : changed == 1 ? say("Invite {action}.", ["action": done])
                 : say("{count} invites {action}.", ["count": changed.grouped(in: language), "action": done])
-            if let problem = problems.first { text += (text.isEmpty ? "" : " ") + problem }
+            if let problem = problems.first { text += (text.isEmpty ? "" : " ") + say(problem) }
             message = text.isEmpty ? say("Nothing changed.") : text
             guard changed > 0 else { return [] }
             panes[.reviews]?.marked = [:]

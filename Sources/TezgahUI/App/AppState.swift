@@ -108,6 +108,9 @@ public struct AppState: Equatable, Sendable {
         clock.language.say(phrase, values)
     }
 
+    /// A sentence the domain or the store built (a refusal, a problem), in the desk's language.
+    public func say(_ said: Said) -> String { clock.language.say(said) }
+
     public var current: PaneState {
         get { panes[pane]! }
         set { panes[pane] = newValue }

@@ -16,6 +16,15 @@ struct DetailContext {
         clock.language.say(phrase, values)
     }
 
+    /// An activity entry as a timeline line. The action, and an automation's detail, are kept
+    /// phrases said in the language; a person's detail (a note, a hold's reason) is their own words.
+    func activityLine(_ entry: ActivityEntry) -> StyledLine {
+        let language = clock.language
+        let detail = entry.actor == "automation" ? language.sayKept(entry.detail) : entry.detail
+        return StyledLine([("  \(clock.short(entry.at)) ", .dim), (entry.actor, .accent), ("  " + language.sayKept(entry.action), .normal),
+                           (detail.isEmpty ? "" : " — \(detail)", .dim)])
+    }
+
     /// "2026-11-23 14:05 (3h ago)".
     static func when(_ date: Date, _ clock: ShopClock) -> String {
         "\(clock.full(date)) (\(clock.relative(date)))"

@@ -18,7 +18,7 @@ extension LoyaltyDetail {
             for coupon in d.coupons {
                 let state = coupon.redeemedAt.map { context.say("redeemed {day}", ["day": clock.day($0)]) }
                     ?? coupon.expiresAt.map { context.say("until {day}", ["day": clock.day($0)]) } ?? ""
-                lines.append(StyledLine([("  \(coupon.code) ", .accent), (coupon.description, .normal), ("  \(state)", .dim)]))
+                lines.append(StyledLine([("  \(coupon.code) ", .accent), (context.clock.language.sayKept(coupon.description), .normal), ("  \(state)", .dim)]))
             }
         }
         if !d.referrals.isEmpty {
@@ -30,7 +30,7 @@ extension LoyaltyDetail {
             lines.append(StyledLine([("  \(clock.day(entry.at)) ", .dim),
                                      (TextFitting.pad((entry.points > 0 ? "+" : "") + Int(entry.points).grouped(in: context.clock.language), to: 8, alignRight: true),
                                       entry.points > 0 ? .good : .warning),
-                                     ("  \(entry.reason)", .normal),
+                                     ("  " + (entry.kind == .adjust ? entry.reason : context.clock.language.sayKept(entry.reason)), .normal),
                                      (entry.actor.isEmpty ? "" : "  " + context.say("by {user}", ["user": entry.actor]), .dim),
                                      (entry.availableAt.map { $0 > clock.now ? "  " + context.say("pending until {day}", ["day": clock.day($0)]) : "" } ?? "", .warning)]))
         }

@@ -114,7 +114,7 @@ extension AppState {
         let action = say(report.action.pastTense)
         var text: String
         if let problem = report.problems.first {
-            text = andMore(problem, report.problems.count - 1)
+            text = andMore(say(problem), report.problems.count - 1)
             if done > 0 {
                 text = (done == 1 ? say("1 order {action}", ["action": action])
                     : say("{count} orders {action}", ["count": done.grouped(in: language), "action": action])) + "; " + text
@@ -127,7 +127,7 @@ extension AppState {
                     : say("{count} customer mails queued.", ["count": report.mailsQueued.grouped(in: language)]))
             }
         }
-        if let notice = report.mailNotice {
+        if let notice = report.mailNotice.map(say) {
             let others = report.ordersUnmailed - 1
             text += " (" + (others == 0 ? notice : others == 1 ? say("{notice}; and 1 more order without mail", ["notice": notice])
                 : say("{notice}; and {count} more orders without mail", ["notice": notice, "count": others.grouped(in: language)])) + ")"

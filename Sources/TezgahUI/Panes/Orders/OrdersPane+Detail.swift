@@ -38,10 +38,7 @@ extension OrderDetail {
         }
         if !d.activity.isEmpty {
             lines.append(StyledLine(context.say("Timeline"), .header))
-            for entry in d.activity {
-                lines.append(StyledLine([("  \(clock.short(entry.at)) ", .dim), (entry.actor, .accent),
-                                         ("  " + context.say(entry.action), .normal), (entry.detail.isEmpty ? "" : " — \(entry.detail)", .dim)]))
-            }
+            lines += d.activity.map(context.activityLine)
         }
         return lines
     }

@@ -12,14 +12,11 @@ extension ReviewInviteSummary {
         ]
         if let sent = r.sentAt { lines.append(.field(context.say("Sent"), DetailContext.when(sent, clock))) }
         if let reminder = r.reminderAt { lines.append(.field(context.say("Reminder"), DetailContext.when(reminder, clock))) }
-        if !r.reason.isEmpty { lines.append(.field(context.say("Why"), r.reason, .warning)) }
+        if !r.reason.isEmpty { lines.append(.field(context.say("Why"), clock.language.sayKept(r.reason), .warning)) }
         if let review = r.review { lines.append(.field(context.say("Review"), review, .good)) }
         if !r.activity.isEmpty {
             lines.append(StyledLine(context.say("Timeline"), .header))
-            for entry in r.activity {
-                lines.append(StyledLine([("  \(clock.short(entry.at)) ", .dim), (entry.actor, .accent), ("  " + context.say(entry.action), .normal),
-                                         (entry.detail.isEmpty ? "" : " — \(entry.detail)", .dim)]))
-            }
+            lines += r.activity.map(context.activityLine)
         }
         lines.append(StyledLine(""))
         for text in TextFitting.wrap(context.say("One rule for every customer: an invite waits while that customer has an open conversation, return or shipment exception, and is never dropped for it."), to: max(10, width)) {

@@ -10,7 +10,7 @@ extension PaneDefinition {
             Column(title: "Customer", width: 12, flexible: true, maxWidth: 28) { row, _ in (row.asReview?.customerName ?? "", .normal) },
             Column(title: "State", width: 9) { row, state in row.asReview.map { (state.say($0.state.title), $0.state.role) } ?? ("", .normal) },
             Column(title: "Due", width: 12) { row, state in (row.asReview.map { state.clock.short($0.dueAt) } ?? "", .dim) },
-            Column(title: "Why", width: 20, flexible: true, dropOrder: 1) { row, _ in (row.asReview?.reason ?? "", .warning) },
+            Column(title: "Why", width: 20, flexible: true, dropOrder: 1) { row, state in (state.language.sayKept(row.asReview?.reason ?? ""), .warning) },
         ],
         keys: [
             KeyBinding([.character("s")], "send now", commands: ["send"]) { state, _ in state.applyToInvites(.sendNow) },

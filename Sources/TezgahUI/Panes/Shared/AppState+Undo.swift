@@ -24,7 +24,7 @@ extension AppState {
             text += " " + (report.mailsAlreadySent == 1 ? say("1 mail had already gone to the customer.")
                 : say("{count} mails had already gone to the customer.", ["count": report.mailsAlreadySent.grouped(in: language)]))
         }
-        if let problem = report.problems.first { text += " " + problem }
+        if let problem = report.problems.first { text += " " + say(problem) }
         message = text
         switch report.subject {
         case .order: return refreshAfterChange(to: .orders, alsoStale: [.shipments, .mail])

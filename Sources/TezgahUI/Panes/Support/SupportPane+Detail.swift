@@ -78,10 +78,7 @@ extension ConversationDetail {
         }
         if !activity.isEmpty {
             lines.append(StyledLine(context.say("Notes and changes"), .header))
-            for entry in activity {
-                lines.append(StyledLine([("  \(clock.short(entry.at)) ", .dim), (entry.actor, .accent), ("  " + context.say(entry.action), .normal),
-                                         (entry.detail.isEmpty ? "" : " — \(entry.detail)", .dim)]))
-            }
+            lines += activity.map(context.activityLine)
         }
         return lines
     }
