@@ -228,7 +228,10 @@ public final class DeskCore {
                     : self.state.say("{count} customers joined loyalty.", ["count": joined.grouped(in: self.state.language)]))]
             case let .adjustPoints(points, reason, ids):
                 let count = try database.adjustPoints(accounts: ids, by: points, reason: reason, actor: actor, now: state.clock.now)
-                return [.loyaltyChanged("\(points > 0 ? "+" : "")\(points) points for \(count) member\(count == 1 ? "" : "s"): \(reason).")]
+                let values: KeyValuePairs = ["points": (points > 0 ? "+" : "") + Int(points).grouped(in: self.state.language), "count": count.grouped(in: self.state.language),
+                                              "reason": reason]
+                return [.loyaltyChanged(count == 1 ? self.state.say("{points} points for 1 member: {reason}.", values)
+                                        : self.state.say("{points} points for {count} members: {reason}.", values))]
             case .redeemReward(let id):
                 let code = try database.redeemReward(account: id, settings: automations.loyalty, actor: actor, now: state.clock.now)
                 return [.loyaltyChanged(self.state.say("Coupon {code} issued for {points} points.",
@@ -316,9 +319,9 @@ public final class DeskCore {
         } catch let problem as FilterError {
             switch effect {
             case let .loadWindow(pane, _, _, filter, _, _), let .loadCount(pane, filter):
-                return [.filterFailed(pane, filter: filter, problem.description)]
+                return [.filterFailed(pane, filter: filter, state.language.say(problem.said))]
             default:
-                return [.effectFailed(problem.description)]
+                return [.effectFailed(state.language.say(problem.said))]
             }
         } catch {
             let said = StoreError.said(for: error) ?? (error as? any UserFacingError)?.said

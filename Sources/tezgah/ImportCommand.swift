@@ -47,15 +47,15 @@ struct ImportCommand: ParsableCommand {
                 if json {
                     try JSONLines.print(summary, adding: ["file": file, "summary": summary.description])
                 } else {
-                    print(TerminalSafeText.clean("\(file): \(summary.description)"))
+                    print(TerminalSafeText.clean("\(file): \(summary.sentence(in: CommandLanguage.current))"))
                 }
             } catch let error as ImportError {
                 progress.finish()
-                throw CommandLineError(error.sentence(in: .english), exitStatus: error.exitStatus)
+                throw CommandLineError(error.sentence(in: CommandLanguage.current), exitStatus: error.exitStatus)
             } catch {
                 progress.finish()
                 guard let said = StoreError.said(for: error) else { throw error }
-                throw CommandLineError("\(file): \(said.english)", exitStatus: 1)
+                throw CommandLineError("\(file): \(CommandLanguage.say(said))", exitStatus: 1)
             }
         }
     }

@@ -39,7 +39,7 @@ struct InboxCommand: ParsableCommand {
             if json {
                 try JSONLines.print(summary, adding: ["maildir": folder, "summary": summary.description])
             } else {
-                print(TerminalSafeText.clean("\(folder): \(summary.description)"))
+                print(TerminalSafeText.clean("\(folder): \(summary.sentence(in: CommandLanguage.current))"))
             }
         }
     }

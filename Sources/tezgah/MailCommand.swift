@@ -134,7 +134,7 @@ struct MailCommand: ParsableCommand {
         static func run(_ action: MailQueueAction, ids: [Int64], place: Place) throws {
             let database = try place.openDatabase()
             let problems = try database.apply(action, to: ids, actor: ProcessInfo.processInfo.userName, now: Date())
-            for problem in problems { printError(problem.english) }
+            for problem in problems { printError(CommandLanguage.say(problem)) }
             let done = ids.count - problems.count
             print("\(done) mail\(done == 1 ? "" : "s") \(action.pastTense).")
             if !problems.isEmpty { throw ExitCode(1) }

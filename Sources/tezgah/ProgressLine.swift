@@ -36,7 +36,7 @@ func printError(_ message: String) {
 /// What a command says on stderr before it upgrades an existing shop's schema, which can take
 /// seconds (the desk shows the same on its screen, `AppView.opening`).
 func printUpgradeNotice() {
-    printError("Upgrading the shop database for this version of tezgah (once; a shop with many orders takes a few seconds)…")
+    printError(CommandLanguage.say("Upgrading the shop database for this version of tezgah (once; a shop with many orders takes a few seconds)…"))
 }
 
 /// One line of a command's tab-separated output, each field cleaned on its own (cleaning the whole

@@ -47,13 +47,17 @@ struct ReportCommand: ParsableCommand {
         }
         var view = InsightView(days: days)
         view.report = report
-        let clock = ShopClock(timeZone: settings.timeZone, now: now)
+        var clock = ShopClock(timeZone: settings.timeZone, now: now)
+        clock.language = CommandLanguage.current
         for line in InsightView.figureLines(view, width: 100, clock: clock, namesKeys: false) {
             print(TerminalSafeText.clean(line.segments.map(\.text).joined()))
         }
-        print("Lapsing  \(report.lapsingCount) bought twice or more, none in \(report.churnDays) days" + (report.lapsing.isEmpty ? "" : ":"))
+        print(CommandLanguage.say(report.lapsing.isEmpty ? phrase("Lapsing  {count} bought twice or more, none in {days} days")
+                                  : phrase("Lapsing  {count} bought twice or more, none in {days} days:"),
+                                  ["count": String(report.lapsingCount), "days": String(report.churnDays)]))
         for customer in report.lapsing {
-            print(TerminalSafeText.clean("         \(customer.name) <\(customer.email)> · \(customer.orders) orders · last \(clock.day(customer.lastOrderAt).trimmingCharacters(in: .whitespaces))"))
+            print(TerminalSafeText.clean("         \(customer.name) <\(customer.email)> · " + CommandLanguage.say("{count} orders · last {day}", [
+                "count": String(customer.orders), "day": clock.day(customer.lastOrderAt).trimmingCharacters(in: .whitespaces)])))
         }
     }
 

@@ -33,11 +33,11 @@ struct TezgahCommand: ParsableCommand {
                 try command.run()
             }
         } catch let error as any UserFacingError {
-            printError(error.description)
+            printError(CommandLanguage.say(error.said))
             Foundation.exit(error.exitStatus)
         } catch {
             if let refusal = StoreError.said(for: error) {
-                printError(refusal.english)
+                printError(CommandLanguage.say(refusal))
                 Foundation.exit(1)
             }
             // ArgumentParser ends a usage mistake with 64 (EX_USAGE); what the owner typed wrong

@@ -214,6 +214,12 @@ import TezgahStore
         let refused = try TezgahBinary.run(["import", broken, "--db", database])
         #expect(refused.status == 1)
         #expect(refused.error == "broken.csv:2: column \"Lineitem quantity\": \"many\" is not a whole number of items above zero. Nothing from this file was imported.\n")
+        // Under a Turkish locale (installed or not) the command line says the same in Turkish.
+        let turkish = try TezgahBinary.run(["import", broken, "--db", database], environment: ["LANG": "tr_TR.UTF-8"])
+        #expect(turkish.status == 1)
+        #expect(turkish.error == "broken.csv:2: \"Lineitem quantity\" sütunu: \"many\" sıfırdan büyük tam bir ürün adedi değil. Bu dosyadan hiçbir şey içe aktarılmadı.\n")
+        let again = try TezgahBinary.run(["import", csv, "--db", database], environment: ["LC_MESSAGES": "tr_TR.UTF-8"])
+        #expect(again.output == "\(csv): Shopify siparişler dışa aktarımı: 0 yeni sipariş, 0 güncellendi, 2 değişmedi, 0 yeni müşteri, 2 sipariş kalemi.\n")
 
         let session = try TmuxSession(command: [TezgahBinary.path, "--db", database], environment: [:], width: 100, height: 30, scratch: scratch)
         _ = try session.waitFor(text: "2 orders")

@@ -68,6 +68,22 @@ import Testing
         #expect(missing.isEmpty, "missing from Catalogue.turkish:\n\(listed)")
     }
 
+    /// A phrase chosen by a condition is marked on each branch (`say(cond ? phrase("a") : phrase("b"))`);
+    /// bare literals there would pass unseen by the scan above.
+    @Test func phrasesChosenByAConditionAreMarked() {
+        let sources = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("Sources")
+        let pattern = try! NSRegularExpression(pattern: #"\b(?:say|Said)\([^"()\n]*\?\s*""#)
+        var unmarked: [String] = []
+        for file in FileManager.default.enumerator(atPath: sources.path)!.compactMap({ $0 as? String }) where file.hasSuffix(".swift") {
+            let text = try! String(contentsOf: sources.appendingPathComponent(file), encoding: .utf8)
+            for match in pattern.matches(in: text, range: NSRange(text.startIndex..., in: text)) {
+                unmarked.append("\(file): \(text[Range(match.range, in: text)!])")
+            }
+        }
+        #expect(unmarked.isEmpty, "\(unmarked)")
+    }
+
     @Test func everyTurkishEntryIsAskedFor() {
         let asked = Self.tablePhrases.union(Self.sourcePhrases.map(\.phrase))
         let unused = Catalogue.turkish.keys.filter { !asked.contains($0) }.sorted()

@@ -54,8 +54,10 @@ public struct FilterQuery: Equatable, Sendable {
 
 /// A filter that cannot be read, said in one sentence naming the term and what would work.
 public struct FilterError: Error, Equatable, Sendable, CustomStringConvertible {
-    public var description: String
-    public init(_ description: String) { self.description = description }
+    /// The sentence, said in the desk's language.
+    public var said: Said
+    public init(_ said: Said) { self.said = said }
+    public var description: String { said.english }
 }
 
 /// What a filter needs to know besides its text: the time "placed:<7d" counts back from, the

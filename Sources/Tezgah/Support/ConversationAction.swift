@@ -21,7 +21,7 @@ public enum ConversationAction: Equatable, Sendable {
         case .close: Said("closed")
         case .markPending: Said("marked pending")
         case .reopen: Said("reopened")
-        case .snooze(let until): Said(until == nil ? "snoozed until the customer writes" : "snoozed")
+        case .snooze(let until): Said(until == nil ? phrase("snoozed until the customer writes") : phrase("snoozed"))
         case .note: Said("noted")
         case .linkOrder(let number): number.map { Said("linked to order {number}", ["number": $0]) } ?? Said("unlinked from its order")
         }

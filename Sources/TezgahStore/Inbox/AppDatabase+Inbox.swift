@@ -39,13 +39,19 @@ public struct InboxSummary: Equatable, Sendable, CustomStringConvertible, Encoda
 
     public init() {}
 
-    public var description: String {
-        var parts = ["\(read) read", "\(newMessages) new", "\(threaded) threaded", "\(newConversations) new conversations",
-                     "\(newCustomers) new customers", "\(bounces) bounces", "\(autoReplies) auto-replies",
-                     "\(unsubscribes) unsubscribes"]
-        if duplicates > 0 { parts.append("\(duplicates) duplicates") }
-        if surveyAnswers > 0 { parts.append("\(surveyAnswers) survey answers") }
-        parts.append("\(skipped.count) skipped" + (skipped.isEmpty ? "" : " (\(skipped.prefix(3).joined(separator: "; "))\(skipped.count > 3 ? "; …" : ""))"))
+    public var description: String { sentence(in: .english) }
+
+    /// The summary as the command line says it, in `language`; why a file was skipped is said as
+    /// the reader wrote it.
+    public func sentence(in language: Language) -> String {
+        func count(_ phrase: String, _ value: Int) -> String { language.say(phrase, ["count": String(value)]) }
+        var parts = [count(phrase("{count} read"), read), count(phrase("{count} new"), newMessages), count(phrase("{count} threaded"), threaded),
+                     count(phrase("{count} new conversations"), newConversations), count(phrase("{count} new customers"), newCustomers),
+                     count(phrase("{count} bounces"), bounces), count(phrase("{count} auto-replies"), autoReplies), count(phrase("{count} unsubscribes"), unsubscribes)]
+        if duplicates > 0 { parts.append(count(phrase("{count} duplicates"), duplicates)) }
+        if surveyAnswers > 0 { parts.append(count(phrase("{count} survey answers"), surveyAnswers)) }
+        parts.append(count(phrase("{count} skipped"), skipped.count)
+                     + (skipped.isEmpty ? "" : " (\(skipped.prefix(3).joined(separator: "; "))\(skipped.count > 3 ? "; …" : ""))"))
         return parts.joined(separator: ", ") + "."
     }
 }

@@ -53,7 +53,7 @@ struct FilterField: Sendable {
     /// a row of its timeline in that row's own pane.
     static let rowID = FilterField { value, _ in
         guard let id = Int64(value), id > 0 else {
-            throw FilterError("“id:\(value)” is not a row id; use a number, as in id:1042.")
+            throw FilterError(Said("“id:{value}” is not a row id; use a number, as in id:1042.", ["value": value]))
         }
         return ListCondition(sql: "t.id = ?", arguments: [id])
     }
@@ -73,7 +73,8 @@ struct FilterField: Sendable {
     static func time(_ column: String, field: String) -> FilterField {
         FilterField { value, context in
             guard let range = FilterTimeRange.parse(value, context: context) else {
-                throw FilterError("“\(field):\(value)” is not a time: use \(field):<7d (last 7 days), \(field):>30d (older), \(field):2026-11-01 or \(field):>2026-11-01.")
+                throw FilterError(Said("“{field}:{value}” is not a time: use {field}:<7d (last 7 days), {field}:>30d (older), {field}:2026-11-01 or {field}:>2026-11-01.",
+                                       ["field": field, "value": value]))
             }
             var parts: [String] = []
             var arguments: StatementArguments = []
@@ -99,7 +100,7 @@ struct FilterField: Sendable {
         let started = candidates.filter { $0.1.contains { $0.hasPrefix(folded) } }
         if started.count == 1, !folded.isEmpty { return started[0].0 }
         let known = options.map { $0.raw.replacingOccurrences(of: "_", with: "-") }.joined(separator: ", ")
-        throw FilterError("“\(field):\(typed)” matches no \(field); use one of \(known).")
+        throw FilterError(Said("“{field}:{value}” matches no {field}; use one of {known}.", ["field": field, "value": typed, "known": known]))
     }
 }
 
@@ -117,8 +118,8 @@ struct ResolvedFilter: Sendable {
         let conditions = try query.terms.map { term in
             guard let field = fields[term.field] ?? (term.field == "id" ? FilterField.rowID : nil) else {
                 let known = fields.keys.sorted().map { $0 + ":" }.joined(separator: " ")
-                throw FilterError(fields.isEmpty ? "This pane has no “\(term.field):” filter; type words to search."
-                                  : "There is no “\(term.field):” filter here; this pane has \(known)")
+                throw FilterError(fields.isEmpty ? Said("This pane has no “{field}:” filter; type words to search.", ["field": term.field])
+                                  : Said("There is no “{field}:” filter here; this pane has {known}", ["field": term.field, "known": known]))
             }
             return try field.read(term.value, context)
         }

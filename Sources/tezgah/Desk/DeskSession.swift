@@ -62,7 +62,8 @@ struct DeskSession {
                 do {
                     ended = try terminal.suspended { try ReplyEditor.run(draft.path, stopRequested: { TerminationSignals.received }) }
                 } catch {
-                    core.send(.replyFinished("The editor (\(ReplyEditor.command().joined(separator: " "))) could not be started: \(error.localizedDescription). Set $EDITOR."))
+                    core.send(.replyFinished(core.state.say("The editor ({editor}) could not be started: {reason}. Set $EDITOR.",
+                                                             ["editor": ReplyEditor.command().joined(separator: " "), "reason": error.localizedDescription])))
                     continue
                 }
                 guard ended else {
