@@ -176,6 +176,10 @@ import TezgahTestSupport
         #expect(mailError("[ui]\nmouse = true\nlanguage = \"de\"")
                 == "\(file):3: key \"ui.language\": \"de\" is not a language the desk speaks (en or tr).")
         #expect(mailError("[ui]\nlanguage = 1") == "\(file):2: key \"ui.language\": expected a string in quotes.")
+        // The same sentence for an owner whose terminal speaks Turkish: file, line and key as they are.
+        let error = try #require(throws: ConfigError.self) { try load("[ui]\nmouse = true\nlanguage = \"de\"") }
+        #expect(Language.turkish.say(error.said)
+                == "\(file):3: \"ui.language\" anahtarı: \"de\" masanın konuştuğu bir dil değil (en ya da tr).")
     }
 
     @Test func clearTextIsOnlyForALocalRelay() {

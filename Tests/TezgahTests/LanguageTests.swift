@@ -34,6 +34,7 @@ import Testing
                 == "e-posta 12, ayse@example.com adresine; 3 sa önce teslim edildi")
         #expect(turkish.sayKept("Silver → Gold, 1200 points this year") == "Gümüş → Altın, bu yıl 1200 puan")
         #expect(turkish.sayKept("10% off") == "%10 indirim")
+        #expect(turkish.sayKept("unknown charset x-klingon, read as UTF-8") == "bilinmeyen karakter kümesi x-klingon, UTF-8 olarak okundu")
         #expect(turkish.sayKept("Hediye paketi, kırmızı kurdele") == "Hediye paketi, kırmızı kurdele")
         // A value that must be a phrase and is not: the text is left as it is.
         #expect(turkish.sayKept("someone's words deferred") == "someone's words deferred")

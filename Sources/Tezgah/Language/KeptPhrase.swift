@@ -41,6 +41,21 @@ public enum KeptPhrase {
         }
     }
 
+    // What was wrong with a customer's mail, kept beside the message as notes.
+    public static let latin5Headers = phrase("8-bit header bytes that are not UTF-8, read as Latin-5")
+    public static let headerWithoutColon = phrase("a header line without a colon ({line})")
+    public static let multipartNeverClosed = phrase("a multipart body that is never closed")
+    public static let badBase64 = phrase("bad base64 in a part, read as far as it goes")
+    public static let partWithoutBoundary = phrase("a multipart part without a boundary, read as text")
+    public static let mislabelledNotUTF8 = phrase("text labelled {charset} that is not, read as Latin-5")
+    public static let mislabelledUTF8 = phrase("text labelled {charset} that is UTF-8, read as UTF-8")
+    public static let unknownCharsetUTF8 = phrase("unknown charset {charset}, read as UTF-8")
+    public static let unknownCharsetLatin5 = phrase("unknown charset {charset}, read as Latin-5")
+    // Why the inbox skipped a file.
+    public static let fileGone = phrase("gone before it could be read")
+    public static let emptyFile = phrase("empty file")
+    public static let noSender = phrase("no sender address to answer (From: {from})")
+
     // Loyalty.
     public static let tierChange = phrase("{from} → {to}")
     public static let tierChangeThisYear = phrase("{from} → {to}, {points} points this year")
@@ -70,7 +85,8 @@ public enum KeptPhrase {
         placed, minutesAgo, hoursAgo, daysAgo, notSentInTime, conversationWaiting, returnUnderWay, parcelException, invitedLately,
         surveyedLately, delivered, shippedNotDelivered, noReviewYet, mailQueuedTo, heldBy, tierChange, tierChangeThisYear,
         tierUnderReview, points, unusedPoints, referralRewarded, yearsAMember, noOrderFor, earnedOnOrder, refundOfOrder, unusedSince,
-        referral, birthdayOf, redeemedFor, percentOff, amountOff,
+        referral, birthdayOf, redeemedFor, percentOff, amountOff, headerWithoutColon, mislabelledNotUTF8, mislabelledUTF8,
+        unknownCharsetUTF8, unknownCharsetLatin5, noSender,
     ].map(KeptShape.init) + AutomationReport.Decision.Outcome.allCases.map { KeptShape(decision($0)) })
         .sorted { $0.fixedLength > $1.fixedLength }
 

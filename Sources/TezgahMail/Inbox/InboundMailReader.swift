@@ -63,7 +63,7 @@ public enum InboundMailReader {
         let type = entity.contentType
         if type.value.hasPrefix("multipart/") && depth < 20 {
             guard let boundary = type.parameters["boundary"], !boundary.isEmpty else {
-                problems.append("a multipart part without a boundary, read as text")
+                problems.append(KeptPhrase.partWithoutBoundary)
                 body.plain.append(entity.text(problems: &problems))
                 return
             }

@@ -1,4 +1,5 @@
 import Foundation
+import Tezgah
 
 /// One MIME entity read from bytes: its unfolded header fields and its raw body. Headers are UTF-8
 /// (RFC 6532) or, when they are not valid UTF-8, Latin-5, the single-byte set Turkish mail used.
@@ -18,7 +19,7 @@ struct MIMEEntity {
             headText = utf8
         } else {
             headText = String(bytes: head, encoding: .windowsCP1254) ?? String(decoding: head, as: UTF8.self)
-            problems.append("8-bit header bytes that are not UTF-8, read as Latin-5")
+            problems.append(KeptPhrase.latin5Headers)
         }
         // Lines split on LF bytes (a Character walk would join CR LF into one and cost more); field
         // names kept lowercased, so a lookup compares bytes.
@@ -32,7 +33,7 @@ struct MIMEEntity {
                       !name.isEmpty, !name.utf8.contains(where: { $0 == 0x20 || $0 == 0x09 }) {
                 fields.append((name.lowercased(), String(line[line.index(after: colon)...].trimmedSpaces)))
             } else if !line.utf8.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) {
-                problems.append("a header line without a colon (\(line.prefix(40)))")
+                problems.append(Said(KeptPhrase.headerWithoutColon, ["line": String(line.prefix(40))]).english)
             }
         }
     }
@@ -165,7 +166,7 @@ struct MIMEEntity {
         }
         if !closed {
             if let start, start < body.endIndex { parts.append(MIMEEntity(body[start...], problems: &problems)) }
-            problems.append("a multipart body that is never closed")
+            problems.append(KeptPhrase.multipartNeverClosed)
         }
         return parts
     }
@@ -178,7 +179,7 @@ struct MIMEEntity {
         case "base64":
             let compact = body.filter { !($0 == 0x20 || $0 == 0x09 || $0 == 0x0D || $0 == 0x0A) }
             if let data = Data(base64Encoded: Data(compact)) { return Array(data) }
-            problems.append("bad base64 in a part, read as far as it goes")
+            problems.append(KeptPhrase.badBase64)
             // Decode the longest prefix made of whole groups of four valid characters.
             let valid = compact.prefix { ($0 >= 0x41 && $0 <= 0x5A) || ($0 >= 0x61 && $0 <= 0x7A) || ($0 >= 0x30 && $0 <= 0x39)
                 || $0 == 0x2B || $0 == 0x2F || $0 == 0x3D }
@@ -221,17 +222,17 @@ enum TextCharset {
         if encoding == .utf8 {
             if let text = String(validating: bytes, as: UTF8.self) { return (text, nil) }
             return (String(bytes: bytes, encoding: .windowsCP1254) ?? String(decoding: bytes, as: UTF8.self),
-                    "text labelled \(name.isEmpty ? "us-ascii" : name) that is not, read as Latin-5")
+                    Said(KeptPhrase.mislabelledNotUTF8, ["charset": name.isEmpty ? "us-ascii" : name]).english)
         }
         // A single-byte label on bytes that are UTF-8 (a client that says ISO-8859-9 and sends UTF-8):
         // Latin-5 would make "Ã¼" of every "ü". Real Latin-5 text is almost never valid UTF-8.
         if let encoding, encoding != .utf16, bytes.contains(where: { $0 >= 0x80 }), let text = String(validating: bytes, as: UTF8.self) {
-            return (text, "text labelled \(name) that is UTF-8, read as UTF-8")
+            return (text, Said(KeptPhrase.mislabelledUTF8, ["charset": name]).english)
         }
         if let encoding, let text = String(bytes: bytes, encoding: encoding) { return (text, nil) }
-        if let text = String(validating: bytes, as: UTF8.self) { return (text, "unknown charset \(name), read as UTF-8") }
+        if let text = String(validating: bytes, as: UTF8.self) { return (text, Said(KeptPhrase.unknownCharsetUTF8, ["charset": name]).english) }
         return (String(bytes: bytes, encoding: .windowsCP1254) ?? String(decoding: bytes, as: UTF8.self),
-                "unknown charset \(name), read as Latin-5")
+                Said(KeptPhrase.unknownCharsetLatin5, ["charset": name]).english)
     }
 }
 

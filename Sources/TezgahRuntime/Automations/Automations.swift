@@ -20,7 +20,8 @@ public struct Automations: Sendable {
     /// The shop's automations as its config sets them; they write mail, so a `[mail]` section is needed.
     public static func configured(_ config: ShopConfig, settings: ShopSettings, templates folder: String?) throws -> Automations {
         guard let mails = try OrderMails.configured(config, settings: settings, templates: folder) else {
-            throw ConfigError(description: "\(config.file ?? "config.toml"): there is no [mail] section; automations write mail, so add one with from = \"Shop <shop@example.com>\" and a transport (see the README).")
+            throw ConfigError(Said("{file}: there is no [mail] section; automations write mail, so add one with from = \"Shop <shop@example.com>\" and a transport (see the README).",
+                                   ["file": config.file ?? "config.toml"]))
         }
         return Automations(settings: settings.automations, mails: mails, businessHours: settings.businessHours)
     }

@@ -8,11 +8,24 @@ import TOMLKit
 public struct ConfigError: UserFacingError, Equatable {
     public var exitStatus: Int32 { 2 }
 
-    public var description: String
+    /// The sentence, said in the command line's or the desk's language.
+    public var said: Said
+    public var description: String { said.english }
 
     /// On one line whatever it quotes: a value read from the file may hold a line break.
+    public init(_ said: Said) {
+        func oneLine(_ said: Said) -> Said {
+            var said = said
+            said.values = said.values.mapValues(\.onOneLine)
+            said.parts = said.parts.mapValues(oneLine)
+            return said
+        }
+        self.said = oneLine(said)
+    }
+
+    /// A sentence no catalogue knows (a TOML reader's own), said as it is.
     public init(description: String) {
-        self.description = description.onOneLine
+        self.init(Said(description))
     }
 }
 
@@ -140,12 +153,12 @@ public struct ShopConfig: Sendable {
     public static func load(path: String, required: Bool) throws -> ShopConfig {
         guard let data = FileManager.default.contents(atPath: path) else {
             if required || FileManager.default.fileExists(atPath: path) {
-                throw ConfigError(description: "\(path): cannot read the config file.")
+                throw ConfigError(Said("{path}: cannot read the config file.", ["path": path]))
             }
             return .defaults
         }
         guard let text = String(data: data, encoding: .utf8) else {
-            throw ConfigError(description: "\(path): the config file is not UTF-8 text.")
+            throw ConfigError(Said("{path}: the config file is not UTF-8 text.", ["path": path]))
         }
         return try parse(text, file: path)
     }
@@ -160,7 +173,7 @@ public struct ShopConfig: Sendable {
             config.returnPolicy = try shop.string("return_policy") ?? ""
             if let name = try shop.string("time_zone") {
                 guard let zone = TimeZone(identifier: name) else {
-                    throw shop.error("time_zone", "\"\(name)\" is not a time zone name such as \"Europe/Istanbul\"")
+                    throw shop.error("time_zone", Said("\"{value}\" is not a time zone name such as \"Europe/Istanbul\"", ["value": name]))
                 }
                 config.timeZone = zone
                 config.configuredTimeZone = zone
@@ -171,7 +184,7 @@ public struct ShopConfig: Sendable {
             config.inboxMaildir = try inbox.string("maildir")
             if let command = try inbox.strings("sync_command") {
                 guard !command.isEmpty, !command[0].isEmpty else {
-                    throw inbox.error("sync_command", "expected the program and its arguments, such as [\"mbsync\", \"shop\"]")
+                    throw inbox.error("sync_command", Said("expected the program and its arguments, such as [\"mbsync\", \"shop\"]"))
                 }
                 config.inboxSyncCommand = command
             }
@@ -191,7 +204,7 @@ public struct ShopConfig: Sendable {
             try support.allow(["hours"])
             if let hours = try support.string("hours") {
                 guard BusinessHours(parsing: hours, timeZone: config.timeZone) != nil else {
-                    throw support.error("hours", "\"\(hours)\" is not business hours such as \"Mon-Fri 09:00-18:00\" or \"Mon-Fri 09:00-18:00, Sat 10:00-14:00\"")
+                    throw support.error("hours", Said("\"{value}\" is not business hours such as \"Mon-Fri 09:00-18:00\" or \"Mon-Fri 09:00-18:00, Sat 10:00-14:00\"", ["value": hours]))
                 }
                 config.supportHours = hours
             }
@@ -204,7 +217,7 @@ public struct ShopConfig: Sendable {
             try access.allow(["readonly_users"])
             if let users = try access.strings("readonly_users") {
                 guard users.allSatisfy({ !$0.isEmpty && !$0.contains(where: \.isWhitespace) }) else {
-                    throw access.error("readonly_users", "expected Unix user names, such as [\"yardimci\"]")
+                    throw access.error("readonly_users", Said("expected Unix user names, such as [\"yardimci\"]"))
                 }
                 config.readonlyUsers = users
             }
@@ -215,7 +228,7 @@ public struct ShopConfig: Sendable {
             config.mouse = try ui.bool("mouse") ?? false
             if let text = try ui.string("language") {
                 guard let language = Language(setting: text) else {
-                    throw ui.error("language", "\"\(text)\" is not a language the desk speaks (en or tr)")
+                    throw ui.error("language", Said("\"{value}\" is not a language the desk speaks (en or tr)", ["value": text]))
                 }
                 config.language = language
             }
@@ -233,7 +246,7 @@ public struct ShopConfig: Sendable {
                 for carrier in Carrier.allCases {
                     guard let template = try urls.string(carrier.rawValue) else { continue }
                     guard template.hasPrefix("https://") || template.hasPrefix("http://"), template.contains("{n}") else {
-                        throw urls.error(carrier.rawValue, "expected a web address with {n} where the tracking number goes")
+                        throw urls.error(carrier.rawValue, Said("expected a web address with {n} where the tracking number goes"))
                     }
                     config.trackingLinks.templates[carrier] = template
                 }
@@ -260,13 +273,13 @@ public struct ShopConfig: Sendable {
             try invite.allow(["enabled", "url", "after_days", "after_shipping_days", "reminder_after_days", "expire_days", "customer_gap_days"])
             if let url = try invite.string("url") {
                 guard url.hasPrefix("https://") || url.hasPrefix("http://"), url.contains("{order}") else {
-                    throw invite.error("url", "expected a web address with {order} where the order number goes, such as \"https://shop.example/review/{order}\"")
+                    throw invite.error("url", Said("expected a web address with {order} where the order number goes, such as \"https://shop.example/review/{order}\""))
                 }
                 settings.reviewInvite.url = url
             }
             let enabled = try invite.bool("enabled")
             if enabled == true && settings.reviewInvite.url == nil {
-                throw invite.error("enabled", "review invites need url = \"https://…{order}…\": the page where the customer writes the review")
+                throw invite.error("enabled", Said("review invites need url = \"https://…{order}…\": the page where the customer writes the review"))
             }
             settings.reviewInvite.enabled = enabled ?? (settings.reviewInvite.url != nil)
             if let days = try invite.integer("after_days", atLeast: 0) { settings.reviewInvite.afterDelivery = TimeInterval(days) * day }
@@ -279,7 +292,7 @@ public struct ShopConfig: Sendable {
             try survey.allow(["enabled", "kind", "after_days", "customer_gap_days"])
             settings.survey.enabled = try survey.bool("enabled") ?? true
             if let kind = try survey.string("kind") {
-                guard let parsed = SurveyKind(rawValue: kind) else { throw survey.error("kind", "\"\(kind)\" is not a survey; use \"csat\" (1–5) or \"nps\" (0–10)") }
+                guard let parsed = SurveyKind(rawValue: kind) else { throw survey.error("kind", Said("\"{value}\" is not a survey; use \"csat\" (1–5) or \"nps\" (0–10)", ["value": kind])) }
                 settings.survey.kind = parsed
             }
             if let days = try survey.integer("after_days", atLeast: 0) { settings.survey.afterDelivery = TimeInterval(days) * day }
@@ -292,7 +305,7 @@ public struct ShopConfig: Sendable {
                 let parts = holiday.split(separator: "-")
                 guard parts.count == 3, parts[0].count == 4, let month = Int(parts[1]), let dayOfMonth = Int(parts[2]),
                       (1...12).contains(month), (1...31).contains(dayOfMonth) else {
-                    throw eta.error("holidays", "\"\(holiday)\" is not a date such as \"2026-10-29\"")
+                    throw eta.error("holidays", Said("\"{value}\" is not a date such as \"2026-10-29\"", ["value": holiday]))
                 }
                 settings.eta.transit.holidays.insert(String(format: "%@-%02d-%02d", String(parts[0]), month, dayOfMonth))
             }
@@ -329,7 +342,7 @@ public struct ShopConfig: Sendable {
         if let text = try section.string("reward_value") {
             let parts = text.split(separator: " ")
             guard parts.count == 2, let amount = Decimal(string: String(parts[0])), amount > 0, parts[1].count == 3 else {
-                throw section.error("reward_value", "expected an amount and a currency such as \"50 TRY\"")
+                throw section.error("reward_value", Said("expected an amount and a currency such as \"50 TRY\""))
             }
             let currency = Currency.code(String(parts[1]))
             var scaled = amount
@@ -340,7 +353,7 @@ public struct ShopConfig: Sendable {
         if let rates = try section.section("points_per_unit") {
             rules.pointsPerUnit = [:]
             for key in rates.table.keys.sorted() {
-                guard key.count == 3, key == key.uppercased() else { throw rates.error(key, "expected a currency code such as TRY, EUR or USD") }
+                guard key.count == 3, key == key.uppercased() else { throw rates.error(key, Said("expected a currency code such as TRY, EUR or USD")) }
                 rules.pointsPerUnit[key] = try rates.number(key, atLeast: 0)
             }
         }
@@ -349,7 +362,7 @@ public struct ShopConfig: Sendable {
             if let silver = try tiers.integer("silver", atLeast: 1) { rules.tierThresholds[.silver] = Int64(silver) }
             if let gold = try tiers.integer("gold", atLeast: 1) { rules.tierThresholds[.gold] = Int64(gold) }
             if (rules.tierThresholds[.gold] ?? 0) <= (rules.tierThresholds[.silver] ?? 0) {
-                throw tiers.error("gold", "gold needs more points than silver")
+                throw tiers.error("gold", Said("gold needs more points than silver"))
             }
         }
         if let multipliers = try section.section("multipliers") {
@@ -368,22 +381,22 @@ public struct ShopConfig: Sendable {
     /// or file (which must be mode 0600); only what sends needs it.
     public func mailSettings(resolvingPassword: Bool = true) throws -> MailSettings {
         guard let mail else {
-            throw ConfigError(description: "\(file ?? "config.toml"): there is no [mail] section; add one with from = \"Shop <shop@example.com>\" and a transport (see the README).")
+            throw ConfigError(Said("{file}: there is no [mail] section; add one with from = \"Shop <shop@example.com>\" and a transport (see the README).", ["file": file ?? "config.toml"]))
         }
         try mail.allow(["from", "transport", "smtp", "sendmail", "queue"])
         guard let fromText = try mail.string("from") else {
-            throw mail.error("from", "the sender is required, e.g. from = \"Ayşe'nin Dükkanı <destek@example.com>\"", missing: true)
+            throw mail.error("from", Said("the sender is required, e.g. from = \"Ayşe'nin Dükkanı <destek@example.com>\""), missing: true)
         }
         let from: MailAddress
         do { from = try MailAddress(parsing: fromText) } catch {
-            throw mail.error("from", "\(error)")
+            throw mail.error("from", Said(String(describing: error)))
         }
         let transportName = try mail.string("transport") ?? "smtp"
         let transport: MailSettings.Transport
         switch transportName {
         case "smtp":
             guard let smtp = try mail.section("smtp") else {
-                throw mail.error("transport", "transport = \"smtp\" needs a [mail.smtp] section with host and port", missing: false)
+                throw mail.error("transport", Said("transport = \"smtp\" needs a [mail.smtp] section with host and port"), missing: false)
             }
             transport = .smtp(try smtpSettings(smtp, resolvingPassword: resolvingPassword))
         case "sendmail":
@@ -391,13 +404,13 @@ public struct ShopConfig: Sendable {
             if let sendmail = try mail.section("sendmail") {
                 try sendmail.allow(["command"])
                 if let given = try sendmail.strings("command") {
-                    guard !given.isEmpty, !given[0].isEmpty else { throw sendmail.error("command", "the command needs at least the program") }
+                    guard !given.isEmpty, !given[0].isEmpty else { throw sendmail.error("command", Said("the command needs at least the program")) }
                     command = given
                 }
             }
             transport = .sendmail(command: command)
         default:
-            throw mail.error("transport", "\"\(transportName)\" is not a transport; use \"smtp\" or \"sendmail\"")
+            throw mail.error("transport", Said("\"{value}\" is not a transport; use \"smtp\" or \"sendmail\"", ["value": transportName]))
         }
         var settings = MailSettings(from: from, transport: transport)
         if let queue = try mail.section("queue") {
@@ -408,7 +421,7 @@ public struct ShopConfig: Sendable {
             if let perMonth = try queue.integer("marketing_per_30_days", atLeast: 0) { settings.marketing.perThirtyDays = perMonth }
             if let quiet = try queue.string("quiet_hours") {
                 guard let hours = QuietHours(parsing: quiet, timeZone: timeZone) else {
-                    throw queue.error("quiet_hours", "expected two times of day such as \"21:00-09:00\"")
+                    throw queue.error("quiet_hours", Said("expected two times of day such as \"21:00-09:00\""))
                 }
                 settings.marketing.quietHours = hours
             }
@@ -419,14 +432,14 @@ public struct ShopConfig: Sendable {
     private func smtpSettings(_ smtp: TOMLSection, resolvingPassword: Bool) throws -> SMTPSettings {
         try smtp.allow(["host", "port", "security", "username", "password_env", "password_file", "timeout_seconds", "ca_file", "helo_name", "connections"])
         guard let host = try smtp.string("host"), !host.isEmpty else {
-            throw smtp.error("host", "the relay's host name is required", missing: true)
+            throw smtp.error("host", Said("the relay's host name is required"), missing: true)
         }
         let securityName = try smtp.string("security") ?? "starttls"
         guard let security = SMTPSettings.Security(rawValue: securityName) else {
-            throw smtp.error("security", "\"\(securityName)\" is not one of \"starttls\", \"tls\" or \"none\"")
+            throw smtp.error("security", Said("\"{value}\" is not one of \"starttls\", \"tls\" or \"none\"", ["value": securityName]))
         }
         if security == .none && !SMTPSettings.isLoopback(host) {
-            throw smtp.error("security", "security = \"none\" sends passwords and mail in clear text; it is allowed only for a relay on this machine (localhost), not \(host)")
+            throw smtp.error("security", Said("security = \"none\" sends passwords and mail in clear text; it is allowed only for a relay on this machine (localhost), not {host}", ["host": host]))
         }
         let port = try smtp.integer("port", atLeast: 1) ?? (security == .tls ? 465 : 587)
         let username = try smtp.string("username")
@@ -434,19 +447,19 @@ public struct ShopConfig: Sendable {
         let passwordEnv = try smtp.string("password_env")
         let passwordFile = try smtp.string("password_file")
         if passwordEnv != nil && passwordFile != nil {
-            throw smtp.error("password_file", "give password_env or password_file, not both")
+            throw smtp.error("password_file", Said("give password_env or password_file, not both"))
         }
         if resolvingPassword {
             if let name = passwordEnv {
                 guard let value = ProcessInfo.processInfo.environment[name], !value.isEmpty else {
-                    throw smtp.error("password_env", "the environment variable \(name) is not set")
+                    throw smtp.error("password_env", Said("the environment variable {name} is not set", ["name": name]))
                 }
                 password = value
             } else if let path = passwordFile {
                 password = try Self.readSecret(path, smtp: smtp)
             }
             if username != nil && password == nil {
-                throw smtp.error("username", "a username needs password_env or password_file")
+                throw smtp.error("username", Said("a username needs password_env or password_file"))
             }
         }
         return SMTPSettings(host: host, port: port, security: security, username: username, password: password,
@@ -458,12 +471,12 @@ public struct ShopConfig: Sendable {
     /// Reads a secrets file, refusing it (as ssh does) unless only its owner can read it.
     private static func readSecret(_ path: String, smtp: TOMLSection) throws -> String {
         var info = stat()
-        guard stat(path, &info) == 0 else { throw smtp.error("password_file", "cannot read \(path)") }
+        guard stat(path, &info) == 0 else { throw smtp.error("password_file", Said("cannot read {path}", ["path": path])) }
         guard info.st_mode & 0o077 == 0 else {
-            throw smtp.error("password_file", "\(path) can be read by others (mode \(String(info.st_mode & 0o777, radix: 8))); run chmod 600 \(path)")
+            throw smtp.error("password_file", Said("{path} can be read by others (mode {mode}); run chmod 600 {path}", ["path": path, "mode": String(info.st_mode & 0o777, radix: 8)]))
         }
         guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {
-            throw smtp.error("password_file", "cannot read \(path) as text")
+            throw smtp.error("password_file", Said("cannot read {path} as text", ["path": path]))
         }
         return text.trimmingCharacters(in: .newlines)
     }
@@ -490,57 +503,58 @@ struct TOMLSection: @unchecked Sendable {
 
     private func fullKey(_ key: String) -> String { path.map { "\($0).\(key)" } ?? key }
 
-    func error(_ key: String, _ why: String, missing: Bool = false) -> ConfigError {
+    func error(_ key: String, _ why: Said, missing: Bool = false) -> ConfigError {
         let line = TOMLKeyLines.line(of: key, in: path, text: text) ?? 1
-        return ConfigError(description: "\(file):\(line): key \"\(fullKey(key))\": \(why).")
+        return ConfigError(Said("{file}:{line}: key \"{key}\": {why}.", ["file": file, "line": String(line), "key": fullKey(key)], parts: ["why": why]))
     }
 
     func allow(_ keys: [String]) throws {
         for key in table.keys.sorted() where !keys.contains(key) {
-            throw error(key, "unknown key; \(path.map { "[\($0)]" } ?? "the top level") has \(keys.joined(separator: ", "))")
+            throw error(key, path.map { Said("unknown key; [{table}] has {keys}", ["table": $0, "keys": keys.joined(separator: ", ")]) }
+                        ?? Said("unknown key; the top level has {keys}", ["keys": keys.joined(separator: ", ")]))
         }
     }
 
     func section(_ key: String) throws -> TOMLSection? {
         guard let value = table[key] else { return nil }
-        guard let inner = value.table else { throw error(key, "expected a table ([\(fullKey(key))])") }
+        guard let inner = value.table else { throw error(key, Said("expected a table ([{table}])", ["table": fullKey(key)])) }
         return TOMLSection(table: inner, path: fullKey(key), file: file, text: text)
     }
 
     func string(_ key: String) throws -> String? {
         guard let value = table[key] else { return nil }
-        guard let text = value.string else { throw error(key, "expected a string in quotes") }
+        guard let text = value.string else { throw error(key, Said("expected a string in quotes")) }
         return text
     }
 
     func strings(_ key: String) throws -> [String]? {
         guard let value = table[key] else { return nil }
-        guard let array = value.array else { throw error(key, "expected a list of strings such as [\"a\", \"b\"]") }
+        guard let array = value.array else { throw error(key, Said("expected a list of strings such as [\"a\", \"b\"]")) }
         return try array.map { item in
-            guard let text = item.string else { throw error(key, "expected a list of strings such as [\"a\", \"b\"]") }
+            guard let text = item.string else { throw error(key, Said("expected a list of strings such as [\"a\", \"b\"]")) }
             return text
         }
     }
 
     func bool(_ key: String) throws -> Bool? {
         guard let value = table[key] else { return nil }
-        guard let flag = value.bool else { throw error(key, "expected true or false") }
+        guard let flag = value.bool else { throw error(key, Said("expected true or false")) }
         return flag
     }
 
     /// A whole or decimal number (`1`, `1.25`).
     func number(_ key: String, atLeast minimum: Double) throws -> Double? {
         guard let value = table[key] else { return nil }
-        guard let number = value.double ?? value.int.map(Double.init) else { throw error(key, "expected a number such as 1 or 1.25") }
-        guard number >= minimum else { throw error(key, "expected a number of at least \(minimum)") }
+        guard let number = value.double ?? value.int.map(Double.init) else { throw error(key, Said("expected a number such as 1 or 1.25")) }
+        guard number >= minimum else { throw error(key, Said("expected a number of at least {minimum}", ["minimum": "\(minimum)"])) }
         return number
     }
 
     func integer(_ key: String, atLeast minimum: Int, atMost maximum: Int? = nil) throws -> Int? {
         guard let value = table[key] else { return nil }
-        guard let number = value.int else { throw error(key, "expected a whole number") }
-        guard number >= minimum else { throw error(key, "expected a number of at least \(minimum)") }
-        if let maximum, number > maximum { throw error(key, "expected a number of at most \(maximum)") }
+        guard let number = value.int else { throw error(key, Said("expected a whole number")) }
+        guard number >= minimum else { throw error(key, Said("expected a number of at least {minimum}", ["minimum": "\(minimum)"])) }
+        if let maximum, number > maximum { throw error(key, Said("expected a number of at most {maximum}", ["maximum": String(maximum)])) }
         return number
     }
 }

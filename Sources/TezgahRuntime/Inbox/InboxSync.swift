@@ -50,15 +50,15 @@ public struct InboxSync: Sendable {
     /// empty is recorded as skipped, with why.
     static func item(_ file: Maildir.File) -> InboxItem {
         guard let data = FileManager.default.contents(atPath: file.path) else {
-            return InboxItem(key: file.key, mail: nil, receivedAt: file.modified, skipReason: "gone before it could be read")
+            return InboxItem(key: file.key, mail: nil, receivedAt: file.modified, skipReason: KeptPhrase.fileGone)
         }
-        guard !data.isEmpty else { return InboxItem(key: file.key, mail: nil, receivedAt: file.modified, skipReason: "empty file") }
+        guard !data.isEmpty else { return InboxItem(key: file.key, mail: nil, receivedAt: file.modified, skipReason: KeptPhrase.emptyFile) }
         let mail = InboundMailReader.read(data)
         // Mail nobody can be answered at (no From, or one that is no address) starts no
         // conversation and makes no customer; the summary names it.
         guard EmailAddressShape.isPlausible(mail.fromAddress) else {
             let from = mail.fromAddress.isEmpty ? "none" : "“\(mail.fromAddress.prefix(60))”"
-            return InboxItem(key: file.key, mail: nil, receivedAt: file.modified, skipReason: "no sender address to answer (From: \(from))")
+            return InboxItem(key: file.key, mail: nil, receivedAt: file.modified, skipReason: Said(KeptPhrase.noSender, ["from": from]).english)
         }
         return InboxItem(key: file.key, mail: mail, receivedAt: file.modified)
     }

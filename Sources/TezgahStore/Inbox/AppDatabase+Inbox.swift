@@ -51,7 +51,7 @@ public struct InboxSummary: Equatable, Sendable, CustomStringConvertible, Encoda
         if duplicates > 0 { parts.append(count(phrase("{count} duplicates"), duplicates)) }
         if surveyAnswers > 0 { parts.append(count(phrase("{count} survey answers"), surveyAnswers)) }
         parts.append(count(phrase("{count} skipped"), skipped.count)
-                     + (skipped.isEmpty ? "" : " (\(skipped.prefix(3).joined(separator: "; "))\(skipped.count > 3 ? "; …" : ""))"))
+                     + (skipped.isEmpty ? "" : " (\(skipped.prefix(3).map(language.sayKept).joined(separator: "; "))\(skipped.count > 3 ? "; …" : ""))"))
         return parts.joined(separator: ", ") + "."
     }
 }

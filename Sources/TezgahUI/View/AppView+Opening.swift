@@ -4,13 +4,13 @@ extension AppView {
     /// The screen while the shop database is still opening after a moment, instead of a blank one.
     /// Why: the first start of a new version upgrades an existing shop's schema, and a new index
     /// over a million orders takes seconds to build; a slow disk can also make the opening wait.
-    public static func opening(width: Int, height: Int, databasePath: String, upgrading: Bool) -> Buffer {
+    public static func opening(width: Int, height: Int, databasePath: String, upgrading: Bool, language: Language = .english) -> Buffer {
         var buffer = Buffer(width: width, height: height)
         let paragraphs: [(String, StyleRole)] = upgrading
-            ? [("Upgrading the shop database for this version of tezgah…", .title),
+            ? [(language.say("Upgrading the shop database for this version of tezgah…"), .title),
                ("  " + databasePath, .accent),
-               ("This happens once. A shop with many orders takes a few seconds; the desk opens when it is done.", .dim)]
-            : [("Opening the shop database…", .title),
+               (language.say("This happens once. A shop with many orders takes a few seconds; the desk opens when it is done."), .dim)]
+            : [(language.say("Opening the shop database…"), .title),
                ("  " + databasePath, .accent)]
         var lines: [(String, StyleRole)] = []
         for (index, (text, role)) in paragraphs.enumerated() {

@@ -97,7 +97,7 @@ struct DeskSession {
             let upgrading = shop.isUpgrading
             guard upgrading != shown else { continue }
             let size = terminal.size
-            terminal.draw(AppView.opening(width: size.width, height: size.height, databasePath: shop.path, upgrading: upgrading))
+            terminal.draw(AppView.opening(width: size.width, height: size.height, databasePath: shop.path, upgrading: upgrading, language: language))
             shown = upgrading
         }
     }

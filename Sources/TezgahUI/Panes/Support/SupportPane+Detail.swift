@@ -73,7 +73,7 @@ extension ConversationDetail {
                 lines.append(StyledLine([("  📎 ", .dim), (String(attachment), .accent)]))
             }
             for note in message.notes.split(separator: "\n") {
-                lines.append(StyledLine("  ! \(note)", .warning))
+                lines.append(StyledLine("  ! " + context.clock.language.sayKept(String(note)), .warning))
             }
         }
         if !activity.isEmpty {
