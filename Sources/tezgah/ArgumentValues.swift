@@ -19,7 +19,7 @@ extension Carrier: ExpressibleByArgument {
 func moment(_ at: String?) throws -> Date {
     guard let at else { return Date() }
     guard let date = ISO8601DateFormatter().date(from: at) else {
-        throw CommandLineError("\"\(at)\" is not a time such as 2026-12-24T09:00:00+03:00.", exitStatus: 2)
+        throw CommandLineError(Said("\"{value}\" is not a time such as 2026-12-24T09:00:00+03:00.", ["value": at]), exitStatus: 2)
     }
     return date
 }

@@ -63,7 +63,7 @@ struct ConfigCommand: ParsableCommand {
             let settings = try ShopSettings.resolve(config: try paths.loadConfig(override: shop.config), database: database)
             let source = key == .name ? settings.nameSource : settings.timeZoneSource
             if source == .config {
-                printError("Set in the shop database; your config file's [shop] \(key.rawValue) still comes first for you.")
+                printError(CommandLanguage.say("Set in the shop database; your config file's [shop] {key} still comes first for you.", ["key": key.rawValue]))
             } else {
                 print(tabSeparated([key.rawValue, trimmed]))
             }

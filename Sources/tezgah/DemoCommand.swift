@@ -33,6 +33,7 @@ struct DemoCommand: ParsableCommand {
         try DemoShop.mailed(orders: orders, seed: seed).build(at: db) { progress.update($0) }
         progress.finish()
         let seconds = Date().timeIntervalSince(started)
-        printError(String(format: "Built a demo shop with %d orders in %.1f s: %@", orders, seconds, db))
+        printError(CommandLanguage.say("Built a demo shop with {count} orders in {seconds} s: {path}",
+                                       ["count": String(orders), "seconds": CommandLanguage.current.decimal(seconds), "path": db]))
     }
 }

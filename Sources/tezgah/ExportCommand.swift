@@ -1,4 +1,5 @@
 import ArgumentParser
+import Tezgah
 import Foundation
 import TezgahStore
 
@@ -34,7 +35,7 @@ struct ExportCommand: ParsableCommand {
             let text = try database.exportCoupons(format: format, includeRedeemed: all)
             if let out {
                 guard FileManager.default.createFile(atPath: out, contents: Data(text.utf8), attributes: [.posixPermissions: 0o600]) else {
-                    throw CommandLineError("Cannot write \(out).", exitStatus: 1)
+                    throw CommandLineError(Said("Cannot write {path}.", ["path": out]), exitStatus: 1)
                 }
             } else {
                 print(text, terminator: "")

@@ -51,11 +51,11 @@ struct ImportCommand: ParsableCommand {
                 }
             } catch let error as ImportError {
                 progress.finish()
-                throw CommandLineError(error.sentence(in: CommandLanguage.current), exitStatus: error.exitStatus)
+                throw CommandLineError(sentence: error.sentence(in: CommandLanguage.current), exitStatus: error.exitStatus)
             } catch {
                 progress.finish()
                 guard let said = StoreError.said(for: error) else { throw error }
-                throw CommandLineError("\(file): \(CommandLanguage.say(said))", exitStatus: 1)
+                throw CommandLineError(sentence: "\(file): \(CommandLanguage.say(said))", exitStatus: 1)
             }
         }
     }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Tezgah
 import Foundation
 import TezgahUI
 import TezgahRuntime
@@ -29,7 +30,7 @@ struct InboxCommand: ParsableCommand {
             let paths = DataPaths()
             let shopConfig = try paths.loadConfig(override: shop.config)
             guard let folder = maildir ?? shopConfig.inboxMaildir else {
-                throw CommandLineError("No mailbox to read: pass --maildir PATH or set [inbox] maildir in config.toml.", exitStatus: 2)
+                throw CommandLineError(Said("No mailbox to read: pass --maildir PATH or set [inbox] maildir in config.toml."), exitStatus: 2)
             }
             let database = try ShopAccess.open(paths.database(override: shop.db), readOnly: shop.readonly, config: shopConfig)
             defer { try? database.close() }

@@ -76,7 +76,8 @@ struct MailCommand: ParsableCommand {
             var states: [OutboxState] = []
             for name in (state ?? "").split(separator: ",") {
                 guard let state = OutboxState(rawValue: name.trimmingCharacters(in: .whitespaces)) else {
-                    throw CommandLineError("\"\(name)\" is not a mail state; states are \(OutboxState.allCases.map(\.rawValue).joined(separator: ", ")).", exitStatus: 2)
+                    throw CommandLineError(Said("\"{name}\" is not a mail state; states are {states}.",
+                                                ["name": String(name), "states": OutboxState.allCases.map(\.rawValue).joined(separator: ", ")]), exitStatus: 2)
                 }
                 states.append(state)
             }
@@ -100,7 +101,7 @@ struct MailCommand: ParsableCommand {
                 print(tabSeparated(["\(mail.id)", mail.state.rawValue, mail.kind.rawValue, mail.toAddress, mail.subject,
                                     "attempts \(mail.attempts)\(when)\(reply)"]))
             }
-            if mails.isEmpty { printError("No mail\(states.isEmpty ? "" : " in that state").") }
+            if mails.isEmpty { printError(CommandLanguage.say(states.isEmpty ? phrase("No mail.") : phrase("No mail in that state."))) }
         }
     }
 
@@ -136,7 +137,8 @@ struct MailCommand: ParsableCommand {
             let problems = try database.apply(action, to: ids, actor: ProcessInfo.processInfo.userName, now: Date())
             for problem in problems { printError(CommandLanguage.say(problem)) }
             let done = ids.count - problems.count
-            print("\(done) mail\(done == 1 ? "" : "s") \(action.pastTense).")
+            print(CommandLanguage.current.say(Said(done == 1 ? phrase("1 mail {action}.") : phrase("{count} mails {action}."), ["count": String(done)],
+                                                 phrases: ["action": action.pastTense])))
             if !problems.isEmpty { throw ExitCode(1) }
         }
     }

@@ -35,7 +35,7 @@ struct SurveyCommand: ParsableCommand {
             let kind = try database.recordSurveyAnswer(orderNumber: order, score: score, comment: comment.joined(separator: " "),
                                                        kind: config.automations.survey.kind, actor: ProcessInfo.processInfo.userName,
                                                        now: Date())
-            print("Recorded \(kind.rawValue.uppercased()) \(score) for order \(order).")
+            print(CommandLanguage.say("Recorded {kind} {score} for order {order}.", ["kind": kind.rawValue.uppercased(), "score": String(score), "order": order]))
         }
     }
 }

@@ -34,9 +34,8 @@ struct TickCommand: ParsableCommand {
         let automations = try Automations.configured(config, settings: settings, templates: paths.templatesFolder)
         let report = try automations.run(on: database, now: now, dryRun: dryRun)
         for decision in report.decisions {
-            let line = dryRun && decision.outcome == .queued ? "would queue \(decision.sentence.dropFirst("queued ".count))" : decision.sentence
-            print(TerminalSafeText.clean(line))
+            print(TerminalSafeText.clean(decision.sentence(in: CommandLanguage.current, wouldQueue: dryRun)))
         }
-        print((dryRun ? "dry run, nothing written: " : "") + report.summary)
+        print((dryRun ? CommandLanguage.say("dry run, nothing written: ") : "") + report.summary(in: CommandLanguage.current))
     }
 }

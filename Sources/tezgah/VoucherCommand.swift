@@ -14,7 +14,7 @@ struct VoucherCommand: ParsableCommand {
     static func money(_ amount: String, _ currency: String) throws -> Money {
         let code = Currency.code(currency)
         guard let value = Decimal(string: amount), value > 0, code.code.count == 3 else {
-            throw CommandLineError("\"\(amount) \(currency)\" is not an amount and a currency such as 500 TRY.", exitStatus: 2)
+            throw CommandLineError(Said("\"{value}\" is not an amount and a currency such as 500 TRY.", ["value": "\(amount) \(currency)"]), exitStatus: 2)
         }
         var scaled = value
         for _ in 0..<code.minorDigits { scaled *= 10 }
@@ -52,7 +52,7 @@ struct VoucherCommand: ParsableCommand {
             defer { try? database.close() }
             let balance = try database.redeemVoucher(code: code, amount: try VoucherCommand.money(amount, currency), reference: reference,
                                                      actor: ProcessInfo.processInfo.userName, now: Date())
-            print("\(balance.code): \(balance.left.formatted) left of \(balance.issued.formatted).")
+            print(CommandLanguage.current.say(Said("{code}: {left} left of {issued}.", ["code": balance.code], amounts: ["left": balance.left, "issued": balance.issued])))
         }
     }
 
@@ -65,9 +65,9 @@ struct VoucherCommand: ParsableCommand {
             let database = try shop.openDatabase()
             defer { try? database.close() }
             guard let balance = try database.voucherBalance(code: code) else {
-                throw CommandLineError("There is no voucher \(code).", exitStatus: 1)
+                throw CommandLineError(Said("There is no voucher {code}.", ["code": code]), exitStatus: 1)
             }
-            print("\(balance.code): \(balance.left.formatted) left of \(balance.issued.formatted).")
+            print(CommandLanguage.current.say(Said("{code}: {left} left of {issued}.", ["code": balance.code], amounts: ["left": balance.left, "issued": balance.issued])))
         }
     }
 }

@@ -46,6 +46,10 @@ import Tezgah
         #expect(dry.status == 0, "\(dry.error)")
         #expect(dry.output.contains("would queue thank you for #T1 to tick1@example.com: placed 1 min ago"), "\(dry.output)")
         #expect(dry.output.contains("dry run, nothing written: "))
+        // The same lines for an owner whose locale is Turkish; the reason read back from its English.
+        let turkish = try TezgahBinary.run(["tick", "--dry-run", "--db", shop, "--config", config], environment: ["LANG": "tr_TR.UTF-8"])
+        #expect(turkish.output.contains("teşekkür sıraya alınacaktı #T1 için tick1@example.com adresine: 1 dk önce verildi"), "\(turkish.output)")
+        #expect(turkish.output.contains("deneme, hiçbir şey yazılmadı: "))
 
         let processes = try (0..<2).map { _ in
             let process = Process()

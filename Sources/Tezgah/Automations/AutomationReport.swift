@@ -26,8 +26,21 @@ public struct AutomationReport: Equatable, Sendable {
         }
 
         /// "queued review invite for #1042 to ayse@example.com: delivered 7 days ago".
-        public var sentence: String {
-            "\(outcome.rawValue) \(kind.title) for \(orderNumber)\(recipient.isEmpty ? "" : " to \(recipient)"): \(why)"
+        public var sentence: String { sentence(in: .english) }
+
+        /// The decision in `language`; `wouldQueue` for a dry run's "would queue …".
+        public func sentence(in language: Language, wouldQueue: Bool = false) -> String {
+            let head: String = switch outcome {
+            case .queued: wouldQueue ? phrase("would queue {kind}") : phrase("queued {kind}")
+            case .deferred: phrase("deferred {kind}")
+            case .skipped: phrase("skipped {kind}")
+            case .expired: phrase("expired {kind}")
+            case .planned: phrase("planned {kind}")
+            }
+            var text = language.say(Said(head, phrases: ["kind": kind.title]))
+            if !orderNumber.isEmpty { text += " " + language.say("for {order}", ["order": orderNumber]) }
+            if !recipient.isEmpty { text += " " + language.say("to {recipient}", ["recipient": recipient]) }
+            return text + ": " + language.sayKept(why)
         }
     }
 
@@ -39,14 +52,24 @@ public struct AutomationReport: Equatable, Sendable {
 
     public var queued: Int { decisions.filter { $0.outcome == .queued }.count }
 
-    /// "3 mails queued (2 review invites, 1 thank-you), 1 deferred, 4 ETAs set".
-    public var summary: String {
-        var parts = ["\(queued) mail\(queued == 1 ? "" : "s") queued"]
+    /// "3 mails queued, 1 deferred, 4 ETAs set".
+    public var summary: String { summary(in: .english) }
+
+    public func summary(in language: Language) -> String {
+        func count(_ phrase: String, _ value: Int) -> String { language.say(phrase, ["count": String(value)]) }
+        var parts = [queued == 1 ? language.say("1 mail queued") : count(phrase("{count} mails queued"), queued)]
         for outcome in [Decision.Outcome.planned, .deferred, .skipped, .expired] {
-            let count = decisions.filter { $0.outcome == outcome }.count
-            if count > 0 { parts.append("\(count) \(outcome.rawValue)") }
+            let number = decisions.filter { $0.outcome == outcome }.count
+            guard number > 0 else { continue }
+            let counted: String = switch outcome {
+            case .planned: phrase("{count} planned")
+            case .deferred: phrase("{count} deferred")
+            case .skipped: phrase("{count} skipped")
+            default: phrase("{count} expired")
+            }
+            parts.append(count(counted, number))
         }
-        if etasSet > 0 { parts.append("\(etasSet) ETA\(etasSet == 1 ? "" : "s") set") }
+        if etasSet > 0 { parts.append(etasSet == 1 ? language.say("1 ETA set") : count(phrase("{count} ETAs set"), etasSet)) }
         return parts.joined(separator: ", ")
     }
 }

@@ -89,19 +89,19 @@ struct DeskStart {
         // A user the config lets only look (the opening thread read the config too).
         let mayOnlyLook = readOnly || shopConfig.isReadOnly(user: ProcessInfo.processInfo.userName)
         if buildsDemo && mayOnlyLook {
-            throw CommandLineError("A read-only desk builds no demo shop: run tezgah --demo once as a user who may change it.", exitStatus: 2)
+            throw CommandLineError(Said("A read-only desk builds no demo shop: run tezgah --demo once as a user who may change it."), exitStatus: 2)
         }
         if buildsDemo {
-            printError("Building a demo shop with \(Self.demoOrders.grouped) orders in \(path)…")
+            printError(CommandLanguage.say("Building a demo shop with {count} orders in {path}…", ["count": Self.demoOrders.grouped(in: CommandLanguage.current), "path": path]))
             let progress = ProgressLine(total: Self.demoOrders, label: "orders")
             try DemoShop.mailed(orders: Self.demoOrders).build(at: path) { progress.update($0) }
             progress.finish()
         }
         guard hasTerminal else {
-            throw CommandLineError("tezgah needs a terminal: run it in one (over SSH, use ssh -t).", exitStatus: 2)
+            throw CommandLineError(Said("tezgah needs a terminal: run it in one (over SSH, use ssh -t)."), exitStatus: 2)
         }
         if let refusal = Terminal.refusal(term: ProcessInfo.processInfo.environment["TERM"]) {
-            throw CommandLineError(refusal, exitStatus: 2)
+            throw CommandLineError(sentence: refusal, exitStatus: 2)
         }
         let opening = shop ?? OpenedShop.opening(path: path, readOnly: mayOnlyLook, config: config)
         shop = opening
