@@ -123,6 +123,11 @@ public final class DeskCore {
                     return "\(name): \(summary.sentence(in: language))"
                 } catch let error as ImportError {
                     return error.sentence(in: language)
+                } catch let error as any UserFacingError {
+                    return language.say(error.said)
+                } catch let error where StoreError.said(for: error) != nil {
+                    // A full disk or a read-only shop: the transaction was rolled back whole.
+                    return language.say(StoreError.said(for: error)!)
                 } catch is JobStopped {
                     return language.say("Import of {file} stopped; nothing from it was imported.", ["file": name])
                 }

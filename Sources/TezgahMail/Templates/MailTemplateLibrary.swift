@@ -6,7 +6,17 @@ import Tezgah
 public struct MailTemplateError: UserFacingError, Equatable {
     public var exitStatus: Int32 { 2 }
 
-    public var description: String
+    /// The sentence, said in the command line's or the desk's language.
+    public var said: Said
+    public var description: String { said.english }
+
+    public init(_ said: Said) { self.said = said }
+
+    /// A sentence no catalogue knows, said as it is.
+    public init(description: String) { self.init(Said(description)) }
+
+    /// Two errors are the same when they say the same, however their sentences were put together.
+    public static func == (a: Self, b: Self) -> Bool { a.description == b.description }
 }
 
 /// A mail's subject and bodies after rendering, ready for `MailMessage`.
@@ -45,7 +55,7 @@ public struct MailTemplateLibrary: Sendable {
             let parts = file.dropLast(".mustache".count).split(separator: ".")
             guard parts.count == 2, let kind = MailKind(rawValue: String(parts[0])) else {
                 let kinds = MailKind.allCases.map(\.rawValue).joined(separator: ", ")
-                throw MailTemplateError(description: "\(path): template files are named KIND.LANGUAGE.mustache (e.g. shipped.tr.mustache); kinds are \(kinds).")
+                throw MailTemplateError(Said("{path}: template files are named KIND.LANGUAGE.mustache (e.g. shipped.tr.mustache); kinds are {kinds}.", ["path": path, "kinds": kinds]))
             }
             let htmlPath = (folder as NSString).appendingPathComponent("\(parts[0]).\(parts[1]).html.mustache")
             try library.add(kind: kind, language: String(parts[1]), source: try read(path),
@@ -56,7 +66,7 @@ public struct MailTemplateLibrary: Sendable {
 
     private static func read(_ path: String) throws -> String {
         guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {
-            throw MailTemplateError(description: "\(path): cannot read the file as UTF-8 text.")
+            throw MailTemplateError(Said("{path}: cannot read the file as UTF-8 text.", ["path": path]))
         }
         return text
     }
@@ -64,7 +74,7 @@ public struct MailTemplateLibrary: Sendable {
     private mutating func add(kind: MailKind, language: String, source: String, html: (String, String)?, file: String) throws {
         let normalized = source.replacingOccurrences(of: "\r\n", with: "\n")
         guard normalized.hasPrefix("Subject: "), let end = normalized.firstIndex(of: "\n") else {
-            throw MailTemplateError(description: "\(file):1: a template starts with a \"Subject: …\" line, then a blank line, then the text.")
+            throw MailTemplateError(Said("{file}:1: a template starts with a \"Subject: …\" line, then a blank line, then the text.", ["file": file]))
         }
         let subject = String(normalized[normalized.index(normalized.startIndex, offsetBy: 9)..<end])
         let body = String(normalized[normalized.index(after: end)...]).drop { $0 == "\n" }
@@ -74,7 +84,7 @@ public struct MailTemplateLibrary: Sendable {
             for name in MailTemplateVariables.referenced(in: text) {
                 guard allowed.contains(name) else {
                     let line = Self.line(of: "{{", name: name, in: text)
-                    throw MailTemplateError(description: "\(path):\(line): unknown variable \"\(name)\" for \(kind.rawValue) mail; it can use \(allowed.sorted().joined(separator: ", ")).")
+                    throw MailTemplateError(Said("{path}:{line}: unknown variable \"{name}\" for {kind} mail; it can use {variables}.", ["path": path, "line": "\(line)", "name": name, "kind": "\(kind.rawValue)", "variables": "\(allowed.sorted().joined(separator: ", "))"]))
                 }
                 used.insert(name)
             }
@@ -83,7 +93,7 @@ public struct MailTemplateLibrary: Sendable {
             do {
                 return try MustacheTemplate(string: (plain ? "{{% CONTENT_TYPE: TEXT}}" : "") + text)
             } catch {
-                throw MailTemplateError(description: "\(path): the template does not parse: \(error).")
+                throw MailTemplateError(Said("{path}: the template does not parse: {error}.", ["path": path, "error": "\(error)"]))
             }
         }
         entries[Self.key(kind, language)] = Entry(
@@ -103,10 +113,10 @@ public struct MailTemplateLibrary: Sendable {
     /// Every variable the template uses must have a value.
     public func render(_ kind: MailKind, language: String, values: [String: String]) throws -> RenderedMail {
         guard let entry = entries[Self.key(kind, language)] ?? entries[Self.key(kind, "en")] else {
-            throw MailTemplateError(description: "There is no template for \(kind.rawValue) mail.")
+            throw MailTemplateError(Said("There is no template for {kind} mail.", ["kind": "\(kind.rawValue)"]))
         }
         if let missing = entry.variables.subtracting(values.keys).sorted().first {
-            throw MailTemplateError(description: "The \(kind.rawValue) mail needs a value for \"\(missing)\".")
+            throw MailTemplateError(Said("The {kind} mail needs a value for \"{value}\".", ["kind": "\(kind.rawValue)", "value": missing]))
         }
         // swift-mustache counts "" as true; an empty value must make {{#eta}}…{{/eta}} disappear.
         let context = values.filter { !$0.value.isEmpty }

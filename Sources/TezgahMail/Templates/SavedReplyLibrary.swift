@@ -32,10 +32,10 @@ public struct SavedReplyLibrary: Sendable {
             let path = (folder as NSString).appendingPathComponent(file)
             let parts = file.dropLast(".mustache".count).split(separator: ".")
             guard parts.count == 2, parts[0].allSatisfy({ $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" }) else {
-                throw MailTemplateError(description: "\(path): saved replies are named NAME.LANGUAGE.mustache (e.g. where-is-my-order.tr.mustache).")
+                throw MailTemplateError(Said("{path}: saved replies are named NAME.LANGUAGE.mustache (e.g. where-is-my-order.tr.mustache).", ["path": path]))
             }
             guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {
-                throw MailTemplateError(description: "\(path): cannot read the file as UTF-8 text.")
+                throw MailTemplateError(Said("{path}: cannot read the file as UTF-8 text.", ["path": path]))
             }
             try library.add(String(parts[0]), String(parts[1]), text, file: path)
         }
@@ -46,13 +46,13 @@ public struct SavedReplyLibrary: Sendable {
         let text = source.replacingOccurrences(of: "\r\n", with: "\n")
         for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
             for variable in MailTemplateVariables.referenced(in: String(line)) where !Self.variables.contains(variable) {
-                throw MailTemplateError(description: "\(file):\(index + 1): unknown variable \"\(variable)\" in a saved reply; it can use \(Self.variables.sorted().joined(separator: ", ")).")
+                throw MailTemplateError(Said("{file}:{line}: unknown variable \"{name}\" in a saved reply; it can use {variables}.", ["file": file, "line": "\(index + 1)", "name": variable, "variables": "\(Self.variables.sorted().joined(separator: ", "))"]))
             }
         }
         do {
             templates[Self.key(name, language)] = try MustacheTemplate(string: "{{% CONTENT_TYPE: TEXT}}" + text)
         } catch {
-            throw MailTemplateError(description: "\(file): the saved reply does not parse: \(error).")
+            throw MailTemplateError(Said("{file}: the saved reply does not parse: {error}.", ["file": file, "error": "\(error)"]))
         }
     }
 

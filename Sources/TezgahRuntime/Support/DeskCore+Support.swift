@@ -66,7 +66,7 @@ extension DeskCore {
             try? FileManager.default.removeItem(atPath: draft.path)
             send(.replyFinished(state.say("Reply queued (mail {id}); the conversation waits on the customer.", ["id": String(mailID)])))
         } catch {
-            let reason = (error as? any UserFacingError)?.description ?? "\(error)"
+            let reason = (error as? any UserFacingError).map { state.language.say($0.said) } ?? "\(error)"
             send(.replyFinished(state.say("Not sent: {reason} The draft is kept in {path}.", ["reason": reason, "path": draft.path])))
         }
     }

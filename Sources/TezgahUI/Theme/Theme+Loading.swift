@@ -6,12 +6,21 @@ import TOMLKit
 public struct ThemeError: UserFacingError, Equatable {
     public var exitStatus: Int32 { 2 }
 
-    public var description: String
+    /// The sentence, said in the command line's language.
+    public var said: Said
+    public var description: String { said.english }
 
     /// On one line whatever it quotes: a value read from the file may hold a line break.
-    public init(description: String) {
-        self.description = description.onOneLine
+    public init(_ said: Said) {
+        self.said = said
+        self.said.values = said.values.mapValues(\.onOneLine)
     }
+
+    /// A sentence no catalogue knows, said as it is.
+    public init(description: String) { self.init(Said(description)) }
+
+    /// Two errors are the same when they say the same, however their sentences were put together.
+    public static func == (a: Self, b: Self) -> Bool { a.description == b.description }
 }
 
 extension Theme {
@@ -20,33 +29,33 @@ extension Theme {
     public static func parse(_ text: String, file: String) throws -> Theme {
         let table: TOMLTable
         if let problem = TOMLReaderGuard.firstProblem(in: text) {
-            throw ThemeError(description: "\(file):\(problem.line): \(problem.reason).")
+            throw ThemeError(Said("{file}:{line}: {reason}.", ["file": file, "line": "\(problem.line)", "reason": "\(problem.reason)"]))
         }
         do {
             table = try TOMLTable(string: text)
         } catch let error as TOMLParseError {
-            throw ThemeError(description: "\(file):\(error.source.begin.line): \(error.description.onOneLine).")
+            throw ThemeError(Said("{file}:{line}: {reason}.", ["file": file, "line": "\(error.source.begin.line)", "reason": "\(error.description.onOneLine)"]))
         }
         let name = table["name"]?.string ?? ((file as NSString).lastPathComponent as NSString).deletingPathExtension
         for key in table.keys where !["name", "description", "roles"].contains(key) {
-            throw ThemeError(description: "\(file):\(line(of: key, in: text)): unknown key \"\(key)\"; a theme has name, description and [roles].")
+            throw ThemeError(Said("{file}:{line}: unknown key \"{key}\"; a theme has name, description and [roles].", ["file": file, "line": "\(line(of: key, in: text))", "key": key]))
         }
         guard let roles = table["roles"]?.table else {
-            throw ThemeError(description: "\(file): the theme has no [roles] table.")
+            throw ThemeError(Said("{file}: the theme has no [roles] table.", ["file": file]))
         }
         var styles: [StyleRole: Style] = [:]
         for key in roles.keys {
             guard let role = StyleRole(rawValue: key) else {
                 let known = StyleRole.allCases.map(\.rawValue).joined(separator: ", ")
-                throw ThemeError(description: "\(file):\(line(of: key, in: text)): unknown role \"\(key)\"; roles are \(known).")
+                throw ThemeError(Said("{file}:{line}: unknown role \"{key}\"; roles are {known}.", ["file": file, "line": "\(line(of: key, in: text))", "key": key, "known": known]))
             }
             guard let entry = roles[key]?.table else {
-                throw ThemeError(description: "\(file):\(line(of: key, in: text)): role \"\(key)\" must be a table such as { fg = \"cyan\", bold = true }.")
+                throw ThemeError(Said("{file}:{line}: role \"{key}\" must be a table such as { fg = \"cyan\", bold = true }.", ["file": file, "line": "\(line(of: key, in: text))", "key": key]))
             }
             styles[role] = try style(entry, role: key, file: file, text: text)
         }
         guard styles[.normal] != nil else {
-            throw ThemeError(description: "\(file): the theme must define the \"normal\" role.")
+            throw ThemeError(Said("{file}: the theme must define the \"normal\" role.", ["file": file]))
         }
         return Theme(name: name, styles: styles)
     }
@@ -60,12 +69,12 @@ extension Theme {
             switch key {
             case "fg", "bg":
                 guard let text = value.string, let color = ThemeColor(text) else {
-                    throw ThemeError(description: "\(location): expected \"default\", a colour name, 0–255 or \"#rrggbb\".")
+                    throw ThemeError(Said("{location}: expected \"default\", a colour name, 0–255 or \"#rrggbb\".", ["location": location]))
                 }
                 if key == "fg" { style.foreground = color } else { style.background = color }
             case "bold", "dim", "reverse", "underline", "italic":
                 guard let flag = value.bool else {
-                    throw ThemeError(description: "\(location): expected true or false.")
+                    throw ThemeError(Said("{location}: expected true or false.", ["location": location]))
                 }
                 switch key {
                 case "bold": style.bold = flag
@@ -75,7 +84,7 @@ extension Theme {
                 default: style.italic = flag
                 }
             default:
-                throw ThemeError(description: "\(location) is unknown; use fg, bg, bold, dim, reverse, underline or italic.")
+                throw ThemeError(Said("{location} is unknown; use fg, bg, bold, dim, reverse, underline or italic.", ["location": location]))
             }
         }
         return style
@@ -90,19 +99,19 @@ extension Theme {
     /// Finds and loads a theme by name from the given folders (first match wins).
     public static func load(named name: String, searching folders: [String]) throws -> Theme {
         guard name.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" }) else {
-            throw ThemeError(description: "Theme names are letters, digits, - and _; \"\(name)\" is not one.")
+            throw ThemeError(Said("Theme names are letters, digits, - and _; \"{name}\" is not one.", ["name": name]))
         }
         for folder in folders {
             let path = (folder as NSString).appendingPathComponent(name + ".toml")
             if let data = FileManager.default.contents(atPath: path) {
                 guard let text = String(data: data, encoding: .utf8) else {
-                    throw ThemeError(description: "\(path): the file is not UTF-8 text.")
+                    throw ThemeError(Said("{path}: the file is not UTF-8 text.", ["path": path]))
                 }
                 return try parse(text, file: path)
             }
         }
         if name == "default" { return .builtIn }
-        throw ThemeError(description: "No theme named \"\(name)\" in \(folders.joined(separator: ", ")).")
+        throw ThemeError(Said("No theme named \"{name}\" in {folders}.", ["name": name, "folders": "\(folders.joined(separator: ", "))"]))
     }
 
     /// The names of the themes available in the given folders.
