@@ -1,4 +1,5 @@
 import Foundation
+import ArgumentParser
 import Tezgah
 
 /// The language the command line's sentences are in (errors, summaries, notices): the one the
@@ -14,4 +15,9 @@ enum CommandLanguage {
     /// A sentence in the command line's language.
     static func say(_ said: Said) -> String { current.say(said) }
     static func say(_ phrase: String, _ values: KeyValuePairs<String, String> = [:]) -> String { current.say(phrase, values) }
+}
+
+extension ArgumentHelp {
+    /// An option's help in the command line's language (`--help`, the man page, completions).
+    static func phrase(_ english: String) -> ArgumentHelp { ArgumentHelp(CommandLanguage.say(english)) }
 }

@@ -9,13 +9,13 @@ import TezgahStore
 struct ConfigCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "config",
-        abstract: "Show the shop's settings, or set its name and time zone in the shop database.",
+        abstract: CommandLanguage.say("Show the shop's settings, or set its name and time zone in the shop database."),
         subcommands: [Show.self, Set.self])
 
     struct Show: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "show",
-            abstract: "Print the shop's settings and where each comes from (config file, shop database, default).")
+            abstract: CommandLanguage.say("Print the shop's settings and where each comes from (config file, shop database, default)."))
 
         @OptionGroup var shop: ShopOptions
 
@@ -32,25 +32,25 @@ struct ConfigCommand: ParsableCommand {
     struct Set: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "set",
-            abstract: "Keep the shop's name or time zone in the shop database, for every process and user that opens it.",
-            discussion: "A [shop] name or time_zone in a config file still comes first for whoever uses that file.")
+            abstract: CommandLanguage.say("Keep the shop's name or time zone in the shop database, for every process and user that opens it."),
+            discussion: CommandLanguage.say("A [shop] name or time_zone in a config file still comes first for whoever uses that file."))
 
         @OptionGroup var shop: ShopOptions
 
-        @Argument(help: "name or time_zone.")
+        @Argument(help: .phrase("name or time_zone."))
         var key: ShopSettingName
 
-        @Argument(help: "The value: a name, or a zone such as Europe/Istanbul.")
+        @Argument(help: .phrase("The value: a name, or a zone such as Europe/Istanbul."))
         var value: String
 
         func validate() throws {
             let trimmed = value.trimmingCharacters(in: .whitespacesAndNewlines)
-            if trimmed.isEmpty { throw ValidationError("Give a value for \(key.rawValue).") }
+            if trimmed.isEmpty { throw ValidationError(CommandLanguage.say("Give a value for {key}.", ["key": key.rawValue])) }
             if trimmed.contains(where: { $0.isNewline || ($0.asciiValue.map { $0 < 0x20 } ?? false) }) {
-                throw ValidationError("The \(key.rawValue) is one line of text.")
+                throw ValidationError(CommandLanguage.say("The {key} is one line of text.", ["key": key.rawValue]))
             }
             if key == .timeZone, TimeZone(identifier: trimmed) == nil {
-                throw ValidationError("“\(trimmed)” is not a time zone name such as Europe/Istanbul.")
+                throw ValidationError(CommandLanguage.say("“{value}” is not a time zone name such as Europe/Istanbul.", ["value": trimmed]))
             }
         }
 

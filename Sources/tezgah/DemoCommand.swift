@@ -6,27 +6,27 @@ import TezgahRuntime
 struct DemoCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "demo",
-        abstract: "Build a demo shop database of any size (deterministic for a given seed).")
+        abstract: CommandLanguage.say("Build a demo shop database of any size (deterministic for a given seed)."))
 
-    @Option(name: .long, help: "How many orders the demo shop has.")
+    @Option(name: .long, help: .phrase("How many orders the demo shop has."))
     var orders: Int = DemoShop().orders
 
-    @Option(name: .long, help: "The database file to create.")
+    @Option(name: .long, help: .phrase("The database file to create."))
     var db: String
 
-    @Option(name: .long, help: "Seed for the generator; the same seed builds the same shop.")
+    @Option(name: .long, help: .phrase("Seed for the generator; the same seed builds the same shop."))
     var seed: UInt64 = 42
 
-    @Flag(name: .long, help: "Replace the file if it exists.")
+    @Flag(name: .long, help: .phrase("Replace the file if it exists."))
     var force = false
 
     func validate() throws {
-        guard orders > 0 else { throw ValidationError("--orders must be at least 1.") }
+        guard orders > 0 else { throw ValidationError(CommandLanguage.say("--orders must be at least 1.")) }
     }
 
     func run() throws {
         if FileManager.default.fileExists(atPath: db) && !force {
-            throw ValidationError("\(db) already exists; pass --force to replace it.")
+            throw ValidationError(CommandLanguage.say("{path} already exists; pass --force to replace it.", ["path": db]))
         }
         let started = Date()
         let progress = ProgressLine(total: orders, label: "orders")

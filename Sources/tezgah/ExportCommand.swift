@@ -9,22 +9,22 @@ extension CouponExportFormat: ExpressibleByArgument {}
 struct ExportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "export",
-        abstract: "Write what tezgah made for the shop platform to import.",
+        abstract: CommandLanguage.say("Write what tezgah made for the shop platform to import."),
         subcommands: [Coupons.self])
 
     struct Coupons: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "coupons",
-            abstract: "Write the unredeemed coupons as CSV: Shopify's discount-code import (one Code column), or a plain sheet.",
-            discussion: "In Shopify, create the discount once (its value and expiry), then import this file under Discount codes → Import. The plain sheet has every coupon's kind, value, expiry and customer.")
+            abstract: CommandLanguage.say("Write the unredeemed coupons as CSV: Shopify's discount-code import (one Code column), or a plain sheet."),
+            discussion: CommandLanguage.say("In Shopify, create the discount once (its value and expiry), then import this file under Discount codes → Import. The plain sheet has every coupon's kind, value, expiry and customer."))
 
-        @Option(help: "shopify or plain.")
+        @Option(help: .phrase("shopify or plain."))
         var format: CouponExportFormat = .shopify
 
-        @Flag(help: "Include coupons already redeemed.")
+        @Flag(help: .phrase("Include coupons already redeemed."))
         var all = false
 
-        @Option(help: "Write to this file instead of standard output.")
+        @Option(help: .phrase("Write to this file instead of standard output."))
         var out: String?
 
         @OptionGroup var shop: ShopOptions

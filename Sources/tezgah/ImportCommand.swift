@@ -9,21 +9,21 @@ import TezgahStore
 struct ImportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "import",
-        abstract: "Import a shop's CSV exports (Shopify orders and customers, WooCommerce orders, Etsy sold orders, tracking status). Each file goes in whole or not at all; re-importing updates in place.")
+        abstract: CommandLanguage.say("Import a shop's CSV exports (Shopify orders and customers, WooCommerce orders, Etsy sold orders, tracking status). Each file goes in whole or not at all; re-importing updates in place."))
 
-    @Option(help: "The format, when the header does not tell.")
+    @Option(help: .phrase("The format, when the header does not tell."))
     var format: ImportFormat?
 
-    @Option(help: "The shop database (default: $TEZGAH_DB, else $XDG_DATA_HOME/tezgah/shop.sqlite).")
+    @Option(help: .phrase("The shop database (default: $TEZGAH_DB, else $XDG_DATA_HOME/tezgah/shop.sqlite)."))
     var db: String?
 
-    @Option(help: "The config file (its [mail] section writes the \"delivered\" mail for orders a tracking export completes).")
+    @Option(help: .phrase("The config file (its [mail] section writes the \"delivered\" mail for orders a tracking export completes)."))
     var config: String?
 
-    @Flag(help: "Print each file's summary as one JSON object (a failure still goes to stderr, with its exit status).")
+    @Flag(help: .phrase("Print each file's summary as one JSON object (a failure still goes to stderr, with its exit status)."))
     var json = false
 
-    @Argument(help: "CSV files to import.")
+    @Argument(help: .phrase("CSV files to import."))
     var files: [String]
 
     func run() throws {

@@ -9,21 +9,21 @@ import TezgahStore
 struct InboxCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "inbox",
-        abstract: "Read the shop's mailbox (a Maildir) into the Support pane.",
+        abstract: CommandLanguage.say("Read the shop's mailbox (a Maildir) into the Support pane."),
         subcommands: [Sync.self])
 
     struct Sync: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "sync",
-            abstract: "Run [inbox] sync_command if set, then read the Maildir's new mail once and print one summary line.",
-            discussion: "The Maildir's files are only read: never changed, moved or deleted. Mail read before is not read again.")
+            abstract: CommandLanguage.say("Run [inbox] sync_command if set, then read the Maildir's new mail once and print one summary line."),
+            discussion: CommandLanguage.say("The Maildir's files are only read: never changed, moved or deleted. Mail read before is not read again."))
 
-        @Option(help: "The Maildir (default: [inbox] maildir in config.toml).")
+        @Option(help: .phrase("The Maildir (default: [inbox] maildir in config.toml)."))
         var maildir: String?
 
         @OptionGroup var shop: ShopOptions
 
-        @Flag(help: "Print the summary as one JSON object.")
+        @Flag(help: .phrase("Print the summary as one JSON object."))
         var json = false
 
         func run() throws {

@@ -11,7 +11,7 @@ import TezgahUI
 struct MailCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "mail",
-        abstract: "Deliver and manage the outbound mail queue.",
+        abstract: CommandLanguage.say("Deliver and manage the outbound mail queue."),
         subcommands: [Run.self, List.self, Show.self, Retry.self, Hold.self, Release.self, Cancel.self])
 
     /// Where the shop is and how it is set up; shared by every mail subcommand.
@@ -20,11 +20,11 @@ struct MailCommand: ParsableCommand {
     struct Run: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "run",
-            abstract: "Deliver queued mail: keep running (for systemd), or with --once send what is due and exit (for cron).")
+            abstract: CommandLanguage.say("Deliver queued mail: keep running (for systemd), or with --once send what is due and exit (for cron)."))
 
         @OptionGroup var place: Place
 
-        @Flag(help: "Send what is due now, then exit.")
+        @Flag(help: .phrase("Send what is due now, then exit."))
         var once = false
 
         func run() throws {
@@ -59,17 +59,18 @@ struct MailCommand: ParsableCommand {
     }
 
     struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(commandName: "list", abstract: "List queued and recent mail, newest first.")
+        static let configuration = CommandConfiguration(commandName: "list", abstract: CommandLanguage.say("List queued and recent mail, newest first."))
 
         @OptionGroup var place: Place
 
-        @Option(help: "Only these states (comma-separated): \(OutboxState.allCases.map(\.rawValue).joined(separator: ", ")).")
+        @Option(help: ArgumentHelp(CommandLanguage.say("Only these states (comma-separated): {states}.",
+                                                       ["states": OutboxState.allCases.map(\.rawValue).joined(separator: ", ")])))
         var state: String?
 
-        @Option(help: "At most this many rows.")
+        @Option(help: .phrase("At most this many rows."))
         var limit = 50
 
-        @Flag(help: "Print one JSON object per mail.")
+        @Flag(help: .phrase("Print one JSON object per mail."))
         var json = false
 
         func run() throws {
@@ -106,11 +107,11 @@ struct MailCommand: ParsableCommand {
     }
 
     struct Show: ParsableCommand {
-        static let configuration = CommandConfiguration(commandName: "show", abstract: "Show one mail: its state, last reply and the message as queued.")
+        static let configuration = CommandConfiguration(commandName: "show", abstract: CommandLanguage.say("Show one mail: its state, last reply and the message as queued."))
 
         @OptionGroup var place: Place
 
-        @Argument(help: "The mail's id (from `tezgah mail list`).")
+        @Argument(help: .phrase("The mail's id (from `tezgah mail list`)."))
         var id: Int64
 
         func run() throws {
@@ -144,30 +145,30 @@ struct MailCommand: ParsableCommand {
     }
 
     struct Retry: ParsableCommand {
-        static let configuration = CommandConfiguration(commandName: "retry", abstract: "Send deferred or failed mail again now.")
+        static let configuration = CommandConfiguration(commandName: "retry", abstract: CommandLanguage.say("Send deferred or failed mail again now."))
         @OptionGroup var place: Place
-        @Argument(help: "Mail ids.") var ids: [Int64]
+        @Argument(help: .phrase("Mail ids.")) var ids: [Int64]
         func run() throws { try QueueAction.run(.retry, ids: ids, place: place) }
     }
 
     struct Hold: ParsableCommand {
-        static let configuration = CommandConfiguration(commandName: "hold", abstract: "Hold queued or deferred mail until released.")
+        static let configuration = CommandConfiguration(commandName: "hold", abstract: CommandLanguage.say("Hold queued or deferred mail until released."))
         @OptionGroup var place: Place
-        @Argument(help: "Mail ids.") var ids: [Int64]
+        @Argument(help: .phrase("Mail ids.")) var ids: [Int64]
         func run() throws { try QueueAction.run(.hold, ids: ids, place: place) }
     }
 
     struct Release: ParsableCommand {
-        static let configuration = CommandConfiguration(commandName: "release", abstract: "Release held mail to be sent.")
+        static let configuration = CommandConfiguration(commandName: "release", abstract: CommandLanguage.say("Release held mail to be sent."))
         @OptionGroup var place: Place
-        @Argument(help: "Mail ids.") var ids: [Int64]
+        @Argument(help: .phrase("Mail ids.")) var ids: [Int64]
         func run() throws { try QueueAction.run(.release, ids: ids, place: place) }
     }
 
     struct Cancel: ParsableCommand {
-        static let configuration = CommandConfiguration(commandName: "cancel", abstract: "Cancel mail that has not been sent.")
+        static let configuration = CommandConfiguration(commandName: "cancel", abstract: CommandLanguage.say("Cancel mail that has not been sent."))
         @OptionGroup var place: Place
-        @Argument(help: "Mail ids.") var ids: [Int64]
+        @Argument(help: .phrase("Mail ids.")) var ids: [Int64]
         func run() throws { try QueueAction.run(.cancel, ids: ids, place: place) }
     }
 }

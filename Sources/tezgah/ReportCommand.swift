@@ -9,27 +9,22 @@ import TezgahUI
 struct ReportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "report",
-        abstract: "Print the shop's figures (as the Insight view shows them) for the last N days.",
-        discussion: """
-            Orders and revenue per day and currency, repeat buyers, customers lapsing, support's first response \
-            (median and 90th percentile, in the [support] hours), review-invite conversion and ratings, CSAT, NPS \
-            and on-time delivery per carrier. With --json: one JSON object on one line. Exit status 0, 1 when the \
-            shop cannot be opened, 2 for a bad option or config.
-            """)
+        abstract: CommandLanguage.say("Print the shop's figures (as the Insight view shows them) for the last N days."),
+        discussion: CommandLanguage.say("Orders and revenue per day and currency, repeat buyers, customers lapsing, support's first response (median and 90th percentile, in the [support] hours), review-invite conversion and ratings, CSAT, NPS and on-time delivery per carrier. With --json: one JSON object on one line. Exit status 0, 1 when the shop cannot be opened, 2 for a bad option or config."))
 
     @OptionGroup var shop: ShopOptions
 
-    @Option(help: "How many days, today included.")
+    @Option(help: .phrase("How many days, today included."))
     var days = 30
 
-    @Flag(help: "Print one JSON object instead of text.")
+    @Flag(help: .phrase("Print one JSON object instead of text."))
     var json = false
 
-    @Option(help: ArgumentHelp("Report as if it were this moment (ISO 8601).", visibility: .hidden))
+    @Option(help: ArgumentHelp(CommandLanguage.say("Report as if it were this moment (ISO 8601)."), visibility: .hidden))
     var at: String?
 
     func validate() throws {
-        guard (1...3_660).contains(days) else { throw ValidationError("--days must be between 1 and 3660.") }
+        guard (1...3_660).contains(days) else { throw ValidationError(CommandLanguage.say("--days must be between 1 and 3660.")) }
     }
 
     func run() throws {

@@ -5,13 +5,13 @@ import TezgahStore
 
 /// `--db` and `--config`, as every command that opens the shop takes them.
 struct ShopOptions: ParsableArguments {
-    @Option(help: "The shop database (default: $TEZGAH_DB, else $XDG_DATA_HOME/tezgah/shop.sqlite).")
+    @Option(help: .phrase("The shop database (default: $TEZGAH_DB, else $XDG_DATA_HOME/tezgah/shop.sqlite)."))
     var db: String?
 
-    @Option(help: "The config file (default: $TEZGAH_CONFIG, else $XDG_CONFIG_HOME/tezgah/config.toml).")
+    @Option(help: .phrase("The config file (default: $TEZGAH_CONFIG, else $XDG_CONFIG_HOME/tezgah/config.toml)."))
     var config: String?
 
-    @Flag(help: "Open the shop read-only: anything that would change it is refused.")
+    @Flag(help: .phrase("Open the shop read-only: anything that would change it is refused."))
     var readonly = false
 
     func openDatabase() throws -> AppDatabase {

@@ -8,22 +8,22 @@ import TezgahStore
 struct SurveyCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "survey",
-        abstract: "Record satisfaction survey answers.",
+        abstract: CommandLanguage.say("Record satisfaction survey answers."),
         subcommands: [Record.self])
 
     struct Record: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "record",
-            abstract: "Record an order's survey answer: its score (CSAT 1–5, NPS 0–10) and an optional comment.",
-            discussion: "Replies to the survey mail whose first line is the score are recorded by the inbox sync by themselves.")
+            abstract: CommandLanguage.say("Record an order's survey answer: its score (CSAT 1–5, NPS 0–10) and an optional comment."),
+            discussion: CommandLanguage.say("Replies to the survey mail whose first line is the score are recorded by the inbox sync by themselves."))
 
-        @Argument(help: "The order number (1042 or #1042).")
+        @Argument(help: .phrase("The order number (1042 or #1042)."))
         var order: String
 
-        @Argument(help: "The score: 1 to 5 for CSAT, 0 to 10 for NPS.")
+        @Argument(help: .phrase("The score: 1 to 5 for CSAT, 0 to 10 for NPS."))
         var score: Int
 
-        @Argument(help: "What the customer said, if anything.")
+        @Argument(help: .phrase("What the customer said, if anything."))
         var comment: [String] = []
 
         @OptionGroup var shop: ShopOptions

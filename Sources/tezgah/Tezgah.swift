@@ -10,7 +10,7 @@ import TezgahUI
 struct TezgahCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "tezgah",
-        abstract: "A keyboard-driven desk for a small shop's after-sale work.",
+        abstract: CommandLanguage.say("A keyboard-driven desk for a small shop's after-sale work."),
         subcommands: [OpenCommand.self, DemoCommand.self, ImportCommand.self, TrackingCommand.self, MailCommand.self, ConfigCommand.self, InboxCommand.self, TickCommand.self, SurveyCommand.self, ExportCommand.self, VoucherCommand.self, ReportCommand.self],
         defaultSubcommand: OpenCommand.self)
 

@@ -9,19 +9,15 @@ import TezgahUI
 struct TickCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "tick",
-        abstract: "Run the automations once: thank-you mail, ETAs, review invites, reminders and surveys that are due now.",
-        discussion: """
-            Every mail goes through the outbox with a dedupe key, so running this twice, or from two processes \
-            at once, queues each mail once. With --dry-run it prints what would be queued now, for whom and \
-            why, and writes nothing. Exit status 0, 1 when the shop cannot be opened, 2 for a bad config.
-            """)
+        abstract: CommandLanguage.say("Run the automations once: thank-you mail, ETAs, review invites, reminders and surveys that are due now."),
+        discussion: CommandLanguage.say("Every mail goes through the outbox with a dedupe key, so running this twice, or from two processes at once, queues each mail once. With --dry-run it prints what would be queued now, for whom and why, and writes nothing. Exit status 0, 1 when the shop cannot be opened, 2 for a bad config."))
 
     @OptionGroup var shop: ShopOptions
 
-    @Flag(help: "Print what would be queued now, writing nothing.")
+    @Flag(help: .phrase("Print what would be queued now, writing nothing."))
     var dryRun = false
 
-    @Option(help: ArgumentHelp("Run as if it were this moment (ISO 8601, e.g. 2026-12-24T09:00:00+03:00); for trying the rules.", visibility: .hidden))
+    @Option(help: ArgumentHelp(CommandLanguage.say("Run as if it were this moment (ISO 8601, e.g. 2026-12-24T09:00:00+03:00); for trying the rules."), visibility: .hidden))
     var at: String?
 
     func run() throws {

@@ -8,28 +8,28 @@ import TezgahRuntime
 struct TrackingCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "tracking",
-        abstract: "Work with parcel tracking numbers.",
+        abstract: CommandLanguage.say("Work with parcel tracking numbers."),
         subcommands: [Check.self])
 
     struct Check: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "check",
-            abstract: "Print each number's carrier and tracking link, or why it is invalid (exit status 1 if any is).")
+            abstract: CommandLanguage.say("Print each number's carrier and tracking link, or why it is invalid (exit status 1 if any is)."))
 
-        @Option(help: "The carrier, when known. Overrides detection.")
+        @Option(help: .phrase("The carrier, when known. Overrides detection."))
         var carrier: Carrier?
 
-        @Option(help: "The config file, for the shop's own tracking links ([tracking.urls]).")
+        @Option(help: .phrase("The config file, for the shop's own tracking links ([tracking.urls])."))
         var config: String?
 
-        @Flag(help: "Print one JSON object per number.")
+        @Flag(help: .phrase("Print one JSON object per number."))
         var json = false
 
-        @Argument(help: "Tracking numbers (spaces inside a number need quotes).")
+        @Argument(help: .phrase("Tracking numbers (spaces inside a number need quotes)."))
         var numbers: [String]
 
         func validate() throws {
-            if numbers.isEmpty { throw ValidationError("Give at least one tracking number.") }
+            if numbers.isEmpty { throw ValidationError(CommandLanguage.say("Give at least one tracking number.")) }
         }
 
         func run() throws {

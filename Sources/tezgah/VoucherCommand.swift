@@ -7,7 +7,7 @@ import TezgahStore
 struct VoucherCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "voucher",
-        abstract: "Issue, redeem (in part) and look up gift vouchers.",
+        abstract: CommandLanguage.say("Issue, redeem (in part) and look up gift vouchers."),
         subcommands: [Issue.self, Redeem.self, Show.self])
 
     /// "500 TRY" or "49.90 EUR".
@@ -22,12 +22,12 @@ struct VoucherCommand: ParsableCommand {
     }
 
     struct Issue: ParsableCommand {
-        static let configuration = CommandConfiguration(commandName: "issue", abstract: "Issue a gift voucher and print its code.")
-        @Argument(help: "The value, such as 500.") var amount: String
-        @Argument(help: "The currency, such as TRY.") var currency: String
-        @Option(help: "The customer it is for (their e-mail).") var customer: String?
-        @Option(help: "Days it is valid (default: no end).") var days: Int?
-        @Option(help: "A note, such as who bought it.") var note = ""
+        static let configuration = CommandConfiguration(commandName: "issue", abstract: CommandLanguage.say("Issue a gift voucher and print its code."))
+        @Argument(help: .phrase("The value, such as 500.")) var amount: String
+        @Argument(help: .phrase("The currency, such as TRY.")) var currency: String
+        @Option(help: .phrase("The customer it is for (their e-mail).")) var customer: String?
+        @Option(help: .phrase("Days it is valid (default: no end).")) var days: Int?
+        @Option(help: .phrase("A note, such as who bought it.")) var note = ""
         @OptionGroup var shop: ShopOptions
 
         func run() throws {
@@ -40,11 +40,11 @@ struct VoucherCommand: ParsableCommand {
     }
 
     struct Redeem: ParsableCommand {
-        static let configuration = CommandConfiguration(commandName: "redeem", abstract: "Take an amount off a voucher; prints what is left.")
-        @Argument(help: "The voucher's code.") var code: String
-        @Argument(help: "The amount, such as 120.50.") var amount: String
-        @Argument(help: "The currency, such as TRY.") var currency: String
-        @Option(help: "What it paid for, such as an order number.") var reference = ""
+        static let configuration = CommandConfiguration(commandName: "redeem", abstract: CommandLanguage.say("Take an amount off a voucher; prints what is left."))
+        @Argument(help: .phrase("The voucher's code.")) var code: String
+        @Argument(help: .phrase("The amount, such as 120.50.")) var amount: String
+        @Argument(help: .phrase("The currency, such as TRY.")) var currency: String
+        @Option(help: .phrase("What it paid for, such as an order number.")) var reference = ""
         @OptionGroup var shop: ShopOptions
 
         func run() throws {
@@ -57,8 +57,8 @@ struct VoucherCommand: ParsableCommand {
     }
 
     struct Show: ParsableCommand {
-        static let configuration = CommandConfiguration(commandName: "show", abstract: "Print what is left on a voucher.")
-        @Argument(help: "The voucher's code.") var code: String
+        static let configuration = CommandConfiguration(commandName: "show", abstract: CommandLanguage.say("Print what is left on a voucher."))
+        @Argument(help: .phrase("The voucher's code.")) var code: String
         @OptionGroup var shop: ShopOptions
 
         func run() throws {

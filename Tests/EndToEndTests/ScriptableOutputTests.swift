@@ -58,4 +58,19 @@ import Testing
         let bad = try TezgahBinary.run(["import", "--json", "--db", shop, scratch.file("missing.csv")])
         #expect(bad.status != 0 && bad.output.isEmpty && !bad.error.isEmpty, "a failure is a sentence on stderr, not JSON")
     }
+
+    /// `--help` (and so the man page and completions made from it) in the language LANG asks for;
+    /// the option names themselves stay what scripts type, and `--json` stays English.
+    @Test func helpAndCompletionsFollowTheLocale() throws {
+        let english = try TezgahBinary.run(["tick", "--help"])
+        #expect(english.output.contains("Run the automations once") && english.output.contains("--dry-run"), "\(english.output)")
+        let turkish = try TezgahBinary.run(["tick", "--help"], environment: ["LANG": "tr_TR.UTF-8"])
+        #expect(turkish.output.contains("Otomasyonları bir kez çalıştırır") && turkish.output.contains("--dry-run"), "\(turkish.output)")
+        let completion = try TezgahBinary.run(["--generate-completion-script", "bash"], environment: ["LANG": "tr_TR.UTF-8"])
+        #expect(completion.status == 0 && completion.output.contains("--dry-run"))
+        let usage = try TezgahBinary.run(["report", "--days", "0"], environment: ["LANG": "tr_TR.UTF-8"])
+        #expect(usage.status == 2 && usage.error.contains("--days 1 ile 3660 arasında olmalı."), "\(usage.error)")
+        let checked = try TezgahBinary.run(["tracking", "check", "--json", "1Z999AA10123456784"], environment: ["LANG": "tr_TR.UTF-8"])
+        #expect(try Self.objects(checked.output).first?["carrier"] as? String == "ups", "\(checked.output)")
+    }
 }

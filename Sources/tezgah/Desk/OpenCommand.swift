@@ -10,36 +10,33 @@ import TezgahUI
 struct OpenCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "open",
-        abstract: "Open the desk on the shop database (the default command).",
-        discussion: """
-            The database is --db, else $TEZGAH_DB, else $XDG_DATA_HOME/tezgah/shop.sqlite (created 0600).
-            --demo opens a demo shop in its own file ($XDG_DATA_HOME/tezgah/demo.sqlite), building it first.
-            """)
+        abstract: CommandLanguage.say("Open the desk on the shop database (the default command)."),
+        discussion: CommandLanguage.say("The database is --db, else $TEZGAH_DB, else $XDG_DATA_HOME/tezgah/shop.sqlite (created 0600). --demo opens a demo shop in its own file ($XDG_DATA_HOME/tezgah/demo.sqlite), building it first."))
 
-    @Flag(name: .long, help: "Open a demo shop (built on first use) instead of your own.")
+    @Flag(name: .long, help: .phrase("Open a demo shop (built on first use) instead of your own."))
     var demo = false
 
-    @Option(name: .long, help: "The shop database file.")
+    @Option(name: .long, help: .phrase("The shop database file."))
     var db: String?
 
-    @Option(name: .long, help: "The config file (default: $TEZGAH_CONFIG, else $XDG_CONFIG_HOME/tezgah/config.toml).")
+    @Option(name: .long, help: .phrase("The config file (default: $TEZGAH_CONFIG, else $XDG_CONFIG_HOME/tezgah/config.toml)."))
     var config: String?
 
-    @Option(name: .long, help: "Colour theme: a name from Themes/ or $XDG_CONFIG_HOME/tezgah/themes (default, mono, solarized-dark).")
+    @Option(name: .long, help: .phrase("Colour theme: a name from Themes/ or $XDG_CONFIG_HOME/tezgah/themes (default, mono, solarized-dark)."))
     var theme: String = DeskStart.defaultTheme
 
-    @Flag(name: .long, help: "Draw ASCII stand-ins (TL for ₺, s for ş, plain lines) for a terminal that shows only ASCII.")
+    @Flag(name: .long, help: .phrase("Draw ASCII stand-ins (TL for ₺, s for ş, plain lines) for a terminal that shows only ASCII."))
     var ascii = false
 
-    @Flag(name: .long, help: "Open the shop read-only: look at everything, change nothing.")
+    @Flag(name: .long, help: .phrase("Open the shop read-only: look at everything, change nothing."))
     var readonly = false
 
-    @Option(name: .long, help: "The desk's language: en or tr (default: [ui] language, else LC_ALL, LC_MESSAGES or LANG).")
+    @Option(name: .long, help: .phrase("The desk's language: en or tr (default: [ui] language, else LC_ALL, LC_MESSAGES or LANG)."))
     var lang: String?
 
     func validate() throws {
         if let lang, Language(setting: lang) == nil {
-            throw ValidationError("--lang: \"\(lang)\" is not a language the desk speaks (en or tr).")
+            throw ValidationError(CommandLanguage.say("--lang: \"{value}\" is not a language the desk speaks (en or tr).", ["value": lang]))
         }
     }
 
