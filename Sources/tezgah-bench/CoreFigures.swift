@@ -17,8 +17,8 @@ enum CoreFigures {
     /// 10k shop's shorter lists (774 conversations, 762 loyalty members) then ran out, and about a
     /// fifth of its page keys read nothing, which made 10k look cheaper per key than it is. The
     /// figure's note says how many page keys read a new window, to show both shops did the same.
-    static func keyToFrame(database path: String, keys: Int) throws -> KeyFigures {
-        let core = try DeskCore(database: try AppDatabase.forDesk(path: path), width: 120, height: 40)
+    static func keyToFrame(database path: String, keys: Int, language: Language = .english) throws -> KeyFigures {
+        let core = try DeskCore(database: try AppDatabase.forDesk(path: path), width: 120, height: 40, language: language)
         core.send(.keyPressed(.escape)) // every order, as before the "needs action" view, so 10k and 1M compare
         _ = core.frame()
         let pattern: [(Key, String)] = [

@@ -1,3 +1,5 @@
+import Synchronization
+
 /// Phrases whose English text the shop database keeps: why an automation did what it did, a
 /// ledger entry's reason, a coupon's description. The rows hold English (the activity log and the
 /// command line read it as it is, and a row written today reads the same after an upgrade); the
@@ -97,6 +99,9 @@ public enum KeptPhrase {
     static let numberValues: Set<Substring> = ["days", "hours", "minutes", "points", "years", "year", "percent", "id"]
 }
 
+/// Kept text already said, per language.
+private let keptSaid = Mutex<[Language: [String: String]]>([:])
+
 /// A kept phrase cut at its placeholders, to match text against.
 struct KeptShape {
     enum Piece { case text(String), value(Substring) }
@@ -129,7 +134,14 @@ extension Language {
     /// is (an owner's own words, a row older than its phrase).
     public func sayKept(_ text: String) -> String {
         guard self != .english else { return Self.english(text) }
-        return kept(Substring(text)) ?? text
+        if let known = keptSaid.withLock({ $0[self]?[text] }) { return known }
+        let said = kept(Substring(text)) ?? text
+        keptSaid.withLock { cache in
+            // A list frame asks for the same few reasons again and again; the cache stays small.
+            if cache[self, default: [:]].count >= 4_096 { cache[self] = [:] }
+            cache[self, default: [:]][text] = said
+        }
+        return said
     }
 
     /// The text in this language, or nil when it is no phrase or kept shape the desk knows.
