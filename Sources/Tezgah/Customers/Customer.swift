@@ -32,6 +32,10 @@ public struct ActivityEntry: Hashable, Sendable {
     public var action: String
     public var detail: String
 
+    /// The actor the automation engine writes as; its details are kept phrases (`KeptPhrase`),
+    /// where a person's are their own words.
+    public static let automation = "automation"
+
     public init(at: Date, actor: String, action: String, detail: String) {
         self.at = at
         self.actor = actor

@@ -5,9 +5,12 @@ import Synchronization
 /// command line read it as it is, and a row written today reads the same after an upgrade); the
 /// desk reads it back through these shapes (`Language.sayKept`) and says it in its language.
 ///
-/// Writers build the text from the same constant (`Said(KeptPhrase.placed, …).english`), so what
-/// is written always has a shape the desk knows.
+/// Writers build the text from the same constant (`KeptPhrase.english(KeptPhrase.placed, …)`), so
+/// what is written always has a shape the desk knows.
 public enum KeptPhrase {
+    /// The English text the database keeps for a kept phrase and its values.
+    public static func english(_ phrase: String, _ values: [String: String]) -> String { Said(phrase, values).english }
+
     // The automation engine's reasons.
     public static let arrivedCancelled = phrase("it arrived cancelled")
     public static let arrivedRefunded = phrase("it arrived refunded")

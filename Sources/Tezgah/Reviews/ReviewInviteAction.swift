@@ -60,7 +60,7 @@ public struct ReviewInviteFacts: Codable, Equatable, Sendable {
                 return .failure(OrderActionRefusal(state == .held ? Said("is already held.")
                                                    : Said("is {state}; only a waiting invite can be held.", phrases: ["state": state.title])))
             }
-            (next.state, next.heldFrom, next.reason) = (.held, state, Said(KeptPhrase.heldBy, ["user": actor]).english)
+            (next.state, next.heldFrom, next.reason) = (.held, state, KeptPhrase.english(KeptPhrase.heldBy, ["user": actor]))
         case .release:
             guard state == .held else { return .failure(OrderActionRefusal(Said("is not held."))) }
             // Back to waiting; the next automation pass decides again whether it goes or waits.

@@ -33,7 +33,7 @@ struct MIMEEntity {
                       !name.isEmpty, !name.utf8.contains(where: { $0 == 0x20 || $0 == 0x09 }) {
                 fields.append((name.lowercased(), String(line[line.index(after: colon)...].trimmedSpaces)))
             } else if !line.utf8.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) {
-                problems.append(Said(KeptPhrase.headerWithoutColon, ["line": String(line.prefix(40))]).english)
+                problems.append(KeptPhrase.english(KeptPhrase.headerWithoutColon, ["line": String(line.prefix(40))]))
             }
         }
     }
@@ -222,17 +222,17 @@ enum TextCharset {
         if encoding == .utf8 {
             if let text = String(validating: bytes, as: UTF8.self) { return (text, nil) }
             return (String(bytes: bytes, encoding: .windowsCP1254) ?? String(decoding: bytes, as: UTF8.self),
-                    Said(KeptPhrase.mislabelledNotUTF8, ["charset": name.isEmpty ? "us-ascii" : name]).english)
+                    KeptPhrase.english(KeptPhrase.mislabelledNotUTF8, ["charset": name.isEmpty ? "us-ascii" : name]))
         }
         // A single-byte label on bytes that are UTF-8 (a client that says ISO-8859-9 and sends UTF-8):
         // Latin-5 would make "Ã¼" of every "ü". Real Latin-5 text is almost never valid UTF-8.
         if let encoding, encoding != .utf16, bytes.contains(where: { $0 >= 0x80 }), let text = String(validating: bytes, as: UTF8.self) {
-            return (text, Said(KeptPhrase.mislabelledUTF8, ["charset": name]).english)
+            return (text, KeptPhrase.english(KeptPhrase.mislabelledUTF8, ["charset": name]))
         }
         if let encoding, let text = String(bytes: bytes, encoding: encoding) { return (text, nil) }
-        if let text = String(validating: bytes, as: UTF8.self) { return (text, Said(KeptPhrase.unknownCharsetUTF8, ["charset": name]).english) }
+        if let text = String(validating: bytes, as: UTF8.self) { return (text, KeptPhrase.english(KeptPhrase.unknownCharsetUTF8, ["charset": name])) }
         return (String(bytes: bytes, encoding: .windowsCP1254) ?? String(decoding: bytes, as: UTF8.self),
-                Said(KeptPhrase.unknownCharsetLatin5, ["charset": name]).english)
+                KeptPhrase.english(KeptPhrase.unknownCharsetLatin5, ["charset": name]))
     }
 }
 

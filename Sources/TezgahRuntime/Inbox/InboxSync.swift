@@ -58,7 +58,7 @@ public struct InboxSync: Sendable {
         // conversation and makes no customer; the summary names it.
         guard EmailAddressShape.isPlausible(mail.fromAddress) else {
             let from = mail.fromAddress.isEmpty ? "none" : "“\(mail.fromAddress.prefix(60))”"
-            return InboxItem(key: file.key, mail: nil, receivedAt: file.modified, skipReason: Said(KeptPhrase.noSender, ["from": from]).english)
+            return InboxItem(key: file.key, mail: nil, receivedAt: file.modified, skipReason: KeptPhrase.english(KeptPhrase.noSender, ["from": from]))
         }
         return InboxItem(key: file.key, mail: mail, receivedAt: file.modified)
     }

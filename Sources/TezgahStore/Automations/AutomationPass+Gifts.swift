@@ -22,7 +22,7 @@ extension AutomationPass {
             try gift(.birthday, customerID: row[0], percent: rules.birthdayPercent, key: "birthday:customer:\(row[0] as Int64):\(year)",
                      why: KeptPhrase.birthday)
             if rules.birthdayPoints > 0, let account = try writer.loyaltyAccount(customerID: row[0]) {
-                try writer.ledgerEntry(account: account.id, points: rules.birthdayPoints, kind: .birthday, reason: Self.kept(KeptPhrase.birthdayOf, ["year": String(year)]), at: now,
+                try writer.ledgerEntry(account: account.id, points: rules.birthdayPoints, kind: .birthday, reason: KeptPhrase.english(KeptPhrase.birthdayOf, ["year": String(year)]), at: now,
                                        actor: Self.actor, key: "birthday:account:\(account.id):\(year)")
             }
         }
@@ -33,7 +33,7 @@ extension AutomationPass {
             let joined = calendar.component(.year, from: Date(unixSeconds: row[1]))
             guard joined < year else { continue }
             try gift(.anniversary, customerID: row[0], percent: rules.anniversaryPercent, key: "anniversary:customer:\(row[0] as Int64):\(year)",
-                     why: year - joined == 1 ? KeptPhrase.oneYearAMember : Self.kept(KeptPhrase.yearsAMember, ["years": String(year - joined)]))
+                     why: year - joined == 1 ? KeptPhrase.oneYearAMember : KeptPhrase.english(KeptPhrase.yearsAMember, ["years": String(year - joined)]))
         }
         // Repeat customers whose last order is `winBackAfter` old today: the orders of that one day,
         // then whether each is still their last, and not their first.
@@ -48,7 +48,7 @@ extension AutomationPass {
                 SELECT EXISTS (SELECT 1 FROM coupons WHERE customer_id = ? AND kind = 'win_back' AND created_at > ?)
                 """), arguments: [customer, lastYear]) != true else { continue }
             try gift(.winBack, customerID: customer, percent: rules.winBackPercent, key: "win_back:customer:\(customer):\(now.unixSeconds / 86_400)",
-                     why: Self.kept(KeptPhrase.noOrderFor, ["days": String(Int(rules.winBackAfter / 86_400))]))
+                     why: KeptPhrase.english(KeptPhrase.noOrderFor, ["days": String(Int(rules.winBackAfter / 86_400))]))
         }
     }
 
@@ -59,7 +59,7 @@ extension AutomationPass {
               try String.fetchOne(db.cachedStatement(sql: "SELECT 1 FROM outbox WHERE dedupe_key = ?"), arguments: [key]) == nil else { return }
         let code = try writer.newCode(unusedIn: .coupons)
         let expires = now.addingTimeInterval(settings.loyalty.giftValidity)
-        let description = Self.kept(KeptPhrase.percentOff, ["percent": String(percent)])
+        let description = KeptPhrase.english(KeptPhrase.percentOff, ["percent": String(percent)])
         let values = ["coupon_code": code, "coupon_description": description,
                       "coupon_expires": CustomerDate.day(expires, language: customer.language, timeZone: settings.timeZone)]
         guard try writer.queueMembershipMail(kind, key: key, to: customer, values: values, at: now, composer: composer) != nil else { return }

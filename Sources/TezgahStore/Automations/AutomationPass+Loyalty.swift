@@ -26,7 +26,7 @@ extension AutomationPass {
         if earned == nil, let delivered, status != .cancelled, status != .returned, refunded < total {
             let points = rules.points(for: Money(minorUnits: total, currency: .code(row[4])), tier: account.tier)
             let available = Date(unixSeconds: delivered).addingTimeInterval(rules.returnWindow)
-            try writer.ledgerEntry(account: account.id, points: points, kind: .earn, reason: Self.kept(KeptPhrase.earnedOnOrder, ["number": number]), orderID: orderID, at: now,
+            try writer.ledgerEntry(account: account.id, points: points, kind: .earn, reason: KeptPhrase.english(KeptPhrase.earnedOnOrder, ["number": number]), orderID: orderID, at: now,
                                    availableAt: available, actor: Self.actor, key: "earn:order:\(orderID)")
         }
         guard let earn = try Row.fetchOne(db.cachedStatement(sql: """
@@ -43,11 +43,11 @@ extension AutomationPass {
         let availableAt = (earn[1] as Int64?).map(Date.init(unixSeconds:))
         var amount = owed - reversed
         if let availableAt, availableAt > now {
-            try writer.ledgerEntry(account: account.id, points: -amount, kind: .reversal, reason: Self.kept(KeptPhrase.refundOfOrder, ["number": number]), orderID: orderID,
+            try writer.ledgerEntry(account: account.id, points: -amount, kind: .reversal, reason: KeptPhrase.english(KeptPhrase.refundOfOrder, ["number": number]), orderID: orderID,
                                    at: now, availableAt: availableAt, actor: Self.actor, key: "reversal:order:\(orderID):\(refunded):\(status.rawValue)")
         } else {
             amount = min(amount, max(0, try writer.balance(account: account.id, at: now).available))
-            try writer.ledgerEntry(account: account.id, points: -amount, kind: .reversal, reason: Self.kept(KeptPhrase.refundOfOrder, ["number": number]), orderID: orderID,
+            try writer.ledgerEntry(account: account.id, points: -amount, kind: .reversal, reason: KeptPhrase.english(KeptPhrase.refundOfOrder, ["number": number]), orderID: orderID,
                                    at: now, actor: Self.actor, key: "reversal:order:\(orderID):\(refunded):\(status.rawValue)")
         }
     }
@@ -105,7 +105,7 @@ extension AutomationPass {
                 try db.cachedStatement(sql: "UPDATE loyalty_accounts SET demotion_due_at = ? WHERE id = ?")
                     .execute(arguments: [now.addingTimeInterval(rules.demotionGrace).unixSeconds, account])
                 try writer.logActivity(at: now, actor: Self.actor, subjectType: "loyalty", subjectID: account, action: phrase("tier under review"),
-                                       detail: Self.kept(KeptPhrase.tierUnderReview, ["points": String(yearly), "tier": target.title,
+                                       detail: KeptPhrase.english(KeptPhrase.tierUnderReview, ["points": String(yearly), "tier": target.title,
                                                                                                 "days": String(Int(rules.demotionGrace / 86_400))]))
             } else if target >= tier, demotionDue != nil {
                 try db.cachedStatement(sql: "UPDATE loyalty_accounts SET demotion_due_at = NULL WHERE id = ?").execute(arguments: [account])
@@ -120,13 +120,13 @@ extension AutomationPass {
         try db.cachedStatement(sql: "UPDATE loyalty_accounts SET demotion_due_at = NULL WHERE id = ?").execute(arguments: [account])
         let demoted = target < tier
         try writer.logActivity(at: now, actor: Self.actor, subjectType: "loyalty", subjectID: account,
-                               action: demoted ? phrase("tier lowered") : phrase("tier raised"), detail: Self.kept(KeptPhrase.tierChangeThisYear, ["from": tier.title, "to": target.title, "points": String(yearly)]))
+                               action: demoted ? phrase("tier lowered") : phrase("tier raised"), detail: KeptPhrase.english(KeptPhrase.tierChangeThisYear, ["from": tier.title, "to": target.title, "points": String(yearly)]))
         guard !who.email.isEmpty else { return }
         try writer.queueMembershipMail(.loyaltyTierChange, key: "loyalty_tier:account:\(account):\(target.rawValue):\(now.unixSeconds / 86_400)",
                                        to: who, values: ["tier": target.title, "points": String(yearly), "demoted": demoted ? "yes" : ""],
                                        at: now, composer: composer)
         report.decisions.append(.init(outcome: .queued, kind: .loyaltyTierChange, orderNumber: "", recipient: who.email,
-                                      why: Self.kept(KeptPhrase.tierChange, ["from": tier.title, "to": target.title])))
+                                      why: KeptPhrase.english(KeptPhrase.tierChange, ["from": tier.title, "to": target.title])))
     }
 
     /// Members expired on an earlier day hold nothing more (any new point would have moved their
@@ -147,10 +147,10 @@ extension AutomationPass {
             guard available > 0 else { continue }
             let expires = Date(unixSeconds: active).addingTimeInterval(rules.expiryAfter)
             if expires <= now {
-                try writer.ledgerEntry(account: account, points: -available, kind: .expire, reason: Self.kept(KeptPhrase.unusedSince, ["day": Self.day(active)]),
+                try writer.ledgerEntry(account: account, points: -available, kind: .expire, reason: KeptPhrase.english(KeptPhrase.unusedSince, ["day": Self.day(active)]),
                                        at: now, actor: Self.actor, key: "expire:account:\(account):\(active)")
                 try writer.logActivity(at: now, actor: Self.actor, subjectType: "loyalty", subjectID: account, action: phrase("points expired"),
-                                       detail: Self.kept(KeptPhrase.points, ["points": String(available)]))
+                                       detail: KeptPhrase.english(KeptPhrase.points, ["points": String(available)]))
                 continue
             }
             let who = try AppDatabase.customer(db, id: customer)
@@ -159,7 +159,7 @@ extension AutomationPass {
             if try writer.queueMembershipMail(.pointsExpiring, key: "points_expiring:account:\(account):\(active)", to: who, values: values,
                                               at: now, composer: composer) != nil {
                 report.decisions.append(.init(outcome: .queued, kind: .pointsExpiring, orderNumber: "", recipient: who.email,
-                                              why: Self.kept(KeptPhrase.unusedPoints, ["points": String(available), "day": Self.day(active)])))
+                                              why: KeptPhrase.english(KeptPhrase.unusedPoints, ["points": String(available), "day": Self.day(active)])))
             }
         }
     }
@@ -216,14 +216,14 @@ extension AutomationPass {
                 if thisYear >= rules.referralsPerYear { refusal = "\(rules.referralsPerYear) referrals rewarded this year already" }
             }
             if refusal.isEmpty {
-                try writer.ledgerEntry(account: referrer, points: rules.referralPoints, kind: .earn, reason: Self.kept(KeptPhrase.referral, ["number": number]),
+                try writer.ledgerEntry(account: referrer, points: rules.referralPoints, kind: .earn, reason: KeptPhrase.english(KeptPhrase.referral, ["number": number]),
                                        at: now, actor: Self.actor, key: "referral:order:\(row[2] as Int64)")
             }
             try db.cachedStatement(sql: "UPDATE referrals SET state = ?, reason = ? WHERE id = ?")
                 .execute(arguments: [refusal.isEmpty ? "rewarded" : "refused", refusal, id])
             try writer.logActivity(at: now, actor: Self.actor, subjectType: "loyalty", subjectID: referrer,
                                    action: refusal.isEmpty ? phrase("referral rewarded") : phrase("referral refused"),
-                                   detail: refusal.isEmpty ? Self.kept(KeptPhrase.referralRewarded, ["number": number, "points": String(rules.referralPoints)]) : refusal)
+                                   detail: refusal.isEmpty ? KeptPhrase.english(KeptPhrase.referralRewarded, ["number": number, "points": String(rules.referralPoints)]) : refusal)
         }
     }
 }

@@ -14,7 +14,7 @@ struct AutomationPass {
     var report = AutomationReport()
 
     var db: Database { writer.db }
-    static let actor = "automation"
+    static let actor = ActivityEntry.automation
     private static let day: TimeInterval = 86_400
     /// A survey not sent this long after it was due is left: asking weeks later is noise.
     private static let surveyLateness: TimeInterval = 14 * 86_400
@@ -63,7 +63,7 @@ struct AutomationPass {
                     try decide(.skipped, .thankYou, order, why: order.facts.status == .cancelled ? KeptPhrase.arrivedCancelled : KeptPhrase.arrivedRefunded)
                     continue
                 }
-                try queue(.thankYou, for: order, dedupeKey: "thank_you:order:\(order.id)", why: Self.kept(KeptPhrase.placed, ["ago": Self.ago(age)]))
+                try queue(.thankYou, for: order, dedupeKey: "thank_you:order:\(order.id)", why: KeptPhrase.english(KeptPhrase.placed, ["ago": Self.ago(age)]))
             }
         }
         try setCursor("orders", cursor)
@@ -171,7 +171,7 @@ struct AutomationPass {
                 continue
             }
             if let expires: Int64 = row[5], expires <= now.unixSeconds {
-                let why = Self.kept(KeptPhrase.notSentInTime, ["days": String(Int(settings.reviewInvite.expiresAfter / Self.day))])
+                let why = KeptPhrase.english(KeptPhrase.notSentInTime, ["days": String(Int(settings.reviewInvite.expiresAfter / Self.day))])
                 try setInvite(id, .expired, reason: why)
                 try decide(.expired, .reviewInvite, order, why: why)
                 continue
@@ -187,7 +187,7 @@ struct AutomationPass {
                 SELECT o.number, i.sent_at FROM review_invites i JOIN orders o ON o.id = i.order_id
                 WHERE i.customer_id = ? AND i.sent_at > ? AND i.id <> ? ORDER BY i.sent_at DESC LIMIT 1
                 """), arguments: [row[2] as Int64, (now.addingTimeInterval(-settings.reviewInvite.customerGap)).unixSeconds, id]) {
-                let why = Self.kept(KeptPhrase.invitedLately, ["number": recent[0] as String, "ago": Self.ago(now.timeIntervalSince(Date(unixSeconds: recent[1]))),
+                let why = KeptPhrase.english(KeptPhrase.invitedLately, ["number": recent[0] as String, "ago": Self.ago(now.timeIntervalSince(Date(unixSeconds: recent[1]))),
                                                                "days": String(Int(settings.reviewInvite.customerGap / Self.day))])
                 try setInvite(id, .skipped, reason: why)
                 try decide(.skipped, .reviewInvite, order, why: why)
@@ -222,7 +222,7 @@ struct AutomationPass {
             let id: Int64 = row[0]
             let order = try orderForMail(id: row[1])
             if try queue(.reviewReminder, for: order, dedupeKey: "review_reminder:order:\(order.id)",
-                         why: Self.kept(KeptPhrase.noReviewYet, ["days": String(Int(delay / Self.day))]),
+                         why: KeptPhrase.english(KeptPhrase.noReviewYet, ["days": String(Int(delay / Self.day))]),
                          values: ["review_url": settings.reviewInvite.link(orderNumber: order.number)]) {
                 try db.cachedStatement(sql: "UPDATE review_invites SET state = 'reminded', reminder_at = ?, updated_at = ? WHERE id = ?")
                     .execute(arguments: [now.unixSeconds, now.unixSeconds, id])
@@ -245,12 +245,12 @@ struct AutomationPass {
             let kind = SurveyKind(rawValue: row[3]) ?? .csat
             var skip = Self.refusal(order.facts)
             if skip == nil, Date(unixSeconds: row[4]).addingTimeInterval(Self.surveyLateness) <= now {
-                skip = Self.kept(KeptPhrase.notSentInTime, ["days": String(Int(Self.surveyLateness / Self.day))])
+                skip = KeptPhrase.english(KeptPhrase.notSentInTime, ["days": String(Int(Self.surveyLateness / Self.day))])
             }
             if skip == nil, let recent = try Int64.fetchOne(db.cachedStatement(sql: """
                 SELECT sent_at FROM surveys WHERE customer_id = ? AND sent_at > ? AND id <> ? ORDER BY sent_at DESC LIMIT 1
                 """), arguments: [row[2] as Int64, now.addingTimeInterval(-settings.survey.customerGap).unixSeconds, id]) {
-                skip = Self.kept(KeptPhrase.surveyedLately, ["ago": Self.ago(now.timeIntervalSince(Date(unixSeconds: recent))),
+                skip = KeptPhrase.english(KeptPhrase.surveyedLately, ["ago": Self.ago(now.timeIntervalSince(Date(unixSeconds: recent))),
                                                             "days": String(Int(settings.survey.customerGap / Self.day))])
             }
             if let skip {
@@ -291,17 +291,17 @@ struct AutomationPass {
         if let conversation = try Row.fetchOne(db.cachedStatement(sql: """
             SELECT id, status FROM conversations WHERE customer_id = ? AND status IN ('open', 'pending') ORDER BY id LIMIT 1
             """), arguments: [customerID]) {
-            return Self.kept(KeptPhrase.conversationWaiting, ["status": conversation[1] as String, "id": String(conversation[0] as Int64)])
+            return KeptPhrase.english(KeptPhrase.conversationWaiting, ["status": conversation[1] as String, "id": String(conversation[0] as Int64)])
         }
         if let open = try Int64.fetchOne(db.cachedStatement(sql: """
             SELECT id FROM returns WHERE customer_id = ? AND state IN ('requested', 'approved', 'received') ORDER BY id LIMIT 1
             """), arguments: [customerID]) {
-            return Self.kept(KeptPhrase.returnUnderWay, ["id": String(open)])
+            return KeptPhrase.english(KeptPhrase.returnUnderWay, ["id": String(open)])
         }
         if let tracking = try String.fetchOne(db.cachedStatement(sql: """
             SELECT tracking_number FROM shipments WHERE order_id = ? AND status = 'exception' LIMIT 1
             """), arguments: [orderID]) {
-            return Self.kept(KeptPhrase.parcelException, ["tracking": tracking])
+            return KeptPhrase.english(KeptPhrase.parcelException, ["tracking": tracking])
         }
         return nil
     }
@@ -311,8 +311,8 @@ struct AutomationPass {
             SELECT (SELECT min(shipped_at) FROM shipments WHERE order_id = o.id), \(ShopWriter.deliveredAt)
             FROM orders o WHERE o.id = ?
             """), arguments: [orderID])
-        if let delivered: Int64 = row?[1] { return Self.kept(KeptPhrase.delivered, ["ago": Self.ago(now.timeIntervalSince(Date(unixSeconds: delivered)))]) }
-        if let shipped: Int64 = row?[0] { return Self.kept(KeptPhrase.shippedNotDelivered, ["ago": Self.ago(now.timeIntervalSince(Date(unixSeconds: shipped)))]) }
+        if let delivered: Int64 = row?[1] { return KeptPhrase.english(KeptPhrase.delivered, ["ago": Self.ago(now.timeIntervalSince(Date(unixSeconds: delivered)))]) }
+        if let shipped: Int64 = row?[0] { return KeptPhrase.english(KeptPhrase.shippedNotDelivered, ["ago": Self.ago(now.timeIntervalSince(Date(unixSeconds: shipped)))]) }
         return KeptPhrase.due
     }
 
@@ -340,7 +340,7 @@ struct AutomationPass {
             return false
         }
         guard let mailID = try writer.enqueueMail(mail) else { return false }
-        try decide(.queued, kind, order, why: why, detail: Self.kept(KeptPhrase.mailQueuedTo, ["id": String(mailID), "address": mail.toAddress, "why": why]))
+        try decide(.queued, kind, order, why: why, detail: KeptPhrase.english(KeptPhrase.mailQueuedTo, ["id": String(mailID), "address": mail.toAddress, "why": why]))
         return true
     }
 
@@ -349,7 +349,7 @@ struct AutomationPass {
                                  why: String, detail: String? = nil) throws {
         report.decisions.append(.init(outcome: outcome, kind: kind, orderNumber: order.number, recipient: order.customer.email, why: why))
         try writer.logActivity(at: now, actor: Self.actor, subjectType: "order", subjectID: order.id,
-                               action: Self.kept(KeptPhrase.decision(outcome), ["kind": kind.title]), detail: detail ?? why)
+                               action: KeptPhrase.english(KeptPhrase.decision(outcome), ["kind": kind.title]), detail: detail ?? why)
     }
 
     private func setInvite(_ id: Int64, _ state: ReviewInviteState, reason: String) throws {
@@ -376,11 +376,8 @@ struct AutomationPass {
 
     /// "3 h ago", "7 days ago".
     static func ago(_ seconds: TimeInterval) -> String {
-        if seconds < 2 * 3_600 { return kept(KeptPhrase.minutesAgo, ["minutes": String(max(0, Int(seconds / 60)))]) }
-        if seconds < 2 * day { return kept(KeptPhrase.hoursAgo, ["hours": String(Int(seconds / 3_600))]) }
-        return kept(KeptPhrase.daysAgo, ["days": String(Int(seconds / day))])
+        if seconds < 2 * 3_600 { return KeptPhrase.english(KeptPhrase.minutesAgo, ["minutes": String(max(0, Int(seconds / 60)))]) }
+        if seconds < 2 * day { return KeptPhrase.english(KeptPhrase.hoursAgo, ["hours": String(Int(seconds / 3_600))]) }
+        return KeptPhrase.english(KeptPhrase.daysAgo, ["days": String(Int(seconds / day))])
     }
-
-    /// A kept phrase's English, as the database keeps it (see `KeptPhrase`).
-    static func kept(_ phrase: String, _ values: [String: String]) -> String { Said(phrase, values).english }
 }

@@ -100,11 +100,10 @@ struct CustomerTimelineReader {
             WHERE a.action <> 'order placed' ORDER BY a.at DESC LIMIT ?
             """, [customerID]) { row in
             let detail: String = row[3]
-            // The action as the activity log keeps it, in English: said in the desk's language
-            // where the catalogue knows it ("marked preparing").
-            // An automation's detail is a kept phrase said in the language too; a person's (a note, a
+            // The action as the activity log keeps it, in English, is said in the desk's language
+            // ("marked preparing"), and so is an automation's detail; a person's detail (a note, a
             // tag, a hold's reason) is their own words.
-            let byAutomation = (row[4] as String) == AutomationPass.actor
+            let byAutomation = (row[4] as String) == ActivityEntry.automation
             let values = ["order": numbers[row[1]], "actor": row[4] as String].merging(byAutomation ? [:] : ["detail": detail]) { $1 }
             let action = ["action": row[2] as String].merging(byAutomation ? ["detail": detail] : [:]) { $1 }
             return CustomerEvent(at: row.date(0), kind: .orderChange,

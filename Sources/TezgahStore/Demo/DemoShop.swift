@@ -338,9 +338,9 @@ private struct Generator {
     /// What holds a demo invite back, as the automation engine words it.
     static func blocker(conversation: (id: Int64, status: ConversationStatus)?, exception tracking: String?) -> String? {
         if let conversation {
-            return Said(KeptPhrase.conversationWaiting, ["status": conversation.status.rawValue, "id": String(conversation.id)]).english
+            return KeptPhrase.english(KeptPhrase.conversationWaiting, ["status": conversation.status.rawValue, "id": String(conversation.id)])
         }
-        return tracking.map { Said(KeptPhrase.parcelException, ["tracking": $0]).english }
+        return tracking.map { KeptPhrase.english(KeptPhrase.parcelException, ["tracking": $0]) }
     }
 
     mutating func reviewInvite(_ order: DemoOrderMail, who: DemoCustomer, deliveredAt: Int64, blocker: String?,
@@ -356,12 +356,12 @@ private struct Generator {
             reason = blocker
         } else if due > now {
             state = random.chance(0.05) ? .held : .scheduled
-            if state == .held { reason = Said(KeptPhrase.heldBy, ["user": "ayse"]).english }
+            if state == .held { reason = KeptPhrase.english(KeptPhrase.heldBy, ["user": "ayse"]) }
         } else {
             sentAt = due
             let roll = random.int(0...99)
             if roll < 3 && (blocker != nil || roll == 0) {
-                state = .expired; sentAt = nil; reason = Said(KeptPhrase.notSentInTime, ["days": "60"]).english
+                state = .expired; sentAt = nil; reason = KeptPhrase.english(KeptPhrase.notSentInTime, ["days": "60"])
             } else if roll < 3 {
                 state = .skipped; sentAt = nil; reason = "skipped by ayse"
             } else if roll < 30 {
@@ -397,7 +397,7 @@ private struct Generator {
         }
         let perUnit: Int64 = currency.code == "TRY" ? 1 : 30 // foreign currencies earn at a TRY-equivalent rate
         let points = max(1, total / 100 * perUnit)
-        try writer.addPoints(accountID: who.loyaltyAccount!, points: points, reason: Said(KeptPhrase.earnedOnOrder, ["number": number]).english, orderID: orderID,
+        try writer.addPoints(accountID: who.loyaltyAccount!, points: points, reason: KeptPhrase.english(KeptPhrase.earnedOnOrder, ["number": number]), orderID: orderID,
                              at: Date(unixSeconds: placed))
         if now - placed < 365 * day { who.yearlyPoints += points }
         customers[customerIndex] = who

@@ -55,8 +55,8 @@ extension AppDatabase {
                 throw StoreError.notFound(what: phrase("loyalty member"), id: id)
             }
             let code = try writer.newCode(unusedIn: .coupons)
-            let description = settings.rewardPercent.map { Said(KeptPhrase.percentOff, ["percent": String($0)]).english }
-                ?? Said(KeptPhrase.amountOff, ["amount": settings.rewardValue.formatted]).english
+            let description = settings.rewardPercent.map { KeptPhrase.english(KeptPhrase.percentOff, ["percent": String($0)]) }
+                ?? KeptPhrase.english(KeptPhrase.amountOff, ["amount": settings.rewardValue.formatted])
             _ = try writer.run("""
                 INSERT INTO coupons(code, customer_id, kind, description, percent_off, amount_minor, currency, created_at, expires_at,
                                     account_id, points_cost)
@@ -64,7 +64,7 @@ extension AppDatabase {
                 """, [code, customer, description, settings.rewardPercent, settings.rewardPercent == nil ? settings.rewardValue.minorUnits : nil,
                       settings.rewardPercent == nil ? settings.rewardValue.currency.code : nil, now.unixSeconds,
                       now.addingTimeInterval(settings.couponValidity).unixSeconds, id, settings.rewardPoints])
-            try writer.ledgerEntry(account: id, points: -settings.rewardPoints, kind: .redeem, reason: Said(KeptPhrase.redeemedFor, ["code": code]).english, at: now, actor: actor,
+            try writer.ledgerEntry(account: id, points: -settings.rewardPoints, kind: .redeem, reason: KeptPhrase.english(KeptPhrase.redeemedFor, ["code": code]), at: now, actor: actor,
                                    key: "redeem:coupon:\(code)")
             try writer.logActivity(at: now, actor: actor, subjectType: "loyalty", subjectID: id, action: "reward redeemed",
                                    detail: "\(settings.rewardPoints) points for \(code) (\(description))")

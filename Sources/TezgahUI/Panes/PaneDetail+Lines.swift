@@ -20,7 +20,7 @@ struct DetailContext {
     /// phrases said in the language; a person's detail (a note, a hold's reason) is their own words.
     func activityLine(_ entry: ActivityEntry) -> StyledLine {
         let language = clock.language
-        let detail = entry.actor == "automation" ? language.sayKept(entry.detail) : entry.detail
+        let detail = entry.actor == ActivityEntry.automation ? language.sayKept(entry.detail) : entry.detail
         return StyledLine([("  \(clock.short(entry.at)) ", .dim), (entry.actor, .accent), ("  " + language.sayKept(entry.action), .normal),
                            (detail.isEmpty ? "" : " — \(detail)", .dim)])
     }
