@@ -39,6 +39,10 @@ import Testing
         // A value that must be a phrase and is not: the text is left as it is.
         #expect(turkish.sayKept("someone's words deferred") == "someone's words deferred")
         #expect(Language.english.sayKept("delivered 7 days ago") == "delivered 7 days ago")
+        // No reason at all (most invites), and text that runs out where a value should start.
+        #expect(turkish.sayKept("") == "")
+        #expect(turkish.sayKept(" → ") == " → ")
+        #expect(turkish.sayKept("Silver → ") == "Silver → ")
     }
 
     /// Every kept shape, written as the store writes it, reads back as the same phrase in Turkish:

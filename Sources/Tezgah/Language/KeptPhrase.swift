@@ -136,7 +136,7 @@ extension Language {
     /// of the catalogue as it is, else the kept shape it fits with its values, else the text as it
     /// is (an owner's own words, a row older than its phrase).
     public func sayKept(_ text: String) -> String {
-        guard self != .english else { return Self.english(text) }
+        guard self != .english, !text.isEmpty else { return Self.english(text) }
         if let known = keptSaid.withLock({ $0[self]?[text] }) { return known }
         let said = kept(Substring(text)) ?? text
         keptSaid.withLock { cache in
@@ -177,6 +177,7 @@ extension Language {
                 values[name] = value
                 return true
             }
+            guard !text.isEmpty else { return false }
             var from = text.index(after: text.startIndex)
             while from < text.endIndex, let found = text[from...].range(of: next) {
                 if let value = said(text[..<found.lowerBound], as: name), match(rest, text[found.lowerBound...], &values) {
