@@ -13,6 +13,8 @@
 #include <langinfo.h>
 #include <wchar.h>
 #include <ncursesw/curses.h>
+#include <poll.h>
+#include <sys/ioctl.h>
 
 /// Sets the character type (LC_CTYPE) only: ncursesw needs the encoding (UTF-8) and the C library's
 /// character widths before it starts, and tezgah formats numbers and dates itself, so taking every
@@ -58,6 +60,16 @@ static inline int tz_put_cell(int y, int x, const wchar_t *text, attr_t attrs, i
 
 /// Reads one key: returns OK with a character, KEY_CODE_YES with a function key, or ERR on timeout.
 static inline int tz_get_key(wint_t *out) { return get_wch(out); }
+
+/// Whether the terminal's input has ended: hung up, or readable with nothing to read (end of file).
+/// Asked after get_wch found no key, so a key that arrives meanwhile counts as input, not an end.
+static inline int tz_input_ended(void) {
+    struct pollfd input = { .fd = 0, .events = POLLIN, .revents = 0 };
+    if (poll(&input, 1, 0) <= 0) return 0;
+    if (input.revents & (POLLHUP | POLLERR | POLLNVAL)) return 1;
+    int pending = 0;
+    return ioctl(0, FIONREAD, &pending) == 0 && pending == 0;
+}
 
 /// The C library's column width of a character (what ncursesw uses); -1 for non-printable.
 int wcwidth(wchar_t c);

@@ -23,12 +23,15 @@ int tz_pty_open(int rows, int columns, char *slave_path, size_t slave_path_size)
     strcpy(slave_path, name);
     if (tz_pty_resize(master, rows, columns) != 0) { close(master); return -1; }
     fcntl(master, F_SETFL, fcntl(master, F_GETFL) | O_NONBLOCK);
+    // Not inherited by the program started on the slave: a copy held there would keep the
+    // terminal open after the test closes its side.
+    fcntl(master, F_SETFD, FD_CLOEXEC);
     return master;
 }
 
 #include <signal.h>
 
-pid_t tz_pty_spawn(const char *path, char *const argv[], char *const envp[], const char *slave_path) {
+pid_t tz_pty_spawn(const char *path, char *const argv[], char *const envp[], const char *slave_path, int controlling) {
     pid_t pid = fork();
     if (pid != 0) return pid;
     // Child: only async-signal-safe calls until exec.
@@ -37,7 +40,9 @@ pid_t tz_pty_spawn(const char *path, char *const argv[], char *const envp[], con
     sigprocmask(SIG_SETMASK, &none, NULL);
     for (int s = 1; s < 32; s++) signal(s, SIG_DFL);
     setsid();
-    int slave = open(slave_path, O_RDWR); // the first terminal a session leader opens becomes its controlling terminal
+    // The first terminal a session leader opens becomes its controlling terminal, unless asked not
+    // to: then closing the master sends no SIGHUP and the program reads end-of-file instead.
+    int slave = open(slave_path, controlling ? O_RDWR : O_RDWR | O_NOCTTY);
     if (slave < 0) _exit(127);
     dup2(slave, 0); dup2(slave, 1); dup2(slave, 2);
     if (slave > 2) close(slave);

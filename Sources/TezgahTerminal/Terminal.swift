@@ -8,6 +8,9 @@ public enum TerminalEvent: Equatable, Sendable {
     case resized(width: Int, height: Int)
     /// Nothing arrived within the timeout.
     case idle
+    /// The terminal's input ended (its other side closed) without a SIGHUP reaching us: the desk
+    /// would otherwise wake without waiting, again and again.
+    case inputEnded
 }
 
 /// The real terminal, through ncursesw. Draws buffers, reads keys, restores the screen on exit.
@@ -133,7 +136,7 @@ public final class Terminal {
         wtimeout(tz_stdscr(), timeout)
         var character: wint_t = 0
         let result = tz_get_key(&character)
-        if result == ERR { return .idle }
+        if result == ERR { return tz_input_ended() != 0 ? .inputEnded : .idle }
         if result == tz_key_code_yes() {
             if Int32(character) == tz_key_resize() {
                 invalidate()

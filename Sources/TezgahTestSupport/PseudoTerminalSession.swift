@@ -6,10 +6,14 @@ import Foundation
 public final class PseudoTerminalSession {
     public let pid: pid_t
     private let master: Int32
+    private var hungUp = false
     public private(set) var output = [UInt8]()
     public let started: ContinuousClock.Instant
 
-    public init(binary: String, arguments: [String], environment extra: [String: String] = [:], rows: Int, columns: Int) throws {
+    /// `controllingTerminal: false` starts the program on the terminal without making it its
+    /// controlling one, as some launchers do: a hang-up then sends no SIGHUP.
+    public init(binary: String, arguments: [String], environment extra: [String: String] = [:], rows: Int, columns: Int,
+                controllingTerminal: Bool = true) throws {
         var slavePath = [CChar](repeating: 0, count: 128)
         master = tz_pty_open(Int32(rows), Int32(columns), &slavePath, slavePath.count)
         guard master >= 0 else { throw PseudoTerminalError("cannot open a pseudo-terminal: \(String(cString: strerror(errno)))") }
@@ -22,7 +26,7 @@ public final class PseudoTerminalSession {
         let envp = environment.map { strdup($0) } + [nil]
         defer { (argv + envp).forEach { free($0) } }
         started = .now
-        pid = tz_pty_spawn(binary, argv, envp, slavePath)
+        pid = tz_pty_spawn(binary, argv, envp, slavePath, controllingTerminal ? 1 : 0)
         guard pid > 0 else { throw PseudoTerminalError("cannot start \(binary)") }
     }
 
@@ -34,12 +38,23 @@ public final class PseudoTerminalSession {
             var status: Int32 = 0
             waitpid(pid, &status, 0)
         }
+        if !hungUp { close(master) }
+    }
+
+    /// Closes the terminal's master side, as a dropped SSH link does; nothing more is read.
+    public func hangUp() {
+        guard !hungUp else { return }
+        hungUp = true
         close(master)
     }
 
     /// Reads whatever has arrived, waiting up to `timeout` for the first byte.
     @discardableResult
     public func read(timeout: Duration) -> Int {
+        if hungUp {
+            Thread.sleep(forTimeInterval: min(0.01, Double(timeout.components.seconds) + Double(timeout.components.attoseconds) / 1e18))
+            return 0
+        }
         var descriptor = pollfd(fd: master, events: Int16(POLLIN), revents: 0)
         let milliseconds = Int32(timeout.components.seconds * 1_000 + timeout.components.attoseconds / 1_000_000_000_000_000)
         guard poll(&descriptor, 1, milliseconds) > 0 else { return 0 }

@@ -12,7 +12,8 @@ int tz_pty_resize(int fd, int rows, int columns);
 
 
 #include <sys/types.h>
-/// Starts `path` with `argv`/`envp` in a new session whose controlling terminal is `slave_path`,
-/// with an empty signal mask and default signal handlers. Returns the child's pid, or -1.
-pid_t tz_pty_spawn(const char *path, char *const argv[], char *const envp[], const char *slave_path);
+/// Starts `path` with `argv`/`envp` in a new session on `slave_path` (its controlling terminal when
+/// `controlling` is non-zero), with an empty signal mask and default signal handlers. Returns the
+/// child's pid, or -1.
+pid_t tz_pty_spawn(const char *path, char *const argv[], char *const envp[], const char *slave_path, int controlling);
 #endif

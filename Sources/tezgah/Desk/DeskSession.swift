@@ -38,7 +38,8 @@ struct DeskSession {
         core.useKeys(keys)
         var lastTick = Date()
         var lastLook = Date()
-        while !core.state.isQuitting && !TerminationSignals.received {
+        var inputEnded = false
+        while !core.state.isQuitting && !TerminationSignals.received && !inputEnded {
             terminal.draw(core.frame())
             for text in core.clipboardRequests { terminal.copyToClipboard(text) }
             core.clipboardRequests.removeAll()
@@ -46,10 +47,11 @@ struct DeskSession {
             // then costs one frame for the burst, not one per repeat.
             var event = terminal.nextEvent(timeout: core.hasRunningJob ? 200 : 1_000)
             var handled = 0
-            while event != .idle && handled < 256 && !core.state.isQuitting {
+            while event != .idle && handled < 256 && !core.state.isQuitting && !inputEnded {
                 switch event {
                 case .key(let key): core.send(.keyPressed(key))
                 case let .resized(width, height): core.send(.terminalResized(width: width, height: height))
+                case .inputEnded: inputEnded = true
                 case .idle: break
                 }
                 handled += 1
