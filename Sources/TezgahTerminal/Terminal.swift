@@ -114,14 +114,22 @@ public final class Terminal {
         FileHandle.standardOutput.write(Data(sequence.utf8))
     }
 
+    /// Why a terminal cannot show the desk; the command line words it in its language.
+    public enum Refusal: Equatable, Sendable {
+        /// Known to terminfo, but it cannot move the cursor (`dumb`).
+        case cannotAddress(term: String)
+        /// Unknown to this system's terminfo, or TERM unset.
+        case unknown(term: String)
+    }
+
     /// Why the terminal `term` names cannot show the desk, or nil when it can: it must be known to
     /// terminfo and able to move the cursor.
-    public static func refusal(term: String?) -> String? {
+    public static func refusal(term: String?) -> Refusal? {
         let name = term ?? ""
         switch name.isEmpty ? -1 : tz_terminal_can_address(name) {
         case 1: return nil
-        case 0: return "The terminal TERM=\(name) cannot move the cursor, which the desk needs; run tezgah in a terminal emulator (TERM=xterm-256color, screen, tmux or linux)."
-        default: return "The terminal TERM=\(name.isEmpty ? "(unset)" : name) is unknown to this system's terminfo; set TERM to one it knows, such as xterm-256color, or install its description (ncurses-term)."
+        case 0: return .cannotAddress(term: name)
+        default: return .unknown(term: name.isEmpty ? "(unset)" : name)
         }
     }
 

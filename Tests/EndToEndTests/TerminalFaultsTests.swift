@@ -28,11 +28,12 @@ import Testing
         print("resize storm: 100 resizes in \(String(format: "%.2f", seconds)) s")
     }
 
-    @Test(arguments: [("dumb", "cannot move the cursor"), ("no-such-terminal", "unknown to this system's terminfo")])
-    func aTerminalThatCannotDrawIsNamed(term: String, says: String) throws {
+    @Test(arguments: [("dumb", "cannot move the cursor", "C.UTF-8"), ("no-such-terminal", "unknown to this system's terminfo", "C.UTF-8"),
+                      ("dumb", "imleci taşıyamıyor", "tr_TR.UTF-8")])
+    func aTerminalThatCannotDrawIsNamed(term: String, says: String, lang: String) throws {
         let scratch = Scratch()
         let shop = TezgahBinary.demoShop(in: scratch)
-        let session = try TmuxSession(command: [TezgahBinary.path, "--db", shop], environment: ["TERM": term],
+        let session = try TmuxSession(command: [TezgahBinary.path, "--db", shop], environment: ["TERM": term, "LANG": lang],
                                       width: 100, height: 30, scratch: scratch)
         let screen = try session.waitFor(text: says)
         #expect(screen.contains("TERM=\(term)"))

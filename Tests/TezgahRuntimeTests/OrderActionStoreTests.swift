@@ -175,6 +175,8 @@ import TezgahTestSupport
         #expect(report.changed == [orders[0], other, orders[1]])
         #expect(report.mailsQueued == 2)
         #expect(report.mailNotice?.english == "no mail queued for order #4: “kaya.example.com” is not an e-mail address like name@example.com")
+        #expect(report.mailNotice.map(Language.turkish.say)
+                == "sipariş #4 için e-posta sıraya alınmadı: “kaya.example.com”, ad@example.com gibi bir e-posta adresi değil")
         #expect(report.ordersUnmailed == 1)
         #expect(try order(other).summary.status == .preparing)
         #expect(try queued().map(\.toAddress) == ["isik@example.com.tr", "isik@example.com.tr"])

@@ -961,5 +961,10 @@ public enum Catalogue {
         "Give a value for {key}.": "{key} için bir değer verin.",
         "The {key} is one line of text.": "{key} tek satırlık bir metindir.",
         "“{value}” is not a time zone name such as Europe/Istanbul.": "“{value}”, Europe/Istanbul gibi bir saat dilimi adı değil.",
+        // Why mail cannot go to an address (KeptPhrase).
+        "“{address}” is not an e-mail address like name@example.com": "“{address}”, ad@example.com gibi bir e-posta adresi değil",
+        // Terminals the desk cannot draw on.
+        "The terminal TERM={term} cannot move the cursor, which the desk needs; run tezgah in a terminal emulator (TERM=xterm-256color, screen, tmux or linux).": "TERM={term} uçbirimi imleci taşıyamıyor, masa ise buna gerek duyar; tezgah'ı bir uçbirim öykünücüsünde çalıştırın (TERM=xterm-256color, screen, tmux ya da linux).",
+        "The terminal TERM={term} is unknown to this system's terminfo; set TERM to one it knows, such as xterm-256color, or install its description (ncurses-term).": "TERM={term} uçbirimi bu sistemin terminfo veritabanında yok; TERM'i xterm-256color gibi bilinen bir değere ayarlayın ya da tanımını kurun (ncurses-term).",
     ]
 }

@@ -34,6 +34,8 @@ public enum KeptPhrase {
     public static let noMailWritten = phrase("no mail could be written")
     public static let mailQueuedTo = phrase("mail {id} to {address}; {why}")
     public static let noAddress = phrase("the customer has no e-mail address")
+    /// Why mail cannot go to an address, as a clause (a sentence adds its full stop).
+    public static let notAnAddress = phrase("“{address}” is not an e-mail address like name@example.com")
     public static let heldBy = phrase("held by {user}")
     /// What the activity log calls an automation's decision ("review invite deferred").
     public static func decision(_ outcome: AutomationReport.Decision.Outcome) -> String {
@@ -90,7 +92,7 @@ public enum KeptPhrase {
         placed, minutesAgo, hoursAgo, daysAgo, notSentInTime, conversationWaiting, returnUnderWay, parcelException, invitedLately,
         surveyedLately, delivered, shippedNotDelivered, noReviewYet, mailQueuedTo, heldBy, tierChange, tierChangeThisYear,
         tierUnderReview, points, unusedPoints, referralRewarded, yearsAMember, noOrderFor, earnedOnOrder, refundOfOrder, unusedSince,
-        referral, birthdayOf, redeemedFor, percentOff, amountOff, headerWithoutColon, mislabelledNotUTF8, mislabelledUTF8,
+        referral, birthdayOf, redeemedFor, percentOff, amountOff, notAnAddress, headerWithoutColon, mislabelledNotUTF8, mislabelledUTF8,
         unknownCharsetUTF8, unknownCharsetLatin5, noSender,
     ].map(KeptShape.init) + AutomationReport.Decision.Outcome.allCases.map { KeptShape(decision($0)) })
         .sorted { $0.fixedLength > $1.fixedLength }

@@ -1,3 +1,5 @@
+import Tezgah
+
 /// A message that cannot be written, said in one sentence.
 public enum MailError: Error, Equatable, CustomStringConvertible {
     /// A header value from data held CR or LF: writing it would let that data add headers.
@@ -7,7 +9,7 @@ public enum MailError: Error, Equatable, CustomStringConvertible {
     public var description: String {
         switch self {
         case .lineBreakInHeader(let field): "The \(field) header would contain a line break; refusing to write it (header injection)."
-        case .invalidAddress(let text): "“\(text)” is not an e-mail address like name@example.com."
+        case .invalidAddress(let text): KeptPhrase.english(KeptPhrase.notAnAddress, ["address": text]) + "."
         }
     }
 }

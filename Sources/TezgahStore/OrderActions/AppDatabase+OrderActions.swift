@@ -104,7 +104,7 @@ extension ShopWriter {
                 } catch let unmailable as UnmailableRecipient {
                     // A clause inside the report's parentheses, not a sentence of its own.
                     let reason = unmailable.reason.hasSuffix(".") ? String(unmailable.reason.dropLast()) : unmailable.reason
-                    report.noteUnmailed(Said("no mail queued for order {number}: {reason}", ["number": order.number, "reason": reason]))
+                    report.noteUnmailed(Said("no mail queued for order {number}: {reason}", ["number": order.number], phrases: ["reason": reason]))
                 }
             } else if composer == nil {
                 report.mailNotice = Said("no mail queued: the config has no [mail] section")

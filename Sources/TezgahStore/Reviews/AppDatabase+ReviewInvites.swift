@@ -50,7 +50,7 @@ extension AppDatabase {
                     do {
                         record.mailID = try writer.enqueueMail(try composer(request, now))
                     } catch let unmailable as UnmailableRecipient {
-                        problems.append(Said("The invite for {number} was not sent: {reason}", ["number": number, "reason": unmailable.reason]))
+                        problems.append(Said("The invite for {number} was not sent: {reason}", ["number": number], phrases: ["reason": unmailable.reason]))
                         continue
                     }
                 case .recordReview(let rating, let text):

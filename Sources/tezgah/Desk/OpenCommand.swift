@@ -98,7 +98,7 @@ struct DeskStart {
             throw CommandLineError(Said("tezgah needs a terminal: run it in one (over SSH, use ssh -t)."), exitStatus: 2)
         }
         if let refusal = Terminal.refusal(term: ProcessInfo.processInfo.environment["TERM"]) {
-            throw CommandLineError(sentence: refusal, exitStatus: 2)
+            throw CommandLineError(refusal.said, exitStatus: 2)
         }
         let opening = shop ?? OpenedShop.opening(path: path, readOnly: mayOnlyLook, config: config)
         shop = opening
@@ -113,5 +113,19 @@ struct DeskStart {
         }
         if let farewell { FileHandle.standardError.write(Data((farewell + "\n").utf8)) }
         LocaleNotice(locale: locale, folder: paths.dataFolder).printOnce()
+    }
+}
+
+extension Terminal.Refusal {
+    /// The refusal as the command line says it.
+    var said: Said {
+        switch self {
+        case .cannotAddress(let term):
+            Said("The terminal TERM={term} cannot move the cursor, which the desk needs; run tezgah in a terminal emulator (TERM=xterm-256color, screen, tmux or linux).",
+                 ["term": term])
+        case .unknown(let term):
+            Said("The terminal TERM={term} is unknown to this system's terminfo; set TERM to one it knows, such as xterm-256color, or install its description (ncurses-term).",
+                 ["term": term])
+        }
     }
 }
