@@ -14,13 +14,7 @@ public struct ConfigError: UserFacingError, Equatable {
 
     /// On one line whatever it quotes: a value read from the file may hold a line break.
     public init(_ said: Said) {
-        func oneLine(_ said: Said) -> Said {
-            var said = said
-            said.values = said.values.mapValues(\.onOneLine)
-            said.parts = said.parts.mapValues(oneLine)
-            return said
-        }
-        self.said = oneLine(said)
+        self.said = said.onOneLine
     }
 
     /// A sentence no catalogue knows (a TOML reader's own), said as it is.

@@ -12,8 +12,7 @@ public struct ThemeError: UserFacingError, Equatable {
 
     /// On one line whatever it quotes: a value read from the file may hold a line break.
     public init(_ said: Said) {
-        self.said = said
-        self.said.values = said.values.mapValues(\.onOneLine)
+        self.said = said.onOneLine
     }
 
     /// A sentence no catalogue knows, said as it is.
