@@ -175,4 +175,52 @@ import TezgahMail
         let state = try database.pool.read { try String.fetchOne($0, sql: "SELECT state FROM returns") }
         #expect(state == "requested")
     }
+
+    /// Answers the selected conversation through the editor with `text`; the queued mail's id.
+    func reply(_ text: String, on core: DeskCore, _ database: AppDatabase) throws -> Int64 {
+        core.send(.keyPressed(.character("r")))
+        let draft = try #require(core.takeEditorRequest())
+        let written = try String(contentsOfFile: draft.path, encoding: .utf8)
+        try written.replacingOccurrences(of: "\n\n\n", with: "\n\n\(text)\n\n").write(toFile: draft.path, atomically: true, encoding: .utf8)
+        core.finishReply(draft)
+        #expect(core.state.message?.hasPrefix("Reply queued (mail ") == true, "\(core.state.message ?? "")")
+        return try #require(try database.pool.read { try Int64.fetchOne($0, sql: "SELECT max(id) FROM outbox") })
+    }
+
+    func thread(_ database: AppDatabase, _ id: Int64) throws -> Row {
+        try database.pool.read { db in
+            try Row.fetchOne(db, sql: """
+                SELECT status, waiting_since, message_count, last_message_at, first_response_at,
+                       (SELECT count(*) FROM messages WHERE conversation_id = c.id) FROM conversations c WHERE id = ?
+                """, arguments: [id])!
+        }
+    }
+
+    @Test func undoTakesBackAReplyWhileItsMailWaits() throws {
+        let (core, database, conversation) = try support.deskWithAConversation()
+        let before = try thread(database, conversation)
+        let mail = try reply("Kargonuz yarın elinizde.", on: core, database)
+        #expect(try thread(database, conversation)[0] as String == "pending")
+
+        core.send(.keyPressed(.character("u")))
+        guard case .confirming(let question) = core.state.mode else { Issue.record("no question before undoing"); return }
+        #expect(question.question == "Undo “replied (mail \(mail) to elif@example.net) on conversation #\(conversation)”? y/n")
+        core.send(.keyPressed(.character("y")))
+        #expect(core.state.message == "Undone. 1 queued mail cancelled.")
+        let state = try database.pool.read { try String.fetchOne($0, sql: "SELECT state FROM outbox WHERE id = ?", arguments: [mail]) }
+        #expect(state == "cancelled")
+        #expect(try thread(database, conversation) == before, "status, wait, count, times and thread as before the reply")
+
+        // Answered again, the same words go out under the thread's next count; this time the mail
+        // leaves before the owner presses u, and the reply stays.
+        let second = try reply("Kargonuz yarın elinizde.", on: core, database)
+        #expect(second != mail)
+        try database.pool.write { try $0.execute(sql: "UPDATE outbox SET state = 'sent' WHERE id = ?", arguments: [second]) }
+        core.send(.keyPressed(.character("u")))
+        core.send(.keyPressed(.character("y")))
+        #expect(core.state.message == "Nothing undone. 1 mail had already gone to the customer.")
+        let kept = try thread(database, conversation)
+        #expect(kept[0] as String == "pending" && kept[5] as Int == (before[5] as Int) + 1)
+        #expect(try database.lastUndoableChange(actor: "ayse", subject: .conversation) == nil, "a sent reply is not offered again")
+    }
 }

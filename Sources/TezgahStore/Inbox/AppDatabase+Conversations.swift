@@ -68,6 +68,12 @@ extension AppDatabase {
                                                 phrases: ["action": action, "status": facts.status.title]))
                     continue
                 }
+                if let reply = record.reply {
+                    // A reply can be taken back only while its mail has not left; once it has, the
+                    // customer has it and the conversation stays as the reply left it (the report
+                    // counts the mail as gone).
+                    guard try writer.takeBack(reply, conversation: id, actor: actor, now: now, report: &report) else { continue }
+                }
                 try writer.setConversationFacts(id: id, record.before)
                 try writer.logActivity(at: now, actor: actor, subjectType: "conversation", subjectID: id, action: "undid", detail: action)
                 try writer.reindexConversation(id)
@@ -160,7 +166,10 @@ extension AppDatabase {
             guard let mailID = try writer.enqueueMail(mail) else {
                 throw StoreError.refused(Said("This reply was queued already."))
             }
-            _ = try writer.run("""
+            guard let before = try writer.conversationFacts(id: id),
+                  let times = try Row.fetchOne(db, sql: "SELECT last_message_at, first_response_at, first_response_seconds FROM conversations WHERE id = ?",
+                                               arguments: [id]) else { throw StoreError.notFound(what: phrase("conversation"), id: id) }
+            let messageID = try writer.run("""
                 INSERT INTO messages(conversation_id, at, direction, from_address, message_id, body, subject, references_ids)
                 VALUES (?, ?, 'outbound', ?, ?, ?, ?, ?)
                 """, [id, now.unixSeconds, actor, mail.messageID, text, mail.subject, references.joined(separator: " ")])
@@ -169,8 +178,14 @@ extension AppDatabase {
                     first_response_at = coalesce(first_response_at, ?), waiting_since = NULL, snoozed_until = NULL
                 WHERE id = ?
                 """, arguments: [now.unixSeconds, now.unixSeconds, id])
-            try writer.logActivity(at: now, actor: actor, subjectType: "conversation", subjectID: id, action: "replied",
-                                   detail: "mail \(mailID) to \(customer.email)")
+            let entry = try writer.logActivity(at: now, actor: actor, subjectType: "conversation", subjectID: id, action: "replied",
+                                               detail: "mail \(mailID) to \(customer.email)")
+            if let after = try writer.conversationFacts(id: id) {
+                let reply = ConversationUndoRecord.Reply(mail: mailID, message: messageID, lastMessageAt: times[0], firstResponseAt: times[1],
+                                                         firstResponseSeconds: times[2])
+                try writer.recordUndo(activityID: entry, batch: try writer.nextActivityBatch(),
+                                      ConversationUndoRecord(before: before, after: after, reply: reply))
+            }
             try writer.reindexConversation(id)
             return mailID
         }
@@ -181,9 +196,40 @@ extension AppDatabase {
 struct ConversationUndoRecord: Codable, Equatable {
     var before: ConversationFacts
     var after: ConversationFacts
+    /// For a reply: its mail and thread row, and the conversation's times before it.
+    var reply: Reply?
+
+    struct Reply: Codable, Equatable {
+        var mail: Int64
+        var message: Int64
+        var lastMessageAt: Int64?
+        var firstResponseAt: Int64?
+        var firstResponseSeconds: Int64?
+    }
 }
 
 extension ShopWriter {
+    /// Cancels a reply's mail while it waits (one cancelled or failed already is as good) and takes
+    /// the reply out of the thread; false when the mail is being sent or has been.
+    func takeBack(_ reply: ConversationUndoRecord.Reply, conversation id: Int64, actor: String, now: Date, report: inout UndoReport) throws -> Bool {
+        let state = try String.fetchOne(db, sql: "SELECT state FROM outbox WHERE id = ?", arguments: [reply.mail]).flatMap(OutboxState.init(rawValue:))
+        if state == .sent || state == .sending {
+            report.mailsAlreadySent += 1
+            return false
+        }
+        try takeBackMail(reply.mail, actor: actor, now: now, report: &report)
+        // The cancelled mail gives up its dedupe key, so the owner's next reply (which counts the
+        // thread's messages again) can be queued under it.
+        try db.execute(sql: "UPDATE outbox SET dedupe_key = dedupe_key || ':undone:' || id WHERE id = ?",
+                       arguments: [reply.mail])
+        try db.execute(sql: "DELETE FROM messages WHERE id = ?", arguments: [reply.message])
+        try db.execute(sql: """
+            UPDATE conversations SET message_count = max(0, message_count - 1), last_message_at = ?, first_response_at = ?,
+                first_response_seconds = ? WHERE id = ?
+            """, arguments: [reply.lastMessageAt, reply.firstResponseAt, reply.firstResponseSeconds, id])
+        return true
+    }
+
     func conversationFacts(id: Int64) throws -> ConversationFacts? {
         try Row.fetchOne(db, sql: "SELECT status, snoozed_until, waiting_since, order_id FROM conversations WHERE id = ?", arguments: [id]).map {
             ConversationFacts(status: $0.value(0, default: .open), snoozedUntil: $0[1], waitingSince: $0[2], orderID: $0[3])

@@ -28,7 +28,7 @@ extension AppState {
         message = text
         switch report.subject {
         case .order: return refreshAfterChange(to: .orders, alsoStale: [.shipments, .mail])
-        case .conversation: return refreshAfterChange(to: .support, alsoStale: [])
+        case .conversation: return refreshAfterChange(to: .support, alsoStale: [.mail])
         case .invite: return refreshAfterChange(to: .reviews, alsoStale: [.mail]) + [.loadReviewFigures]
         }
     }
