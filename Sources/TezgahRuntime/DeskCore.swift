@@ -226,8 +226,9 @@ public final class DeskCore {
                 let result = try database.apply(action, toInvites: ids, actor: actor, now: state.clock.now,
                                                 composer: orderMails?.datedComposer, reviewLink: automations.reviewInvite.links)
                 return [.inviteActionApplied(action, changed: result.changed, problems: result.problems)]
-            case .joinLoyalty(let ids):
-                let joined = try database.joinLoyalty(orders: ids, settings: automations.loyalty, actor: actor, now: state.clock.now,
+            case .joinLoyalty(let subjects):
+                let customers = try subjects.compactMap { try database.customerID(of: $0) }
+                let joined = try database.joinLoyalty(customers: customers, settings: automations.loyalty, actor: actor, now: state.clock.now,
                                                       composer: orderMails?.datedComposer)
                 return [.loyaltyChanged(joined == 0 ? self.state.say("Already a member.") : joined == 1 ? self.state.say("Joined loyalty; welcome mail queued.")
                     : self.state.say("{count} customers joined loyalty.", ["count": joined.grouped(in: self.state.language)]))]
@@ -274,18 +275,13 @@ public final class DeskCore {
                 let values: [String: String] = ["id": String(open.id), "state": self.state.say(next.title)]
                 return [.returnChanged(next == .refunded ? self.state.language.say(Said("Return #R{id} {state}; the refund mail is queued.", values))
                     : self.state.language.say(Said("Return #R{id} {state}; the customer is told by mail.", values)))]
-            case .issueVoucher(let text):
-                let words = text.split(separator: " ").map(String.init)
-                guard words.count >= 2, let amount = Decimal(string: words[0].replacingOccurrences(of: ",", with: ".")), amount > 0 else {
-                    return [.loyaltyChanged(self.state.say("Type the value and currency, such as 500 TRY (and an e-mail if it is for someone)."))]
-                }
-                let currency = Currency.code(words[1])
-                var minor = amount
-                for _ in 0..<currency.minorDigits { minor *= 10 }
-                let code = try database.issueVoucher(Money(minorUnits: NSDecimalNumber(decimal: minor).int64Value, currency: currency), validity: nil,
-                                                     customerEmail: words.count > 2 ? words[2] : nil, note: "", actor: actor, now: state.clock.now)
-                let value = Money(minorUnits: NSDecimalNumber(decimal: minor).int64Value, currency: currency).formatted(in: self.state.language)
-                return [.loyaltyChanged(self.state.say("Voucher {code} issued for {amount}.", ["code": code, "amount": value]))]
+            case let .issueVoucher(value, email):
+                let code = try database.issueVoucher(value, validity: nil, customerEmail: email, note: "", actor: actor, now: state.clock.now)
+                return [.loyaltyChanged(self.state.say("Voucher {code} issued for {amount}.", ["code": code, "amount": value.formatted(in: self.state.language)]))]
+            case let .redeemVoucher(code, amount, reference):
+                let balance = try database.redeemVoucher(code: code, amount: amount, reference: reference, actor: actor, now: state.clock.now)
+                return [.loyaltyChanged(self.state.language.say(Said("{code}: {left} left of {issued}.", ["code": balance.code],
+                                                                     amounts: ["left": balance.left, "issued": balance.issued])))]
             case .loadLoyaltyFigures:
                 return [.loyaltyFiguresLoaded(try database.loyaltyFigures(now: state.clock.now, settings: automations.loyalty))]
             case .loadReviewFigures:

@@ -12,13 +12,10 @@ struct VoucherCommand: ParsableCommand {
 
     /// "500 TRY" or "49.90 EUR".
     static func money(_ amount: String, _ currency: String) throws -> Money {
-        let code = Currency.code(currency)
-        guard let value = Decimal(string: amount), value > 0, code.code.count == 3 else {
+        guard let money = Money(typed: amount, currencyCode: currency) else {
             throw CommandLineError(Said("\"{value}\" is not an amount and a currency such as 500 TRY.", ["value": "\(amount) \(currency)"]), exitStatus: 2)
         }
-        var scaled = value
-        for _ in 0..<code.minorDigits { scaled *= 10 }
-        return Money(minorUnits: NSDecimalNumber(decimal: scaled).int64Value, currency: code)
+        return money
     }
 
     struct Issue: ParsableCommand {

@@ -450,3 +450,61 @@ final class ConcurrentResults: @unchecked Sendable {
         #expect(try journey.database.exportCoupons(format: .shopify) == "Code\r\n", "a redeemed coupon is not exported again")
     }
 }
+
+/// The loyalty words the owner types at the desk: `:loyalty join` on an order or a conversation's
+/// customer, and `:voucher issue` / `:voucher redeem` in the Loyalty pane.
+@Suite struct LoyaltyDeskTests {
+    func command(_ text: String, _ core: DeskCore) {
+        core.send(.keyPressed(.character(":")))
+        for c in text { core.send(.keyPressed(.character(c))) }
+        core.send(.keyPressed(.enter))
+    }
+
+    func members(_ database: AppDatabase, email: String) throws -> Int {
+        try database.pool.read { db in
+            try Int.fetchOne(db, sql: """
+                SELECT count(*) FROM loyalty_accounts a JOIN customers c ON c.id = a.customer_id WHERE c.email = ? COLLATE NOCASE
+                """, arguments: [email])!
+        }
+    }
+
+    @Test func joiningFromAConversationOrAnOrderAndVouchersIssuedAndRedeemed() throws {
+        let (core, database, _) = try SupportDeskTests().deskWithAConversation()
+        // The conversation's sender, known only from their mail, joins from Support.
+        #expect(try members(database, email: "elif@example.net") == 0)
+        command("loyalty join", core)
+        #expect(core.state.message == "Joined loyalty; welcome mail queued.")
+        #expect(try members(database, email: "elif@example.net") == 1)
+        core.send(.keyPressed(.character("L")))
+        #expect(core.state.message == "Already a member.")
+
+        // In Orders the same words join the selected order's customer.
+        command("orders", core)
+        core.send(.keyPressed(.escape)) // every order, not only those needing action
+        let selected = try #require(core.state.current.selected?.row.id)
+        let email = try #require(try database.pool.read { db in
+            try String.fetchOne(db, sql: "SELECT c.email FROM orders o JOIN customers c ON c.id = o.customer_id WHERE o.id = ?", arguments: [selected])
+        })
+        let wasMember = try members(database, email: email) == 1
+        command("loyalty join", core)
+        #expect(core.state.message == (wasMember ? "Already a member." : "Joined loyalty; welcome mail queued."))
+        #expect(try members(database, email: email) == 1)
+
+        command("loyalty", core)
+        command("voucher issue 500 TRY elif@example.net", core)
+        let code = try #require(try database.pool.read { try String.fetchOne($0, sql: "SELECT code FROM vouchers ORDER BY id DESC LIMIT 1") })
+        let issued = Money(minorUnits: 50_000, currency: .try_)
+        #expect(core.state.message == "Voucher \(code) issued for \(issued.formatted).")
+        command("voucher redeem \(code.lowercased()) 120,50 TRY order 1042", core)
+        let left = Money(minorUnits: 37_950, currency: .try_)
+        #expect(core.state.message == "\(code): \(left.formatted) left of \(issued.formatted).")
+        command("voucher redeem \(code) 1000 TRY", core)
+        #expect(core.state.message == "Voucher \(code) has \(left.formatted) left.")
+        #expect(try database.voucherBalance(code: code)?.left == left)
+        command("voucher 500", core)
+        #expect(core.state.message == "Type the value and currency, such as 500 TRY (and an e-mail if it is for someone), or Esc.")
+        core.send(.keyPressed(.escape))
+        command("voucher redeem \(code) 10", core)
+        #expect(core.state.message == "Type the voucher's code, the amount and the currency, such as redeem K7QM2-WX9PA 120 TRY, or Esc.")
+    }
+}

@@ -36,4 +36,13 @@ import Testing
         #expect(lines.amountMinorUnits == 149_870)
         #expect([OrderLine]().amountMinorUnits == 0)
     }
+
+    @Test func aTypedValueNeedsItsCurrencyAndMoreThanZero() {
+        #expect(Money(typed: "500", currencyCode: "try") == Money(minorUnits: 50_000, currency: .try_))
+        #expect(Money(typed: "120,50", currencyCode: "EUR") == Money(minorUnits: 12_050, currency: .eur))
+        #expect(Money(typed: "1.250", currencyCode: "TRY") == Money(minorUnits: 125_000, currency: .try_), "a dot before three digits groups")
+        for (amount, code) in [("0", "TRY"), ("-5", "TRY"), ("5OO", "TRY"), ("500", "TL"), ("500", "T1Y"), ("12.5", "JPY"), ("", "USD")] {
+            #expect(Money(typed: amount, currencyCode: code) == nil, "\(amount) \(code)")
+        }
+    }
 }

@@ -202,7 +202,7 @@ public enum Catalogue {
         "go to a pane": "bölmeye git",
         "hold / release": "beklet / bırak",
         "hold, with a reason": "beklet, nedeniyle",
-        "issue a gift voucher": "hediye çeki ver",
+        "gift voucher: issue or redeem": "hediye çeki: ver ya da kullan",
         "last row": "son satır",
         "link to an order (or change it)": "siparişe bağla (ya da değiştir)",
         "mark / unmark a row": "satırı işaretle / kaldır",
@@ -415,8 +415,8 @@ public enum Catalogue {
         "Adjust the points of {target} — e.g. +50 goodwill for the late parcel: ": "{target} puanı düzeltiliyor — örn. +50 geciken kargo için jest: ",
         "Birthday of {target} (1990-02-28): ": "{target} doğum günü (1990-02-28): ",
         "Saved reply ({names}): ": "Hazır yanıt ({names}): ",
-        "Gift voucher — value and currency, then the e-mail if it is for someone (500 TRY ela@example.com): ":
-            "Hediye çeki — tutar ve para birimi, birine verilecekse e-postası (500 TRY ela@example.com): ",
+        "Gift voucher — 500 TRY (and the e-mail it is for), or redeem CODE 120 TRY: ":
+            "Hediye çeki — 500 TRY (birine verilecekse e-postası), ya da redeem KOD 120 TRY: ",
         "a voucher": "bir hediye çeki",
         "Skip the invite for {target} — reason: ": "{target} daveti atlanıyor — neden: ",
         "Review of {target} — rating 1–5, then the text: ": "{target} yorumu — 1–5 puan, sonra metin: ",
@@ -459,7 +459,10 @@ public enum Catalogue {
         "Type the note, or Esc to leave {target} as it is.": "Notu yazın ya da {target} olduğu gibi kalsın diye Esc.",
         "Type the points and why, such as “+50 goodwill for the late parcel” or “-20 double entry”.":
             "Puanı ve nedenini yazın: “+50 geciken kargo için jest” ya da “-20 çift kayıt” gibi.",
-        "Type the value and currency, such as 500 TRY, or Esc.": "Tutarı ve para birimini yazın, 500 TRY gibi, ya da Esc.",
+        "Type the value and currency, such as 500 TRY (and an e-mail if it is for someone), or Esc.":
+            "Tutarı ve para birimini yazın, 500 TRY gibi (birine verilecekse e-postasını da), ya da Esc.",
+        "Type the voucher's code, the amount and the currency, such as redeem K7QM2-WX9PA 120 TRY, or Esc.":
+            "Çekin kodunu, tutarı ve para birimini yazın, redeem K7QM2-WX9PA 120 TRY gibi, ya da Esc.",
         "j/k move · Enter opens the row in its pane (Esc comes back) · Esc closes": "j/k gez · Enter satırı kendi bölmesinde açar (Esc geri getirir) · Esc kapatır",
         "p period (30/90/365 days) · j/k lapsing customers · Enter opens one · r reload · Esc closes":
             "p dönem (30/90/365 gün) · j/k kaybolan müşteriler · Enter birini açar · r yenile · Esc kapatır",
@@ -491,7 +494,6 @@ public enum Catalogue {
         "This order has no return under way.": "Bu siparişin süren bir iadesi yok.",
         "This row has no customer the shop knows.": "Bu satırın mağazanın bildiği bir müşterisi yok.",
         "Type approve, receive, refund or reject (with why) for return #R{id}.": "#R{id} iadesi için approve, receive, refund ya da reject (nedeniyle) yazın.",
-        "Type the value and currency, such as 500 TRY (and an e-mail if it is for someone).": "Tutarı ve para birimini yazın, 500 TRY gibi (birine verilecekse e-postasını da).",
         "Voucher {code} issued for {amount}.": "{amount} değerinde {code} hediye çeki verildi.",
         "requested": "istendi",
         "approved": "onaylandı",

@@ -49,6 +49,14 @@ extension Money {
         self.init(minorUnits: whole * scale + (Int64(fraction.prefix(currency.minorDigits)) ?? 0), currency: currency)
     }
 
+    /// A value above zero the owner typed with its currency's code ("500" "TRY", "49,90" "eur"), as
+    /// vouchers take it on the command line and in the desk; nil unless the code is three letters.
+    public init?(typed amount: String, currencyCode: String) {
+        guard currencyCode.count == 3, currencyCode.allSatisfy({ $0.isASCII && $0.isLetter }),
+              let money = Money(parsing: amount, currency: Currency.code(currencyCode)), money.minorUnits > 0 else { return nil }
+        self = money
+    }
+
     /// "1234.50" with `.` as the separator → 123450 at two digits; nil for anything else, or for
     /// more fraction digits than `digits` unless they are zeros.
     private static func plainMinorUnits(_ bytes: String.UTF8View, separator: UInt8, digits: Int) -> Int64? {

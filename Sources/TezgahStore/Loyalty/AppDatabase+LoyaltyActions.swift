@@ -7,11 +7,21 @@ extension AppDatabase {
     /// Returns how many joined now.
     public func joinLoyalty(orders ids: [Int64], settings: LoyaltySettings, actor: String, now: Date,
                             composer: DatedOrderMailComposer?) throws -> Int {
+        let customers = try pool.read { db in
+            try ids.compactMap { try Int64.fetchOne(db, sql: "SELECT customer_id FROM orders WHERE id = ?", arguments: [$0]) }
+        }
+        return try joinLoyalty(customers: customers, settings: settings, actor: actor, now: now, composer: composer)
+    }
+
+    /// Makes these customers members (each once, however many of their rows were marked); returns
+    /// how many joined now.
+    public func joinLoyalty(customers ids: [Int64], settings: LoyaltySettings, actor: String, now: Date,
+                            composer: DatedOrderMailComposer?) throws -> Int {
         try write { writer in
             var joined = 0
-            for id in ids {
-                guard let customer = try Int64.fetchOne(writer.db, sql: "SELECT customer_id FROM orders WHERE id = ?", arguments: [id]) else { continue }
-                if try writer.join(customerID: customer, settings: settings, actor: actor, at: now, composer: composer).isNew { joined += 1 }
+            for customer in Set(ids).sorted() where try writer.join(customerID: customer, settings: settings, actor: actor, at: now,
+                                                                     composer: composer).isNew {
+                joined += 1
             }
             return joined
         }

@@ -73,7 +73,13 @@ extension AppState {
         let words = text.trimmingCharacters(in: .whitespaces).split(separator: " ", maxSplits: 1).map(String.init)
         guard let verb = words.first?.lowercased() else { return [] }
         let rest = words.count > 1 ? words[1].trimmingCharacters(in: .whitespaces) : ""
-        if let target = Pane(named: verb) { return show(target) }
+        if let target = Pane(named: verb) {
+            // `:loyalty join` (as the owner may say it) is `:join` where the cursor is.
+            if let command = rest.split(separator: " ").first, Self.command(command.lowercased(), in: pane) != nil {
+                return runCommand(rest)
+            }
+            return show(target)
+        }
         if verb == "filter" || verb == "filters" { return filterCommand(rest) }
         if verb == "customer" && !rest.isEmpty { return [.findCustomers(rest)] }
         if verb == "import" {

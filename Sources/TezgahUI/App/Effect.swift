@@ -33,15 +33,17 @@ public enum Effect: Equatable, Sendable {
     case applyInviteAction(ReviewInviteAction, ids: [Int64])
     /// The Reviews pane's figures for its status line.
     case loadReviewFigures
-    /// Makes the customers of these orders loyalty members (welcome points and mail).
-    case joinLoyalty(orderIDs: [Int64])
+    /// Makes the customers of these rows (orders, conversations) loyalty members (welcome points and mail).
+    case joinLoyalty([CustomerSubject])
     /// Adds or takes away points by hand, with the reason; logged under the Unix user.
     case adjustPoints(Int64, reason: String, accountIDs: [Int64])
     /// Spends a member's points on a reward coupon.
     case redeemReward(accountID: Int64)
     case setBirthday(String, accountIDs: [Int64])
-    /// Issues a gift voucher: "500 TRY" and, optionally, the customer's e-mail.
-    case issueVoucher(String)
+    /// Issues a gift voucher of this value, for the customer with this e-mail if one is named.
+    case issueVoucher(Money, forEmail: String?)
+    /// Takes an amount off a gift voucher; `reference` says what it paid for.
+    case redeemVoucher(code: String, Money, reference: String)
     /// Records a return request ("2 KUPA-01: broken", "| reason" outside the window).
     case requestReturn(orderID: Int64, text: String)
     /// The order came from this member's referral code.

@@ -27,8 +27,8 @@ extension PaneDefinition {
             KeyBinding([.character("b")], "set the birthday", commands: ["birthday"]) { state, _ in
                 state.askAboutTargets(.birthday, phrase("Birthday of {target} (1990-02-28): "))
             },
-            KeyBinding([.character("V")], "issue a gift voucher", commands: ["voucher"]) { state, _ in
-                state.mode = .prompting(Prompt(purpose: .voucher, label: state.say("Gift voucher — value and currency, then the e-mail if it is for someone (500 TRY ela@example.com): "),
+            KeyBinding([.character("V")], "gift voucher: issue or redeem", commands: ["voucher"]) { state, _ in
+                state.mode = .prompting(Prompt(purpose: .voucher, label: state.say("Gift voucher — 500 TRY (and the e-mail it is for), or redeem CODE 120 TRY: "),
                                                ids: [], targets: state.say("a voucher")))
                 return []
             },
@@ -47,14 +47,33 @@ extension AppState {
         return []
     }
 
+    /// Enter in the voucher prompt: "500 TRY", "issue 500 TRY ela@example.com" (as `:voucher issue …`
+    /// reads), or "redeem CODE 120 TRY" with what it paid for after it.
+    mutating func submitVoucherPrompt(_ text: String) -> [Effect] {
+        var words = text.split(separator: " ").map(String.init)
+        let verb = words.first.map(SearchFolding.fold)
+        if verb == "redeem" {
+            words.removeFirst()
+            guard words.count >= 3, let amount = Money(typed: words[1], currencyCode: words[2]) else {
+                message = say("Type the voucher's code, the amount and the currency, such as redeem K7QM2-WX9PA 120 TRY, or Esc.")
+                return []
+            }
+            mode = .browsing
+            return [.redeemVoucher(code: words[0], amount, reference: words.dropFirst(3).joined(separator: " "))]
+        }
+        if verb == "issue" { words.removeFirst() }
+        guard words.count >= 2, words.count <= 3, let value = Money(typed: words[0], currencyCode: words[1]) else {
+            message = say("Type the value and currency, such as 500 TRY (and an e-mail if it is for someone), or Esc.")
+            return []
+        }
+        mode = .browsing
+        return [.issueVoucher(value, forEmail: words.count == 3 ? words[2] : nil)]
+    }
+
     /// Enter in the adjust prompt: "+50 goodwill" or "-20 typo in the last order".
     mutating func submitLoyaltyPrompt(_ prompt: Prompt) -> [Effect] {
         let text = prompt.text.trimmingCharacters(in: .whitespaces)
-        if prompt.purpose == .voucher {
-            guard !text.isEmpty else { message = say("Type the value and currency, such as 500 TRY, or Esc."); return [] }
-            mode = .browsing
-            return [.issueVoucher(text)]
-        }
+        if prompt.purpose == .voucher { return submitVoucherPrompt(text) }
         if prompt.purpose == .birthday {
             guard !text.isEmpty else { message = say("Type the birthday as 1990-02-28, or Esc."); return [] }
             mode = .browsing

@@ -45,7 +45,7 @@ extension PaneDefinition {
             },
             KeyBinding([.character("L")], "customer joins loyalty", commands: ["join"]) { state, _ in
                 guard let (ids, _) = state.targets() else { return [] }
-                return [.joinLoyalty(orderIDs: ids)]
+                return [.joinLoyalty(ids.map(CustomerSubject.order))]
             },
             KeyBinding([.character("u")], "undo my last change", commands: ["undo"]) { _, _ in [.findUndo(.order)] },
         ],

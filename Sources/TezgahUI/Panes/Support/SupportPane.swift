@@ -53,6 +53,10 @@ extension PaneDefinition {
                                                ids: [conversation.id], targets: number))
                 return []
             },
+            KeyBinding([.character("L")], "customer joins loyalty", commands: ["join"]) { state, _ in
+                guard let (ids, _) = state.targets() else { return [] }
+                return [.joinLoyalty(ids.map(CustomerSubject.conversation))]
+            },
             KeyBinding([.character("f")], "unfold / fold quoted text", commands: ["quotes"]) { state, _ in
                 state.showsQuotedText.toggle()
                 state.message = state.showsQuotedText ? state.say("Quoted text and signatures shown in full.")
