@@ -221,6 +221,18 @@ import Tezgah
         guard case .bounce(let bounce) = exim.kind else { Issue.record("not a bounce: \(exim.kind)"); return }
         #expect(bounce.isPermanent && bounce.status == "5.1.1" && bounce.recipient == "gone@example.net")
         #expect(bounce.originalMessageID == "<thanks-7.tezgah@aysenin-dukkani.example>")
+        // Exim giving up after its retries: no reply code and no address in brackets; the header names it.
+        let retried = read("""
+            From: Mail Delivery System <Mailer-Daemon@mail.example.net>
+            Subject: Mail delivery failed: returning message to sender
+            X-Failed-Recipients: later@example.net
+            Auto-Submitted: auto-replied
+
+              later@example.net
+                retry timeout exceeded
+            """)
+        guard case .bounce(let given) = retried.kind else { Issue.record("not a bounce: \(retried.kind)"); return }
+        #expect(given.recipient == "later@example.net" && !given.isPermanent, "no 5.x.x: the address is not suppressed")
     }
 
     @Test func autoRepliesAndUnsubscribes() {

@@ -37,7 +37,7 @@ enum DeliveryReport {
                                       status: status, recipient: recipient, originalMessageID: original ?? mail.references.last,
                                       diagnostic: diagnostic)
         }
-        return plainBounce(mail)
+        return plainBounce(mail, failedRecipients: entity.header("X-Failed-Recipients"))
     }
 
     /// `rfc822; ayse@example.com` → `ayse@example.com`.
@@ -46,15 +46,17 @@ enum DeliveryReport {
         return value[value.index(after: semicolon)...].trimmingCharacters(in: .whitespaces)
     }
 
-    /// A bounce without a report part: from the mailer daemon, with a subject bounces use.
-    private static func plainBounce(_ mail: InboundMail) -> InboundMail.Bounce? {
+    /// A bounce without a report part: from the mailer daemon, with a subject bounces use or Exim's
+    /// `X-Failed-Recipients` header, which names the address even when no line of the text does.
+    private static func plainBounce(_ mail: InboundMail, failedRecipients: String?) -> InboundMail.Bounce? {
         let from = mail.fromAddress.lowercased()
         let subject = mail.subject.lowercased()
         let fromDaemon = from.hasPrefix("mailer-daemon@") || from.hasPrefix("postmaster@") || from == "mailer-daemon" || from.isEmpty
         guard fromDaemon else { return nil }
         let bounceSubject = ["undelivered mail returned to sender", "mail delivery failed", "delivery status notification",
                              "undeliverable", "returned mail", "failure notice"].contains { subject.contains($0) }
-        guard bounceSubject else { return nil }
+        let failed = failedRecipients?.split(separator: ",").lazy.map { $0.trimmingCharacters(in: .whitespaces) }.first { $0.contains("@") }
+        guard bounceSubject || failed != nil else { return nil }
         let lines = mail.text.split(whereSeparator: \.isNewline).map(String.init)
         // The first line with an SMTP reply or an enhanced status code says what happened.
         let reply = lines.first { line in line.range(of: #"\b[245]\d\d[ -][245]\.\d{1,3}\.\d{1,3}\b|\b[45]\.\d{1,3}\.\d{1,3}\b|\b5\d\d\b"#,
@@ -63,7 +65,7 @@ enum DeliveryReport {
             line.range(of: #"\b[245]\.\d{1,3}\.\d{1,3}\b"#, options: .regularExpression).map { String(line[$0]) }
                 ?? line.range(of: #"\b[45]\d\d\b"#, options: .regularExpression).map { String(line[$0]) }
         } ?? ""
-        let recipient = lines.lazy.compactMap { line -> String? in
+        let recipient = failed ?? lines.lazy.compactMap { line -> String? in
             guard let open = line.firstIndex(of: "<"), let close = line[open...].firstIndex(of: ">") else { return nil }
             let address = String(line[line.index(after: open)..<close])
             return address.contains("@") && !address.lowercased().hasPrefix("mailer-daemon") ? address : nil
