@@ -385,6 +385,12 @@ import TezgahMail
         #expect(status == "open")
         try database.apply(.snooze(until: nil), toConversations: [conversation], actor: "ayse", now: Self.now)
         #expect(try database.wakeSnoozedConversations(now: Self.now.addingTimeInterval(365 * 86_400)) == 0)
+        // A shop whose worker reads no inbox: the automation pass ends a snooze too.
+        try database.apply(.snooze(until: Self.now.addingTimeInterval(3_600)), toConversations: [conversation], actor: "ayse", now: Self.now)
+        let mails = try OrderMails(composer: MailComposerFixture.composer(), shopName: "Ayşe'nin Dükkanı")
+        _ = try Automations(settings: AutomationSettings(), mails: mails).run(on: database, now: Self.now.addingTimeInterval(2 * 3_600))
+        let woken = try database.pool.read { try String.fetchOne($0, sql: "SELECT status FROM conversations WHERE id = ?", arguments: [conversation]) }
+        #expect(woken == "open")
     }
 }
 

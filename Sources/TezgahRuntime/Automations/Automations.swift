@@ -28,8 +28,12 @@ public struct Automations: Sendable {
 
     public func run(on database: AppDatabase, now: Date = Date(), dryRun: Bool = false) throws -> AutomationReport {
         let report = try database.runAutomations(settings, now: now, composer: mails.datedComposer, dryRun: dryRun)
-        // Summary upkeep for the Insight figures (a dry run writes nothing, this included).
-        if !dryRun { try database.settleFirstResponses(hours: businessHours) }
+        // Summary upkeep for the Insight figures, and snoozes that have ended, for a shop whose
+        // worker reads no inbox (a dry run writes nothing, these included).
+        if !dryRun {
+            try database.settleFirstResponses(hours: businessHours)
+            try database.wakeSnoozedConversations(now: now)
+        }
         return report
     }
 
