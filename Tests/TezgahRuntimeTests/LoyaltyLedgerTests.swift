@@ -506,5 +506,8 @@ final class ConcurrentResults: @unchecked Sendable {
         core.send(.keyPressed(.escape))
         command("voucher redeem \(code) 10", core)
         #expect(core.state.message == "Type the voucher's code, the amount and the currency, such as redeem K7QM2-WX9PA 120 TRY, or Esc.")
+        core.send(.keyPressed(.escape))
+        command("voucher kullan \(code) 79,50 TRY", core) // the Turkish desk's word
+        #expect(try database.voucherBalance(code: code)?.left == Money(minorUnits: 30_000, currency: .try_))
     }
 }

@@ -416,7 +416,7 @@ public enum Catalogue {
         "Birthday of {target} (1990-02-28): ": "{target} doğum günü (1990-02-28): ",
         "Saved reply ({names}): ": "Hazır yanıt ({names}): ",
         "Gift voucher — 500 TRY (and the e-mail it is for), or redeem CODE 120 TRY: ":
-            "Hediye çeki — 500 TRY (birine verilecekse e-postası), ya da redeem KOD 120 TRY: ",
+            "Hediye çeki — 500 TRY (birine verilecekse e-postası), ya da kullan KOD 120 TRY: ",
         "a voucher": "bir hediye çeki",
         "Skip the invite for {target} — reason: ": "{target} daveti atlanıyor — neden: ",
         "Review of {target} — rating 1–5, then the text: ": "{target} yorumu — 1–5 puan, sonra metin: ",
@@ -462,7 +462,7 @@ public enum Catalogue {
         "Type the value and currency, such as 500 TRY (and an e-mail if it is for someone), or Esc.":
             "Tutarı ve para birimini yazın, 500 TRY gibi (birine verilecekse e-postasını da), ya da Esc.",
         "Type the voucher's code, the amount and the currency, such as redeem K7QM2-WX9PA 120 TRY, or Esc.":
-            "Çekin kodunu, tutarı ve para birimini yazın, redeem K7QM2-WX9PA 120 TRY gibi, ya da Esc.",
+            "Çekin kodunu, tutarı ve para birimini yazın, kullan K7QM2-WX9PA 120 TRY gibi, ya da Esc.",
         "j/k move · Enter opens the row in its pane (Esc comes back) · Esc closes": "j/k gez · Enter satırı kendi bölmesinde açar (Esc geri getirir) · Esc kapatır",
         "p period (30/90/365 days) · j/k lapsing customers · Enter opens one · r reload · Esc closes":
             "p dönem (30/90/365 gün) · j/k kaybolan müşteriler · Enter birini açar · r yenile · Esc kapatır",

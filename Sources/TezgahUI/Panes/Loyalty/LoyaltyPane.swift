@@ -48,11 +48,12 @@ extension AppState {
     }
 
     /// Enter in the voucher prompt: "500 TRY", "issue 500 TRY ela@example.com" (as `:voucher issue …`
-    /// reads), or "redeem CODE 120 TRY" with what it paid for after it.
+    /// reads), or "redeem CODE 120 TRY" with what it paid for after it; the Turkish desk's words
+    /// ("ver", "kullan") as well, as the return steps take theirs.
     mutating func submitVoucherPrompt(_ text: String) -> [Effect] {
         var words = text.split(separator: " ").map(String.init)
         let verb = words.first.map(SearchFolding.fold)
-        if verb == "redeem" {
+        if verb == "redeem" || verb == "kullan" {
             words.removeFirst()
             guard words.count >= 3, let amount = Money(typed: words[1], currencyCode: words[2]) else {
                 message = say("Type the voucher's code, the amount and the currency, such as redeem K7QM2-WX9PA 120 TRY, or Esc.")
@@ -61,7 +62,7 @@ extension AppState {
             mode = .browsing
             return [.redeemVoucher(code: words[0], amount, reference: words.dropFirst(3).joined(separator: " "))]
         }
-        if verb == "issue" { words.removeFirst() }
+        if verb == "issue" || verb == "ver" { words.removeFirst() }
         guard words.count >= 2, words.count <= 3, let value = Money(typed: words[0], currencyCode: words[1]) else {
             message = say("Type the value and currency, such as 500 TRY (and an e-mail if it is for someone), or Esc.")
             return []
