@@ -3,18 +3,8 @@ import GRDB
 import Tezgah
 
 extension AppDatabase {
-    /// Makes the customers of these orders members (each once, with the welcome points and mail).
-    /// Returns how many joined now.
-    public func joinLoyalty(orders ids: [Int64], settings: LoyaltySettings, actor: String, now: Date,
-                            composer: DatedOrderMailComposer?) throws -> Int {
-        let customers = try pool.read { db in
-            try ids.compactMap { try Int64.fetchOne(db, sql: "SELECT customer_id FROM orders WHERE id = ?", arguments: [$0]) }
-        }
-        return try joinLoyalty(customers: customers, settings: settings, actor: actor, now: now, composer: composer)
-    }
-
-    /// Makes these customers members (each once, however many of their rows were marked); returns
-    /// how many joined now.
+    /// Makes these customers members (each once, however many of their rows were marked, with the
+    /// welcome points and mail). Returns how many joined now.
     public func joinLoyalty(customers ids: [Int64], settings: LoyaltySettings, actor: String, now: Date,
                             composer: DatedOrderMailComposer?) throws -> Int {
         try write { writer in
