@@ -36,6 +36,12 @@ import Tezgah
         #expect(EncodedWord.decode("=?iso-8859-9?q?=FE=FD=F0?=") == "şığ")
         // Not an encoded word: left alone.
         #expect(EncodedWord.decode("a =?bogus b") == "a =?bogus b")
+        // A letter cut across two words by a mailer that splits by length ("ş" is C5 9F), in B
+        // and in Q, is read whole; words in different charsets are read each in its own.
+        #expect(EncodedWord.decode("=?UTF-8?B?U2lwYXJpxQ==?= =?UTF-8?B?n2lt?= gelmedi") == "Siparişim gelmedi")
+        #expect(EncodedWord.decode("=?utf-8?q?Sipari=C5?= =?UTF-8?Q?=9Fim?=") == "Siparişim")
+        #expect(EncodedWord.decode("=?iso-8859-9?q?=FE?= =?UTF-8?Q?=C5=9F?=") == "şş")
+        #expect(EncodedWord.decode("Re: =?UTF-8?Q?=C4=B1?=x =?UTF-8?Q?y?=") == "Re: ıx y")
     }
 
     @Test func quotedPrintableSoftBreaksAndEscapes() {

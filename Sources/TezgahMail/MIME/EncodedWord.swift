@@ -26,35 +26,46 @@ enum EncodedWord {
 
     /// Decodes the encoded words in an unfolded header value. Whitespace between two adjacent
     /// encoded words is dropped (RFC 2047 §6.2); B and Q encodings, UTF-8 and ISO-8859 charsets.
+    /// Adjacent words in one charset are joined as bytes before they are read: RFC 2047 wants each
+    /// word whole, but mailers that cut a long subject by length split a letter across two words.
     static func decode(_ value: String) -> String {
         var out = ""
         var pendingSpace = ""
-        var previousWasEncoded = false
+        var run: (charset: String, bytes: [UInt8])?
+        func endRun() {
+            if let current = run { out += TextCharset.decode(current.bytes, charset: current.charset).text }
+            run = nil
+        }
         var rest = value[...]
         while !rest.isEmpty {
-            if rest.hasPrefix("=?"), let (text, length) = decodeWord(rest) {
-                if !previousWasEncoded { out += pendingSpace }
-                out += text
+            if rest.hasPrefix("=?"), let word = decodeWord(rest) {
+                if run == nil {
+                    out += pendingSpace // text, then a word: the space between them stays
+                } else if run?.charset != word.charset {
+                    endRun()
+                }
+                if run == nil { run = (word.charset, []) }
+                run?.bytes += word.bytes
                 pendingSpace = ""
-                previousWasEncoded = true
-                rest = rest.dropFirst(length)
+                rest = rest.dropFirst(word.length)
                 continue
             }
             let character = rest.removeFirst()
             if character == " " || character == "\t" {
                 pendingSpace.append(character)
             } else {
+                endRun()
                 out += pendingSpace
                 pendingSpace = ""
                 out.append(character)
-                previousWasEncoded = false
             }
         }
+        endRun()
         return out + pendingSpace
     }
 
-    /// One `=?charset?B|Q?text?=` at the start of `text`: its decoded text and its length.
-    private static func decodeWord(_ text: Substring) -> (String, Int)? {
+    /// One `=?charset?B|Q?text?=` at the start of `text`: its charset, its bytes and its length.
+    private static func decodeWord(_ text: Substring) -> (charset: String, bytes: [UInt8], length: Int)? {
         let parts = text.dropFirst(2).split(separator: "?", maxSplits: 3, omittingEmptySubsequences: false)
         guard parts.count == 4, parts[3].hasPrefix("="), !parts[2].contains(" ") else { return nil }
         let charset = parts[0].split(separator: "*").first.map { $0.lowercased() } ?? ""
@@ -83,8 +94,7 @@ enum EncodedWord {
         } else {
             return nil
         }
-        let decoded = TextCharset.decode(bytes, charset: charset).text
         let length = 2 + parts[0].count + 1 + parts[1].count + 1 + parts[2].count + 2
-        return (decoded, length)
+        return (charset, bytes, length)
     }
 }
