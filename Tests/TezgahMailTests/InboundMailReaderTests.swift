@@ -164,6 +164,11 @@ import Tezgah
         #expect(mail.problems.contains { $0.hasPrefix("a header line without a colon") })
         #expect(mail.problems.contains("bad base64 in a part, read as far as it goes"))
         #expect(mail.problems.contains("a multipart body that is never closed"))
+        // An mbox envelope line left on top by procmail or a conversion is no problem; the same
+        // words further down are.
+        let enveloped = read("From hasan@example.com Mon Dec  7 10:00:00 2026\nFrom: Hasan <hasan@example.com>\nSubject: Re: Fatura\n\nTamam.")
+        #expect(enveloped.problems.isEmpty && enveloped.fromAddress == "hasan@example.com" && enveloped.subject == "Re: Fatura")
+        #expect(read("Subject: x\nFrom hasan@example.com Mon Dec  7\n\ny").problems.contains { $0.hasPrefix("a header line without a colon") })
         // Nothing at all is still a mail, with nothing in it.
         #expect(read("").text.isEmpty)
         #expect(read(bytes: [0xFF, 0xFE, 0x00, 0x0A]).kind == .message)

@@ -23,9 +23,12 @@ struct MIMEEntity {
         }
         // Lines split on LF bytes (a Character walk would join CR LF into one and cost more); field
         // names kept lowercased, so a lookup compares bytes.
-        for bytes in headText.utf8.split(separator: 0x0A, omittingEmptySubsequences: true) {
+        for (number, bytes) in headText.utf8.split(separator: 0x0A, omittingEmptySubsequences: true).enumerated() {
             var line = Substring(bytes)
             if line.utf8.last == 0x0D { line = line.dropLast() }
+            // An mbox envelope line ("From someone@example.com Mon Dec  7 10:00:00 2026") that
+            // procmail or an mbox-to-Maildir conversion left on top is no header, and nothing wrong.
+            if number == 0, line.hasPrefix("From ") { continue }
             if let first = line.utf8.first, first == 0x20 || first == 0x09 {
                 if fields.isEmpty { continue }
                 fields[fields.count - 1].value += " " + line.trimmedSpaces
