@@ -125,7 +125,21 @@ import Testing
         #expect(TrackingStatusWords.status("somewhere") == nil)
         #expect(Carrier(named: "yurtiçi") == .yurtici)
         #expect(Carrier(named: "DHL") == .dhl)
-        #expect(TrackingStatusWords.time("2026-11-21 07:30") == Date(timeIntervalSince1970: 1_795_246_200))
-        #expect(TrackingStatusWords.time("2026-11-21 07:3") == nil)
+        let utc = TimeZone(identifier: "UTC")!, istanbul = TimeZone(identifier: "Europe/Istanbul")!
+        let seven30UTC = Date(timeIntervalSince1970: 1_795_246_200)
+        #expect(TrackingStatusWords.time("2026-11-21 07:30", localIn: utc) == seven30UTC)
+        #expect(TrackingStatusWords.time("2026-11-21 10:30", localIn: istanbul) == seven30UTC, "a portal's local time, in the shop's zone")
+        #expect(TrackingStatusWords.time("2026-11-21 07:30:00 Z", localIn: istanbul) == seven30UTC, "a written offset wins")
+        #expect(TrackingStatusWords.time("2026-11-21 10:30 +0300", localIn: utc) == seven30UTC)
+        #expect(TrackingStatusWords.time("2026-11-21 07:3", localIn: utc) == nil)
+    }
+
+    /// A Turkish carrier's portal writes İstanbul times without an offset: with the shop's zone
+    /// (config or `tezgah config set`), "2026-11-21 10:30" is 07:30 UTC, not 10:30 UTC.
+    @Test func timesWithoutAnOffsetAreTheShopsLocalTime() throws {
+        let export = "\(Self.header)\nYurtiçi Kargo,112233445566,Teslim edildi,2026-11-21 23:40,Kadıköy,"
+        _ = try database.importFile(try write(export), timeZone: TimeZone(identifier: "Europe/Istanbul")!)
+        let deliveredAt = try database.pool.read { try Int64.fetchOne($0, sql: "SELECT delivered_at FROM shipments WHERE id = ?", arguments: [yurtici]) }
+        #expect(deliveredAt == 1_795_293_600) // 20:40 UTC, the same day in İstanbul
     }
 }

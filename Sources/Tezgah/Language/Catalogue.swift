@@ -543,7 +543,7 @@ public enum Catalogue {
         "\"{value}\" is not a date like 2026-11-24 or a time like 2026-11-24 18:00.": "\"{value}\", 2026-11-24 gibi bir tarih ya da 2026-11-24 18:00 gibi bir zaman değil.",
         "\"{value}\" is not a rating from 1 to 5.": "\"{value}\", 1 ile 5 arasında bir puan değil.",
         "\"{value}\" is not a three-letter currency code such as TRY or EUR.": "\"{value}\", TRY ya da EUR gibi üç harfli bir para birimi kodu değil.",
-        "\"{value}\" is not a time like 2026-11-20 14:05 or 2026-11-20 14:05:00 +0300 (no offset means UTC).": "\"{value}\", 2026-11-20 14:05 ya da 2026-11-20 14:05:00 +0300 gibi bir zaman değil (fark yazılmazsa UTC sayılır).",
+        "\"{value}\" is not a time like 2026-11-20 14:05 (the shop's time) or 2026-11-20 14:05:00 +0300.": "\"{value}\", 2026-11-20 14:05 (mağazanın saati) ya da 2026-11-20 14:05:00 +0300 gibi bir zaman değil.",
         "\"{value}\" is not a tracking status tezgah knows (e.g. in transit, out for delivery, delivered, teslim edildi).": "\"{value}\" tezgah'ın tanıdığı bir kargo durumu değil (örneğin in transit, out for delivery, delivered, teslim edildi).",
         "\"{value}\" is not a whole number of items above zero.": "\"{value}\" sıfırdan büyük tam bir ürün adedi değil.",
         "\"{value}\" is not an Etsy order number (digits only).": "\"{value}\" bir Etsy sipariş numarası değil (yalnızca rakam).",

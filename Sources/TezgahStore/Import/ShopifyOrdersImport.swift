@@ -117,6 +117,14 @@ struct ShopifyOrdersImport {
 
 /// Shopify's "2025-05-11 09:55:16 -0400" (the shop's offset), also with "T" and "Z" or "+03:00".
 enum ShopifyDate {
+    /// As `parse`, but a time written without an offset is a wall-clock time in `zone`: exports
+    /// that write the shop's local times (WooCommerce's, carrier portals') are read in the shop's zone.
+    static func parse(_ text: String, localIn zone: TimeZone) -> Date? {
+        guard let asUTC = parse(text) else { return nil }
+        let written = text.utf8.dropFirst(19).contains { $0 != 0x20 && $0 != 0x09 }
+        return written ? asUTC : asUTC.addingTimeInterval(-Double(zone.secondsFromGMT(for: asUTC)))
+    }
+
     static func parse(_ text: String) -> Date? {
         let scalars = Array(text.utf8)
         func number(in bytes: [UInt8], _ range: Range<Int>) -> Int? {

@@ -42,8 +42,8 @@ struct TrackingStatusImport {
                 throw records.error("Status", Said("\"{value}\" is not a tracking status tezgah knows (e.g. in transit, out for delivery, delivered, teslim edildi).", ["value": statusText]))
             }
             let timeText = records["Time"]
-            guard let at = TrackingStatusWords.time(timeText) else {
-                throw records.error("Time", Said("\"{value}\" is not a time like 2026-11-20 14:05 or 2026-11-20 14:05:00 +0300 (no offset means UTC).", ["value": timeText]))
+            guard let at = TrackingStatusWords.time(timeText, localIn: timeZone) else {
+                throw records.error("Time", Said("\"{value}\" is not a time like 2026-11-20 14:05 (the shop's time) or 2026-11-20 14:05:00 +0300.", ["value": timeText]))
             }
             guard let shipment = try writer.shipmentID(carrier: carrier, trackingNumber: number) else {
                 if unknown.insert(number).inserted { summary.unknownParcels.append(number) }
@@ -52,7 +52,7 @@ struct TrackingStatusImport {
             }
             if let column = Self.etaColumns.first(where: records.has), !records[column].isEmpty {
                 let text = records[column]
-                guard let eta = TrackingStatusWords.time(text) ?? endOfDay(text) else {
+                guard let eta = TrackingStatusWords.time(text, localIn: timeZone) ?? endOfDay(text) else {
                     throw records.error(column, Said("\"{value}\" is not a date like 2026-11-24 or a time like 2026-11-24 18:00.", ["value": text]))
                 }
                 if try writer.moveEta(shipmentID: shipment, to: eta) { summary.etasMoved += 1 }
@@ -139,12 +139,13 @@ enum TrackingStatusWords {
         statuses[SearchFolding.fold(text.replacingOccurrences(of: "_", with: " ").trimmingCharacters(in: .whitespaces))]
     }
 
-    /// "2026-11-20 14:05", with seconds, a "T", and an offset or "Z" as the portal writes them.
-    static func time(_ text: String) -> Date? {
-        if let date = ShopifyDate.parse(text) { return date }
+    /// "2026-11-20 14:05", with seconds, a "T", and an offset or "Z" as the portal writes them; a
+    /// time without an offset is the shop's local time, as portals write them.
+    static func time(_ text: String, localIn zone: TimeZone) -> Date? {
+        if let date = ShopifyDate.parse(text, localIn: zone) { return date }
         // Without seconds: insert them and try again.
         let utf8 = Array(text.utf8)
         guard utf8.count >= 16, utf8[13] == 0x3A, utf8.count == 16 || utf8[16] != 0x3A else { return nil }
-        return ShopifyDate.parse(String(decoding: utf8[..<16], as: UTF8.self) + ":00" + String(decoding: utf8[16...], as: UTF8.self))
+        return ShopifyDate.parse(String(decoding: utf8[..<16], as: UTF8.self) + ":00" + String(decoding: utf8[16...], as: UTF8.self), localIn: zone)
     }
 }

@@ -87,7 +87,7 @@ struct WooCommerceOrdersImport {
     /// "2026-11-20 14:05" or "2026-11-20 14:05:33" in the site's time zone.
     static func localDate(_ text: String, _ zone: TimeZone) -> Date? {
         let full = text.count == 16 ? text + ":00" : text
-        guard full.count == 19, let asUTC = ShopifyDate.parse(full) else { return nil }
-        return asUTC.addingTimeInterval(-Double(zone.secondsFromGMT(for: asUTC)))
+        guard full.count == 19 else { return nil }
+        return ShopifyDate.parse(full, localIn: zone)
     }
 }
