@@ -183,6 +183,10 @@ import TezgahUI
         let row = try database.pool.read { try Row.fetchOne($0, sql: "SELECT first_eta, eta FROM shipments")! }
         #expect(row[0] as Int64 == AutomationJourneyTests.day(2, hour: 24).unixSeconds - 1, "two working days: the end of Wednesday")
         #expect(row[1] as Int64 == AutomationJourneyTests.day(5, hour: 24).unixSeconds - 1, "the carrier's date, the end of Saturday 5 December")
+        // A Turkish portal's name for the column moves it again.
+        try "Carrier,Tracking Number,Status,Time,Tahmini Teslim Tarihi\nyurtici,123456789012,in transit,2026-12-01 09:00,2026-12-04\n"
+            .write(toFile: csv, atomically: true, encoding: .utf8)
+        #expect(try database.importFile(csv, timeZone: AutomationJourneyTests.istanbul).description.contains("1 ETA moved."))
         try "Carrier,Tracking Number,Status,Time,ETA\nyurtici,123456789012,in transit,2026-11-30 18:00,soon\n".write(toFile: csv, atomically: true, encoding: .utf8)
         #expect(throws: ImportError.self) { try database.importFile(csv) }
     }

@@ -22,7 +22,9 @@ struct TrackingStatusImport {
     /// Reads a date-only ETA as the end of that day here.
     var timeZone = TimeZone(identifier: "UTC")!
 
-    static let etaColumns = ["Estimated Delivery", "ETA", "Tahmini Teslim"]
+    /// The names portals give the carrier's promised day (UPS says "Scheduled Delivery Date").
+    static let etaColumns = ["Estimated Delivery", "Estimated Delivery Date", "Scheduled Delivery", "Scheduled Delivery Date",
+                             "Expected Delivery", "ETA", "Tahmini Teslim", "Tahmini Teslim Tarihi"]
 
     static let requiredColumns = ["Tracking Number", "Status", "Time"]
 
