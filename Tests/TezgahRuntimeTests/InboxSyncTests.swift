@@ -163,6 +163,18 @@ import TezgahMail
         #expect(again == InboxSummary(), "the second sync changes nothing: \(again)")
         #expect(try FileManager.default.attributesOfItem(atPath: shop.maildir + "/cur/1795000010.M1P1.mx,S=90:2,S")[.modificationDate] as? Date == modified)
         #expect(try FileManager.default.contentsOfDirectory(atPath: shop.maildir + "/new").count == 1, "tezgah moved nothing")
+
+        // A copy of the shop's own shipped mail (a Bcc to the shop's address) is no customer writing.
+        try deliver("""
+            From: destek@aysenin-dukkani.example
+            To: \(shop.shipped.address)
+            Subject: Siparişiniz kargoya verildi
+            Message-ID: \(shop.shipped.messageID)
+
+            Kargonuz yolda.
+            """, to: shop.maildir, name: "1795000013.M1P1.mx")
+        let copy = try sync(shop)
+        #expect(copy.read == 1 && copy.duplicates == 1 && copy.newMessages == 0 && copy.newCustomers == 0, "\(copy)")
     }
 
     @Test func aBounceFailsTheMailItReportsAndSuppressesTheAddress() throws {

@@ -99,6 +99,13 @@ extension ShopWriter {
             summary.duplicates += 1
             return "duplicate of \(id)"
         }
+        // A copy of the shop's own mail (a Bcc to the shop's address, a client that files what it
+        // sends in the inbox) is no customer writing.
+        if let id = mail.messageID,
+           let sent = try Int64.fetchOne(db.cachedStatement(sql: "SELECT id FROM outbox WHERE message_id = ?"), arguments: [id]) {
+            summary.duplicates += 1
+            return "copy of mail \(sent) the shop sent"
+        }
         let at = min(mail.date ?? receivedAt, now.addingTimeInterval(3_600))
         if case .bounce(let bounce) = mail.kind {
             summary.bounces += 1
