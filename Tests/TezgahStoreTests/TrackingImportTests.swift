@@ -131,6 +131,11 @@ import Testing
         #expect(TrackingStatusWords.time("2026-11-21 10:30", localIn: istanbul) == seven30UTC, "a portal's local time, in the shop's zone")
         #expect(TrackingStatusWords.time("2026-11-21 07:30:00 Z", localIn: istanbul) == seven30UTC, "a written offset wins")
         #expect(TrackingStatusWords.time("2026-11-21 10:30 +0300", localIn: utc) == seven30UTC)
+        // ISO 8601 with a fraction of a second, as APIs and some portals write it.
+        #expect(TrackingStatusWords.time("2026-11-21T10:30:00.000+03:00", localIn: utc) == seven30UTC)
+        #expect(TrackingStatusWords.time("2026-11-21T07:30:00.123Z", localIn: istanbul) == seven30UTC)
+        #expect(TrackingStatusWords.time("2026-11-21 10:30:00.5", localIn: istanbul) == seven30UTC)
+        #expect(TrackingStatusWords.time("2026-11-21 10:30:00.", localIn: istanbul) == nil)
         #expect(TrackingStatusWords.time("2026-11-21 07:3", localIn: utc) == nil)
     }
 

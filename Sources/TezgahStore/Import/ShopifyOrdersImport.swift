@@ -121,8 +121,15 @@ enum ShopifyDate {
     /// that write the shop's local times (WooCommerce's, carrier portals') are read in the shop's zone.
     static func parse(_ text: String, localIn zone: TimeZone) -> Date? {
         guard let asUTC = parse(text) else { return nil }
-        let written = text.utf8.dropFirst(19).contains { $0 != 0x20 && $0 != 0x09 }
+        let written = withoutFraction(Array(text.utf8.dropFirst(19))).contains { $0 != 0x20 && $0 != 0x09 }
         return written ? asUTC : asUTC.addingTimeInterval(-Double(zone.secondsFromGMT(for: asUTC)))
+    }
+
+    /// What follows the seconds without a fraction of a second (".000" as APIs and portals write
+    /// ISO 8601 times); tezgah keeps whole seconds.
+    private static func withoutFraction(_ rest: [UInt8]) -> [UInt8] {
+        guard rest.count > 1, rest[0] == 0x2E, (0x30...0x39).contains(rest[1]) else { return rest }
+        return Array(rest.dropFirst().drop { (0x30...0x39).contains($0) })
     }
 
     static func parse(_ text: String) -> Date? {
@@ -143,7 +150,7 @@ enum ShopifyDate {
               let hour = number(11..<13), let minute = number(14..<16), let second = number(17..<19),
               (1...12).contains(month), (1...31).contains(day), hour < 24, minute < 60, second < 61 else { return nil }
         // The offset: nothing, "Z" or "UTC", or a sign and four digits with or without a colon.
-        var rest = Array(scalars[19...])
+        var rest = withoutFraction(Array(scalars[19...]))
         while let last = rest.last, last == 0x20 || last == 0x09 { rest.removeLast() }
         rest.removeFirst(rest.prefix { $0 == 0x20 || $0 == 0x09 }.count)
         var offset = 0
