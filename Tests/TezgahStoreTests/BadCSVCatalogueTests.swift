@@ -30,7 +30,7 @@ import Testing
         return [
             text("empty.csv", [], "empty.csv:1: the file has no header line."),
             text("blank-lines.csv", ["", "", ""], "blank-lines.csv:1: the file has no header line."),
-            text("unknown.csv", ["foo,bar,baz", "1,2,3"], "unknown.csv:1: the header matches no export tezgah knows (Shopify orders or customers, WooCommerce orders, Etsy sold orders, tracking status); pass --format to say which it is."),
+            text("unknown.csv", ["foo,bar,baz", "1,2,3"], "unknown.csv:1: the header matches no export tezgah knows (Shopify orders or customers, WooCommerce orders, Etsy sold orders, tracking status, Judge.me or plain reviews); pass --format to say which it is."),
             text("quantity-word.csv", [s, shopifyRow(["Lineitem quantity": "many"])], "quantity-word.csv:2: column \"Lineitem quantity\": \"many\" is not a whole number of items above zero."),
             text("quantity-zero.csv", [s, shopifyRow(["Lineitem quantity": "0"])], "quantity-zero.csv:2: column \"Lineitem quantity\": \"0\" is not a whole number of items above zero."),
             text("quantity-negative.csv", [s, shopifyRow(["Lineitem quantity": "-2"])], "quantity-negative.csv:2: column \"Lineitem quantity\": \"-2\" is not a whole number of items above zero."),

@@ -19,7 +19,7 @@ extension AppDatabase {
                            progress: @escaping (_ bytesRead: Int, _ fileSize: Int) throws -> Void = { _, _ in }) throws -> ImportSummary {
         let records = try CSVRecords(path: path)
         guard let format = requested ?? ImportFormat.detect(header: records.header) else {
-            throw ImportError(file: records.file, line: 1, reason: Said("the header matches no export tezgah knows (Shopify orders or customers, WooCommerce orders, Etsy sold orders, tracking status); pass --format to say which it is."))
+            throw ImportError(file: records.file, line: 1, reason: Said("the header matches no export tezgah knows (Shopify orders or customers, WooCommerce orders, Etsy sold orders, tracking status, Judge.me or plain reviews); pass --format to say which it is."))
         }
         for column in format.requiredColumns where !records.has(column) {
             throw ImportError(file: records.file, line: 1, column: column, reason: Said("is missing from the header; is this a {format}?", phrases: ["format": format.title]))
