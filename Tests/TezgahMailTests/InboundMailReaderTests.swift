@@ -256,6 +256,8 @@ import Tezgah
         #expect(InboundSubject.orderNumber(in: "Ynt: Sipariş 1042 hakkında") == "1042")
         #expect(InboundSubject.orderNumber(in: "Siparişim #1042 nerede?") == "1042")
         #expect(InboundSubject.orderNumber(in: "Order no: 5003") == "5003")
+        #expect(InboundSubject.orderNumber(in: "sipariş numaram 1049") == "1049")
+        #expect(InboundSubject.orderNumber(in: "Siparişimin numarası: 1049") == "1049")
         #expect(InboundSubject.orderNumber(in: "Merhaba") == nil)
         #expect(InboundSubject.orderNumber(in: "2 adet aldım") == nil)
     }

@@ -24,7 +24,7 @@ public enum InboundSubject {
             return String(text[match].filter(\.isNumber))
         }
         let folded = SearchFolding.fold(text)
-        if let match = folded.range(of: #"\b(siparis\w*|order|bestellung)\s*(no|nr|numarasi|number)?[.:]?\s*(\d{3,10})\b"#,
+        if let match = folded.range(of: #"\b(siparis\w*|order|bestellung)\s*(no|nr|numara\w*|number)?[.:]?\s*(\d{3,10})\b"#,
                                     options: .regularExpression) {
             return String(folded[match].reversed().prefix { $0.isNumber }.reversed())
         }
