@@ -120,10 +120,11 @@ enum ShopifyDate {
     /// As `parse`, but a time written without an offset is a wall-clock time in `zone`: exports
     /// that write the shop's local times (WooCommerce's, carrier portals') are read in the shop's zone.
     static func parse(_ text: String, localIn zone: TimeZone) -> Date? {
-        guard let asUTC = parse(text) else { return nil }
-        let written = withoutFraction(Array(text.utf8.dropFirst(19))).contains { $0 != 0x20 && $0 != 0x09 }
-        return written ? asUTC : asUTC.addingTimeInterval(-Double(zone.secondsFromGMT(for: asUTC)))
+        guard let (asUTC, offsetWritten) = parsed(text) else { return nil }
+        return offsetWritten ? asUTC : asUTC.addingTimeInterval(-Double(zone.secondsFromGMT(for: asUTC)))
     }
+
+    static func parse(_ text: String) -> Date? { parsed(text)?.date }
 
     /// What follows the seconds without a fraction of a second (".000" as APIs and portals write
     /// ISO 8601 times); tezgah keeps whole seconds.
@@ -132,7 +133,8 @@ enum ShopifyDate {
         return Array(rest.dropFirst().drop { (0x30...0x39).contains($0) })
     }
 
-    static func parse(_ text: String) -> Date? {
+    /// The time, read as UTC when no offset is written, and whether one was ("Z" and "UTC" count).
+    private static func parsed(_ text: String) -> (date: Date, offsetWritten: Bool)? {
         let scalars = Array(text.utf8)
         func number(in bytes: [UInt8], _ range: Range<Int>) -> Int? {
             guard range.upperBound <= bytes.count else { return nil }
@@ -168,6 +170,6 @@ enum ShopifyDate {
         let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
         let days = era * 146_097 + dayOfEra - 719_468
         let seconds = days * 86_400 + hour * 3_600 + minute * 60 + second - offset
-        return Date(timeIntervalSince1970: TimeInterval(seconds))
+        return (Date(timeIntervalSince1970: TimeInterval(seconds)), !rest.isEmpty)
     }
 }
