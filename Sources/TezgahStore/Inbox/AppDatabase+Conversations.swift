@@ -212,12 +212,7 @@ extension ShopWriter {
     /// Cancels a reply's mail while it waits (one cancelled or failed already is as good) and takes
     /// the reply out of the thread; false when the mail is being sent or has been.
     func takeBack(_ reply: ConversationUndoRecord.Reply, conversation id: Int64, actor: String, now: Date, report: inout UndoReport) throws -> Bool {
-        let state = try String.fetchOne(db, sql: "SELECT state FROM outbox WHERE id = ?", arguments: [reply.mail]).flatMap(OutboxState.init(rawValue:))
-        if state == .sent || state == .sending {
-            report.mailsAlreadySent += 1
-            return false
-        }
-        try takeBackMail(reply.mail, actor: actor, now: now, report: &report)
+        guard try takeBackMail(reply.mail, actor: actor, now: now, report: &report) else { return false }
         // The cancelled mail gives up its dedupe key, so the owner's next reply (which counts the
         // thread's messages again) can be queued under it.
         try db.execute(sql: "UPDATE outbox SET dedupe_key = dedupe_key || ':undone:' || id WHERE id = ?",

@@ -103,14 +103,18 @@ extension AppDatabase {
 
 extension ShopWriter {
     /// The mail an undone change queued: cancelled while it still waits, else counted as gone.
-    func takeBackMail(_ mail: Int64, actor: String, now: Date, report: inout UndoReport) throws {
+    /// False when it has gone (or is going) to the customer.
+    @discardableResult
+    func takeBackMail(_ mail: Int64, actor: String, now: Date, report: inout UndoReport) throws -> Bool {
         let state = try String.fetchOne(db, sql: "SELECT state FROM outbox WHERE id = ?", arguments: [mail]).flatMap(OutboxState.init(rawValue:))
         if let state, MailQueueAction.cancel.fromStates.contains(state) {
             try settle(id: mail, state: .cancelled, reply: "cancelled by \(actor) (undo)", now: now)
             report.mailsCancelled += 1
         } else if state == .sent || state == .sending {
             report.mailsAlreadySent += 1
+            return false
         }
+        return true
     }
 
     /// Removes a shipment made by mistake, with its search text.
